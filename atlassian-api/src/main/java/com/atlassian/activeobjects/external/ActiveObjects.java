@@ -1,0 +1,31 @@
+package com.atlassian.activeobjects.external;
+
+import com.atlassian.sal.api.transaction.TransactionCallback;
+import net.java.ao.Query;
+import net.java.ao.RawEntity;
+
+import java.util.Map;
+
+/**
+ * Stand-in for {@code com.atlassian.activeobjects.external.ActiveObjects} from
+ * {@code com.atlassian.activeobjects:activeobjects-plugin} as shipped with Platform 8 (Jira 11.3, Confluence 10.2).
+ * Signatures checked against the 5.2.1 source (reference/atlassian-api.md §2.1); only the members Fail Forward calls.
+ */
+public interface ActiveObjects {
+
+    <T extends RawEntity<K>, K> T get(Class<T> type, K key);
+
+    <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> params);
+
+    void delete(RawEntity<?>... entities);
+
+    <K> int deleteWithSQL(Class<? extends RawEntity<K>> type, String criteria, Object... parameters);
+
+    <T extends RawEntity<K>, K> T[] find(Class<T> type, String criteria, Object... parameters);
+
+    <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query);
+
+    <K> int count(Class<? extends RawEntity<K>> type, String criteria, Object... parameters);
+
+    <T> T executeInTransaction(TransactionCallback<T> callback);
+}

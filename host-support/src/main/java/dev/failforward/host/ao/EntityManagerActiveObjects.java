@@ -1,0 +1,111 @@
+package dev.failforward.host.ao;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.sal.api.transaction.TransactionCallback;
+import net.java.ao.EntityManager;
+import net.java.ao.Query;
+import net.java.ao.RawEntity;
+import net.java.ao.Transaction;
+
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@link ActiveObjects} stand-in implemented over the real {@code net.java.ao} {@link EntityManager}, so the
+ * plugins' repositories run unchanged in tests and in the preview host.
+ *
+ * <p>Why: the product's implementation (activeobjects-plugin) is not on Maven Central. It is a thin delegate too: each
+ * call goes to the EntityManager, {@link SQLException}s become {@link ActiveObjectsSqlException} (the product throws
+ * its own unchecked {@code ActiveObjectsSqlException}), and transactions use {@link Transaction}, which pins one
+ * connection to the calling thread for the duration of the callback and rolls back when it throws.
+ */
+public final class EntityManagerActiveObjects implements ActiveObjects {
+
+    private final EntityManager entityManager;
+
+    public EntityManagerActiveObjects(EntityManager entityManager) {
+        this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
+    }
+
+    /** Creates or alters the tables of the given entities (the product does this from the descriptor's {@code <ao>} module). */
+    @SafeVarargs
+    public final void migrate(Class<? extends RawEntity<?>>... entities) {
+        call(() -> {
+            entityManager.migrate(entities);
+            return null;
+        });
+    }
+
+    public EntityManager entityManager() {
+        return entityManager;
+    }
+
+    @Override
+    public <T extends RawEntity<K>, K> T get(Class<T> type, K key) {
+        return call(() -> entityManager.get(type, key));
+    }
+
+    @Override
+    public <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> params) {
+        return call(() -> entityManager.create(type, params));
+    }
+
+    @Override
+    public void delete(RawEntity<?>... entities) {
+        call(() -> {
+            entityManager.delete(entities);
+            return null;
+        });
+    }
+
+    @Override
+    public <K> int deleteWithSQL(Class<? extends RawEntity<K>> type, String criteria, Object... parameters) {
+        return call(() -> entityManager.deleteWithSQL(type, criteria, parameters));
+    }
+
+    @Override
+    public <T extends RawEntity<K>, K> T[] find(Class<T> type, String criteria, Object... parameters) {
+        return call(() -> entityManager.find(type, criteria, parameters));
+    }
+
+    @Override
+    public <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query) {
+        return call(() -> entityManager.find(type, query));
+    }
+
+    @Override
+    public <K> int count(Class<? extends RawEntity<K>> type, String criteria, Object... parameters) {
+        return call(() -> entityManager.count(type, criteria, parameters));
+    }
+
+    @Override
+    public <T> T executeInTransaction(TransactionCallback<T> callback) {
+        return call(() -> new Transaction<T>(entityManager) {
+            @Override
+            protected T run() {
+                return callback.doInTransaction();
+            }
+        }.execute());
+    }
+
+    private static <T> T call(SqlCall<T> call) {
+        try {
+            return call.run();
+        } catch (SQLException e) {
+            throw new ActiveObjectsSqlException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlCall<T> {
+        T run() throws SQLException;
+    }
+
+    /** Unchecked wrapper for a database error, as the product's ActiveObjects throws. */
+    public static final class ActiveObjectsSqlException extends RuntimeException {
+        ActiveObjectsSqlException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}
