@@ -7,6 +7,7 @@ import net.java.ao.Query;
 import net.java.ao.RawEntity;
 import net.java.ao.Transaction;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,9 @@ import java.util.Objects;
  * <p>Why: the product's implementation (activeobjects-plugin) is not on Maven Central. It is a thin delegate too: each
  * call goes to the EntityManager, {@link SQLException}s become {@link ActiveObjectsSqlException} (the product throws
  * its own unchecked {@code ActiveObjectsSqlException}), and transactions use {@link Transaction}, which pins one
- * connection to the calling thread for the duration of the callback and rolls back when it throws.
+ * connection to the calling thread for the duration of the callback and rolls back when it throws. A transaction
+ * started while one is open on the thread joins it, as the products' transaction template does (propagation
+ * "required"); the outer transaction commits or rolls back the work.
  */
 public final class EntityManagerActiveObjects implements ActiveObjects {
 
@@ -81,12 +84,22 @@ public final class EntityManagerActiveObjects implements ActiveObjects {
 
     @Override
     public <T> T executeInTransaction(TransactionCallback<T> callback) {
+        if (call(this::inTransaction)) {
+            return callback.doInTransaction();
+        }
         return call(() -> new Transaction<T>(entityManager) {
             @Override
             protected T run() {
                 return callback.doInTransaction();
             }
         }.execute());
+    }
+
+    /** The ORM hands out the thread's transaction connection (auto-commit off) while one is open, else a new one. */
+    private boolean inTransaction() throws SQLException {
+        try (Connection connection = entityManager.getProvider().getConnection()) {
+            return !connection.getAutoCommit();
+        }
     }
 
     private static <T> T call(SqlCall<T> call) {

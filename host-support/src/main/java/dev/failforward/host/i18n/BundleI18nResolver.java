@@ -28,21 +28,40 @@ public final class BundleI18nResolver implements I18nResolver {
         this.locale = locale;
     }
 
-    /** Loads {@code resource} (e.g. {@code i18n/failforward-jira.properties}) as UTF-8 from the class path. */
-    public static BundleI18nResolver fromClasspath(String resource, Locale locale) {
-        Objects.requireNonNull(resource, "resource");
+    /**
+     * Loads the bundles (class-path resources such as {@code i18n/failforward-jira.properties}, read as UTF-8), as a
+     * plugin with several {@code <resource type="i18n">} elements sees them; a later bundle wins for a repeated key.
+     */
+    public static BundleI18nResolver fromClasspath(Locale locale, String... resources) {
+        Objects.requireNonNull(locale, "locale");
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
                 ? Thread.currentThread().getContextClassLoader() : BundleI18nResolver.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("No i18n bundle on the class path: " + resource);
+        Properties properties = new Properties();
+        for (String resource : resources) {
+            try (InputStream in = loader.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalArgumentException("No i18n bundle on the class path: " + resource);
+                }
+                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + resource, e);
             }
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return new BundleI18nResolver(properties, locale);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
         }
+        return new BundleI18nResolver(properties, locale);
+    }
+
+    /** Loads bundles from URLs (e.g. the i18n resources of one plugin jar); a later bundle wins for a repeated key. */
+    public static BundleI18nResolver fromUrls(Locale locale, java.util.List<java.net.URL> bundles) {
+        Objects.requireNonNull(locale, "locale");
+        Properties properties = new Properties();
+        for (java.net.URL url : bundles) {
+            try (InputStream in = url.openStream()) {
+                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + url, e);
+            }
+        }
+        return new BundleI18nResolver(properties, locale);
     }
 
     public boolean hasKey(String key) {

@@ -62,6 +62,22 @@ class AoDatabaseTest {
     }
 
     @Test
+    void aNestedTransactionJoinsTheOuterOne() {
+        try (AoDatabase db = AoDatabase.openInMemory("nested", "dev.failforward.test")) {
+            EntityManagerActiveObjects ao = db.activeObjects();
+            ao.migrate(NoteEntity.class);
+            assertThatThrownBy(() -> ao.executeInTransaction(() -> {
+                ao.executeInTransaction(() -> ao.create(NoteEntity.class, Map.of("NOTE_KEY", "inner")));
+                throw new IllegalStateException("outer fails after the inner one finished");
+            })).hasMessageStartingWith("outer fails");
+            assertThat(ao.count(NoteEntity.class, "NOTE_KEY = ?", "inner")).as("rolled back with the outer").isZero();
+
+            ao.executeInTransaction(() -> ao.executeInTransaction(() -> ao.create(NoteEntity.class, Map.of("NOTE_KEY", "kept"))));
+            assertThat(ao.count(NoteEntity.class, "NOTE_KEY = ?", "kept")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void sqlErrorsBecomeUncheckedExceptions() {
         try (AoDatabase db = AoDatabase.openInMemory("errors", "dev.failforward.test")) {
             db.activeObjects().migrate(NoteEntity.class);

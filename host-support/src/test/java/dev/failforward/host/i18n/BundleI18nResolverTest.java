@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class BundleI18nResolverTest {
 
-    private final BundleI18nResolver i18n = BundleI18nResolver.fromClasspath("i18n/sample.properties", Locale.ENGLISH);
+    private final BundleI18nResolver i18n = BundleI18nResolver.fromClasspath(Locale.ENGLISH, "i18n/sample.properties");
 
     @Test
     void resolvesPlainAndFormattedMessages() {
@@ -32,7 +32,22 @@ class BundleI18nResolverTest {
 
     @Test
     void aMissingBundleIsAnError() {
-        assertThatIllegalArgumentException().isThrownBy(() -> BundleI18nResolver.fromClasspath("i18n/none.properties", Locale.ENGLISH))
+        assertThatIllegalArgumentException().isThrownBy(() -> BundleI18nResolver.fromClasspath(Locale.ENGLISH, "i18n/none.properties"))
                 .withMessageContaining("i18n/none.properties");
+    }
+
+    @Test
+    void aLaterBundleWinsForARepeatedKey() {
+        BundleI18nResolver both = BundleI18nResolver.fromClasspath(Locale.ENGLISH, "i18n/sample.properties", "i18n/override.properties");
+        assertThat(both.getText("sample.plain")).isEqualTo("Overridden");
+        assertThat(both.getText("sample.quote")).isEqualTo("Don't blame people");
+    }
+
+    @Test
+    void loadsBundlesFromUrls() {
+        BundleI18nResolver fromUrl = BundleI18nResolver.fromUrls(Locale.ENGLISH,
+                java.util.List.of(getClass().getClassLoader().getResource("i18n/override.properties")));
+        assertThat(fromUrl.getText("sample.plain")).isEqualTo("Overridden");
+        assertThat(fromUrl.hasKey("sample.args")).isFalse();
     }
 }

@@ -20,7 +20,7 @@ class VelocityTemplateRendererTest {
     void rendersAClasspathTemplateWithI18nAndLoops() throws Exception {
         StringWriter out = new StringWriter();
         renderer.render("templates/sample.vm", Map.of(
-                "i18n", BundleI18nResolver.fromClasspath("i18n/sample.properties", Locale.ENGLISH),
+                "i18n", BundleI18nResolver.fromClasspath(Locale.ENGLISH, "i18n/sample.properties"),
                 "word", "somehow",
                 "items", List.of("a", "b")), out);
         assertThat(out.toString()).contains("<p class=\"greeting\">Found somehow in the hypothesis</p>")

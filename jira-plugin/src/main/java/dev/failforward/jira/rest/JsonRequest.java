@@ -1,0 +1,66 @@
+package dev.failforward.jira.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Optional;
+
+/**
+ * A JSON request body read field by field, so that every problem is reported against the field the client sent.
+ *
+ * <p>Why not let the JAX-RS provider bind a DTO: the products' and the preview's Jackson providers answer malformed JSON
+ * with their own error bodies (or a 500), and a wrong type would silently coerce. Reading the body ourselves keeps the
+ * contract the same on every host: 400, {@code errors[].field} names the field.
+ */
+public final class JsonRequest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final ObjectNode body;
+
+    private JsonRequest(ObjectNode body) {
+        this.body = body;
+    }
+
+    public static JsonRequest parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidRequestException(FieldError.of("body", "required", "failforward.rest.error.body.required"));
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+            throw new InvalidRequestException(FieldError.of("body", "malformed", "failforward.rest.error.body.malformed", line, column));
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new InvalidRequestException(FieldError.of("body", "type", "failforward.rest.error.body.object"));
+        }
+        return new JsonRequest(object);
+    }
+
+    /** A string field that must be present and not longer than {@code maxLength}; blank is allowed. */
+    public String requiredString(String field, int maxLength) {
+        return optionalString(field, maxLength).orElseThrow(() ->
+                new InvalidRequestException(FieldError.of(field, "required", "failforward.rest.error.field.required", field)));
+    }
+
+    public Optional<String> optionalString(String field, int maxLength) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new InvalidRequestException(FieldError.of(field, "type", "failforward.rest.error.field.string", field));
+        }
+        String text = value.textValue();
+        if (text.length() > maxLength) {
+            throw new InvalidRequestException(FieldError.of(field, "too-long", "failforward.rest.error.field.toolong",
+                    field, maxLength, text.length()));
+        }
+        return Optional.of(text);
+    }
+}
