@@ -292,22 +292,63 @@ final class HypothesisParser {
 
     // ---------------------------------------------------------------- trimming
 
-    /** Trimmed from both ends of a part: joining punctuation, quotes and en/em dashes. */
-    private static final String TRIMMED_BOTH_SIDES = ",;:\"\u201c\u201d\u2018\u2019\u00ab\u00bb\u2013\u2014";
+    /** Trimmed from both ends of a part: joining punctuation and en/em dashes. */
+    private static final String TRIMMED_BOTH_SIDES = ",;:\u2013\u2014";
     /** Also trimmed from the end: sentence punctuation and a hyphen (a leading one stays: "-5%"). */
     private static final String TRIMMED_AT_END = ".!?\u2026-";
+    /** Opening quotes and the closing quote each pairs with. */
+    private static final String OPENING_QUOTES = "\"\u201c\u2018\u00ab";
+    private static final String CLOSING_QUOTES = "\"\u201d\u2019\u00bb";
 
-    /** Narrows {@code [start, end)} to its content, without white space and the punctuation above. */
+    /**
+     * Narrows {@code [start, end)} to its content, without white space and the punctuation above. A quote at either
+     * end goes only when its partner is not inside the part, so {@code If we call it "done", then …} keeps
+     * {@code we call it "done"} while a stray quote left over from the split is dropped.
+     */
     private Span trim(int start, int end) {
         int s = Math.min(start, end);
         int e = end;
-        while (s < e && isTrimmed(text.charAt(s), TRIMMED_BOTH_SIDES)) {
-            s++;
-        }
-        while (e > s && isTrimmed(text.charAt(e - 1), TRIMMED_BOTH_SIDES + TRIMMED_AT_END)) {
-            e--;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            while (s < e && isTrimmed(text.charAt(s), TRIMMED_BOTH_SIDES)) {
+                s++;
+                changed = true;
+            }
+            while (e > s && isTrimmed(text.charAt(e - 1), TRIMMED_BOTH_SIDES + TRIMMED_AT_END)) {
+                e--;
+                changed = true;
+            }
+            if (s < e && isUnpairedOpening(s, e)) {
+                s++;
+                changed = true;
+            }
+            if (e > s && isUnpairedClosing(s, e - 1)) {
+                e--;
+                changed = true;
+            }
         }
         return new Span(s, e);
+    }
+
+    /** Whether {@code text[at]} is an opening quote with no closing partner before {@code end}. */
+    private boolean isUnpairedOpening(int at, int end) {
+        int kind = OPENING_QUOTES.indexOf(text.charAt(at));
+        if (kind < 0) {
+            return false;
+        }
+        int closing = text.indexOf(CLOSING_QUOTES.charAt(kind), at + 1);
+        return closing < 0 || closing >= end;
+    }
+
+    /** Whether {@code text[at]} is a closing quote with no opening partner from {@code start}. */
+    private boolean isUnpairedClosing(int start, int at) {
+        int kind = CLOSING_QUOTES.indexOf(text.charAt(at));
+        if (kind < 0) {
+            return false;
+        }
+        int opening = text.lastIndexOf(OPENING_QUOTES.charAt(kind), at - 1);
+        return opening < start;
     }
 
     /** Like {@link #trim} for text cut off before a because-clause, also dropping a dangling "and"/"but"/"so". */
