@@ -1,0 +1,131 @@
+package dev.failforward.preview;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The preview host: Jetty + Jersey 3 running the plugins' own code.
+ * <ul>
+ *   <li>{@code /rest/failforward/1.0/*}: the Jira plugin's REST resources (as {@code <rest path="/failforward" version="1.0">})</li>
+ *   <li>{@code /download/resources/*}: the plugins' web resources, with the jsI18n transformation</li>
+ *   <li>{@code /}: the start page; {@code /confluence/hypothesis-card}: the Confluence macro on a page</li>
+ * </ul>
+ */
+public final class PreviewHost implements AutoCloseable {
+
+    /** The preview could not start; the message says why, for a person. */
+    public static final class StartException extends RuntimeException {
+        StartException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final Server server;
+    private final PreviewServices services;
+    private final URI baseUri;
+
+    private PreviewHost(Server server, PreviewServices services, URI baseUri) {
+        this.server = server;
+        this.services = services;
+        this.baseUri = baseUri;
+    }
+
+    public static PreviewHost start(PreviewOptions options) {
+        PreviewServices services;
+        try {
+            services = new PreviewServices(options.dataDirectory());
+        } catch (RuntimeException e) {
+            throw new StartException("cannot open the database in " + options.dataDirectory().toAbsolutePath()
+                    + " (is another preview using it?): " + e.getMessage(), e);
+        }
+        int loaded = DemoData.loadIfEmpty(services.records, Clock.systemUTC());
+        if (loaded > 0) {
+            System.out.println("Loaded " + loaded + " demo records into the failure database.");
+        }
+
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(options.port());
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.addServlet(new ServletHolder("rest", new ServletContainer(services.jiraRestApplication())), "/rest/failforward/1.0/*");
+        context.addServlet(new ServletHolder("web-resources", new WebResourceServlet(services.plugins)), "/download/resources/*");
+        context.addServlet(new ServletHolder("confluence", new ConfluencePageServlet(services)), "/confluence/hypothesis-card");
+        context.addServlet(new ServletHolder("static", new StaticServlet()), "/preview/static/*");
+        context.addServlet(new ServletHolder("start", new StartPageServlet(services)), "/");
+        server.setHandler(context);
+        server.setStopAtShutdown(false);
+        try {
+            server.start();
+        } catch (Exception e) {
+            services.close();
+            String reason = e instanceof IOException && e.getCause() instanceof BindException || e instanceof BindException
+                    ? "port " + options.port() + " is in use; choose another with --port" : e.getMessage();
+            throw new StartException("cannot start the HTTP server: " + reason, e);
+        }
+        URI base = URI.create("http://localhost:" + connector.getLocalPort() + "/");
+        return new PreviewHost(server, services, base);
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** Stops the server, then checkpoints and closes the database. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        try {
+            if (server.isStarted()) {
+                server.stop();
+            }
+        } catch (Exception e) {
+            System.err.println("fail-forward-preview: the HTTP server did not stop cleanly: " + e.getMessage());
+        } finally {
+            if (!closed) {
+                closed = true;
+                services.close();
+            }
+        }
+    }
+
+    private boolean closed;
+
+    /** {@code /preview/static/*}: the preview page's own styles and images. */
+    private static final class StaticServlet extends HttpServlet {
+        private static final Map<String, String> TYPES = Map.of("css", "text/css;charset=UTF-8", "png", "image/png");
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            String name = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+            String extension = name.substring(name.lastIndexOf('.') + 1);
+            if (name.contains("..") || name.contains("/") || !TYPES.containsKey(extension)) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            try (InputStream in = PreviewHost.class.getResourceAsStream("/preview/static/" + name)) {
+                if (in == null) {
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                    return;
+                }
+                response.setContentType(TYPES.get(extension));
+                in.transferTo(response.getOutputStream());
+            }
+        }
+    }
+}

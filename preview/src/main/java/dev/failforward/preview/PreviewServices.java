@@ -1,0 +1,66 @@
+package dev.failforward.preview;
+
+import dev.failforward.confluence.hypothesis.HypothesisCardRenderer;
+import com.atlassian.confluence.macro.Macro;
+import dev.failforward.confluence.macro.HypothesisMacro;
+import dev.failforward.host.ao.AoDatabase;
+import dev.failforward.host.i18n.BundleI18nResolver;
+import dev.failforward.host.templates.VelocityTemplateRenderer;
+import dev.failforward.jira.hypothesis.HypothesisCheckService;
+import dev.failforward.jira.persistence.AoFailureRecordRepository;
+import dev.failforward.jira.persistence.FailureRecordEntity;
+import dev.failforward.jira.rest.HypothesisCheckResource;
+import dev.failforward.jira.rest.InvalidRequestExceptionMapper;
+import dev.failforward.jira.rest.UnexpectedExceptionMapper;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+
+import java.nio.file.Path;
+
+/**
+ * The preview's wiring: what the products' plugin containers do with the Spring Scanner index, done by hand with
+ * the same constructors. Host services are the stand-ins' preview implementations (host-support).
+ */
+final class PreviewServices implements AutoCloseable {
+
+    static final String JIRA_PLUGIN_KEY = "dev.failforward.jira";
+    static final String CONFLUENCE_PLUGIN_KEY = "dev.failforward.confluence";
+
+    final Path databaseDirectory;
+    final AoDatabase database;
+    final PluginResources plugins;
+    final BundleI18nResolver jiraI18n;
+    final VelocityTemplateRenderer templates;
+    final AoFailureRecordRepository records;
+    final HypothesisCheckService hypothesisCheck;
+    /** Held as the product holds it: through the Macro interface. */
+    final Macro hypothesisMacro;
+
+    PreviewServices(Path dataDirectory) {
+        this.databaseDirectory = dataDirectory.resolve("db");
+        this.plugins = PluginResources.fromClasspath(PreviewServices.class.getClassLoader());
+        this.jiraI18n = plugins.i18n(JIRA_PLUGIN_KEY);
+        BundleI18nResolver confluenceI18n = plugins.i18n(CONFLUENCE_PLUGIN_KEY);
+        this.templates = new VelocityTemplateRenderer();
+        this.database = AoDatabase.openFile(databaseDirectory, JIRA_PLUGIN_KEY);
+        // what the descriptor's <ao> module makes the product do on enable
+        database.activeObjects().migrate(FailureRecordEntity.class);
+        this.records = new AoFailureRecordRepository(database.activeObjects());
+        this.hypothesisCheck = new HypothesisCheckService(jiraI18n);
+        this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(templates, confluenceI18n));
+    }
+
+    /** The Jira plugin's REST module: its resources and providers, with Jackson as REST v2 has it. */
+    ResourceConfig jiraRestApplication() {
+        return new ResourceConfig()
+                .register(new HypothesisCheckResource(hypothesisCheck))
+                .register(new InvalidRequestExceptionMapper(jiraI18n))
+                .register(new UnexpectedExceptionMapper(jiraI18n))
+                .register(JacksonFeature.class);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

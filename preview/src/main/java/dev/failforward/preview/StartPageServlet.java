@@ -1,0 +1,60 @@
+package dev.failforward.preview;
+
+import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.PageRequest;
+import dev.failforward.core.text.Html;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /}: what the preview contains, the live hypothesis check, and the failure database's records. */
+final class StartPageServlet extends PageServlet {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
+
+    private final transient PreviewServices services;
+
+    StartPageServlet(PreviewServices services) {
+        super(services.templates);
+        this.services = services;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"/".equals(request.getRequestURI())) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        List<Map<String, Object>> projects = new ArrayList<>();
+        int total = 0;
+        for (String project : DemoData.projects()) {
+            int count = services.records.countByProject(project);
+            total += count;
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (FailureRecord record : services.records.findByProject(project, PageRequest.first(20))) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("keyHtml", Html.escape(record.issueKey()));
+                row.put("kind", record.kind().name().toLowerCase(java.util.Locale.ROOT));
+                row.put("summaryHtml", Html.escape(record.summary()));
+                row.put("statusHtml", Html.escape(record.status()));
+                row.put("createdHtml", Html.escape(DAY.format(record.createdAt())));
+                rows.add(row);
+            }
+            projects.add(Map.of("keyHtml", Html.escape(project), "count", count, "records", rows));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("projects", projects);
+        model.put("total", total);
+        model.put("databaseHtml", Html.escape(services.databaseDirectory.toAbsolutePath().toString()));
+        model.put("tablePrefixHtml", Html.escape(services.database.tablePrefix()));
+        model.put("pluginsHtml", Html.escape(String.join(", ", services.plugins.pluginKeys())));
+        render(response, "start.vm", model);
+    }
+}
