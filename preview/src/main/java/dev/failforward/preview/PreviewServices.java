@@ -12,7 +12,10 @@ import dev.failforward.jira.persistence.FailureRecordEntity;
 import dev.failforward.jira.rest.HypothesisCheckResource;
 import dev.failforward.jira.rest.InvalidRequestExceptionMapper;
 import dev.failforward.jira.rest.UnexpectedExceptionMapper;
+import com.atlassian.sal.api.message.I18nResolver;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 
 import java.nio.file.Path;
@@ -50,13 +53,25 @@ final class PreviewServices implements AutoCloseable {
         this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(templates, confluenceI18n));
     }
 
-    /** The Jira plugin's REST module: its resources and providers, with Jackson as REST v2 has it. */
+    /**
+     * The Jira plugin's REST module: its resources and providers, created by the container through their
+     * {@code @Inject} constructors from the plugin's components (as REST v2 does from the plugin's Spring context),
+     * with Jackson as REST v2 has it.
+     */
     ResourceConfig jiraRestApplication() {
         return new ResourceConfig()
-                .register(new HypothesisCheckResource(hypothesisCheck))
-                .register(new InvalidRequestExceptionMapper(jiraI18n))
-                .register(new UnexpectedExceptionMapper(jiraI18n))
-                .register(JacksonFeature.class);
+                .register(new AbstractBinder() {
+                    @Override
+                    protected void configure() {
+                        bind(jiraI18n).to(I18nResolver.class);
+                        bind(hypothesisCheck).to(HypothesisCheckService.class);
+                    }
+                })
+                .register(HypothesisCheckResource.class)
+                .register(InvalidRequestExceptionMapper.class)
+                .register(UnexpectedExceptionMapper.class)
+                .register(JacksonFeature.class)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     }
 
     @Override

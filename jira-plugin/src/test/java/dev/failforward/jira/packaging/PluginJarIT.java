@@ -1,71 +1,33 @@
 package dev.failforward.jira.packaging;
 
-import dev.failforward.buildtools.verify.PluginJarAssertions;
-import org.junit.jupiter.api.Test;
+import dev.failforward.buildtools.verify.PluginJarContract;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
+import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
+/** Checks the built Jira plugin jar the way Jira would see it (runs after package, in mvn verify). */
+class PluginJarIT extends PluginJarContract {
 
-/** Checks the built plugin jar the way Jira would see it (runs after package, in mvn verify). */
-class PluginJarIT {
-
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("plugin.jar", "target/missing.jar"));
-        assertThat(jar).as("the packaged plugin").exists();
-        return jar;
+    @Override
+    protected String pluginKey() {
+        return "dev.failforward.jira";
     }
 
-    @Test
-    void passesEveryPackagingCheck() {
-        PluginJarAssertions.assertValid(jar());
+    @Override
+    protected List<String> expectedComponents() {
+        return List.of(
+                "dev.failforward.jira.hypothesis.HypothesisCheckService",
+                "dev.failforward.jira.persistence.AoFailureRecordRepository");
     }
 
-    @Test
-    void isATransformerlessPluginWithTheExpectedKey() throws IOException {
-        try (JarFile jar = new JarFile(jar().toFile())) {
-            Manifest manifest = jar.getManifest();
-            assertThat(manifest.getMainAttributes().getValue("Atlassian-Plugin-Key")).isEqualTo("dev.failforward.jira");
-            assertThat(manifest.getMainAttributes().getValue("Bundle-SymbolicName")).isEqualTo("dev.failforward.jira");
-            assertThat(manifest.getMainAttributes().getValue("Spring-Context")).isEqualTo("*");
-            assertThat(manifest.getMainAttributes().getValue("Bundle-Version")).matches("\\d+\\.\\d+\\.\\d+(\\.[A-Za-z0-9_-]+)?");
-        }
+    @Override
+    protected List<String> expectedImports() {
+        return List.of(
+                "com.atlassian.activeobjects.external.ActiveObjects",
+                "com.atlassian.sal.api.message.I18nResolver");
     }
 
-    @Test
-    void indexesTheComponentsAndHostImports() throws IOException {
-        try (JarFile jar = new JarFile(jar().toFile())) {
-            assertThat(read(jar, "META-INF/plugin-components/component")).containsExactly(
-                    "dev.failforward.jira.hypothesis.HypothesisCheckService",
-                    "dev.failforward.jira.persistence.AoFailureRecordRepository");
-            assertThat(read(jar, "META-INF/plugin-components/imports")).containsExactly(
-                    "com.atlassian.activeobjects.external.ActiveObjects",
-                    "com.atlassian.sal.api.message.I18nResolver");
-            assertThat(jar.getEntry("META-INF/spring/plugin-context.xml")).isNotNull();
-            String descriptor = new String(jar.getInputStream(jar.getEntry("atlassian-plugin.xml")).readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(descriptor).contains("key=\"dev.failforward.jira\"").doesNotContain("${");
-        }
-    }
-
-    @Test
-    void bundlesTheDomainButNoHostApi() throws IOException {
-        try (JarFile jar = new JarFile(jar().toFile())) {
-            assertThat(jar.getEntry("dev/failforward/core/hypothesis/HypothesisLinter.class")).isNotNull();
-            assertThat(jar.stream().map(e -> e.getName()))
-                    .noneMatch(n -> n.startsWith("com/atlassian/") || n.startsWith("net/java/ao/") || n.startsWith("jakarta/"));
-        }
-        System.out.printf("jira plugin jar: %s, %,d bytes%n", jar().getFileName(), Files.size(jar()));
-    }
-
-    private static java.util.List<String> read(JarFile jar, String entry) throws IOException {
-        try (InputStream in = jar.getInputStream(jar.getEntry(entry))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        }
+    @Override
+    protected String bundledDomainClass() {
+        return "dev.failforward.core.hypothesis.HypothesisLinter";
     }
 }

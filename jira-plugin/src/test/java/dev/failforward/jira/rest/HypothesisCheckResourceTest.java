@@ -9,7 +9,10 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import com.atlassian.sal.api.message.I18nResolver;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +40,20 @@ class HypothesisCheckResourceTest {
         jersey = new JerseyTest() {
             @Override
             protected Application configure() {
+                // as REST v2 does: the container creates resources and providers through their @Inject constructors
                 return new ResourceConfig()
-                        .register(new HypothesisCheckResource(service))
-                        .register(new InvalidRequestExceptionMapper(I18N))
-                        .register(new UnexpectedExceptionMapper(I18N))
-                        .register(JacksonFeature.class);
+                        .register(new AbstractBinder() {
+                            @Override
+                            protected void configure() {
+                                bind(I18N).to(I18nResolver.class);
+                                bind(service).to(HypothesisCheckService.class);
+                            }
+                        })
+                        .register(HypothesisCheckResource.class)
+                        .register(InvalidRequestExceptionMapper.class)
+                        .register(UnexpectedExceptionMapper.class)
+                        .register(JacksonFeature.class)
+                        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
             }
         };
         jersey.setUp();
