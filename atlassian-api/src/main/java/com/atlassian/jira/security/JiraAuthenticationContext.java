@@ -1,0 +1,12 @@
+package com.atlassian.jira.security;
+
+import com.atlassian.jira.user.ApplicationUser;
+
+/**
+ * Stand-in for {@code com.atlassian.jira.security.JiraAuthenticationContext} from {@code com.atlassian.jira:jira-api}
+ * 11.3 (reference atlassian-api.md §2.7). Only the members Fail Forward calls.
+ */
+public interface JiraAuthenticationContext {
+    /** @return the user of this request, or null (e.g. while the plugin starts) */
+    ApplicationUser getLoggedInUser();
+}

@@ -1,0 +1,16 @@
+package org.ofbiz.core.entity;
+
+/**
+ * Stand-in for {@code org.ofbiz.core.entity.GenericEntityException} from Jira 11.3's entity engine, declared by the
+ * public {@code CustomFieldManager.createCustomField}. The real class extends {@code GeneralException} (a checked
+ * exception); reference atlassian-api.md §2.7 [U-minor].
+ */
+public class GenericEntityException extends Exception {
+    public GenericEntityException(String message) {
+        super(message);
+    }
+
+    public GenericEntityException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

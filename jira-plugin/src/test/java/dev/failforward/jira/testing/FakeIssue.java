@@ -1,0 +1,61 @@
+package dev.failforward.jira.testing;
+
+import com.atlassian.jira.issue.MutableIssue;
+import com.atlassian.jira.issue.fields.CustomField;
+import com.atlassian.jira.issue.issuetype.IssueType;
+import com.atlassian.jira.project.Project;
+
+import java.sql.Timestamp;
+import java.util.HashMap;
+import java.util.Map;
+
+/** An issue that really holds custom field values, as Jira's does between a transition's screen and its store. */
+public final class FakeIssue implements MutableIssue {
+
+    private final Map<String, Object> values = new HashMap<>();
+    private final String key;
+
+    public FakeIssue(String key) {
+        this.key = key;
+    }
+
+    @Override
+    public Long getId() {
+        return 10_000L + Math.abs(key.hashCode() % 1000);
+    }
+
+    @Override
+    public String getKey() {
+        return key;
+    }
+
+    @Override
+    public String getSummary() {
+        return "Summary of " + key;
+    }
+
+    @Override
+    public IssueType getIssueType() {
+        return null;
+    }
+
+    @Override
+    public Project getProjectObject() {
+        return null;
+    }
+
+    @Override
+    public Timestamp getCreated() {
+        return Timestamp.valueOf("2026-11-01 09:00:00");
+    }
+
+    @Override
+    public Object getCustomFieldValue(CustomField customField) {
+        return values.get(customField.getId());
+    }
+
+    @Override
+    public void setCustomFieldValue(CustomField customField, Object value) {
+        values.put(customField.getId(), value);
+    }
+}
