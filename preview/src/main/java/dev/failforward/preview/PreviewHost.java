@@ -67,6 +67,7 @@ public final class PreviewHost implements AutoCloseable {
         context.addServlet(new ServletHolder("rest", new ServletContainer(services.jiraRestApplication())), "/rest/failforward/1.0/*");
         context.addServlet(new ServletHolder("web-resources", new WebResourceServlet(services.plugins)), "/download/resources/*");
         context.addServlet(new ServletHolder("confluence", new ConfluencePageServlet(services)), "/confluence/hypothesis-card");
+        context.addServlet(new ServletHolder("issues", new IssuesServlet(services)), "/jira/issues/*");
         context.addServlet(new ServletHolder("static", new StaticServlet()), "/preview/static/*");
         context.addServlet(new ServletHolder("start", new StartPageServlet(services)), "/");
         server.setHandler(context);

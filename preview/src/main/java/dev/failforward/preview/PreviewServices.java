@@ -12,6 +12,7 @@ import dev.failforward.jira.persistence.FailureRecordEntity;
 import dev.failforward.jira.rest.HypothesisCheckResource;
 import dev.failforward.jira.rest.InvalidRequestExceptionMapper;
 import dev.failforward.jira.rest.UnexpectedExceptionMapper;
+import dev.failforward.preview.jira.PreviewJira;
 import com.atlassian.sal.api.message.I18nResolver;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -36,6 +37,8 @@ final class PreviewServices implements AutoCloseable {
     final VelocityTemplateRenderer templates;
     final AoFailureRecordRepository records;
     final HypothesisCheckService hypothesisCheck;
+    final BundleI18nResolver previewI18n;
+    final PreviewJira jira;
     /** Held as the product holds it: through the Macro interface. */
     final Macro hypothesisMacro;
 
@@ -47,8 +50,11 @@ final class PreviewServices implements AutoCloseable {
         this.templates = new VelocityTemplateRenderer();
         this.database = AoDatabase.openFile(databaseDirectory, JIRA_PLUGIN_KEY);
         // what the descriptor's <ao> module makes the product do on enable
-        database.activeObjects().migrate(FailureRecordEntity.class);
+        database.activeObjects().migrate(FailureRecordEntity.class, PreviewJira.entity());
         this.records = new AoFailureRecordRepository(database.activeObjects());
+        this.previewI18n = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH, "i18n/failforward-jira.properties",
+                "dev/failforward/core/i18n/failforward-core.properties", "preview/i18n/preview.properties");
+        this.jira = new PreviewJira(database.activeObjects(), records, jiraI18n, previewI18n, java.time.Clock.systemUTC());
         this.hypothesisCheck = new HypothesisCheckService(jiraI18n);
         this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(templates, confluenceI18n));
     }

@@ -1,0 +1,267 @@
+package dev.failforward.preview;
+
+import com.atlassian.sal.api.message.I18nResolver;
+import dev.failforward.core.record.RecordKind;
+import dev.failforward.core.text.Html;
+import dev.failforward.jira.fields.FailForwardField;
+import dev.failforward.preview.jira.PreviewIssue;
+import dev.failforward.preview.jira.PreviewJira;
+import dev.failforward.preview.jira.PreviewWorkflows;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /jira/issues/*}: create an experiment or incident, edit it, and walk it through the plugin's workflow, with
+ * the field errors the plugin's validators give — as Jira's create, edit and transition screens would show them.
+ * <pre>
+ *   GET  /jira/issues                      the issues, newest first
+ *   GET  /jira/issues/new?type=experiment  the create screen          POST /jira/issues/new
+ *   GET  /jira/issues/KEY                  the issue and its transitions
+ *   GET  /jira/issues/KEY/edit             the edit screen            POST /jira/issues/KEY/edit
+ *   GET  /jira/issues/KEY/transition/ID    the transition's screen    POST /jira/issues/KEY/transition/ID
+ * </pre>
+ */
+final class IssuesServlet extends PageServlet {
+
+    static final List<String> PROJECTS = List.of("OPS", "GROWTH", "CARE");
+    private static final Pattern ISSUE = Pattern.compile("/([A-Z][A-Z0-9_]*-\\d+)(/edit|/transition/(\\d+))?");
+
+    private final transient PreviewJira jira;
+    private final transient I18nResolver i18n;
+
+    IssuesServlet(PreviewServices services) {
+        super(services.templates);
+        this.jira = services.jira;
+        this.i18n = services.previewI18n;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        if (path.equals("/") || path.isEmpty()) {
+            list(response);
+            return;
+        }
+        if (path.equals("/new")) {
+            Optional<RecordKind> kind = kind(request.getParameter("type"));
+            if (kind.isEmpty()) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            form(response, 200, kind.get(), null, null, Map.of("project", PROJECTS.get(0)), Map.of(), List.of());
+            return;
+        }
+        Matcher m = ISSUE.matcher(path);
+        Optional<PreviewIssue> issue = m.matches() ? jira.issues().find(m.group(1)) : Optional.empty();
+        if (issue.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (m.group(2) == null) {
+            view(response, issue.get(), request.getParameter("done"), List.of());
+        } else if (m.group(3) == null) {
+            form(response, 200, issue.get().kind(), issue.get(), null, values(issue.get()), Map.of(), List.of());
+        } else {
+            Optional<PreviewWorkflows.Transition> transition = transition(issue.get(), Integer.parseInt(m.group(3)));
+            if (transition.isEmpty()) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            form(response, 200, issue.get().kind(), issue.get(), transition.get(), values(issue.get()), Map.of(), List.of());
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setCharacterEncoding("UTF-8");
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        Map<String, String> form = form(request);
+        if (path.equals("/new")) {
+            Optional<RecordKind> kind = kind(request.getParameter("type"));
+            String project = request.getParameter("project");
+            if (kind.isEmpty() || !PROJECTS.contains(project)) {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                return;
+            }
+            PreviewWorkflows.Result result = jira.workflows().create(kind.get(), project, request.getParameter("summary"), form);
+            if (result.ok()) {
+                redirect(response, result.issue(), "created");
+            } else {
+                form(response, 400, kind.get(), null, null, form, result.fieldErrors(), result.errors());
+            }
+            return;
+        }
+        Matcher m = ISSUE.matcher(path);
+        Optional<PreviewIssue> issue = m.matches() && m.group(2) != null ? jira.issues().find(m.group(1)) : Optional.empty();
+        if (issue.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        if (m.group(3) == null) {
+            PreviewWorkflows.Result result = jira.workflows().edit(issue.get().getKey(), request.getParameter("summary"), form);
+            if (result.ok()) {
+                redirect(response, result.issue(), "updated");
+            } else {
+                form(response, 400, issue.get().kind(), issue.get(), null, form, result.fieldErrors(), result.errors());
+            }
+            return;
+        }
+        int actionId = Integer.parseInt(m.group(3));
+        PreviewWorkflows.Result result = jira.workflows().transition(issue.get().getKey(), actionId, form);
+        if (result.ok()) {
+            redirect(response, result.issue(), "transitioned");
+            return;
+        }
+        Optional<PreviewWorkflows.Transition> transition = transition(issue.get(), actionId);
+        if (transition.isPresent() && transition.get().hasScreen()) {
+            Map<String, String> shown = new LinkedHashMap<>(values(issue.get()));
+            shown.putAll(form);
+            form(response, 400, issue.get().kind(), issue.get(), transition.get(), shown, result.fieldErrors(), result.errors());
+        } else {
+            List<String> errors = new ArrayList<>(result.errors());
+            result.fieldErrors().values().forEach(errors::add);
+            response.setStatus(400);
+            view(response, issue.get(), null, errors);
+        }
+    }
+
+    private void list(HttpServletResponse response) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PreviewIssue issue : jira.issues().recent(100)) {
+            rows.add(Map.of("keyHtml", Html.escape(issue.getKey()), "kind", kindName(issue.kind()),
+                    "summaryHtml", Html.escape(issue.getSummary()),
+                    "statusHtml", Html.escape(PreviewWorkflows.statusName(issue.status()))));
+        }
+        render(response, "issues.vm", Map.of("issues", rows));
+    }
+
+    private void view(HttpServletResponse response, PreviewIssue issue, String done, List<String> errors) throws IOException {
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (FailForwardField field : jira.workflows().screenFields(issue.kind())) {
+            String value = jira.formValue(issue, field);
+            if (field.kind() == FailForwardField.Kind.SELECT && !value.isEmpty()) {
+                value = i18n.getText(field.optionI18nKey(value));
+            }
+            fields.add(Map.of("key", field.key(), "labelHtml", Html.escape(i18n.getText(field.nameI18nKey())),
+                    "valueHtml", Html.escape(value), "empty", value.isEmpty()));
+        }
+        List<Map<String, Object>> transitions = new ArrayList<>();
+        for (PreviewWorkflows.Transition t : jira.workflows().available(issue)) {
+            transitions.add(Map.of("id", t.id(), "nameHtml", Html.escape(t.name()), "hasScreen", t.hasScreen(),
+                    "toHtml", Html.escape(PreviewWorkflows.statusName(t.toStatus()))));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("keyHtml", Html.escape(issue.getKey()));
+        model.put("kind", kindName(issue.kind()));
+        model.put("summaryHtml", Html.escape(issue.getSummary()));
+        model.put("statusHtml", Html.escape(PreviewWorkflows.statusName(issue.status())));
+        model.put("fields", fields);
+        model.put("transitions", transitions);
+        model.put("doneHtml", done != null && List.of("created", "updated", "transitioned").contains(done)
+                ? Html.escape(i18n.getText("preview.issue." + done, issue.getKey())) : "");
+        model.put("errors", errors.stream().map(Html::escape).toList());
+        render(response, "issue.vm", model);
+    }
+
+    private void form(HttpServletResponse response, int status, RecordKind kind, PreviewIssue issue,
+                      PreviewWorkflows.Transition transition, Map<String, String> values, Map<String, String> fieldErrors,
+                      List<String> errors) throws IOException {
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (FailForwardField field : jira.workflows().screenFields(kind)) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("key", field.key());
+            f.put("kind", field.kind().name().toLowerCase(Locale.ROOT).replace("_", ""));
+            f.put("labelHtml", Html.escape(i18n.getText(field.nameI18nKey())));
+            f.put("descriptionHtml", Html.escape(i18n.getText(field.descriptionI18nKey())));
+            f.put("valueHtml", Html.escape(values.getOrDefault(field.key(), "")));
+            f.put("errorHtml", Html.escape(fieldErrors.getOrDefault(field.key(), "")));
+            List<Map<String, Object>> options = new ArrayList<>();
+            for (String option : field.options()) {
+                options.add(Map.of("value", option, "labelHtml", Html.escape(i18n.getText(field.optionI18nKey(option))),
+                        "selected", option.equals(values.get(field.key()))));
+            }
+            f.put("options", options);
+            fields.add(f);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        String typeName = kindName(kind);
+        model.put("kind", typeName);
+        model.put("fields", fields);
+        model.put("errors", errors.stream().map(Html::escape).toList());
+        model.put("summaryHtml", Html.escape(values.getOrDefault("summary", issue == null ? "" : issue.getSummary())));
+        model.put("summaryErrorHtml", Html.escape(fieldErrors.getOrDefault("summary", "")));
+        model.put("creating", issue == null);
+        model.put("projects", PROJECTS.stream().map(p -> Map.of("key", p, "selected", p.equals(values.get("project")))).toList());
+        if (issue == null) {
+            model.put("titleHtml", Html.escape(i18n.getText("preview.create." + typeName)));
+            model.put("action", "/jira/issues/new?type=" + typeName);
+            model.put("buttonHtml", Html.escape(i18n.getText("preview.create.button")));
+        } else if (transition == null) {
+            model.put("titleHtml", Html.escape(i18n.getText("preview.edit.title", issue.getKey())));
+            model.put("action", "/jira/issues/" + issue.getKey() + "/edit");
+            model.put("buttonHtml", Html.escape(i18n.getText("preview.edit.button")));
+        } else {
+            model.put("titleHtml", Html.escape(transition.name() + ": " + issue.getKey()));
+            model.put("action", "/jira/issues/" + issue.getKey() + "/transition/" + transition.id());
+            model.put("buttonHtml", Html.escape(transition.name()));
+        }
+        model.put("showSummary", transition == null);
+        model.put("cancelHref", issue == null ? "/jira/issues" : "/jira/issues/" + issue.getKey());
+        response.setStatus(status);
+        render(response, "issue-form.vm", model);
+    }
+
+    private Optional<PreviewWorkflows.Transition> transition(PreviewIssue issue, int id) {
+        return jira.workflows().available(issue).stream().filter(t -> t.id() == id).findFirst();
+    }
+
+    private Map<String, String> values(PreviewIssue issue) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (FailForwardField field : jira.workflows().screenFields(issue.kind())) {
+            values.put(field.key(), jira.formValue(issue, field));
+        }
+        values.put("summary", issue.getSummary());
+        return values;
+    }
+
+    private static Map<String, String> form(HttpServletRequest request) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (FailForwardField field : FailForwardField.values()) {
+            String value = request.getParameter(field.key());
+            if (value != null) {
+                form.put(field.key(), value);
+            }
+        }
+        return form;
+    }
+
+    private static void redirect(HttpServletResponse response, PreviewIssue issue, String done) throws IOException {
+        response.sendRedirect("/jira/issues/" + URLEncoder.encode(issue.getKey(), StandardCharsets.UTF_8) + "?done=" + done);
+    }
+
+    private static Optional<RecordKind> kind(String type) {
+        if ("experiment".equals(type)) {
+            return Optional.of(RecordKind.EXPERIMENT);
+        }
+        if ("incident".equals(type)) {
+            return Optional.of(RecordKind.INCIDENT);
+        }
+        return Optional.empty();
+    }
+
+    private static String kindName(RecordKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+}

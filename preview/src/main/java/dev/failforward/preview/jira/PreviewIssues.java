@@ -1,0 +1,165 @@
+package dev.failforward.preview.jira;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failforward.core.experiment.ExperimentStatus;
+import dev.failforward.core.incident.IncidentStatus;
+import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.FailureRecordRepository;
+import dev.failforward.core.record.RecordKind;
+import dev.failforward.jira.fields.FailForwardField;
+import net.java.ao.Query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The preview's issues: stored in {@code PREVIEW_ISSUE}, and after every change projected into the failure database
+ * through {@link FailureRecordRepository} — the projection Jira's issue events will feed.
+ */
+public final class PreviewIssues {
+
+    /** Preview issue ids start here so they never meet the demo records' ids. */
+    static final long ID_OFFSET = 1_000_000L;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ActiveObjects ao;
+    private final FailureRecordRepository records;
+    private final PreviewFieldRegistry registry;
+    private final FieldCodec codec;
+    private final Clock clock;
+
+    PreviewIssues(ActiveObjects ao, FailureRecordRepository records, PreviewFieldRegistry registry, Clock clock) {
+        this.ao = ao;
+        this.records = records;
+        this.registry = registry;
+        this.codec = new FieldCodec(registry);
+        this.clock = clock;
+    }
+
+    /** A new, unsaved issue with the next key of the project. */
+    PreviewIssue draft(RecordKind kind, String projectKey, String summary) {
+        String status = kind == RecordKind.EXPERIMENT ? ExperimentStatus.DRAFT.name() : IncidentStatus.REPORTED.name();
+        int next = nextNumber(projectKey);
+        return new PreviewIssue(0, projectKey + "-" + next, kind, summary, status, clock.instant());
+    }
+
+    /** Saves a new issue (returns it with its id) or an existing one, then projects it. */
+    PreviewIssue save(PreviewIssue issue) {
+        Instant now = clock.instant();
+        PreviewIssue saved = ao.executeInTransaction(() -> {
+            PreviewIssueEntity[] rows = ao.find(PreviewIssueEntity.class, Query.select().where("ISSUE_KEY = ?", issue.getKey()));
+            if (rows.length == 0) {
+                Map<String, Object> columns = new LinkedHashMap<>();
+                columns.put("ISSUE_KEY", issue.getKey());
+                columns.put("PROJECT_KEY", issue.projectKey());
+                columns.put("KIND", issue.kind().name());
+                columns.put("SUMMARY", issue.getSummary());
+                columns.put("STATUS", issue.status());
+                columns.put("FIELDS_JSON", json(issue));
+                columns.put("CREATED_AT", Date.from(issue.created()));
+                columns.put("UPDATED_AT", Date.from(now));
+                return toIssue(ao.create(PreviewIssueEntity.class, columns));
+            }
+            PreviewIssueEntity row = rows[0];
+            row.setSummary(issue.getSummary());
+            row.setStatus(issue.status());
+            row.setFieldsJson(json(issue));
+            row.setUpdatedAt(Date.from(now));
+            row.save();
+            return toIssue(row);
+        });
+        records.upsert(new FailureRecord(saved.getId(), saved.getKey(), saved.projectKey(), saved.kind(), saved.getSummary(),
+                PreviewWorkflows.statusName(saved.status()), hypothesis(saved), saved.created(), now.isBefore(saved.created()) ? saved.created() : now));
+        return saved;
+    }
+
+    public Optional<PreviewIssue> find(String key) {
+        PreviewIssueEntity[] rows = ao.find(PreviewIssueEntity.class, Query.select().where("ISSUE_KEY = ?", key));
+        return rows.length == 0 ? Optional.empty() : Optional.of(toIssue(rows[0]));
+    }
+
+    public List<PreviewIssue> recent(int limit) {
+        List<PreviewIssue> issues = new ArrayList<>();
+        for (PreviewIssueEntity row : ao.find(PreviewIssueEntity.class, Query.select().order("UPDATED_AT DESC, ID DESC").limit(limit))) {
+            issues.add(toIssue(row));
+        }
+        return issues;
+    }
+
+    FieldCodec codec() {
+        return codec;
+    }
+
+    private int nextNumber(String projectKey) {
+        int max = 0;
+        for (PreviewIssueEntity row : ao.find(PreviewIssueEntity.class, Query.select().where("PROJECT_KEY = ?", projectKey))) {
+            max = Math.max(max, number(row.getIssueKey()));
+        }
+        for (FailureRecord record : records.findByProject(projectKey, dev.failforward.core.record.PageRequest.first(500))) {
+            max = Math.max(max, number(record.issueKey()));
+        }
+        return max + 1;
+    }
+
+    private static int number(String key) {
+        return Integer.parseInt(key.substring(key.indexOf('-') + 1));
+    }
+
+    private String hypothesis(PreviewIssue issue) {
+        Object value = issue.values().get(registry.id(FailForwardField.HYPOTHESIS));
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        return text.length() > FailureRecord.HYPOTHESIS_MAX_LENGTH ? text.substring(0, FailureRecord.HYPOTHESIS_MAX_LENGTH) : text;
+    }
+
+    private String json(PreviewIssue issue) {
+        Map<String, String> stored = new TreeMap<>();
+        for (FailForwardField field : FailForwardField.values()) {
+            String id = idOf(field);
+            Object value = issue.values().get(id);
+            if (value != null) {
+                stored.put(field.key(), codec.toForm(field, value));
+            }
+        }
+        try {
+            return JSON.writeValueAsString(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the issue's fields", e);
+        }
+    }
+
+    private PreviewIssue toIssue(PreviewIssueEntity row) {
+        PreviewIssue issue = new PreviewIssue(ID_OFFSET + row.getID(), row.getIssueKey(), RecordKind.valueOf(row.getKind()),
+                row.getSummary(), row.getStatus(), row.getCreatedAt().toInstant());
+        try {
+            Map<String, String> stored = row.getFieldsJson() == null ? Map.of()
+                    : JSON.readValue(row.getFieldsJson(), new TypeReference<Map<String, String>>() { });
+            for (FailForwardField field : FailForwardField.values()) {
+                String value = stored.get(field.key());
+                if (value != null) {
+                    codec.fromStored(field, value).ifPresent(v -> issue.values().put(idOf(field), v));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read the fields of " + row.getIssueKey(), e);
+        }
+        return issue;
+    }
+
+    private String idOf(FailForwardField field) {
+        return registry.id(field);
+    }
+}
