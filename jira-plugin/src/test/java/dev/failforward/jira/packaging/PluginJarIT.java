@@ -15,15 +15,46 @@ class PluginJarIT extends PluginJarContract {
     @Override
     protected List<String> expectedComponents() {
         return List.of(
+                "dev.failforward.jira.fields.IssueFields",
+                "dev.failforward.jira.fields.JiraFieldRegistry",
                 "dev.failforward.jira.hypothesis.HypothesisCheckService",
-                "dev.failforward.jira.persistence.AoFailureRecordRepository");
+                "dev.failforward.jira.persistence.AoFailureRecordRepository",
+                "dev.failforward.jira.setup.JiraFields",
+                "dev.failforward.jira.setup.JiraIssueTypes",
+                "dev.failforward.jira.setup.JiraLinkTypes",
+                "dev.failforward.jira.setup.JiraScreens",
+                "dev.failforward.jira.setup.JiraSetupService",
+                "dev.failforward.jira.setup.JiraStatuses",
+                "dev.failforward.jira.setup.JiraWorkflows",
+                "dev.failforward.jira.workflow.IssueSnapshots",
+                "dev.failforward.jira.workflow.JiraTransitionScreens",
+                "dev.failforward.jira.workflow.ProblemReporter",
+                "dev.failforward.jira.workflow.WorkflowRules");
     }
 
     @Override
     protected List<String> expectedImports() {
         return List.of(
                 "com.atlassian.activeobjects.external.ActiveObjects",
-                "com.atlassian.sal.api.message.I18nResolver");
+                "com.atlassian.beehive.ClusterLockService",
+                "com.atlassian.jira.avatar.AvatarManager",
+                "com.atlassian.jira.config.ConstantsManager",
+                "com.atlassian.jira.config.IssueTypeManager",
+                "com.atlassian.jira.config.StatusCategoryManager",
+                "com.atlassian.jira.config.StatusManager",
+                "com.atlassian.jira.issue.CustomFieldManager",
+                "com.atlassian.jira.issue.customfields.manager.OptionsManager",
+                "com.atlassian.jira.issue.fields.config.manager.FieldConfigSchemeManager",
+                "com.atlassian.jira.issue.fields.config.manager.IssueTypeSchemeManager",
+                "com.atlassian.jira.issue.fields.screen.FieldScreenManager",
+                "com.atlassian.jira.issue.fields.screen.FieldScreenSchemeManager",
+                "com.atlassian.jira.issue.fields.screen.issuetype.IssueTypeScreenSchemeManager",
+                "com.atlassian.jira.issue.link.IssueLinkTypeManager",
+                "com.atlassian.jira.security.JiraAuthenticationContext",
+                "com.atlassian.jira.workflow.WorkflowManager",
+                "com.atlassian.jira.workflow.WorkflowSchemeManager",
+                "com.atlassian.sal.api.message.I18nResolver",
+                "com.atlassian.sal.api.pluginsettings.PluginSettingsFactory");
     }
 
     @Override

@@ -1,0 +1,554 @@
+package dev.failforward.jira.setup;
+
+import com.atlassian.jira.issue.context.GlobalIssueContext;
+import com.atlassian.jira.project.Project;
+import dev.failforward.host.i18n.BundleI18nResolver;
+import dev.failforward.jira.fields.FailForwardField;
+import dev.failforward.jira.setup.SetupReport.Item;
+import dev.failforward.jira.setup.SetupReport.Kind;
+import dev.failforward.jira.setup.SetupReport.Outcome;
+import dev.failforward.jira.setup.SetupSpec.IssueTypeSpec;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static dev.failforward.jira.setup.SetupSpec.EXPERIMENT;
+import static dev.failforward.jira.setup.SetupSpec.INCIDENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JiraSetupServiceTest {
+
+    /** The plugin's bundles, as the descriptor declares them. */
+    static final BundleI18nResolver I18N = dev.failforward.jira.JiraI18n.english();
+
+    private final FakeJira jira = new FakeJira();
+
+    /** One Jira node: its own service and adapters over the shared (fake) Jira database and cluster lock. */
+    private JiraSetupService node() {
+        return node(getClass().getClassLoader(), Duration.ofSeconds(10));
+    }
+
+    private JiraSetupService node(ClassLoader resources, Duration lockWait) {
+        return new JiraSetupService(jira.clusterLockService(), jira.pluginSettingsFactory(), I18N, jira.jiraIssueTypes(),
+                jira.jiraFields(), jira.jiraScreens(), jira.jiraStatuses(), jira.jiraWorkflows(), jira.jiraLinkTypes(),
+                resources, lockWait);
+    }
+
+    private SetupRecords records() {
+        return SetupRecords.in(jira.pluginSettingsFactory());
+    }
+
+    private String recorded(String key) {
+        return records().string(key).orElseThrow(() -> new AssertionError("nothing recorded under " + key));
+    }
+
+    private String typeId(IssueTypeSpec spec) {
+        return recorded(SetupRecords.issueTypeKey(spec.key()));
+    }
+
+    private String fieldId(FailForwardField field) {
+        return records().fieldId(field).orElseThrow();
+    }
+
+    private static int optionCount() {
+        return Arrays.stream(FailForwardField.values()).mapToInt(field -> field.options().size()).sum();
+    }
+
+    /** Everything a first run creates, by kind: each exactly once. */
+    private static Map<String, Integer> everythingOnce() {
+        Map<String, Integer> once = new HashMap<>();
+        once.put("issueType", 2);
+        once.put("avatar", 2);
+        once.put("field", FailForwardField.values().length);
+        once.put("option", optionCount());
+        once.put("screen", 2);
+        once.put("tab", 6);
+        once.put("screenScheme", 2);
+        once.put("issueTypeScreenScheme", 1);
+        once.put("status", 8); // 9 statuses; Jira's own "Closed" is adopted
+        once.put("workflow", 2);
+        once.put("linkType", 2);
+        once.put("issueTypeScheme", 1);
+        once.put("workflowScheme", 1);
+        return once;
+    }
+
+    // ------------------------------------------------------------------------------------------------ first run
+
+    @Test
+    void aFirstRunCreatesEachThingExactlyOnce() {
+        SetupReport report = node().ensureInstalled();
+
+        assertThat(jira.creations()).isEqualTo(everythingOnce());
+        assertThat(report.items()).filteredOn(item -> !item.outcome().created())
+                .singleElement().isEqualTo(new Item(Kind.STATUS, "CLOSED", Outcome.ADOPTED, "6"));
+        assertThat(report.created()).hasSize(everythingOnce().values().stream().mapToInt(Integer::intValue).sum()
+                - 2 /* avatars are not reported */ - 6 /* tabs are part of their screen */);
+        assertThat(report.warnings()).isEmpty();
+        assertThat(jira.clusterLock.isLocked()).isFalse();
+        assertThat(jira.lockNames).containsOnly("dev.failforward.jira.setup");
+    }
+
+    @Test
+    void issueTypesGetTheirNamesDescriptionsAndIcons() throws IOException {
+        node().ensureInstalled();
+
+        for (IssueTypeSpec spec : SetupSpec.ISSUE_TYPES) {
+            var type = jira.issueTypes.get(typeId(spec));
+            assertThat(type.getName()).isEqualTo(spec == EXPERIMENT ? "Experiment" : "Incident");
+            long avatarId = Long.parseLong(recorded(SetupRecords.iconKey(spec.key())));
+            BufferedImage icon = ImageIO.read(new ByteArrayInputStream(jira.avatarImages.get(avatarId)));
+            assertThat(icon.getWidth()).isEqualTo(48);
+            assertThat(icon.getHeight()).isEqualTo(48);
+            assertThat(jira.issueTypeSchemes.get(FakeJira.DEFAULT_ISSUE_TYPE_SCHEME).typeIds).contains(type.getId());
+        }
+    }
+
+    @Test
+    void everyFieldHasItsTypeSearcherContextAndOptions() {
+        node().ensureInstalled();
+
+        for (FailForwardField field : FailForwardField.values()) {
+            FakeJira.FieldState state = jira.fields.get(fieldId(field));
+            String prefix = "com.atlassian.jira.plugin.system.customfieldtypes:";
+            String expectedType = switch (field.kind()) {
+                case TEXT_AREA -> "textarea";
+                case SELECT -> "select";
+                case DATE_TIME -> "datetime";
+                case NUMBER -> "float";
+            };
+            String expectedSearcher = switch (field.kind()) {
+                case TEXT_AREA -> "textsearcher";
+                case SELECT -> "multiselectsearcher";
+                case DATE_TIME -> "datetimerange";
+                case NUMBER -> "exactnumber";
+            };
+            assertThat(state.typeKey()).as(field + " type").isEqualTo(prefix + expectedType);
+            assertThat(state.searcherKey()).as(field + " searcher").isEqualTo(prefix + expectedSearcher);
+            assertThat(state.name()).isEqualTo(I18N.getText(field.nameI18nKey()));
+            assertThat(state.description()).isEqualTo(I18N.getText(field.descriptionI18nKey()));
+            assertThat(state.contexts()).as(field + " context: all projects").containsExactly(GlobalIssueContext.getInstance());
+            assertThat(state.issueTypeIds()).as(field + " context: only its issue type")
+                    .containsExactly(typeId(SetupSpec.issueType(field.scope())));
+            assertThat(jira.optionValues(state.id())).as(field + " options")
+                    .isEqualTo(field.options().stream().map(value -> I18N.getText(field.optionI18nKey(value))).toList());
+            assertThat(records().optionIds(field).keySet()).containsExactlyElementsOf(field.options());
+        }
+    }
+
+    @Test
+    void eachIssueTypeHasAScreenWithItsTabsAndFields() {
+        node().ensureInstalled();
+
+        FakeJira.ScreenState experiment = jira.screens.get(Long.parseLong(recorded(SetupRecords.screenKey("experiment"))));
+        assertThat(experiment.name).isEqualTo("Fail Forward: Experiment");
+        assertThat(experiment.tabs).extracting(tab -> tab.name).containsExactly("Plan", "Run", "Decision");
+        assertThat(experiment.tabs.get(0).fields).startsWith("summary", "issuetype", "description")
+                .contains(fieldId(FailForwardField.HYPOTHESIS), fieldId(FailForwardField.PHASE));
+        assertThat(experiment.tabs.get(2).fields).containsExactly(fieldId(FailForwardField.OUTCOME),
+                fieldId(FailForwardField.DECISION), fieldId(FailForwardField.DECISION_RATIONALE), fieldId(FailForwardField.DECIDED_AT));
+
+        FakeJira.ScreenState incident = jira.screens.get(Long.parseLong(recorded(SetupRecords.screenKey("incident"))));
+        assertThat(incident.tabs).extracting(tab -> tab.name).containsExactly("Report", "Analysis", "Learnings");
+        assertThat(incident.tabs.get(2).fields).containsExactly(fieldId(FailForwardField.LEARNINGS), fieldId(FailForwardField.NEXT_STEPS));
+
+        for (IssueTypeSpec spec : SetupSpec.ISSUE_TYPES) {
+            FakeJira.ScreenState screen = jira.screens.get(Long.parseLong(recorded(SetupRecords.screenKey(spec.key()))));
+            List<String> expected = FailForwardField.of(spec.scope()).stream().map(this::fieldId).toList();
+            assertThat(screen.allFields()).as("every field of its scope, once").containsAll(expected).doesNotHaveDuplicates();
+            FakeJira.ScreenSchemeState scheme = jira.screenSchemes.get(Long.parseLong(recorded(SetupRecords.screenSchemeKey(spec.key()))));
+            assertThat(scheme.defaultScreenId).isEqualTo(screen.id);
+        }
+    }
+
+    @Test
+    void theIssueTypeScreenSchemeMapsOurTypesToOurScreensAndTheRestToJirasDefault() {
+        node().ensureInstalled();
+
+        FakeJira.IssueTypeScreenSchemeState scheme = jira.issueTypeScreenSchemes.get(
+                Long.parseLong(recorded(SetupRecords.ISSUE_TYPE_SCREEN_SCHEME)));
+        assertThat(scheme.name).isEqualTo("Fail Forward issue type screen scheme");
+        assertThat(scheme.entries).containsOnly(
+                Map.entry(typeId(EXPERIMENT), Long.parseLong(recorded(SetupRecords.screenSchemeKey("experiment")))),
+                Map.entry(typeId(INCIDENT), Long.parseLong(recorded(SetupRecords.screenSchemeKey("incident")))),
+                entry(null, FakeJira.DEFAULT_SCREEN_SCHEME));
+    }
+
+    private static Map.Entry<String, Long> entry(String key, Long value) {
+        return new java.util.AbstractMap.SimpleEntry<>(key, value);
+    }
+
+    @Test
+    void linkTypesHaveTheirNamesAndDescriptionsAndAreRecordedByStableKey() {
+        node().ensureInstalled();
+
+        FakeJira.LinkTypeState pivot = jira.linkTypes.get(Long.parseLong(recorded(SetupRecords.linkTypeKey("failforward-pivot"))));
+        assertThat(pivot).isEqualTo(new FakeJira.LinkTypeState(pivot.id(), "Pivots", "pivoted into", "pivoted from", null));
+        FakeJira.LinkTypeState recurrence = jira.linkTypes.get(Long.parseLong(recorded(SetupRecords.linkTypeKey("failforward-recurrence"))));
+        assertThat(recurrence).isEqualTo(new FakeJira.LinkTypeState(recurrence.id(), "Recurrence", "recurs as", "recurrence of", null));
+    }
+
+    @Test
+    void workflowsAreLoadedFromTheirXmlWithThisInstancesStatusAndScreenIds() {
+        node().ensureInstalled();
+
+        FakeJira.WorkflowState experiment = jira.workflows.get(recorded(SetupRecords.workflowKey("experiment")));
+        assertThat(experiment.name()).isEqualTo("Fail Forward Experiment workflow");
+        assertThat(experiment.xml()).doesNotContainPattern("\\$\\{(status|screen)\\.[A-Za-z_]+}");
+        assertThat(experiment.stepStatusIds()).containsExactly(
+                recorded(SetupRecords.statusKey("DRAFT")), recorded(SetupRecords.statusKey("READY")),
+                recorded(SetupRecords.statusKey("RUNNING")), recorded(SetupRecords.statusKey("EVALUATING")),
+                recorded(SetupRecords.statusKey("DECIDED")));
+        assertThat(experiment.transitionScreenIds()).isNotEmpty()
+                .containsOnly(recorded(SetupRecords.screenKey("experiment")));
+
+        FakeJira.WorkflowState incident = jira.workflows.get(recorded(SetupRecords.workflowKey("incident")));
+        assertThat(incident.stepStatusIds()).containsExactly(
+                recorded(SetupRecords.statusKey("REPORTED")), recorded(SetupRecords.statusKey("ANALYSING")),
+                recorded(SetupRecords.statusKey("LEARNING_REVIEW")), "6" /* Jira's Closed */);
+        assertThat(incident.transitionScreenIds()).containsOnly(recorded(SetupRecords.screenKey("incident")));
+
+        assertThat(jira.statuses.get(recorded(SetupRecords.statusKey("LEARNING_REVIEW"))).getName()).isEqualTo("Learning review");
+    }
+
+    @Test
+    void theSchemesHoldOurTypesAndMapEachToItsWorkflow() {
+        node().ensureInstalled();
+
+        FakeJira.IssueTypeSchemeState issueTypeScheme = jira.issueTypeSchemes.get(Long.parseLong(recorded(SetupRecords.ISSUE_TYPE_SCHEME)));
+        assertThat(issueTypeScheme.name).isEqualTo("Fail Forward issue type scheme");
+        assertThat(issueTypeScheme.typeIds).containsExactly(typeId(EXPERIMENT), typeId(INCIDENT));
+
+        FakeJira.WorkflowSchemeState workflowScheme = jira.workflowSchemes.get(Long.parseLong(recorded(SetupRecords.WORKFLOW_SCHEME)));
+        assertThat(workflowScheme.name).isEqualTo("Fail Forward workflow scheme");
+        assertThat(workflowScheme.mappings).containsOnly(
+                Map.entry(typeId(EXPERIMENT), "Fail Forward Experiment workflow"),
+                Map.entry(typeId(INCIDENT), "Fail Forward Incident workflow"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ idempotence
+
+    @Test
+    void aSecondRunCreatesNothingAndReportsEverythingAsFound() {
+        SetupReport first = node().ensureInstalled();
+        Map<String, Object> settingsAfterFirst = Map.copyOf(jira.settings);
+
+        SetupReport second = node().ensureInstalled();
+
+        assertThat(jira.creations()).isEqualTo(everythingOnce());
+        assertThat(second.items()).hasSameSizeAs(first.items())
+                .allSatisfy(item -> assertThat(item.outcome()).as(item.kind() + " " + item.key()).isEqualTo(Outcome.FOUND));
+        assertThat(second.items()).extracting(Item::jiraId).containsExactlyElementsOf(first.items().stream().map(Item::jiraId).toList());
+        assertThat(second.changedAnything()).isFalse();
+        assertThat(jira.settings).isEqualTo(settingsAfterFirst);
+    }
+
+    @Test
+    void twoNodesStartingAtOnceCreateEachThingExactlyOnce() throws Exception {
+        JiraSetupService nodeA = node();
+        JiraSetupService nodeB = node();
+        CountDownLatch ready = new CountDownLatch(2);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<SetupReport>> reports = new ArrayList<>();
+            for (JiraSetupService node : List.of(nodeA, nodeB)) {
+                reports.add(threads.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return node.ensureInstalled();
+                }));
+            }
+            assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+            go.countDown();
+            SetupReport a = reports.get(0).get(30, TimeUnit.SECONDS);
+            SetupReport b = reports.get(1).get(30, TimeUnit.SECONDS);
+
+            assertThat(jira.creations()).isEqualTo(everythingOnce());
+            SetupReport creator = a.created().isEmpty() ? b : a;
+            SetupReport finder = creator == a ? b : a;
+            assertThat(creator.created()).isNotEmpty();
+            assertThat(finder.items()).allSatisfy(item -> assertThat(item.outcome()).isEqualTo(Outcome.FOUND));
+            assertThat(jira.lockNames).hasSize(2).containsOnly(JiraSetupService.LOCK_NAME);
+            assertThat(jira.clusterLock.isLocked()).isFalse();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNodeWaitsNoLongerThanItsLimitForAnotherNodesSetup() throws Exception {
+        ExecutorService otherNode = Executors.newSingleThreadExecutor();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try {
+            otherNode.submit(() -> {
+                jira.clusterLock.lock();
+                try {
+                    holding.countDown();
+                    release.await();
+                } finally {
+                    jira.clusterLock.unlock();
+                }
+                return null;
+            });
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> node(getClass().getClassLoader(), Duration.ofMillis(50)).ensureInstalled())
+                    .isInstanceOfSatisfying(SetupException.class,
+                            e -> assertThat(e.i18nKey()).isEqualTo("failforward.setup.error.busy"));
+            assertThat(jira.creations()).isEmpty();
+        } finally {
+            release.countDown();
+            otherNode.shutdown();
+        }
+    }
+
+    @Test
+    void whenJiraFailsTheErrorSaysSoTheLockIsReleasedAndTheNextRunContinues() {
+        jira.failing = "createStatus";
+
+        assertThatThrownBy(() -> node().ensureInstalled()).isInstanceOfSatisfying(SetupException.class, e -> {
+            assertThat(e.i18nKey()).isEqualTo("failforward.setup.error.unexpected");
+            assertThat(e.arguments()).containsExactly("the database is down");
+        });
+        assertThat(jira.clusterLock.isLocked()).isFalse();
+        assertThat(jira.created("field")).isEqualTo(FailForwardField.values().length);
+
+        jira.failing = null;
+        SetupReport report = node().ensureInstalled();
+
+        assertThat(jira.creations()).isEqualTo(everythingOnce());
+        assertThat(report.items(Kind.FIELD)).allSatisfy(item -> assertThat(item.outcome()).isEqualTo(Outcome.FOUND));
+    }
+
+    // ------------------------------------------------------------------------------------------------ repairs
+
+    @Test
+    void aRecordedIdThatJiraNoLongerKnowsIsCreatedAgainAndRecorded() {
+        node().ensureInstalled();
+        String oldHypothesis = fieldId(FailForwardField.HYPOTHESIS);
+        long oldPivot = Long.parseLong(recorded(SetupRecords.linkTypeKey("failforward-pivot")));
+        long oldExplore = Long.parseLong(records().optionIds(FailForwardField.PHASE).get("EXPLORE"));
+        jira.deleteField(oldHypothesis);
+        jira.deleteLinkType(oldPivot);
+        jira.deleteOption(oldExplore);
+
+        SetupReport report = node().ensureInstalled();
+
+        String newHypothesis = fieldId(FailForwardField.HYPOTHESIS);
+        assertThat(newHypothesis).isNotEqualTo(oldHypothesis);
+        assertThat(report.item(Kind.FIELD, "hypothesis")).contains(new Item(Kind.FIELD, "hypothesis", Outcome.RECREATED, newHypothesis));
+        assertThat(report.item(Kind.SCREEN, "experiment").orElseThrow().outcome()).isEqualTo(Outcome.UPDATED);
+        FakeJira.ScreenState screen = jira.screens.get(Long.parseLong(recorded(SetupRecords.screenKey("experiment"))));
+        assertThat(screen.tabs.get(0).fields).contains(newHypothesis).doesNotContain(oldHypothesis);
+        assertThat(report.item(Kind.LINK_TYPE, "failforward-pivot").orElseThrow().outcome()).isEqualTo(Outcome.RECREATED);
+        assertThat(Long.parseLong(recorded(SetupRecords.linkTypeKey("failforward-pivot")))).isNotEqualTo(oldPivot);
+        assertThat(report.item(Kind.FIELD_OPTION, "phase.EXPLORE").orElseThrow().outcome()).isEqualTo(Outcome.RECREATED);
+        assertThat(records().optionIds(FailForwardField.PHASE).get("EXPLORE")).isNotEqualTo(Long.toString(oldExplore));
+        assertThat(jira.created("field")).isEqualTo(FailForwardField.values().length + 1);
+        assertThat(jira.created("linkType")).isEqualTo(3);
+        assertThat(jira.created("option")).isEqualTo(optionCount() + 1);
+        assertThat(jira.created("screen")).isEqualTo(2);
+        assertThat(report.items()).filteredOn(item -> item.outcome() != Outcome.FOUND).extracting(Item::key)
+                .containsExactlyInAnyOrder("hypothesis", "phase.EXPLORE", "experiment", "failforward-pivot");
+    }
+
+    @Test
+    void aDeletedIssueTypeIsCreatedAgainAndEverySchemeFollowsItsNewId() {
+        node().ensureInstalled();
+        String oldId = typeId(INCIDENT);
+        jira.deleteIssueType(oldId);
+
+        SetupReport report = node().ensureInstalled();
+
+        String newId = typeId(INCIDENT);
+        assertThat(newId).isNotEqualTo(oldId);
+        assertThat(report.item(Kind.ISSUE_TYPE, "incident").orElseThrow().outcome()).isEqualTo(Outcome.RECREATED);
+        assertThat(jira.created("avatar")).as("the icon is reused").isEqualTo(2);
+        assertThat(jira.issueTypeScreenSchemes.get(Long.parseLong(recorded(SetupRecords.ISSUE_TYPE_SCREEN_SCHEME))).entries)
+                .containsKey(newId);
+        assertThat(jira.issueTypeSchemes.get(Long.parseLong(recorded(SetupRecords.ISSUE_TYPE_SCHEME))).typeIds)
+                .containsExactly(typeId(EXPERIMENT), newId);
+        assertThat(jira.workflowSchemes.get(Long.parseLong(recorded(SetupRecords.WORKFLOW_SCHEME))).mappings)
+                .containsEntry(newId, "Fail Forward Incident workflow");
+        for (Kind kind : List.of(Kind.ISSUE_TYPE_SCREEN_SCHEME, Kind.ISSUE_TYPE_SCHEME, Kind.WORKFLOW_SCHEME)) {
+            assertThat(report.item(kind, JiraSetupService.ONE).orElseThrow().outcome()).as(kind.name()).isEqualTo(Outcome.UPDATED);
+        }
+    }
+
+    @Test
+    void issueTypesStatusesLinkTypesAndWorkflowsThatJiraAlreadyHasByNameAreAdoptedNotDuplicated() {
+        SetupReport first = node().ensureInstalled();
+        jira.settings.clear(); // the records are lost (e.g. the plugin's settings were wiped), Jira's data is not
+
+        SetupReport second = node().ensureInstalled();
+
+        assertThat(jira.created("issueType")).isEqualTo(2);
+        assertThat(jira.created("status")).isEqualTo(8);
+        assertThat(jira.created("linkType")).isEqualTo(2);
+        assertThat(jira.created("workflow")).isEqualTo(2);
+        for (Kind kind : List.of(Kind.ISSUE_TYPE, Kind.STATUS, Kind.LINK_TYPE, Kind.WORKFLOW)) {
+            assertThat(second.items(kind)).allSatisfy(item -> assertThat(item.outcome()).isEqualTo(Outcome.ADOPTED));
+            assertThat(second.items(kind)).extracting(Item::jiraId)
+                    .containsExactlyElementsOf(first.items(kind).stream().map(Item::jiraId).toList());
+        }
+    }
+
+    @Test
+    void jiraServiceManagementsIncidentTypeIsAdopted() {
+        JiraSetupService node = node();
+        var existing = jira.jiraIssueTypes().create("Incident", "JSM incident", FakeJira.DEFAULT_AVATAR);
+
+        SetupReport report = node.ensureInstalled();
+
+        assertThat(report.item(Kind.ISSUE_TYPE, "incident")).contains(new Item(Kind.ISSUE_TYPE, "incident", Outcome.ADOPTED, existing.getId()));
+        assertThat(jira.fields.get(fieldId(FailForwardField.IMPACT)).issueTypeIds()).containsExactly(existing.getId());
+    }
+
+    // ------------------------------------------------------------------------------------------------ resources
+
+    @Test
+    void aMissingWorkflowResourceFailsWithAClearErrorAndARunWithItFinishesTheJob() {
+        ClassLoader withoutWorkflows = hiding(name -> name.startsWith("workflows/"));
+
+        assertThatThrownBy(() -> node(withoutWorkflows, Duration.ofSeconds(1)).ensureInstalled())
+                .isInstanceOfSatisfying(SetupException.class, e -> {
+                    assertThat(e.i18nKey()).isEqualTo("failforward.setup.error.workflow.missing");
+                    assertThat(e.arguments()).containsExactly("workflows/failforward-experiment.xml");
+                    assertThat(e.getMessage()).isEqualTo("The workflow resource workflows/failforward-experiment.xml is missing from the plugin");
+                });
+        assertThat(jira.clusterLock.isLocked()).as("the lock is released on failure").isFalse();
+        assertThat(jira.created("workflow")).isZero();
+
+        node().ensureInstalled();
+        assertThat(jira.creations()).isEqualTo(everythingOnce());
+    }
+
+    @Test
+    void anIconThatCannotBeUploadedLeavesJirasDefaultIconAndAWarning() {
+        SetupReport report = node(hiding(name -> name.startsWith("images/")), Duration.ofSeconds(1)).ensureInstalled();
+
+        assertThat(jira.created("avatar")).isZero();
+        assertThat(jira.created("issueType")).isEqualTo(2);
+        assertThat(report.warnings()).extracting(SetupReport.Warning::i18nKey)
+                .containsExactly("failforward.setup.warning.icon", "failforward.setup.warning.icon");
+        assertThat(report.warnings().get(0).arguments()).first().isEqualTo("Experiment");
+    }
+
+    @Test
+    void aFieldWhoseContextJiraDroppedGetsNoOptionsButAWarning() {
+        node().ensureInstalled();
+        jira.dropContext(fieldId(FailForwardField.PHASE));
+        jira.deleteOption(Long.parseLong(records().optionIds(FailForwardField.PHASE).get("EXPLORE")));
+
+        SetupReport report = node().ensureInstalled();
+
+        assertThat(jira.created("option")).isEqualTo(optionCount());
+        assertThat(report.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.i18nKey()).isEqualTo("failforward.setup.warning.nocontext");
+            assertThat(warning.arguments()).containsExactly(I18N.getText(FailForwardField.PHASE.nameI18nKey()), fieldId(FailForwardField.PHASE));
+        });
+    }
+
+    /** The test class path, minus the resources the predicate names. */
+    private ClassLoader hiding(Predicate<String> hidden) {
+        ClassLoader real = getClass().getClassLoader();
+        return new ClassLoader(null) {
+            @Override
+            public URL getResource(String name) {
+                return hidden.test(name) ? null : real.getResource(name);
+            }
+
+            @Override
+            public InputStream getResourceAsStream(String name) {
+                return hidden.test(name) ? null : real.getResourceAsStream(name);
+            }
+        };
+    }
+
+    // ------------------------------------------------------------------------------------------------ projects
+
+    @Test
+    void aProjectOnJirasDefaultSchemesIsSwitchedToOursOnceAndKeepsItsIssueTypes() {
+        Project project = FakeJira.project("OPS");
+
+        SetupReport first = node().addToProject(project);
+        SetupReport second = node().addToProject(project);
+
+        long ourScreens = Long.parseLong(recorded(SetupRecords.ISSUE_TYPE_SCREEN_SCHEME));
+        long ourWorkflows = Long.parseLong(recorded(SetupRecords.WORKFLOW_SCHEME));
+        assertThat(jira.projectIssueTypeScreenSchemes).containsExactly(Map.entry("OPS", ourScreens));
+        assertThat(jira.projectWorkflowSchemes).containsExactly(Map.entry("OPS", ourWorkflows));
+        assertThat(jira.projectIssueTypeSchemes).isEmpty();
+        assertThat(jira.issueTypeSchemes.get(FakeJira.DEFAULT_ISSUE_TYPE_SCHEME).typeIds)
+                .containsExactly("1", "3", typeId(EXPERIMENT), typeId(INCIDENT));
+        assertThat(first.item(Kind.PROJECT_ISSUE_TYPES, "OPS").orElseThrow().outcome()).isEqualTo(Outcome.FOUND);
+        assertThat(first.item(Kind.PROJECT_SCREENS, "OPS").orElseThrow().outcome()).isEqualTo(Outcome.UPDATED);
+        assertThat(first.item(Kind.PROJECT_WORKFLOWS, "OPS").orElseThrow().outcome()).isEqualTo(Outcome.UPDATED);
+        assertThat(second.items()).allSatisfy(item -> assertThat(item.outcome()).isEqualTo(Outcome.FOUND));
+        assertThat(jira.creations()).isEqualTo(everythingOnce());
+    }
+
+    @Test
+    void aProjectWithItsOwnSchemesGetsOurEntriesAddedOnceAndKeepsItsOwn() {
+        Project project = FakeJira.project("DEV");
+        jira.giveOwnSchemes(project, "1");
+
+        node().addToProject(project);
+        SetupReport second = node().addToProject(project);
+
+        long issueTypeScheme = jira.projectIssueTypeSchemes.get("DEV");
+        assertThat(jira.issueTypeSchemes.get(issueTypeScheme).typeIds).containsExactly("1", typeId(EXPERIMENT), typeId(INCIDENT));
+        FakeJira.IssueTypeScreenSchemeState screens = jira.issueTypeScreenSchemes.get(jira.projectIssueTypeScreenSchemes.get("DEV"));
+        assertThat(screens.entries).containsOnly(
+                entry(null, FakeJira.DEFAULT_SCREEN_SCHEME),
+                entry(typeId(EXPERIMENT), Long.parseLong(recorded(SetupRecords.screenSchemeKey("experiment")))),
+                entry(typeId(INCIDENT), Long.parseLong(recorded(SetupRecords.screenSchemeKey("incident")))));
+        FakeJira.WorkflowSchemeState workflows = jira.workflowSchemes.get(jira.projectWorkflowSchemes.get("DEV"));
+        assertThat(workflows.mappings).containsOnly(
+                Map.entry("1", "jira"),
+                Map.entry(typeId(EXPERIMENT), "Fail Forward Experiment workflow"),
+                Map.entry(typeId(INCIDENT), "Fail Forward Incident workflow"));
+        assertThat(second.items()).allSatisfy(item -> assertThat(item.outcome()).isEqualTo(Outcome.FOUND));
+        assertThat(jira.projectWorkflowSchemes).hasSize(1);
+        assertThat(jira.projectIssueTypeScreenSchemes).hasSize(1);
+    }
+
+    @Test
+    void anIssueTypeAProjectAlreadyMapsToAnotherWorkflowIsLeftAloneWithAWarning() {
+        Project project = FakeJira.project("SUP");
+        jira.giveOwnSchemes(project, "1");
+        node().ensureInstalled();
+        jira.workflowSchemes.get(jira.projectWorkflowSchemes.get("SUP")).mappings.put(typeId(INCIDENT), "jira");
+
+        SetupReport report = node().addToProject(project);
+
+        assertThat(jira.workflowSchemes.get(jira.projectWorkflowSchemes.get("SUP")).mappings)
+                .containsEntry(typeId(INCIDENT), "jira")
+                .containsEntry(typeId(EXPERIMENT), "Fail Forward Experiment workflow");
+        assertThat(report.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.i18nKey()).isEqualTo("failforward.setup.warning.workflowmapped");
+            assertThat(warning.arguments()).containsExactly("SUP", "Incident", "jira");
+        });
+    }
+}
