@@ -110,6 +110,11 @@ public final class SetupReport {
         return text.append("\n]").toString();
     }
 
+    /** A report of these items and warnings (for callers that assemble one, e.g. tests of REST resources). */
+    public static SetupReport of(List<Item> items, List<Warning> warnings) {
+        return new SetupReport(items, warnings);
+    }
+
     static Builder builder() {
         return new Builder();
     }

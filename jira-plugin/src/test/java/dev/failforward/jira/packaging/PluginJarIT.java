@@ -50,11 +50,16 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.jira.issue.fields.screen.FieldScreenSchemeManager",
                 "com.atlassian.jira.issue.fields.screen.issuetype.IssueTypeScreenSchemeManager",
                 "com.atlassian.jira.issue.link.IssueLinkTypeManager",
+                "com.atlassian.jira.project.ProjectManager",
                 "com.atlassian.jira.security.JiraAuthenticationContext",
                 "com.atlassian.jira.workflow.WorkflowManager",
                 "com.atlassian.jira.workflow.WorkflowSchemeManager",
+                "com.atlassian.sal.api.auth.LoginUriProvider",
                 "com.atlassian.sal.api.message.I18nResolver",
-                "com.atlassian.sal.api.pluginsettings.PluginSettingsFactory");
+                "com.atlassian.sal.api.pluginsettings.PluginSettingsFactory",
+                "com.atlassian.sal.api.user.UserManager#salUserManager",
+                "com.atlassian.sal.api.websudo.WebSudoManager",
+                "com.atlassian.templaterenderer.TemplateRenderer");
     }
 
     @Override

@@ -1,0 +1,79 @@
+package dev.failforward.jira.admin;
+
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.websudo.WebSudoManager;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import dev.failforward.core.text.Html;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code /plugins/servlet/failforward/admin/setup}: the admin page that installs Fail Forward's issue types, fields and
+ * workflows and adds them to an existing project (it calls {@code /rest/failforward/1.0/admin/setup}). Administrators
+ * only: anonymous users go to the login page, other users get 403, and web sudo asks for the password again.
+ */
+public class SetupAdminServlet extends HttpServlet {
+
+    static final String TEMPLATE = "templates/admin/setup.vm";
+
+    private final transient UserManager users;
+    private final transient LoginUriProvider login;
+    private final transient WebSudoManager webSudo;
+    private final transient TemplateRenderer templates;
+    private final transient I18nResolver i18n;
+
+    @Inject
+    public SetupAdminServlet(@ComponentImport("salUserManager") @Named("salUserManager") UserManager users,
+                             @ComponentImport LoginUriProvider login, @ComponentImport WebSudoManager webSudo,
+                             @ComponentImport TemplateRenderer templates, @ComponentImport I18nResolver i18n) {
+        this.users = users;
+        this.login = login;
+        this.webSudo = webSudo;
+        this.templates = templates;
+        this.i18n = i18n;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        UserKey user = users.getRemoteUserKey(request);
+        if (user == null) {
+            response.sendRedirect(login.getLoginUri(currentUri(request)).toASCIIString());
+            return;
+        }
+        if (!users.isAdmin(user)) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        if (!webSudo.canExecuteRequest(request)) {
+            webSudo.enforceWebSudoProtection(request, response);
+            return;
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("contextPath", Html.escape(request.getContextPath()));
+        for (String key : new String[] {"title", "intro", "install", "project", "add", "working", "created", "found", "failed"}) {
+            model.put(key + "Html", Html.escape(i18n.getText("failforward.admin.setup." + key)));
+        }
+        response.setContentType("text/html;charset=UTF-8");
+        templates.render(TEMPLATE, model, response.getWriter());
+    }
+
+    private static URI currentUri(HttpServletRequest request) {
+        StringBuffer url = request.getRequestURL();
+        if (request.getQueryString() != null) {
+            url.append('?').append(request.getQueryString());
+        }
+        return URI.create(url.toString());
+    }
+}

@@ -1,0 +1,62 @@
+/*
+ * Fail Forward admin page: calls POST /rest/failforward/1.0/admin/setup (and …/projects/{key}) and lists what was
+ * created or found. Text comes from the page's data attributes (rendered from i18n); user input only reaches the page
+ * through textContent.
+ */
+(function () {
+    'use strict';
+
+    var root = document.querySelector('.ff-admin-setup');
+    if (!root) {
+        return;
+    }
+    var base = root.getAttribute('data-context-path') + '/rest/failforward/1.0/admin/setup';
+    var result = document.getElementById('ff-setup-result');
+
+    function show(lines, failed) {
+        result.textContent = '';
+        result.className = 'ff-setup-result' + (failed ? ' ff-failed' : '');
+        var list = document.createElement('ul');
+        lines.forEach(function (line) {
+            var item = document.createElement('li');
+            item.textContent = line;
+            list.appendChild(item);
+        });
+        result.appendChild(list);
+    }
+
+    function run(url) {
+        show([result.getAttribute('data-working')], false);
+        fetch(url, {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: {'Accept': 'application/json', 'Content-Type': 'application/json', 'X-Atlassian-Token': 'no-check'},
+            body: '{}'
+        }).then(function (response) {
+            return response.json().then(function (body) {
+                if (!response.ok) {
+                    show([result.getAttribute('data-failed'), body.message || String(response.status)], true);
+                    return;
+                }
+                var created = body.items.filter(function (i) { return i.outcome !== 'found'; });
+                var lines = [result.getAttribute('data-created') + ' ' + created.length,
+                    result.getAttribute('data-found') + ' ' + (body.items.length - created.length)];
+                created.forEach(function (i) { lines.push(i.kind + ' ' + i.key + ': ' + i.outcome); });
+                body.warnings.forEach(function (w) { lines.push(w); });
+                show(lines, false);
+            });
+        }).catch(function () {
+            show([result.getAttribute('data-failed')], true);
+        });
+    }
+
+    document.getElementById('ff-install').addEventListener('click', function () {
+        run(base);
+    });
+    document.getElementById('ff-add').addEventListener('click', function () {
+        var key = document.getElementById('ff-project').value.trim();
+        if (key) {
+            run(base + '/projects/' + encodeURIComponent(key));
+        }
+    });
+}());

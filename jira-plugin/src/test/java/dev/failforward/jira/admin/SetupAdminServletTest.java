@@ -1,0 +1,88 @@
+package dev.failforward.jira.admin;
+
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.websudo.WebSudoManager;
+import dev.failforward.host.templates.VelocityTemplateRenderer;
+import dev.failforward.jira.JiraI18n;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class SetupAdminServletTest {
+
+    private static final UserKey ADMIN = new UserKey("admin");
+
+    private final UserManager users = mock(UserManager.class);
+    private final LoginUriProvider login = mock(LoginUriProvider.class);
+    private final WebSudoManager webSudo = mock(WebSudoManager.class);
+    private final HttpServletRequest request = mock(HttpServletRequest.class);
+    private final HttpServletResponse response = mock(HttpServletResponse.class);
+    private final StringWriter page = new StringWriter();
+    private final SetupAdminServlet servlet =
+            new SetupAdminServlet(users, login, webSudo, new VelocityTemplateRenderer(), JiraI18n.english());
+
+    @BeforeEach
+    void request() throws Exception {
+        when(request.getRequestURL()).thenReturn(new StringBuffer("http://jira.example.com/jira/plugins/servlet/failforward/admin/setup"));
+        when(request.getContextPath()).thenReturn("/jira");
+        when(response.getWriter()).thenReturn(new PrintWriter(page));
+        when(users.isAdmin(ADMIN)).thenReturn(true);
+    }
+
+    @Test
+    void anonymousUsersGoToTheLoginPageAndBack() throws Exception {
+        when(login.getLoginUri(URI.create("http://jira.example.com/jira/plugins/servlet/failforward/admin/setup")))
+                .thenReturn(URI.create("http://jira.example.com/jira/login.jsp?os_destination=x"));
+        servlet.doGet(request, response);
+        verify(response).sendRedirect("http://jira.example.com/jira/login.jsp?os_destination=x");
+        assertThat(page.toString()).isEmpty();
+    }
+
+    @Test
+    void usersWhoAreNotAdminsGet403() throws Exception {
+        when(users.getRemoteUserKey(request)).thenReturn(new UserKey("fred"));
+        servlet.doGet(request, response);
+        verify(response).sendError(403);
+        assertThat(page.toString()).isEmpty();
+    }
+
+    @Test
+    void adminsConfirmTheirPasswordFirst() throws Exception {
+        when(users.getRemoteUserKey(request)).thenReturn(ADMIN);
+        when(webSudo.canExecuteRequest(request)).thenReturn(false);
+        servlet.doGet(request, response);
+        verify(webSudo).enforceWebSudoProtection(request, response);
+        assertThat(page.toString()).isEmpty();
+    }
+
+    @Test
+    void theAdminPageOffersInstallAndAddToProject() throws Exception {
+        when(users.getRemoteUserKey(request)).thenReturn(ADMIN);
+        when(webSudo.canExecuteRequest(request)).thenReturn(true);
+        servlet.doGet(request, response);
+        verify(response, never()).sendError(any(Integer.class));
+        Document html = Jsoup.parse(page.toString());
+        assertThat(html.title()).isEqualTo("Fail Forward setup");
+        assertThat(html.select("meta[name=decorator]").attr("content")).isEqualTo("atl.admin");
+        assertThat(html.select("#ff-install").text()).isEqualTo("Install or repair");
+        assertThat(html.select("#ff-add").text()).isEqualTo("Add to project");
+        assertThat(html.select(".ff-admin-setup").attr("data-context-path")).isEqualTo("/jira");
+        assertThat(html.select("script[src]").attr("src")).isEqualTo("/jira/download/resources/dev.failforward.jira:admin-setup/admin-setup.js");
+    }
+}
