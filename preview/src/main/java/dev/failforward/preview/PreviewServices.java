@@ -71,9 +71,11 @@ final class PreviewServices implements AutoCloseable {
                     protected void configure() {
                         bind(jiraI18n).to(I18nResolver.class);
                         bind(hypothesisCheck).to(HypothesisCheckService.class);
+                        bind(jira.registry()).to(dev.failforward.jira.fields.FieldRegistry.class);
                     }
                 })
                 .register(HypothesisCheckResource.class)
+                .register(dev.failforward.jira.rest.FieldsResource.class)
                 .register(InvalidRequestExceptionMapper.class)
                 .register(UnexpectedExceptionMapper.class)
                 .register(JacksonFeature.class)

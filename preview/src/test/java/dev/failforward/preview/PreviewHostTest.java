@@ -118,6 +118,14 @@ class PreviewHostTest {
     }
 
     @Test
+    void theFieldIdsAreServedForTheCreateScreensScript() throws Exception {
+        start();
+        HttpResponse<String> response = get("/rest/failforward/1.0/fields");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("hypothesis").asText()).matches("customfield_\\d+");
+    }
+
+    @Test
     void unknownPagesAre404() throws Exception {
         start();
         assertThat(get("/nope").statusCode()).isEqualTo(404);
