@@ -26,6 +26,11 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.jira.setup.JiraSetupService",
                 "dev.failforward.jira.setup.JiraStatuses",
                 "dev.failforward.jira.setup.JiraWorkflows",
+                "dev.failforward.jira.stopcheck.BreachComments",
+                "dev.failforward.jira.stopcheck.BreachMemory",
+                "dev.failforward.jira.stopcheck.RunningExperiments",
+                "dev.failforward.jira.stopcheck.StopCheckJob",
+                "dev.failforward.jira.stopcheck.StopCheckScheduler",
                 "dev.failforward.jira.workflow.IssueSnapshots",
                 "dev.failforward.jira.workflow.JiraTransitionScreens",
                 "dev.failforward.jira.workflow.ProblemReporter",
@@ -38,11 +43,13 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.activeobjects.external.ActiveObjects",
                 "com.atlassian.beehive.ClusterLockService",
                 "com.atlassian.jira.avatar.AvatarManager",
+                "com.atlassian.jira.bc.issue.search.SearchService",
                 "com.atlassian.jira.config.ConstantsManager",
                 "com.atlassian.jira.config.IssueTypeManager",
                 "com.atlassian.jira.config.StatusCategoryManager",
                 "com.atlassian.jira.config.StatusManager",
                 "com.atlassian.jira.issue.CustomFieldManager",
+                "com.atlassian.jira.issue.comments.CommentManager",
                 "com.atlassian.jira.issue.customfields.manager.OptionsManager",
                 "com.atlassian.jira.issue.fields.config.manager.FieldConfigSchemeManager",
                 "com.atlassian.jira.issue.fields.config.manager.IssueTypeSchemeManager",
@@ -59,6 +66,7 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.sal.api.pluginsettings.PluginSettingsFactory",
                 "com.atlassian.sal.api.user.UserManager#salUserManager",
                 "com.atlassian.sal.api.websudo.WebSudoManager",
+                "com.atlassian.scheduler.SchedulerService",
                 "com.atlassian.templaterenderer.TemplateRenderer");
     }
 

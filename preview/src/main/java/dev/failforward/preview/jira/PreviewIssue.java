@@ -21,6 +21,11 @@ public final class PreviewIssue implements MutableIssue {
     }
 
     record PreviewProject(Long getId, String getKey, String getName) implements Project {
+        /** The preview's projects have no lead. */
+        @Override
+        public com.atlassian.jira.user.ApplicationUser getProjectLead() {
+            return null;
+        }
     }
 
     private final long id;
