@@ -48,6 +48,16 @@ public final class SetupRecords {
         return map(optionsKey(field));
     }
 
+    /** The Jira id setup recorded for one of our issue types ({@code experiment}, {@code incident}). */
+    public Optional<String> issueTypeId(String typeKey) {
+        return string(issueTypeKey(typeKey));
+    }
+
+    /** The Jira id setup recorded for one of our statuses, by the core status name (e.g. {@code RUNNING}). */
+    public Optional<String> statusId(String statusKey) {
+        return string(statusKey(statusKey));
+    }
+
     static String fieldKey(FailForwardField field) {
         return "field." + field.key() + ".id";
     }

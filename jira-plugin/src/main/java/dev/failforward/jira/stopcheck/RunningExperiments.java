@@ -6,7 +6,6 @@ import com.atlassian.jira.issue.search.SearchException;
 import com.atlassian.jira.web.bean.PagerFilter;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.query.Query;
-import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 import dev.failforward.jira.setup.SetupRecords;
 import jakarta.inject.Inject;
@@ -37,13 +36,6 @@ public class RunningExperiments {
 
     static final int PAGE_SIZE = 200;
 
-    /**
-     * The setup records we read, written out because {@link SetupRecords}' key helpers are package-private to setup:
-     * {@code issueTypeKey("experiment")} and {@code statusKey("RUNNING")} (a test pins them to those).
-     */
-    static final String EXPERIMENT_ISSUE_TYPE_RECORD = "issuetype.experiment.id";
-    static final String RUNNING_STATUS_RECORD = "status.RUNNING.id";
-
     private static final Pattern JIRA_ID = Pattern.compile("\\d+");
 
     private final SearchService searchService;
@@ -68,19 +60,18 @@ public class RunningExperiments {
 
     /** {@code issuetype = <id> AND status = <id> ORDER BY key ASC}, or empty while setup has not run. */
     Optional<String> jql() {
-        PluginSettings settings = pluginSettingsFactory.createGlobalSettings();
-        Optional<String> issueType = recordedId(settings, EXPERIMENT_ISSUE_TYPE_RECORD);
-        Optional<String> running = recordedId(settings, RUNNING_STATUS_RECORD);
+        SetupRecords records = SetupRecords.in(pluginSettingsFactory);
+        Optional<String> issueType = digits(records.issueTypeId("experiment"));
+        Optional<String> running = digits(records.statusId("RUNNING"));
         if (issueType.isEmpty() || running.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of("issuetype = " + issueType.get() + " AND status = " + running.get() + " ORDER BY key ASC");
     }
 
-    /** A recorded Jira id; only digits, so it can go into JQL as it is. */
-    private static Optional<String> recordedId(PluginSettings settings, String record) {
-        Object value = settings.get(SetupRecords.NAMESPACE + record);
-        return value instanceof String id && JIRA_ID.matcher(id.strip()).matches() ? Optional.of(id.strip()) : Optional.empty();
+    /** A recorded Jira id, only if it is all digits, so it can go into JQL as it is. */
+    private static Optional<String> digits(Optional<String> recorded) {
+        return recorded.map(String::strip).filter(id -> JIRA_ID.matcher(id).matches());
     }
 
     private Query parse(String jql) {

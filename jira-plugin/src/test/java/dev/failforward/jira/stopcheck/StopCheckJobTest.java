@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -288,17 +287,6 @@ class StopCheckJobTest {
         running(firstPage.get(199)); // shifted onto the next page while we paged
 
         assertThat(job.runJob(startedAt(NOV_20)).getMessage()).isEqualTo("checked 200 running experiments, flagged 0");
-    }
-
-    @Test
-    void theSetupRecordsReadAreTheOnesSetupWrites() throws Exception {
-        Method issueTypeKey = SetupRecords.class.getDeclaredMethod("issueTypeKey", String.class);
-        Method statusKey = SetupRecords.class.getDeclaredMethod("statusKey", String.class);
-        issueTypeKey.setAccessible(true);
-        statusKey.setAccessible(true);
-
-        assertThat(issueTypeKey.invoke(null, "experiment")).isEqualTo(RunningExperiments.EXPERIMENT_ISSUE_TYPE_RECORD);
-        assertThat(statusKey.invoke(null, "RUNNING")).isEqualTo(RunningExperiments.RUNNING_STATUS_RECORD);
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
