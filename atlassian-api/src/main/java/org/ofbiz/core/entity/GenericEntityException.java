@@ -1,7 +1,8 @@
 package org.ofbiz.core.entity;
 
 /**
- * Stand-in for {@code org.ofbiz.core.entity.GenericEntityException} from Jira 11.3's entity engine, declared by the
+ * Stand-in for {@code org.ofbiz.core.entity.GenericEntityException} from Jira 11.3's entity engine (Atlassian's OfBiz
+ * fork, which {@code com.atlassian.jira:jira-api} 11.3 depends on), declared by the
  * public {@code CustomFieldManager.createCustomField}. The real class extends {@code GeneralException} (a checked
  * exception); reference atlassian-api.md §2.7 [U-minor].
  */
