@@ -25,6 +25,14 @@ import dev.failforward.core.incident.IncidentTransition;
 import dev.failforward.core.incident.RuleResult;
 import dev.failforward.core.lifecycle.FieldKeys;
 import dev.failforward.core.lifecycle.FieldProblem;
+import dev.failforward.core.record.ActionItemCommand;
+import dev.failforward.core.record.ActionStatus;
+import dev.failforward.core.record.ActionType;
+import dev.failforward.core.record.CheckInResult;
+import dev.failforward.core.record.FailureDbProblem;
+import dev.failforward.core.record.LearningCommand;
+import dev.failforward.core.record.LearningKind;
+import dev.failforward.core.record.WhyChainCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,6 +102,12 @@ class I18nKeysTest {
         Stream.of(FailureMode.values()).map(FailureMode::descriptionKey).forEach(keys::add);
         Stream.of(RuleResult.Status.values()).map(RuleResult.Status::i18nKey).forEach(keys::add);
         Stream.of(Comparator.values()).map(Comparator::i18nKey).forEach(keys::add);
+        Stream.of(FailureDbProblem.values()).map(FailureDbProblem::i18nKey).forEach(keys::add);
+        FailureDbProblem.Fields.ALL.stream().map(FailureDbProblem::fieldI18nKey).forEach(keys::add);
+        Stream.of(LearningKind.values()).map(LearningKind::i18nKey).forEach(keys::add);
+        Stream.of(ActionType.values()).map(ActionType::i18nKey).forEach(keys::add);
+        Stream.of(ActionStatus.values()).map(ActionStatus::i18nKey).forEach(keys::add);
+        Stream.of(CheckInResult.values()).map(CheckInResult::i18nKey).forEach(keys::add);
         return keys;
     }
 
@@ -122,6 +136,10 @@ class I18nKeysTest {
         problems.addAll(incidents.check(IncidentTransition.REVIEW_LEARNINGS, IncidentSnapshot.empty()));
         problems.addAll(incidents.check(IncidentTransition.CLOSE, IncidentSnapshot.empty()));
         problems.addAll(incidents.report(IncidentSnapshot.empty()));
+        Instant now = Instant.now();
+        problems.addAll(new LearningCommand(null, "x").toDraft(1, "u", now).problems());
+        problems.addAll(new ActionItemCommand(null, null, "x", "x", null, "y", null, null).toDraft(1, now).problems());
+        problems.addAll(WhyChainCommand.of("q", "", "", "a").toSteps(1).problems());
         problems.forEach(p -> seen.add(p.i18nKey()));
         experiments.breaches(wrong.withStopCriteria("spend over 1k\nby 2020-01-01"), Instant.now())
                 .forEach(b -> seen.add(b.i18nKey()));
@@ -140,6 +158,18 @@ class I18nKeysTest {
         }
         for (BreachReason reason : BreachReason.values()) {
             assertThat(argumentCount(reason.i18nKey())).as(reason.i18nKey()).isEqualTo(reason.arity());
+        }
+        for (FailureDbProblem problem : FailureDbProblem.values()) {
+            assertThat(argumentCount(problem.i18nKey())).as(problem.i18nKey()).isEqualTo(problem.arity());
+        }
+    }
+
+    @Test
+    void failureDatabaseMessagesNameTheirField() {
+        for (FailureDbProblem problem : FailureDbProblem.values()) {
+            String fieldName = messages.getProperty(FailureDbProblem.fieldI18nKey(problem.field()));
+            assertThat(fieldName).as(problem.field()).isNotBlank();
+            assertThat(messages.getProperty(problem.i18nKey())).as(problem.i18nKey()).startsWith(fieldName + ": ");
         }
     }
 

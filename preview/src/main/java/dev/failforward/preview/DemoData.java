@@ -1,5 +1,13 @@
 package dev.failforward.preview;
 
+import dev.failforward.core.experiment.Decision;
+import dev.failforward.core.experiment.Outcome;
+import dev.failforward.core.experiment.Phase;
+import dev.failforward.core.hypothesis.HypothesisLinter;
+import dev.failforward.core.hypothesis.HypothesisParts;
+import dev.failforward.core.incident.FailureCategory;
+import dev.failforward.core.incident.FailureMode;
+import dev.failforward.core.incident.FailureType;
 import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.FailureRecordRepository;
 import dev.failforward.core.record.RecordKind;
@@ -8,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Demo content for a new preview database: experiments and incidents of three teams (operations, growth, and a
@@ -44,17 +54,45 @@ final class DemoData {
     private DemoData() {
     }
 
+    /** Per-key details beyond the basic row: the classification and times the KPIs read. */
+    private static final Map<String, java.util.function.UnaryOperator<FailureRecord.Builder>> DETAILS = Map.of(
+            "OPS-101", b -> b.phase(Phase.EXPERIMENT).team("Platform").component("payments").labels(Set.of("deploys"))
+                    .successCriteria("deploy failures < 2 per month").stopCriteria("spend over 5k"),
+            "OPS-102", b -> b.failureType(FailureType.COMPLEX).failureCategory(FailureCategory.PROCESS_DEVIATION)
+                    .failureMode(FailureMode.PROCESS).team("Platform").component("checkout").labels(Set.of("config", "outage")),
+            "OPS-103", b -> b.phase(Phase.EXPLORE).team("Search").component("search-api").labels(Set.of("deploys")),
+            "OPS-104", b -> b.failureType(FailureType.BASIC).failureCategory(FailureCategory.DATA_GAP).team("Platform")
+                    .labels(Set.of("backups")),
+            "OPS-105", b -> b.phase(Phase.EXPLORE).team("Platform").pivotedFrom("OPS-103"),
+            "GROWTH-21", b -> b.phase(Phase.EXECUTE).outcome(Outcome.CONFIRMED).decision(Decision.SCALE_UP).team("Growth"),
+            "GROWTH-22", b -> b.phase(Phase.EXPERIMENT).team("Growth").labels(Set.of("pricing")),
+            "GROWTH-23", b -> b.failureType(FailureType.INTELLIGENT).failureCategory(FailureCategory.DESIGN_FLAW)
+                    .failureMode(FailureMode.OUTCOME).team("Growth").labels(Set.of("pricing")),
+            "CARE-8", b -> b.failureType(FailureType.COMPLEX).failureCategory(FailureCategory.EXTERNAL_SHOCK)
+                    .failureMode(FailureMode.OUTCOME).team("Ward 4").component("lab"),
+            "CARE-9", b -> b.failureType(FailureType.BASIC).failureCategory(FailureCategory.PROCESS_DEVIATION)
+                    .team("Admissions").recurrenceOf(Set.of("CARE-8")));
+
     /** Loads the demo rows unless the database already has them; returns how many rows were written. */
     static int loadIfEmpty(FailureRecordRepository records, Clock clock) {
         if (records.findByIssueId(ROWS.get(0).issueId()).isPresent()) {
             return 0;
         }
         Instant now = clock.instant();
+        HypothesisLinter linter = new HypothesisLinter();
         for (Row row : ROWS) {
             Instant created = now.minus(Duration.ofDays(row.daysAgo()));
-            String project = row.key().substring(0, row.key().indexOf('-'));
-            records.upsert(new FailureRecord(row.issueId(), row.key(), project, row.kind(), row.summary(), row.status(),
-                    row.hypothesis(), created, created.plus(Duration.ofHours(row.daysAgo() > 0 ? 2 : 0))));
+            FailureRecord.Builder builder = FailureRecord.builder().issueId(row.issueId()).issueKey(row.key())
+                    .kind(row.kind()).summary(row.summary()).status(row.status()).hypothesis(row.hypothesis())
+                    .createdAt(created).updatedAt(created.plus(Duration.ofHours(row.daysAgo() > 0 ? 2 : 0)));
+            if (row.hypothesis() != null) {
+                HypothesisParts parts = linter.check(row.hypothesis()).parts();
+                builder.hypothesisParts(parts.condition(), parts.expectedOutcome(), parts.rationale());
+            }
+            if (row.kind() == RecordKind.INCIDENT) {
+                builder.discoveredAt(created.minus(Duration.ofHours(3))).reportedAt(created);
+            }
+            records.upsert(DETAILS.getOrDefault(row.key(), b -> b).apply(builder).build());
         }
         return ROWS.size();
     }

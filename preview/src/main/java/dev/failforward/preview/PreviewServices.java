@@ -8,7 +8,12 @@ import dev.failforward.host.i18n.BundleI18nResolver;
 import dev.failforward.host.templates.VelocityTemplateRenderer;
 import dev.failforward.jira.hypothesis.HypothesisCheckService;
 import dev.failforward.jira.persistence.AoFailureRecordRepository;
+import dev.failforward.jira.persistence.ActionItemEntity;
+import dev.failforward.jira.persistence.FailureDbUpgradeTask002;
 import dev.failforward.jira.persistence.FailureRecordEntity;
+import dev.failforward.jira.persistence.LearningEntity;
+import dev.failforward.jira.persistence.WhyStepEntity;
+import com.atlassian.activeobjects.external.ModelVersion;
 import dev.failforward.jira.rest.HypothesisCheckResource;
 import dev.failforward.jira.rest.InvalidRequestExceptionMapper;
 import dev.failforward.jira.rest.UnexpectedExceptionMapper;
@@ -49,8 +54,11 @@ final class PreviewServices implements AutoCloseable {
         BundleI18nResolver confluenceI18n = plugins.i18n(CONFLUENCE_PLUGIN_KEY);
         this.templates = new VelocityTemplateRenderer();
         this.database = AoDatabase.openFile(databaseDirectory, JIRA_PLUGIN_KEY);
-        // what the descriptor's <ao> module makes the product do on enable
-        database.activeObjects().migrate(FailureRecordEntity.class, PreviewJira.entity());
+        // what the descriptor's <ao> module makes the product do on enable: run the upgrade tasks (idempotent here,
+        // the preview keeps no model version), then create the entities' tables
+        new FailureDbUpgradeTask002().upgrade(ModelVersion.valueOf("1"), database.activeObjects());
+        database.activeObjects().migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class,
+                WhyStepEntity.class, PreviewJira.entity());
         this.records = new AoFailureRecordRepository(database.activeObjects());
         this.previewI18n = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH, "i18n/failforward-jira.properties",
                 "dev/failforward/core/i18n/failforward-core.properties", "preview/i18n/preview.properties");

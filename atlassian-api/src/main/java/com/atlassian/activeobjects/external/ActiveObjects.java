@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public interface ActiveObjects {
 
+    /** Creates or alters the tables of the given entities; upgrade tasks call it with frozen entity copies. */
+    void migrate(Class<? extends RawEntity<?>>... entities);
+
     <T extends RawEntity<K>, K> T get(Class<T> type, K key);
 
     <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> params);

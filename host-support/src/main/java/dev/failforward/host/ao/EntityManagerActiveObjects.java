@@ -32,6 +32,7 @@ public final class EntityManagerActiveObjects implements ActiveObjects {
     }
 
     /** Creates or alters the tables of the given entities (the product does this from the descriptor's {@code <ao>} module). */
+    @Override
     @SafeVarargs
     public final void migrate(Class<? extends RawEntity<?>>... entities) {
         call(() -> {

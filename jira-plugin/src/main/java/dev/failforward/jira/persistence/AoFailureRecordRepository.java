@@ -2,21 +2,38 @@ package dev.failforward.jira.persistence;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import dev.failforward.core.experiment.Decision;
+import dev.failforward.core.experiment.Outcome;
+import dev.failforward.core.experiment.Phase;
+import dev.failforward.core.incident.FailureCategory;
+import dev.failforward.core.incident.FailureMode;
+import dev.failforward.core.incident.FailureType;
 import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.FailureRecordRepository;
 import dev.failforward.core.record.PageRequest;
 import dev.failforward.core.record.RecordKind;
+import dev.failforward.core.record.RecordPage;
+import dev.failforward.core.record.RecordQuery;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import net.java.ao.Query;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * The failure database on Active Objects. Returns immutable core values, never AO proxies (STYLE.md habit 3).
@@ -24,9 +41,20 @@ import java.util.Optional;
  * <p>Upsert runs find-then-write inside one transaction, keyed by the issue id, which has a unique constraint: if two
  * nodes project the same new issue at once, the second insert fails on the constraint instead of duplicating the
  * record, and the projection's retry then takes the update path.
+ *
+ * <p>{@link #search} builds one WHERE clause from the query with {@code ?} placeholders only (user text is always a
+ * bound parameter, never part of the SQL), and uses it for the page (ORDER BY + LIMIT/OFFSET) and for the COUNT. The
+ * free text matches the {@code SEARCH_TEXT} column (lower-cased key, summary, hypothesis, team, component, labels,
+ * kept up to date by every upsert) with {@code LIKE ? ESCAPE '!'}: {@code !} is the escape character because a
+ * backslash means different things in MySQL and standard SQL string literals; {@code !}, {@code %} and {@code _} in
+ * the user's text are escaped with it, so they match themselves.
  */
 @Named
 public class AoFailureRecordRepository implements FailureRecordRepository {
+
+    /** The escape character of the free-text LIKE. */
+    static final char LIKE_ESCAPE = '!';
+    private static final String LINE = "\n";
 
     private final ActiveObjects ao;
 
@@ -45,14 +73,12 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
                 return toRecord(ao.create(FailureRecordEntity.class, columns(record)));
             }
             FailureRecordEntity entity = existing[0];
-            entity.setIssueKey(record.issueKey());
-            entity.setProjectKey(record.projectKey());
-            entity.setKind(record.kind().name());
-            entity.setSummary(record.summary());
-            entity.setStatus(record.status());
-            entity.setHypothesis(record.hypothesis());
-            entity.setCreatedAt(Date.from(record.createdAt()));
-            entity.setUpdatedAt(Date.from(record.updatedAt()));
+            FailureRecord stored = toRecord(entity);
+            if (sameContent(stored, record)) {
+                return stored;
+            }
+            write(entity, record);
+            entity.setVersion(stored.version() + 1);
             entity.save();
             return toRecord(entity);
         });
@@ -88,33 +114,319 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
     }
 
     @Override
-    public boolean deleteByIssueId(long issueId) {
-        return ao.deleteWithSQL(FailureRecordEntity.class, FailureRecordEntity.ISSUE_ID + " = ?", issueId) > 0;
+    public RecordPage search(RecordQuery query) {
+        Objects.requireNonNull(query, "query");
+        if (query.projectKeys().isEmpty()) {
+            return new RecordPage(List.of(), 0, query.page());
+        }
+        Where where = where(query);
+        FailureRecordEntity[] rows = ao.find(FailureRecordEntity.class, Query.select()
+                .where(where.sql(), where.parameters())
+                .order(order(query))
+                .offset(query.page().offset())
+                .limit(query.page().limit()));
+        int total = ao.count(FailureRecordEntity.class, where.sql(), where.parameters());
+        return new RecordPage(Arrays.stream(rows).map(AoFailureRecordRepository::toRecord).toList(), total, query.page());
     }
+
+    @Override
+    public int count(RecordQuery query) {
+        Objects.requireNonNull(query, "query");
+        if (query.projectKeys().isEmpty()) {
+            return 0;
+        }
+        Where where = where(query);
+        return ao.count(FailureRecordEntity.class, where.sql(), where.parameters());
+    }
+
+    @Override
+    public List<Long> issueIds(String projectKey, long afterIssueId, int limit) {
+        if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + PageRequest.MAX_LIMIT + ": " + limit);
+        }
+        Query query = projectKey == null
+                ? Query.select().where(FailureRecordEntity.ISSUE_ID + " > ?", afterIssueId)
+                : Query.select().where(FailureRecordEntity.PROJECT_KEY + " = ? AND " + FailureRecordEntity.ISSUE_ID
+                        + " > ?", projectKey, afterIssueId);
+        FailureRecordEntity[] rows = ao.find(FailureRecordEntity.class,
+                query.order(FailureRecordEntity.ISSUE_ID + " ASC").limit(limit));
+        return Arrays.stream(rows).map(FailureRecordEntity::getIssueId).toList();
+    }
+
+    @Override
+    public boolean deleteByIssueId(long issueId) {
+        return ao.executeInTransaction(() -> {
+            ao.deleteWithSQL(LearningEntity.class, LearningEntity.RECORD_ISSUE_ID + " = ?", issueId);
+            ao.deleteWithSQL(ActionItemEntity.class, ActionItemEntity.RECORD_ISSUE_ID + " = ?", issueId);
+            ao.deleteWithSQL(WhyStepEntity.class, WhyStepEntity.RECORD_ISSUE_ID + " = ?", issueId);
+            return ao.deleteWithSQL(FailureRecordEntity.class, FailureRecordEntity.ISSUE_ID + " = ?", issueId) > 0;
+        });
+    }
+
+    // ----- query building -----
+
+    /** A WHERE clause with only {@code ?} placeholders, and its parameters in order. */
+    record Where(String sql, Object[] parameters) {
+    }
+
+    static Where where(RecordQuery query) {
+        List<String> clauses = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        clauses.add(FailureRecordEntity.PROJECT_KEY + " IN (" + placeholders(query.projectKeys().size()) + ")");
+        parameters.addAll(query.projectKeys());
+        if (query.kind() != null) {
+            clauses.add(FailureRecordEntity.KIND + " = ?");
+            parameters.add(query.kind().name());
+        }
+        if (!query.statuses().isEmpty()) {
+            clauses.add(FailureRecordEntity.STATUS + " IN (" + placeholders(query.statuses().size()) + ")");
+            parameters.addAll(query.statuses());
+        }
+        if (query.phase() != null) {
+            clauses.add(FailureRecordEntity.PHASE + " = ?");
+            parameters.add(query.phase().name());
+        }
+        if (query.failureType() != null) {
+            clauses.add(FailureRecordEntity.FAILURE_TYPE + " = ?");
+            parameters.add(query.failureType().name());
+        }
+        if (query.failureCategory() != null) {
+            clauses.add(FailureRecordEntity.FAILURE_CATEGORY + " = ?");
+            parameters.add(query.failureCategory().name());
+        }
+        if (query.createdFrom() != null) {
+            clauses.add(FailureRecordEntity.CREATED_AT + " >= ?");
+            parameters.add(Date.from(query.createdFrom()));
+        }
+        if (query.createdBefore() != null) {
+            clauses.add(FailureRecordEntity.CREATED_AT + " < ?");
+            parameters.add(Date.from(query.createdBefore()));
+        }
+        if (query.normalizedText() != null) {
+            clauses.add(FailureRecordEntity.SEARCH_TEXT + " LIKE ? ESCAPE '" + LIKE_ESCAPE + "'");
+            parameters.add("%" + escapeLike(query.normalizedText()) + "%");
+        }
+        return new Where(String.join(" AND ", clauses), parameters.toArray());
+    }
+
+    /** The text with the LIKE wildcards and the escape character escaped, so that each matches itself. */
+    static String escapeLike(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if (c == LIKE_ESCAPE || c == '%' || c == '_') {
+                escaped.append(LIKE_ESCAPE);
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    private static String order(RecordQuery query) {
+        String direction = query.ascending() ? " ASC" : " DESC";
+        String first = switch (query.sort()) {
+            case CREATED -> FailureRecordEntity.CREATED_AT + direction;
+            case UPDATED -> FailureRecordEntity.UPDATED_AT + direction;
+            case KEY -> FailureRecordEntity.PROJECT_KEY + direction + ", " + FailureRecordEntity.ISSUE_NUM + direction;
+        };
+        return first + ", " + FailureRecordEntity.ISSUE_ID + direction;
+    }
+
+    // ----- mapping -----
 
     private Optional<FailureRecord> first(Query query) {
         FailureRecordEntity[] rows = ao.find(FailureRecordEntity.class, query.limit(1));
         return rows.length == 0 ? Optional.empty() : Optional.of(toRecord(rows[0]));
     }
 
-    private static Map<String, Object> columns(FailureRecord record) {
-        Map<String, Object> columns = new HashMap<>();
-        columns.put(FailureRecordEntity.ISSUE_ID, record.issueId());
-        columns.put(FailureRecordEntity.ISSUE_KEY, record.issueKey());
-        columns.put(FailureRecordEntity.PROJECT_KEY, record.projectKey());
-        columns.put(FailureRecordEntity.KIND, record.kind().name());
-        columns.put(FailureRecordEntity.SUMMARY, record.summary());
-        columns.put(FailureRecordEntity.STATUS, record.status());
-        if (record.hypothesis() != null) {
-            columns.put(FailureRecordEntity.HYPOTHESIS, record.hypothesis());
+    /**
+     * Whether writing {@code incoming} would change nothing: equal apart from the version, with times compared to the
+     * second (some databases keep no milliseconds).
+     */
+    private static boolean sameContent(FailureRecord stored, FailureRecord incoming) {
+        return seconds(stored).equals(seconds(incoming.toBuilder().version(stored.version()).build()));
+    }
+
+    private static FailureRecord seconds(FailureRecord r) {
+        Function<Instant, Instant> s = at -> at == null ? null : at.truncatedTo(ChronoUnit.SECONDS);
+        return r.toBuilder().createdAt(s.apply(r.createdAt())).updatedAt(s.apply(r.updatedAt()))
+                .discoveredAt(s.apply(r.discoveredAt())).reportedAt(s.apply(r.reportedAt()))
+                .resolvedAt(s.apply(r.resolvedAt())).decidedAt(s.apply(r.decidedAt()))
+                .startedAt(s.apply(r.startedAt())).build();
+    }
+
+    /** The lower-cased text the free-text search matches: key, summary, hypothesis, team, component, labels. */
+    static String searchText(FailureRecord r) {
+        StringJoiner text = new StringJoiner(LINE);
+        text.add(r.issueKey()).add(r.summary());
+        for (String part : new String[] {r.hypothesis(), r.team(), r.component()}) {
+            if (part != null) {
+                text.add(part);
+            }
         }
-        columns.put(FailureRecordEntity.CREATED_AT, Date.from(record.createdAt()));
-        columns.put(FailureRecordEntity.UPDATED_AT, Date.from(record.updatedAt()));
+        if (!r.labels().isEmpty()) {
+            text.add(String.join(" ", r.labels()));
+        }
+        return text.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, Object> columns(FailureRecord r) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put(FailureRecordEntity.ISSUE_ID, r.issueId());
+        columns.put(FailureRecordEntity.ISSUE_KEY, r.issueKey());
+        columns.put(FailureRecordEntity.ISSUE_NUM, r.issueNumber());
+        columns.put(FailureRecordEntity.PROJECT_KEY, r.projectKey());
+        columns.put(FailureRecordEntity.KIND, r.kind().name());
+        columns.put(FailureRecordEntity.SUMMARY, r.summary());
+        columns.put(FailureRecordEntity.STATUS, r.status());
+        putIfSet(columns, FailureRecordEntity.PHASE, name(r.phase()));
+        putIfSet(columns, FailureRecordEntity.HYPOTHESIS, r.hypothesis());
+        putIfSet(columns, FailureRecordEntity.HYP_CONDITION, r.hypothesisCondition());
+        putIfSet(columns, FailureRecordEntity.HYP_OUTCOME, r.hypothesisOutcome());
+        putIfSet(columns, FailureRecordEntity.HYP_RATIONALE, r.hypothesisRationale());
+        putIfSet(columns, FailureRecordEntity.SUCCESS_CRITERIA, r.successCriteria());
+        putIfSet(columns, FailureRecordEntity.STOP_CRITERIA, r.stopCriteria());
+        putIfSet(columns, FailureRecordEntity.OUTCOME, name(r.outcome()));
+        putIfSet(columns, FailureRecordEntity.DECISION, name(r.decision()));
+        putIfSet(columns, FailureRecordEntity.FAILURE_TYPE, name(r.failureType()));
+        putIfSet(columns, FailureRecordEntity.FAILURE_CATEGORY, name(r.failureCategory()));
+        putIfSet(columns, FailureRecordEntity.FAILURE_MODE, name(r.failureMode()));
+        putIfSet(columns, FailureRecordEntity.DISCOVERED_AT, date(r.discoveredAt()));
+        putIfSet(columns, FailureRecordEntity.REPORTED_AT, date(r.reportedAt()));
+        putIfSet(columns, FailureRecordEntity.RESOLVED_AT, date(r.resolvedAt()));
+        putIfSet(columns, FailureRecordEntity.DECIDED_AT, date(r.decidedAt()));
+        putIfSet(columns, FailureRecordEntity.STARTED_AT, date(r.startedAt()));
+        putIfSet(columns, FailureRecordEntity.TEAM, r.team());
+        putIfSet(columns, FailureRecordEntity.COMPONENT, r.component());
+        putIfSet(columns, FailureRecordEntity.LABELS, lines(r.labels()));
+        putIfSet(columns, FailureRecordEntity.PIVOTED_FROM, r.pivotedFrom());
+        putIfSet(columns, FailureRecordEntity.RECURRENCE_OF, lines(r.recurrenceOf()));
+        columns.put(FailureRecordEntity.SEARCH_TEXT, searchText(r));
+        columns.put(FailureRecordEntity.CREATED_AT, Date.from(r.createdAt()));
+        columns.put(FailureRecordEntity.UPDATED_AT, Date.from(r.updatedAt()));
+        columns.put(FailureRecordEntity.VERSION, 0L);
         return columns;
     }
 
-    private static FailureRecord toRecord(FailureRecordEntity e) {
-        return new FailureRecord(e.getIssueId(), e.getIssueKey(), e.getProjectKey(), RecordKind.valueOf(e.getKind()),
-                e.getSummary(), e.getStatus(), e.getHypothesis(), e.getCreatedAt().toInstant(), e.getUpdatedAt().toInstant());
+    private static void write(FailureRecordEntity e, FailureRecord r) {
+        e.setIssueKey(r.issueKey());
+        e.setIssueNum(r.issueNumber());
+        e.setProjectKey(r.projectKey());
+        e.setKind(r.kind().name());
+        e.setSummary(r.summary());
+        e.setStatus(r.status());
+        e.setPhase(name(r.phase()));
+        e.setHypothesis(r.hypothesis());
+        e.setHypCondition(r.hypothesisCondition());
+        e.setHypOutcome(r.hypothesisOutcome());
+        e.setHypRationale(r.hypothesisRationale());
+        e.setSuccessCriteria(r.successCriteria());
+        e.setStopCriteria(r.stopCriteria());
+        e.setOutcome(name(r.outcome()));
+        e.setDecision(name(r.decision()));
+        e.setFailureType(name(r.failureType()));
+        e.setFailureCategory(name(r.failureCategory()));
+        e.setFailureMode(name(r.failureMode()));
+        e.setDiscoveredAt(date(r.discoveredAt()));
+        e.setReportedAt(date(r.reportedAt()));
+        e.setResolvedAt(date(r.resolvedAt()));
+        e.setDecidedAt(date(r.decidedAt()));
+        e.setStartedAt(date(r.startedAt()));
+        e.setTeam(r.team());
+        e.setComponent(r.component());
+        e.setLabels(lines(r.labels()));
+        e.setPivotedFrom(r.pivotedFrom());
+        e.setRecurrenceOf(lines(r.recurrenceOf()));
+        e.setSearchText(searchText(r));
+        e.setCreatedAt(Date.from(r.createdAt()));
+        e.setUpdatedAt(Date.from(r.updatedAt()));
+    }
+
+    static FailureRecord toRecord(FailureRecordEntity e) {
+        return FailureRecord.builder()
+                .issueId(e.getIssueId())
+                .issueKey(e.getIssueKey())
+                .projectKey(e.getProjectKey())
+                .kind(RecordKind.valueOf(e.getKind()))
+                .summary(e.getSummary())
+                .status(e.getStatus())
+                .phase(constant(Phase.class, e.getPhase()))
+                .hypothesis(e.getHypothesis())
+                .hypothesisParts(e.getHypCondition(), e.getHypOutcome(), e.getHypRationale())
+                .successCriteria(e.getSuccessCriteria())
+                .stopCriteria(e.getStopCriteria())
+                .outcome(constant(Outcome.class, e.getOutcome()))
+                .decision(constant(Decision.class, e.getDecision()))
+                .failureType(constant(FailureType.class, e.getFailureType()))
+                .failureCategory(constant(FailureCategory.class, e.getFailureCategory()))
+                .failureMode(constant(FailureMode.class, e.getFailureMode()))
+                .discoveredAt(instant(e.getDiscoveredAt()))
+                .reportedAt(instant(e.getReportedAt()))
+                .resolvedAt(instant(e.getResolvedAt()))
+                .decidedAt(instant(e.getDecidedAt()))
+                .startedAt(instant(e.getStartedAt()))
+                .team(e.getTeam())
+                .component(e.getComponent())
+                .labels(set(e.getLabels()))
+                .pivotedFrom(e.getPivotedFrom())
+                .recurrenceOf(set(e.getRecurrenceOf()))
+                .createdAt(e.getCreatedAt().toInstant())
+                .updatedAt(e.getUpdatedAt().toInstant())
+                .version(e.getVersion())
+                .build();
+    }
+
+    private static void putIfSet(Map<String, Object> columns, String column, Object value) {
+        if (value != null) {
+            columns.put(column, value);
+        }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /**
+     * The constant stored by name, or {@code null}; an unknown name (a value a later version removed) reads as none
+     * rather than making the whole record unreadable.
+     */
+    private static <E extends Enum<E>> E constant(Class<E> type, String name) {
+        if (name == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        return null;
+    }
+
+    private static Date date(Instant at) {
+        return at == null ? null : Date.from(at);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    private static String lines(Set<String> values) {
+        return values.isEmpty() ? null : String.join(LINE, values);
+    }
+
+    private static Set<String> set(String lines) {
+        if (lines == null || lines.isBlank()) {
+            return Set.of();
+        }
+        Set<String> values = new LinkedHashSet<>();
+        for (String line : lines.split(LINE)) {
+            if (!line.isBlank()) {
+                values.add(line.strip());
+            }
+        }
+        return values;
     }
 }

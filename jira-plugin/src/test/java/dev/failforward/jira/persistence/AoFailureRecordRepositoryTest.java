@@ -42,7 +42,8 @@ public class AoFailureRecordRepositoryTest {
     public static final class Schema implements DatabaseUpdater {
         @Override
         public void update(EntityManager entityManager) throws Exception {
-            entityManager.migrate(FailureRecordEntity.class);
+            entityManager.migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class,
+                    WhyStepEntity.class);
         }
     }
 
@@ -58,13 +59,16 @@ public class AoFailureRecordRepositoryTest {
 
     private static FailureRecord experiment(long id, String key, Instant created) {
         String project = key.substring(0, key.indexOf('-'));
-        return new FailureRecord(id, key, project, RecordKind.EXPERIMENT, "Experiment " + key, "Draft",
-                "If we add a checklist, then deploy failures drop below 2 per month", created, created);
+        return FailureRecord.builder().issueId(id).issueKey(key).projectKey(project).kind(RecordKind.EXPERIMENT)
+                .summary("Experiment " + key).status("Draft")
+                .hypothesis("If we add a checklist, then deploy failures drop below 2 per month")
+                .createdAndUpdatedAt(created).build();
     }
 
     private static FailureRecord incident(long id, String key, Instant created) {
         String project = key.substring(0, key.indexOf('-'));
-        return new FailureRecord(id, key, project, RecordKind.INCIDENT, "Incident " + key, "Reported", null, created, created);
+        return FailureRecord.builder().issueId(id).issueKey(key).projectKey(project).kind(RecordKind.INCIDENT)
+                .summary("Incident " + key).status("Reported").createdAndUpdatedAt(created).build();
     }
 
     @Test
@@ -76,8 +80,13 @@ public class AoFailureRecordRepositoryTest {
                 columns.add(rs.getString("COLUMN_NAME"));
             }
         }
-        assertThat(columns).containsExactlyInAnyOrder("ID", "ISSUE_ID", "ISSUE_KEY", "PROJECT_KEY", "KIND", "SUMMARY",
-                "STATUS", "HYPOTHESIS", "CREATED_AT", "UPDATED_AT");
+        assertThat(columns).containsExactlyInAnyOrder("ID", "ISSUE_ID", "ISSUE_KEY", "ISSUE_NUM", "PROJECT_KEY", "KIND",
+                "SUMMARY", "STATUS", "PHASE", "HYPOTHESIS", "HYP_CONDITION", "HYP_OUTCOME", "HYP_RATIONALE",
+                "SUCCESS_CRITERIA", "STOP_CRITERIA", "OUTCOME", "DECISION", "FAILURE_TYPE", "FAILURE_CATEGORY",
+                "FAILURE_MODE", "DISCOVERED_AT", "REPORTED_AT", "RESOLVED_AT", "DECIDED_AT", "STARTED_AT", "TEAM",
+                "COMPONENT", "LABELS", "PIVOTED_FROM", "RECURRENCE_OF", "SEARCH_TEXT", "CREATED_AT", "UPDATED_AT",
+                "VERSION");
+        assertThat(columns).allSatisfy(c -> assertThat(c.length()).isLessThanOrEqualTo(30));
     }
 
     @Test
@@ -98,7 +107,7 @@ public class AoFailureRecordRepositoryTest {
     @Test
     public void storesLongHypothesesInTheUnlimitedColumn() {
         String text = "If we add a checklist, then deploy failures drop below 2 per month because " + "x".repeat(1900);
-        FailureRecord record = new FailureRecord(7, "OPS-7", "OPS", RecordKind.EXPERIMENT, "Long", "Draft", text, T0, T0);
+        FailureRecord record = experiment(7, "OPS-7", T0).toBuilder().summary("Long").hypothesis(text).build();
         repository.upsert(record);
         assertThat(repository.findByIssueId(7)).get().extracting(FailureRecord::hypothesis).isEqualTo(text);
     }
@@ -109,14 +118,14 @@ public class AoFailureRecordRepositoryTest {
         repository.upsert(experiment(10003, "OPS-3", T0));
         assertThat(repository.countByProject("OPS")).isEqualTo(1);
 
-        FailureRecord moved = new FailureRecord(10003, "LAB-9", "LAB", RecordKind.EXPERIMENT, "Moved to the lab",
-                "Running", "If we pair, then review time drops below 4 hours", T0, T0.plusSeconds(60));
-        repository.upsert(moved);
+        FailureRecord moved = experiment(10003, "LAB-9", T0).toBuilder().summary("Moved to the lab").status("Running")
+                .hypothesis("If we pair, then review time drops below 4 hours").updatedAt(T0.plusSeconds(60)).build();
+        assertThat(repository.upsert(moved).version()).isEqualTo(1);
 
         assertThat(repository.countByProject("OPS")).isZero();
         assertThat(repository.countByProject("LAB")).isEqualTo(1);
         assertThat(repository.findByIssueKey("OPS-3")).isEmpty();
-        assertThat(repository.findByIssueId(10003)).contains(moved);
+        assertThat(repository.findByIssueId(10003)).contains(moved.toBuilder().version(1).build());
     }
 
     @Test

@@ -79,8 +79,10 @@ public final class PreviewIssues {
             row.save();
             return toIssue(row);
         });
-        records.upsert(new FailureRecord(saved.getId(), saved.getKey(), saved.projectKey(), saved.kind(), saved.getSummary(),
-                PreviewWorkflows.statusName(saved.status()), hypothesis(saved), saved.created(), now.isBefore(saved.created()) ? saved.created() : now));
+        records.upsert(FailureRecord.builder().issueId(saved.getId()).issueKey(saved.getKey()).projectKey(saved.projectKey())
+                .kind(saved.kind()).summary(saved.getSummary()).status(PreviewWorkflows.statusName(saved.status()))
+                .hypothesis(hypothesis(saved)).createdAt(saved.created())
+                .updatedAt(now.isBefore(saved.created()) ? saved.created() : now).build());
         return saved;
     }
 

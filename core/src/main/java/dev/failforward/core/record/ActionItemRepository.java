@@ -1,0 +1,25 @@
+package dev.failforward.core.record;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port to the action items of failure records, with optimistic locking of edits. */
+public interface ActionItemRepository {
+
+    /** Stores a new, open item and returns it with its id and version 0. */
+    ActionItem add(ActionItem.Draft draft);
+
+    Optional<ActionItem> findById(long id);
+
+    /** The record's items, by due date, then id. */
+    List<ActionItem> findByRecord(long recordIssueId);
+
+    /**
+     * Stores an edit. {@code edited.version()} is the version the edit was based on; when the stored item has another
+     * version (someone else saved in between) or is gone, nothing is written and {@link StaleEditException} is thrown.
+     * Returns the stored item, its version one higher. Creation time and record cannot be changed.
+     */
+    ActionItem update(ActionItem edited);
+
+    boolean delete(long id);
+}

@@ -1,0 +1,118 @@
+package dev.failforward.jira.persistence;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import dev.failforward.core.record.ActionItem;
+import dev.failforward.core.record.ActionItemRepository;
+import dev.failforward.core.record.ActionStatus;
+import dev.failforward.core.record.ActionType;
+import dev.failforward.core.record.CheckInResult;
+import dev.failforward.core.record.StaleEditException;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import net.java.ao.Query;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Action items on Active Objects, with optimistic locking on the {@code VERSION} column: {@link #update} re-reads the
+ * row inside the transaction, compares its version with the one the edit was based on, and writes with the version
+ * one higher only when they match ({@code UPDATE … WHERE ID = ? AND VERSION = ?} semantics). AO offers no conditional
+ * UPDATE, so two edits that both read the row before either writes can still race inside that one transaction; the
+ * window is the few milliseconds between the re-read and the write, not the minutes a user spends in a form.
+ */
+@Named
+public class AoActionItemRepository implements ActionItemRepository {
+
+    static final String ITEM_TYPE = "Action item";
+
+    private final ActiveObjects ao;
+
+    @Inject
+    public AoActionItemRepository(@ComponentImport ActiveObjects ao) {
+        this.ao = Objects.requireNonNull(ao, "ao");
+    }
+
+    @Override
+    public ActionItem add(ActionItem.Draft draft) {
+        Objects.requireNonNull(draft, "draft");
+        Map<String, Object> columns = new HashMap<>();
+        columns.put(ActionItemEntity.RECORD_ISSUE_ID, draft.recordIssueId());
+        columns.put(ActionItemEntity.DESCRIPTION, draft.description());
+        columns.put(ActionItemEntity.OWNER_KEY, draft.ownerKey());
+        columns.put(ActionItemEntity.DUE_DATE, draft.dueDate().toString());
+        columns.put(ActionItemEntity.ITEM_TYPE, draft.type().name());
+        columns.put(ActionItemEntity.STATUS, ActionStatus.OPEN.name());
+        if (draft.checkInDate() != null) {
+            columns.put(ActionItemEntity.CHECK_IN_DATE, draft.checkInDate().toString());
+        }
+        columns.put(ActionItemEntity.CREATED_AT, Date.from(draft.createdAt()));
+        columns.put(ActionItemEntity.UPDATED_AT, Date.from(draft.createdAt()));
+        columns.put(ActionItemEntity.VERSION, 0L);
+        return toItem(ao.create(ActionItemEntity.class, columns));
+    }
+
+    @Override
+    public Optional<ActionItem> findById(long id) {
+        return entity(id).map(AoActionItemRepository::toItem);
+    }
+
+    @Override
+    public List<ActionItem> findByRecord(long recordIssueId) {
+        ActionItemEntity[] rows = ao.find(ActionItemEntity.class, Query.select()
+                .where(ActionItemEntity.RECORD_ISSUE_ID + " = ?", recordIssueId)
+                .order(ActionItemEntity.DUE_DATE + " ASC, ID ASC"));
+        return Arrays.stream(rows).map(AoActionItemRepository::toItem).toList();
+    }
+
+    @Override
+    public ActionItem update(ActionItem edited) {
+        Objects.requireNonNull(edited, "edited");
+        return ao.executeInTransaction(() -> {
+            ActionItemEntity e = entity(edited.id())
+                    .filter(row -> row.getRecordIssueId() == edited.recordIssueId())
+                    .filter(row -> row.getVersion() == edited.version())
+                    .orElseThrow(() -> new StaleEditException(ITEM_TYPE, edited.id(), edited.version()));
+            e.setDescription(edited.description());
+            e.setOwnerKey(edited.ownerKey());
+            e.setDueDate(edited.dueDate().toString());
+            e.setItemType(edited.type().name());
+            e.setStatus(edited.status().name());
+            e.setCheckInDate(edited.checkInDate() == null ? null : edited.checkInDate().toString());
+            e.setCheckInResult(edited.checkInResult() == null ? null : edited.checkInResult().name());
+            e.setCheckInNote(edited.checkInNote());
+            e.setUpdatedAt(Date.from(edited.updatedAt()));
+            e.setVersion(edited.version() + 1);
+            e.save();
+            return toItem(e);
+        });
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return ao.deleteWithSQL(ActionItemEntity.class, "ID = ?", id) > 0;
+    }
+
+    private Optional<ActionItemEntity> entity(long id) {
+        if (id <= 0 || id > Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        ActionItemEntity[] rows = ao.find(ActionItemEntity.class, Query.select().where("ID = ?", (int) id));
+        return rows.length == 0 ? Optional.empty() : Optional.of(rows[0]);
+    }
+
+    private static ActionItem toItem(ActionItemEntity e) {
+        return new ActionItem(e.getID(), e.getRecordIssueId(), e.getDescription(), e.getOwnerKey(),
+                LocalDate.parse(e.getDueDate()), ActionType.valueOf(e.getItemType()), ActionStatus.valueOf(e.getStatus()),
+                e.getCheckInDate() == null ? null : LocalDate.parse(e.getCheckInDate()),
+                e.getCheckInResult() == null ? null : CheckInResult.valueOf(e.getCheckInResult()),
+                e.getCheckInNote(), e.getCreatedAt().toInstant(), e.getUpdatedAt().toInstant(), e.getVersion());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.failforward.jira.persistence;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import dev.failforward.core.record.Learning;
+import dev.failforward.core.record.LearningKind;
+import dev.failforward.core.record.LearningRepository;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import net.java.ao.Query;
+
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Learnings on Active Objects; returns core values, never AO proxies. */
+@Named
+public class AoLearningRepository implements LearningRepository {
+
+    private final ActiveObjects ao;
+
+    @Inject
+    public AoLearningRepository(@ComponentImport ActiveObjects ao) {
+        this.ao = Objects.requireNonNull(ao, "ao");
+    }
+
+    @Override
+    public Learning add(Learning.Draft draft) {
+        Objects.requireNonNull(draft, "draft");
+        Map<String, Object> columns = new HashMap<>();
+        columns.put(LearningEntity.RECORD_ISSUE_ID, draft.recordIssueId());
+        columns.put(LearningEntity.BODY, draft.text());
+        columns.put(LearningEntity.KIND, draft.kind().name());
+        columns.put(LearningEntity.AUTHOR_KEY, draft.authorKey());
+        columns.put(LearningEntity.CREATED_AT, Date.from(draft.createdAt()));
+        return toLearning(ao.create(LearningEntity.class, columns));
+    }
+
+    @Override
+    public Optional<Learning> findById(long id) {
+        return entity(id).map(AoLearningRepository::toLearning);
+    }
+
+    @Override
+    public List<Learning> findByRecord(long recordIssueId) {
+        LearningEntity[] rows = ao.find(LearningEntity.class, Query.select()
+                .where(LearningEntity.RECORD_ISSUE_ID + " = ?", recordIssueId)
+                .order(LearningEntity.CREATED_AT + " ASC, ID ASC"));
+        return Arrays.stream(rows).map(AoLearningRepository::toLearning).toList();
+    }
+
+    @Override
+    public int countByRecord(long recordIssueId) {
+        return ao.count(LearningEntity.class, LearningEntity.RECORD_ISSUE_ID + " = ?", recordIssueId);
+    }
+
+    @Override
+    public Optional<Learning> update(Learning edited) {
+        Objects.requireNonNull(edited, "edited");
+        return ao.executeInTransaction(() -> entity(edited.id())
+                .filter(e -> e.getRecordIssueId() == edited.recordIssueId())
+                .map(e -> {
+                    e.setBody(edited.text());
+                    e.setKind(edited.kind().name());
+                    e.save();
+                    return toLearning(e);
+                }));
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return ao.deleteWithSQL(LearningEntity.class, "ID = ?", id) > 0;
+    }
+
+    private Optional<LearningEntity> entity(long id) {
+        if (id <= 0 || id > Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        LearningEntity[] rows = ao.find(LearningEntity.class, Query.select().where("ID = ?", (int) id));
+        return rows.length == 0 ? Optional.empty() : Optional.of(rows[0]);
+    }
+
+    private static Learning toLearning(LearningEntity e) {
+        return new Learning(e.getID(), e.getRecordIssueId(), e.getBody(), LearningKind.valueOf(e.getKind()),
+                e.getAuthorKey(), e.getCreatedAt().toInstant());
+    }
+}

@@ -1,0 +1,53 @@
+package dev.failforward.jira.persistence;
+
+import net.java.ao.Entity;
+import net.java.ao.Preload;
+import net.java.ao.schema.Indexed;
+import net.java.ao.schema.NotNull;
+import net.java.ao.schema.StringLength;
+import net.java.ao.schema.Table;
+
+import java.util.Date;
+
+/** AO row of a learning ({@code AO_xxxxxx_LEARNING}), attached to a failure record by the record's issue id. */
+@Preload
+@Table("LEARNING")
+public interface LearningEntity extends Entity {
+
+    String RECORD_ISSUE_ID = "RECORD_ISSUE_ID";
+    String BODY = "BODY";
+    String KIND = "KIND";
+    String AUTHOR_KEY = "AUTHOR_KEY";
+    String CREATED_AT = "CREATED_AT";
+
+    @NotNull
+    @Indexed
+    long getRecordIssueId();
+
+    void setRecordIssueId(long issueId);
+
+    /** The learning's text ({@code TEXT} is a type name in several databases). */
+    @NotNull
+    @StringLength(StringLength.UNLIMITED)
+    String getBody();
+
+    void setBody(String body);
+
+    @NotNull
+    @Indexed
+    @StringLength(20)
+    String getKind();
+
+    void setKind(String kind);
+
+    @NotNull
+    String getAuthorKey();
+
+    void setAuthorKey(String userKey);
+
+    @NotNull
+    @Indexed
+    Date getCreatedAt();
+
+    void setCreatedAt(Date createdAt);
+}
