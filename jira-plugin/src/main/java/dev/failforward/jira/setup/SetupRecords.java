@@ -58,6 +58,11 @@ public final class SetupRecords {
         return string(statusKey(statusKey));
     }
 
+    /** The Jira id setup recorded for one of our link types ({@code failforward-pivot}, {@code failforward-recurrence}). */
+    public Optional<String> linkTypeId(String linkKey) {
+        return string(linkTypeKey(linkKey));
+    }
+
     static String fieldKey(FailForwardField field) {
         return "field." + field.key() + ".id";
     }

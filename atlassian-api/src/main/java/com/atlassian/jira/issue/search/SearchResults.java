@@ -12,9 +12,16 @@ import java.util.List;
  */
 public class SearchResults<T> {
     private final List<T> results;
+    private final int total;
 
     public SearchResults(List<T> results, int totalCount, int maxCount, int startIndex) {
         this.results = List.copyOf(results);
+        this.total = totalCount;
+    }
+
+    /** How many issues match the query over all pages (reference atlassian-api.md §2.7: {@code int getTotal()}). */
+    public int getTotal() {
+        return total;
     }
 
     /** This page's results. */

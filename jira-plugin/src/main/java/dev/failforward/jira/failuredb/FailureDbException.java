@@ -1,0 +1,52 @@
+package dev.failforward.jira.failuredb;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * An expected refusal of the failure-database service, with a message key for people. The REST layer maps each kind
+ * to its status (the service knows nothing about HTTP).
+ */
+public abstract class FailureDbException extends RuntimeException {
+
+    private final String i18nKey;
+    private final List<Serializable> arguments;
+
+    protected FailureDbException(String i18nKey, Serializable... arguments) {
+        super(i18nKey);
+        this.i18nKey = i18nKey;
+        this.arguments = List.of(arguments);
+    }
+
+    public String i18nKey() {
+        return i18nKey;
+    }
+
+    public List<Serializable> arguments() {
+        return arguments;
+    }
+
+    /**
+     * What the request names does not exist — <b>or the user may not browse its project</b>: both cases carry the same
+     * key and arguments, so the answer never tells them apart.
+     */
+    public static final class NotFound extends FailureDbException {
+        public NotFound(String i18nKey, Serializable... arguments) {
+            super(i18nKey, arguments);
+        }
+    }
+
+    /** The user may see the record but not change it (no Edit Issues in its project). */
+    public static final class EditDenied extends FailureDbException {
+        public EditDenied() {
+            super("failforward.rest.error.forbidden");
+        }
+    }
+
+    /** The user may browse more projects than one query can name; they must choose some. {0} = the maximum. */
+    public static final class TooManyProjects extends FailureDbException {
+        public TooManyProjects(int max) {
+            super("failforward.failuredb.error.projects.toomany", max);
+        }
+    }
+}

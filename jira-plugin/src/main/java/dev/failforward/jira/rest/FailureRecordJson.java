@@ -1,0 +1,101 @@
+package dev.failforward.jira.rest;
+
+import dev.failforward.core.record.ActionItem;
+import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.Learning;
+import dev.failforward.core.record.WhyStep;
+import dev.failforward.jira.failuredb.RecordDetails;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * JSON of the failure database. Enum values are written as their lower-case names ({@code "incident"},
+ * {@code "not_effective"}) — the same spelling the request bodies and query parameters accept; instants are ISO-8601
+ * UTC ({@code 2026-05-04T08:00:00Z}), dates {@code yyyy-MM-dd}; absent values are {@code null}.
+ */
+public final class FailureRecordJson {
+
+    private FailureRecordJson() {
+    }
+
+    /** A record as listed. */
+    public record Record(long issueId, String issueKey, String projectKey, String kind, String summary, String status,
+                         String phase, String hypothesis, String hypothesisCondition, String hypothesisOutcome,
+                         String hypothesisRationale, String successCriteria, String stopCriteria, String outcome,
+                         String decision, String failureType, String failureCategory, String failureMode,
+                         String discoveredAt, String reportedAt, String resolvedAt, String decidedAt, String startedAt,
+                         String team, String component, List<String> labels, String pivotedFrom,
+                         List<String> recurrenceOf, String createdAt, String updatedAt, long version) {
+    }
+
+    /** {@code GET /records}. */
+    public record Page(int startAt, int maxResults, int total, List<Record> records) {
+    }
+
+    /** {@code GET /records/{issueKey}} and each entry of the JSON export. */
+    public record Details(Record record, List<LearningJson> learnings, List<ActionJson> actionItems,
+                          List<WhyJson> whys) {
+    }
+
+    public record LearningJson(long id, String issueKey, String text, String kind, String authorKey, String createdAt) {
+    }
+
+    public record ActionJson(long id, String issueKey, String description, String ownerKey, String dueDate, String type,
+                             String status, String checkInDate, String checkInResult, String checkInNote,
+                             String createdAt, String updatedAt, long version) {
+    }
+
+    public record WhyJson(int position, String question, String answer) {
+    }
+
+    /** {@code GET /projects/{projectKey}/export.json}. */
+    public record Export(String projectKey, List<Details> records) {
+    }
+
+    public static Record record(FailureRecord r) {
+        return new Record(r.issueId(), r.issueKey(), r.projectKey(), name(r.kind()), r.summary(), r.status(),
+                name(r.phase()), r.hypothesis(), r.hypothesisCondition(), r.hypothesisOutcome(),
+                r.hypothesisRationale(), r.successCriteria(), r.stopCriteria(), name(r.outcome()), name(r.decision()),
+                name(r.failureType()), name(r.failureCategory()), name(r.failureMode()), instant(r.discoveredAt()),
+                instant(r.reportedAt()), instant(r.resolvedAt()), instant(r.decidedAt()), instant(r.startedAt()),
+                r.team(), r.component(), List.copyOf(r.labels()), r.pivotedFrom(), List.copyOf(r.recurrenceOf()),
+                instant(r.createdAt()), instant(r.updatedAt()), r.version());
+    }
+
+    public static Details details(RecordDetails d) {
+        String key = d.record().issueKey();
+        return new Details(record(d.record()),
+                d.learnings().stream().map(l -> learning(key, l)).toList(),
+                d.actionItems().stream().map(a -> action(key, a)).toList(),
+                d.whys().stream().map(FailureRecordJson::why).toList());
+    }
+
+    public static LearningJson learning(String issueKey, Learning l) {
+        return new LearningJson(l.id(), issueKey, l.text(), name(l.kind()), l.authorKey(), instant(l.createdAt()));
+    }
+
+    public static ActionJson action(String issueKey, ActionItem a) {
+        return new ActionJson(a.id(), issueKey, a.description(), a.ownerKey(), date(a.dueDate()), name(a.type()),
+                name(a.status()), date(a.checkInDate()), name(a.checkInResult()), a.checkInNote(),
+                instant(a.createdAt()), instant(a.updatedAt()), a.version());
+    }
+
+    public static WhyJson why(WhyStep w) {
+        return new WhyJson(w.position(), w.question(), w.answer());
+    }
+
+    static String name(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String instant(Instant value) {
+        return value == null ? null : value.toString();
+    }
+
+    static String date(LocalDate value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,196 @@
+package dev.failforward.jira.rest;
+
+import dev.failforward.core.record.ActionItemCommand;
+import dev.failforward.core.record.LearningCommand;
+import dev.failforward.core.record.RecordPage;
+import dev.failforward.jira.failuredb.CheckIn;
+import dev.failforward.jira.failuredb.FailureDbService;
+import dev.failforward.jira.failuredb.InvalidCommandException;
+import dev.failforward.jira.permissions.RecordPermissions;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * The failure database over REST v2, under {@code /rest/failforward/1.0/records} (the OpenAPI description at
+ * {@code /rest/failforward/1.0/openapi.json} lists every endpoint, parameter, body and error):
+ * <pre>
+ *   GET    /records                                  search (query parameters, see RecordSearchParameters)
+ *   GET    /records/{issueKey}                       a record with its learnings, action items and whys
+ *   POST   /records/{issueKey}/learnings             add a learning           {"text","kind"}
+ *   PUT    /records/{issueKey}/learnings/{id}        edit a learning          {"text","kind"}
+ *   DELETE /records/{issueKey}/learnings/{id}
+ *   POST   /records/{issueKey}/actions               add an action item       {"description","owner","dueDate","type","checkInDate"}
+ *   PUT    /records/{issueKey}/actions/{id}          edit an action item      {…, "status","checkInResult","checkInNote","version"}
+ *   DELETE /records/{issueKey}/actions/{id}
+ *   POST   /records/{issueKey}/actions/{id}/check-in effectiveness check-in  {"date","result","note","version"?}
+ * </pre>
+ * Access: anonymous requests get 401 (no access annotation: on Jira 11 that is licensed users only, and the resource
+ * checks the login itself so the rule holds on every host). Reading needs Browse Projects on the record's project,
+ * writing Edit Issues too; a record the user cannot browse is a 404 with the same body as a missing one, and searches
+ * never count hidden records ({@link FailureDbService}).
+ *
+ * <p><b>XSRF:</b> every mutating method {@code @Consumes(application/json)}, so Jersey answers 415 to the content types
+ * a cross-site HTML form can send ({@code application/x-www-form-urlencoded}, {@code multipart/form-data},
+ * {@code text/plain}), and a cross-site script cannot send JSON without a CORS preflight the product refuses. That is
+ * what keeps these REST v2 endpoints XSRF-safe without {@code X-Atlassian-Token}; DELETE cannot be sent by a form at all.
+ */
+@Path("/records")
+@Produces(MediaType.APPLICATION_JSON)
+public class FailureRecordsResource {
+
+    private final FailureDbService service;
+    private final RecordPermissions permissions;
+
+    @Inject
+    public FailureRecordsResource(FailureDbService service, RecordPermissions permissions) {
+        this.service = service;
+        this.permissions = permissions;
+    }
+
+    @GET
+    public FailureRecordJson.Page search(@QueryParam("project") List<String> project, @QueryParam("kind") String kind,
+                                         @QueryParam("status") List<String> status, @QueryParam("phase") String phase,
+                                         @QueryParam("failureType") String failureType,
+                                         @QueryParam("category") String category,
+                                         @QueryParam("createdFrom") String createdFrom,
+                                         @QueryParam("createdTo") String createdTo, @QueryParam("text") String text,
+                                         @QueryParam("sort") String sort, @QueryParam("order") String order,
+                                         @QueryParam("startAt") String startAt,
+                                         @QueryParam("maxResults") String maxResults) {
+        requireLogin();
+        RecordSearchParameters parameters = RecordSearchParameters.parse(project, kind, status, phase, failureType,
+                category, createdFrom, createdTo, text, sort, order, startAt, maxResults);
+        RecordPage page = service.search(parameters.projects(), parameters.query());
+        return new FailureRecordJson.Page(page.page().offset(), page.page().limit(), page.total(),
+                page.records().stream().map(FailureRecordJson::record).toList());
+    }
+
+    @GET
+    @Path("/{issueKey}")
+    public FailureRecordJson.Details record(@PathParam("issueKey") String issueKey) {
+        requireLogin();
+        return FailureRecordJson.details(service.details(issueKey));
+    }
+
+    @POST
+    @Path("/{issueKey}/learnings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addLearning(@PathParam("issueKey") String issueKey, String body) {
+        requireLogin();
+        LearningCommand command = learning(JsonRequest.parse(body));
+        return created(FailureRecordJson.learning(issueKey, service.addLearning(issueKey, command)));
+    }
+
+    @PUT
+    @Path("/{issueKey}/learnings/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FailureRecordJson.LearningJson editLearning(@PathParam("issueKey") String issueKey,
+                                                       @PathParam("id") String id, String body) {
+        requireLogin();
+        LearningCommand command = learning(JsonRequest.parse(body));
+        return FailureRecordJson.learning(issueKey, service.editLearning(issueKey, id(id), command));
+    }
+
+    @DELETE
+    @Path("/{issueKey}/learnings/{id}")
+    public Response deleteLearning(@PathParam("issueKey") String issueKey, @PathParam("id") String id) {
+        requireLogin();
+        service.deleteLearning(issueKey, id(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{issueKey}/actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addAction(@PathParam("issueKey") String issueKey, String body) {
+        requireLogin();
+        ActionItemCommand command = action(JsonRequest.parse(body));
+        return created(FailureRecordJson.action(issueKey, service.addAction(issueKey, command)));
+    }
+
+    @PUT
+    @Path("/{issueKey}/actions/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FailureRecordJson.ActionJson editAction(@PathParam("issueKey") String issueKey, @PathParam("id") String id,
+                                                   String body) {
+        requireLogin();
+        ActionItemCommand command = action(JsonRequest.parse(body));
+        long version = JsonVersion.required(body);
+        return FailureRecordJson.action(issueKey, service.editAction(issueKey, id(id), version, command));
+    }
+
+    @DELETE
+    @Path("/{issueKey}/actions/{id}")
+    public Response deleteAction(@PathParam("issueKey") String issueKey, @PathParam("id") String id) {
+        requireLogin();
+        service.deleteAction(issueKey, id(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{issueKey}/actions/{id}/check-in")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FailureRecordJson.ActionJson checkIn(@PathParam("issueKey") String issueKey, @PathParam("id") String id,
+                                                String body) {
+        requireLogin();
+        JsonRequest json = JsonRequest.parse(body);
+        CheckIn checkIn = new CheckIn(json.requiredString("date", 10 + 20), json.requiredString("result", 40),
+                json.optionalString("note", TEXT_LIMIT).orElse(null), JsonVersion.optional(body));
+        try {
+            return FailureRecordJson.action(issueKey, service.checkIn(issueKey, id(id), checkIn));
+        } catch (InvalidCommandException e) {
+            throw FailureDbFields.invalid(e.problems(), FailureDbFields.CHECK_IN);
+        }
+    }
+
+    /**
+     * Upper bound on any text field read from a body: the core's own limits (2,000 characters) are checked by the
+     * commands with their own messages; this only keeps absurd input out of memory.
+     */
+    static final int TEXT_LIMIT = 10_000;
+
+    private static LearningCommand learning(JsonRequest json) {
+        return new LearningCommand(json.optionalString("text", TEXT_LIMIT).orElse(null),
+                json.optionalString("kind", 100).orElse(null));
+    }
+
+    private static ActionItemCommand action(JsonRequest json) {
+        return new ActionItemCommand(json.optionalString("description", TEXT_LIMIT).orElse(null),
+                json.optionalString("owner", 1000).orElse(null), json.optionalString("dueDate", 100).orElse(null),
+                json.optionalString("type", 100).orElse(null), json.optionalString("status", 100).orElse(null),
+                json.optionalString("checkInDate", 100).orElse(null),
+                json.optionalString("checkInResult", 100).orElse(null),
+                json.optionalString("checkInNote", TEXT_LIMIT).orElse(null));
+    }
+
+    /** A path id that is not a number names nothing: the service then answers 404 (after its access checks). */
+    private static long id(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Response created(Object entity) {
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(entity).build();
+    }
+
+    private void requireLogin() {
+        if (permissions.currentUserKey().isEmpty()) {
+            throw new AccessDeniedException(true);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package dev.failforward.jira.rest;
+
+import com.atlassian.sal.api.message.I18nResolver;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failforward.core.experiment.Phase;
+import dev.failforward.core.incident.FailureCategory;
+import dev.failforward.core.incident.FailureType;
+import dev.failforward.core.record.ActionItem;
+import dev.failforward.core.record.ActionItemCommand;
+import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.Learning;
+import dev.failforward.core.record.LearningCommand;
+import dev.failforward.core.record.RecordKind;
+import dev.failforward.core.record.WhyChainCommand;
+import dev.failforward.host.ao.AoDatabase;
+import dev.failforward.host.i18n.BundleI18nResolver;
+import dev.failforward.jira.failuredb.FailureDbService;
+import dev.failforward.jira.permissions.FakeRecordPermissions;
+import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.persistence.ActionItemEntity;
+import dev.failforward.jira.persistence.AoActionItemRepository;
+import dev.failforward.jira.persistence.AoFailureRecordRepository;
+import dev.failforward.jira.persistence.AoLearningRepository;
+import dev.failforward.jira.persistence.AoWhyStepRepository;
+import dev.failforward.jira.persistence.FailureRecordEntity;
+import dev.failforward.jira.persistence.LearningEntity;
+import dev.failforward.jira.persistence.WhyStepEntity;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.test.JerseyTest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The failure-database REST API on real Jersey (in memory) over the real AO repositories on HSQLDB, with a fake
+ * {@link RecordPermissions}. Seeds two projects: OPS (OPS-1 incident, OPS-2 experiment, OPS-3 incident) and SEC
+ * (SEC-1, an incident with a learning and an action item) — SEC is the project most users cannot browse.
+ */
+final class FailureDbApi implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
+    static final Set<String> OPS = Set.of("OPS");
+    static final Set<String> BOTH = Set.of("OPS", "SEC");
+
+    final FakeRecordPermissions permissions = new FakeRecordPermissions();
+    final AoDatabase db;
+    final AoFailureRecordRepository records;
+    final AoLearningRepository learnings;
+    final AoActionItemRepository actions;
+    final AoWhyStepRepository whys;
+    final JerseyTest jersey;
+    FailureRecord ops1;
+    FailureRecord sec1;
+    Learning secLearning;
+    ActionItem secAction;
+
+    FailureDbApi() throws Exception {
+        db = AoDatabase.openInMemory("failuredb-rest-" + UUID.randomUUID(), "dev.failforward.jira");
+        db.activeObjects().migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class,
+                WhyStepEntity.class);
+        records = new AoFailureRecordRepository(db.activeObjects());
+        learnings = new AoLearningRepository(db.activeObjects());
+        actions = new AoActionItemRepository(db.activeObjects());
+        whys = new AoWhyStepRepository(db.activeObjects());
+        seed();
+        FailureDbService service = new FailureDbService(records, learnings, actions, whys, permissions,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        I18nResolver i18n = english();
+        jersey = new JerseyTest() {
+            @Override
+            protected Application configure() {
+                return new ResourceConfig()
+                        .register(new AbstractBinder() {
+                            @Override
+                            protected void configure() {
+                                bind(i18n).to(I18nResolver.class);
+                                bind(service).to(FailureDbService.class);
+                                bind(permissions).to(RecordPermissions.class);
+                            }
+                        })
+                        .register(FailureRecordsResource.class)
+                        .register(ProjectExportResource.class)
+                        .register(OpenApiResource.class)
+                        .register(FailureDbExceptionMapper.class)
+                        .register(InvalidCommandExceptionMapper.class)
+                        .register(StaleEditExceptionMapper.class)
+                        .register(InvalidRequestExceptionMapper.class)
+                        .register(ProblemExceptionMapper.class)
+                        .register(UnexpectedExceptionMapper.class)
+                        .register(JacksonFeature.class)
+                        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+            }
+        };
+        jersey.setUp();
+    }
+
+    /** The plugin's bundles, as the descriptor declares them. */
+    static BundleI18nResolver english() {
+        return BundleI18nResolver.fromClasspath(Locale.ENGLISH, "i18n/failforward-jira.properties",
+                "dev/failforward/core/i18n/failforward-core.properties");
+    }
+
+    private void seed() {
+        ops1 = records.upsert(record(10001, "OPS-1", RecordKind.INCIDENT, "Checkout down for 20 minutes", "Analysing",
+                Instant.parse("2026-05-01T09:00:00Z")).failureType(FailureType.COMPLEX)
+                .failureCategory(FailureCategory.DESIGN_FLAW).team("Payments").build());
+        records.upsert(record(10002, "OPS-2", RecordKind.EXPERIMENT, "Checklist before deploys", "Running",
+                Instant.parse("2026-05-10T09:00:00Z")).phase(Phase.EXPERIMENT)
+                .hypothesis("If we add a checklist, then deploy failures drop below 2 per month").build());
+        records.upsert(record(10003, "OPS-3", RecordKind.INCIDENT, "Queue backlog", "Closed",
+                Instant.parse("2026-05-20T09:00:00Z")).failureType(FailureType.BASIC).build());
+        sec1 = records.upsert(record(20001, "SEC-1", RecordKind.INCIDENT, "Checkout token leak", "Analysing",
+                Instant.parse("2026-05-05T09:00:00Z")).failureType(FailureType.COMPLEX).build());
+        secLearning = learnings.add(new LearningCommand("Rotate tokens", "insight")
+                .toDraft(sec1.issueId(), "u-sec", NOW).value());
+        secAction = actions.add(new ActionItemCommand("Add a secret scanner", "u-sec", "2026-06-30", "prevent", null,
+                null, null, null).toDraft(sec1.issueId(), NOW).value());
+        whys.replaceAll(ops1.issueId(), new WhyChainCommand(java.util.List.of(
+                new WhyChainCommand.Step("Why did checkout fail?", "The pool was exhausted"))).toSteps(ops1.issueId()).value());
+    }
+
+    private static FailureRecord.Builder record(long id, String key, RecordKind kind, String summary, String status,
+                                                Instant created) {
+        return FailureRecord.builder().issueId(id).issueKey(key).projectKey(key.substring(0, key.indexOf('-')))
+                .kind(kind).summary(summary).status(status).createdAndUpdatedAt(created);
+    }
+
+    // ----- who is calling -----
+
+    FailureDbApi anonymous() {
+        permissions.as(null, Set.of(), Set.of());
+        return this;
+    }
+
+    /** Browse and edit OPS; cannot browse SEC. */
+    FailureDbApi editor() {
+        permissions.as("u-fred", OPS, OPS);
+        return this;
+    }
+
+    /** Browse OPS, no Edit Issues. */
+    FailureDbApi viewer() {
+        permissions.as("u-vera", OPS, Set.of());
+        return this;
+    }
+
+    /** Browses nothing. */
+    FailureDbApi outsider() {
+        permissions.as("u-olga", Set.of(), Set.of());
+        return this;
+    }
+
+    /** A Jira administrator whose permission schemes grant browse and edit everywhere. */
+    FailureDbApi admin() {
+        permissions.as("u-admin", BOTH, BOTH);
+        return this;
+    }
+
+    // ----- HTTP -----
+
+    /** GET; a query string in {@code path} ({@code records?kind=incident&status=Running}) becomes query parameters. */
+    Response get(String path) {
+        int question = path.indexOf('?');
+        jakarta.ws.rs.client.WebTarget target = jersey.target(question < 0 ? path : path.substring(0, question));
+        if (question >= 0) {
+            for (String pair : path.substring(question + 1).split("&")) {
+                int equals = pair.indexOf('=');
+                target = target.queryParam(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        return target.request().get();
+    }
+
+    Response post(String path, String json) {
+        return jersey.target(path).request(MediaType.APPLICATION_JSON).post(Entity.json(json));
+    }
+
+    Response put(String path, String json) {
+        return jersey.target(path).request(MediaType.APPLICATION_JSON).put(Entity.json(json));
+    }
+
+    Response delete(String path) {
+        return jersey.target(path).request(MediaType.APPLICATION_JSON).delete();
+    }
+
+    static JsonNode json(Response response) {
+        try {
+            return JSON.readTree(response.readEntity(String.class));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String dueDate() {
+        return LocalDate.of(2026, 6, 30).toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        jersey.tearDown();
+        db.close();
+    }
+}
