@@ -50,6 +50,48 @@
         });
     }
 
+    // ----- the failure database's rebuild from Jira: progress, refreshed while it runs
+    var backfillUrl = root.getAttribute('data-context-path') + '/rest/failforward/1.0/admin/backfill';
+    var state = document.getElementById('ff-backfill-state');
+    var bar = document.getElementById('ff-backfill-progress');
+    var queue = document.getElementById('ff-backfill-queue');
+    var timer = null;
+
+    function showProgress(p) {
+        state.textContent = p.requested ? p.requested + ' ' + p.message : p.message;
+        bar.hidden = p.state !== 'running';
+        bar.max = Math.max(p.total, 1);
+        bar.value = p.processed;
+        queue.textContent = queue.getAttribute('data-template')
+            .replace('{0}', String(p.node.waiting)).replace('{1}', String(p.node.dropped));
+        clearTimeout(timer);
+        if (p.state === 'running') {
+            timer = setTimeout(loadProgress, 3000);
+        }
+    }
+
+    function loadProgress() {
+        fetch(backfillUrl, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+            .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+            .then(showProgress)
+            .catch(function () { state.textContent = result.getAttribute('data-failed'); });
+    }
+
+    document.getElementById('ff-backfill-run').addEventListener('click', function () {
+        fetch(backfillUrl, {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: {'Accept': 'application/json', 'Content-Type': 'application/json', 'X-Atlassian-Token': 'no-check'},
+            body: '{}'
+        }).then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+            .then(function (p) {
+                showProgress(p);
+                timer = setTimeout(loadProgress, 3000);
+            })
+            .catch(function () { state.textContent = result.getAttribute('data-failed'); });
+    });
+    loadProgress();
+
     document.getElementById('ff-install').addEventListener('click', function () {
         run(base);
     });

@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * {@code /plugins/servlet/failforward/admin/setup}: the admin page that installs Fail Forward's issue types, fields and
- * workflows and adds them to an existing project (it calls {@code /rest/failforward/1.0/admin/setup}). Administrators
+ * workflows and adds them to an existing project (it calls {@code /rest/failforward/1.0/admin/setup}), and shows and
+ * starts the rebuild of the failure database from Jira ({@code /rest/failforward/1.0/admin/backfill}). Administrators
  * only: anonymous users go to the login page, other users get 403, and web sudo asks for the password again.
  */
 public class SetupAdminServlet extends HttpServlet {
@@ -64,6 +65,10 @@ public class SetupAdminServlet extends HttpServlet {
         model.put("contextPath", Html.escape(request.getContextPath()));
         for (String key : new String[] {"title", "intro", "install", "project", "add", "working", "created", "found", "failed"}) {
             model.put(key + "Html", Html.escape(i18n.getText("failforward.admin.setup." + key)));
+        }
+        for (String key : new String[] {"title", "intro", "loading", "queue", "run"}) {
+            String name = "backfill" + Character.toUpperCase(key.charAt(0)) + key.substring(1) + "Html";
+            model.put(name, Html.escape(i18n.getText("failforward.admin.backfill." + key)));
         }
         response.setContentType("text/html;charset=UTF-8");
         templates.render(TEMPLATE, model, response.getWriter());

@@ -84,5 +84,8 @@ class SetupAdminServletTest {
         assertThat(html.select("#ff-add").text()).isEqualTo("Add to project");
         assertThat(html.select(".ff-admin-setup").attr("data-context-path")).isEqualTo("/jira");
         assertThat(html.select("script[src]").attr("src")).isEqualTo("/jira/download/resources/dev.failforward.jira:admin-setup/admin-setup.js");
+        assertThat(html.select(".ff-admin-backfill h2").text()).isEqualTo("Failure database");
+        assertThat(html.select("#ff-backfill-run").text()).isEqualTo("Rebuild from Jira now");
+        assertThat(html.select("#ff-backfill-queue").attr("data-template")).contains("{0}", "{1}");
     }
 }
