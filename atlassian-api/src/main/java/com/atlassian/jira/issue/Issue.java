@@ -16,9 +16,8 @@ import java.util.Set;
  *
  * <p>{@link #getStatus()}, {@link #getUpdated()} (reference §2.7), {@link #getLabels()} (indexed jira source
  * {@code LabelsIndexer}: {@code Set<Label> labels = issue.getLabels()}) and {@link #getComponents()} (Jira 7+ code that
- * implements {@code Issue}: {@code Collection<ProjectComponent> getComponents()}) are abstract in the real interface.
- * Here they are {@code default} methods that throw, only so that implementations written before they were added (the
- * preview's issue, test fakes) still compile; a call site compiles to the same {@code invokeinterface} either way.
+ * implements {@code Issue}: {@code Collection<ProjectComponent> getComponents()}) are abstract, as in the real
+ * interface.
  */
 public interface Issue {
     Long getId();
@@ -36,19 +35,11 @@ public interface Issue {
     /** The value's type depends on the field: String for text fields, Timestamp for date-time, Option for selects, Double for numbers. */
     Object getCustomFieldValue(CustomField customField);
 
-    default Status getStatus() {
-        throw new UnsupportedOperationException("getStatus() is not implemented by " + getClass().getName());
-    }
+    Status getStatus();
 
-    default java.sql.Timestamp getUpdated() {
-        throw new UnsupportedOperationException("getUpdated() is not implemented by " + getClass().getName());
-    }
+    java.sql.Timestamp getUpdated();
 
-    default Set<Label> getLabels() {
-        throw new UnsupportedOperationException("getLabels() is not implemented by " + getClass().getName());
-    }
+    Set<Label> getLabels();
 
-    default Collection<ProjectComponent> getComponents() {
-        throw new UnsupportedOperationException("getComponents() is not implemented by " + getClass().getName());
-    }
+    Collection<ProjectComponent> getComponents();
 }

@@ -1,15 +1,24 @@
 package dev.failforward.jira.testing;
 
+import com.atlassian.jira.bc.project.component.ProjectComponent;
 import com.atlassian.jira.issue.MutableIssue;
 import com.atlassian.jira.issue.fields.CustomField;
 import com.atlassian.jira.issue.issuetype.IssueType;
+import com.atlassian.jira.issue.label.Label;
+import com.atlassian.jira.issue.status.Status;
 import com.atlassian.jira.project.Project;
 
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** An issue that really holds custom field values, as Jira's does between a transition's screen and its store. */
+/**
+ * An issue that really holds custom field values, as Jira's does between a transition's screen and its store. Its
+ * system fields are fixed: status "Open", updated when created, no labels, no components.
+ */
 public final class FakeIssue implements MutableIssue {
 
     private final Map<String, Object> values = new HashMap<>();
@@ -58,4 +67,36 @@ public final class FakeIssue implements MutableIssue {
     public void setCustomFieldValue(CustomField customField, Object value) {
         values.put(customField.getId(), value);
     }
+
+    @Override
+    public Status getStatus() {
+        return OPEN;
+    }
+
+    @Override
+    public Timestamp getUpdated() {
+        return getCreated();
+    }
+
+    @Override
+    public Set<Label> getLabels() {
+        return Set.of();
+    }
+
+    @Override
+    public Collection<ProjectComponent> getComponents() {
+        return List.of();
+    }
+
+    private static final Status OPEN = new Status() {
+        @Override
+        public String getId() {
+            return "1";
+        }
+
+        @Override
+        public String getName() {
+            return "Open";
+        }
+    };
 }
