@@ -23,6 +23,12 @@ import java.util.Set;
  * Demo content for a new preview database: experiments and incidents of three teams (operations, growth, and a
  * hospital's care-quality team — the practice is not IT-only). Loaded once, on the first start; a restart keeps
  * whatever the database holds.
+ *
+ * <p>These are failure records only, written straight into the repository, not preview issues sent through
+ * {@code JiraIssueProjection}: they stand for issues of a Jira the preview does not run (no {@code PREVIEW_ISSUE} rows,
+ * so the preview's {@code IssueManager} does not know their ids, and projecting one would <em>remove</em> it, as the
+ * projection does for a deleted issue), and they carry what the preview's issues cannot hold: components, labels,
+ * "pivoted from" / "recurrence of" links, and statuses reached without walking the workflow.
  */
 final class DemoData {
 

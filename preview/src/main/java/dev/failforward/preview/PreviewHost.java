@@ -22,6 +22,7 @@ import java.util.Map;
  *   <li>{@code /rest/failforward/1.0/*}: the Jira plugin's REST resources (as {@code <rest path="/failforward" version="1.0">})</li>
  *   <li>{@code /download/resources/*}: the plugins' web resources, with the jsI18n transformation</li>
  *   <li>{@code /}: the start page; {@code /confluence/hypothesis-card}: the Confluence macro on a page</li>
+ *   <li>{@code /jira/issues/*}: experiments and incidents; {@code /jira/records/*}: their failure records</li>
  * </ul>
  */
 public final class PreviewHost implements AutoCloseable {
@@ -68,6 +69,7 @@ public final class PreviewHost implements AutoCloseable {
         context.addServlet(new ServletHolder("web-resources", new WebResourceServlet(services.plugins)), "/download/resources/*");
         context.addServlet(new ServletHolder("confluence", new ConfluencePageServlet(services)), "/confluence/hypothesis-card");
         context.addServlet(new ServletHolder("issues", new IssuesServlet(services)), "/jira/issues/*");
+        context.addServlet(new ServletHolder("records", new RecordsServlet(services)), "/jira/records/*");
         context.addServlet(new ServletHolder("static", new StaticServlet()), "/preview/static/*");
         context.addServlet(new ServletHolder("start", new StartPageServlet(services)), "/");
         server.setHandler(context);

@@ -7,7 +7,11 @@ import dev.failforward.host.ao.AoDatabase;
 import dev.failforward.host.i18n.BundleI18nResolver;
 import dev.failforward.host.templates.VelocityTemplateRenderer;
 import dev.failforward.jira.hypothesis.HypothesisCheckService;
+import dev.failforward.jira.failuredb.FailureDbService;
+import dev.failforward.jira.persistence.AoActionItemRepository;
 import dev.failforward.jira.persistence.AoFailureRecordRepository;
+import dev.failforward.jira.persistence.AoLearningRepository;
+import dev.failforward.jira.persistence.AoWhyStepRepository;
 import dev.failforward.jira.persistence.ActionItemEntity;
 import dev.failforward.jira.persistence.FailureDbUpgradeTask002;
 import dev.failforward.jira.persistence.FailureRecordEntity;
@@ -18,6 +22,7 @@ import dev.failforward.jira.rest.HypothesisCheckResource;
 import dev.failforward.jira.rest.InvalidRequestExceptionMapper;
 import dev.failforward.jira.rest.UnexpectedExceptionMapper;
 import dev.failforward.preview.jira.PreviewJira;
+import dev.failforward.preview.jira.PreviewRecordPermissions;
 import com.atlassian.sal.api.message.I18nResolver;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -44,6 +49,8 @@ final class PreviewServices implements AutoCloseable {
     final HypothesisCheckService hypothesisCheck;
     final BundleI18nResolver previewI18n;
     final PreviewJira jira;
+    /** The failure database as the preview's demo user may see and change it (the REST API's service). */
+    final FailureDbService failureDb;
     /** Held as the product holds it: through the Macro interface. */
     final Macro hypothesisMacro;
 
@@ -63,6 +70,9 @@ final class PreviewServices implements AutoCloseable {
         this.previewI18n = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH, "i18n/failforward-jira.properties",
                 "dev/failforward/core/i18n/failforward-core.properties", "preview/i18n/preview.properties");
         this.jira = new PreviewJira(database.activeObjects(), records, jiraI18n, previewI18n, java.time.Clock.systemUTC());
+        this.failureDb = new FailureDbService(records, new AoLearningRepository(database.activeObjects()),
+                new AoActionItemRepository(database.activeObjects()), new AoWhyStepRepository(database.activeObjects()),
+                new PreviewRecordPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS)), java.time.Clock.systemUTC());
         this.hypothesisCheck = new HypothesisCheckService(jiraI18n);
         this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(templates, confluenceI18n));
     }

@@ -1,23 +1,34 @@
 package dev.failforward.preview.jira;
 
+import com.atlassian.jira.bc.project.component.ProjectComponent;
 import com.atlassian.jira.issue.MutableIssue;
 import com.atlassian.jira.issue.fields.CustomField;
 import com.atlassian.jira.issue.issuetype.IssueType;
+import com.atlassian.jira.issue.label.Label;
+import com.atlassian.jira.issue.status.Status;
 import com.atlassian.jira.project.Project;
 import dev.failforward.core.record.RecordKind;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An experiment or incident issue of the preview's "Jira": what Jira's {@code MutableIssue} is to the plugin's
- * workflow modules. Custom field values are held as Jira holds them (String, Double, Timestamp, Option).
+ * workflow modules and to the failure database's projection. Custom field values are held as Jira holds them (String,
+ * Double, Timestamp, Option). The preview's issues have no labels and no components (its screens do not offer them).
  */
 public final class PreviewIssue implements MutableIssue {
 
     record Type(String getId, String getName) implements IssueType {
+    }
+
+    /** A workflow status: the id is the core status name ({@code LEARNING_REVIEW}), the name as shown ("Learning review"). */
+    record PreviewStatus(String getId, String getName) implements Status {
     }
 
     record PreviewProject(Long getId, String getKey, String getName) implements Project {
@@ -34,20 +45,22 @@ public final class PreviewIssue implements MutableIssue {
     private String summary;
     private String status;
     private final Instant created;
+    private final Instant updated;
     private final Map<String, Object> values = new HashMap<>();
 
-    PreviewIssue(long id, String key, RecordKind kind, String summary, String status, Instant created) {
+    PreviewIssue(long id, String key, RecordKind kind, String summary, String status, Instant created, Instant updated) {
         this.id = id;
         this.key = key;
         this.kind = kind;
         this.summary = summary;
         this.status = status;
         this.created = created;
+        this.updated = updated;
     }
 
     /** A copy whose field values can change without touching this one (a transition works on a copy). */
     PreviewIssue copy() {
-        PreviewIssue copy = new PreviewIssue(id, key, kind, summary, status, created);
+        PreviewIssue copy = new PreviewIssue(id, key, kind, summary, status, created, updated);
         copy.values.putAll(values);
         return copy;
     }
@@ -105,6 +118,27 @@ public final class PreviewIssue implements MutableIssue {
     @Override
     public Timestamp getCreated() {
         return Timestamp.from(created);
+    }
+
+    /** When the issue was last saved. */
+    @Override
+    public Timestamp getUpdated() {
+        return Timestamp.from(updated);
+    }
+
+    @Override
+    public Status getStatus() {
+        return new PreviewStatus(status, PreviewWorkflows.statusName(status));
+    }
+
+    @Override
+    public Set<Label> getLabels() {
+        return Set.of();
+    }
+
+    @Override
+    public Collection<ProjectComponent> getComponents() {
+        return List.of();
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.failforward.preview.jira;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
+import com.atlassian.jira.issue.IssueManager;
+import com.atlassian.jira.issue.MutableIssue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,10 +25,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The preview's issues: stored in {@code PREVIEW_ISSUE}, and after every change projected into the failure database
- * through {@link FailureRecordRepository} — the projection Jira's issue events will feed.
+ * The preview's issues, stored in {@code PREVIEW_ISSUE}; to the plugin's projection they are Jira's
+ * {@link IssueManager}. Saving only stores: the caller then projects the issue into the failure database
+ * ({@code JiraIssueProjection.project(issueId)}), as Jira's issue event makes the plugin do after Jira stored it.
  */
-public final class PreviewIssues {
+public final class PreviewIssues implements IssueManager {
 
     /** Preview issue ids start here so they never meet the demo records' ids. */
     static final long ID_OFFSET = 1_000_000L;
@@ -51,10 +54,11 @@ public final class PreviewIssues {
     PreviewIssue draft(RecordKind kind, String projectKey, String summary) {
         String status = kind == RecordKind.EXPERIMENT ? ExperimentStatus.DRAFT.name() : IncidentStatus.REPORTED.name();
         int next = nextNumber(projectKey);
-        return new PreviewIssue(0, projectKey + "-" + next, kind, summary, status, clock.instant());
+        Instant now = clock.instant();
+        return new PreviewIssue(0, projectKey + "-" + next, kind, summary, status, now, now);
     }
 
-    /** Saves a new issue (returns it with its id) or an existing one, then projects it. */
+    /** Saves a new issue (returns it with its id) or an existing one; the caller projects it. */
     PreviewIssue save(PreviewIssue issue) {
         Instant now = clock.instant();
         PreviewIssue saved = ao.executeInTransaction(() -> {
@@ -79,11 +83,17 @@ public final class PreviewIssues {
             row.save();
             return toIssue(row);
         });
-        records.upsert(FailureRecord.builder().issueId(saved.getId()).issueKey(saved.getKey()).projectKey(saved.projectKey())
-                .kind(saved.kind()).summary(saved.getSummary()).status(PreviewWorkflows.statusName(saved.status()))
-                .hypothesis(hypothesis(saved)).createdAt(saved.created())
-                .updatedAt(now.isBefore(saved.created()) ? saved.created() : now).build());
         return saved;
+    }
+
+    /** Jira's {@code IssueManager}: the issue with this id, or null (also for ids that are not the preview's, e.g. demo records'). */
+    @Override
+    public MutableIssue getIssueObject(Long id) {
+        if (id == null || id <= ID_OFFSET || id - ID_OFFSET > Integer.MAX_VALUE) {
+            return null;
+        }
+        PreviewIssueEntity[] rows = ao.find(PreviewIssueEntity.class, Query.select().where("ID = ?", (int) (id - ID_OFFSET)));
+        return rows.length == 0 ? null : toIssue(rows[0]);
     }
 
     public Optional<PreviewIssue> find(String key) {
@@ -118,15 +128,6 @@ public final class PreviewIssues {
         return Integer.parseInt(key.substring(key.indexOf('-') + 1));
     }
 
-    private String hypothesis(PreviewIssue issue) {
-        Object value = issue.values().get(registry.id(FailForwardField.HYPOTHESIS));
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString();
-        return text.length() > FailureRecord.HYPOTHESIS_MAX_LENGTH ? text.substring(0, FailureRecord.HYPOTHESIS_MAX_LENGTH) : text;
-    }
-
     private String json(PreviewIssue issue) {
         Map<String, String> stored = new TreeMap<>();
         for (FailForwardField field : FailForwardField.values()) {
@@ -145,7 +146,7 @@ public final class PreviewIssues {
 
     private PreviewIssue toIssue(PreviewIssueEntity row) {
         PreviewIssue issue = new PreviewIssue(ID_OFFSET + row.getID(), row.getIssueKey(), RecordKind.valueOf(row.getKind()),
-                row.getSummary(), row.getStatus(), row.getCreatedAt().toInstant());
+                row.getSummary(), row.getStatus(), row.getCreatedAt().toInstant(), row.getUpdatedAt().toInstant());
         try {
             Map<String, String> stored = row.getFieldsJson() == null ? Map.of()
                     : JSON.readValue(row.getFieldsJson(), new TypeReference<Map<String, String>>() { });

@@ -4,6 +4,8 @@ import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.sal.api.message.I18nResolver;
 import dev.failforward.core.record.FailureRecordRepository;
 import dev.failforward.jira.fields.IssueFields;
+import dev.failforward.jira.projection.JiraIssueProjection;
+import dev.failforward.jira.projection.ProjectionSetup;
 import dev.failforward.jira.workflow.AnalysisValidator;
 import dev.failforward.jira.workflow.CriteriaValidator;
 import dev.failforward.jira.workflow.DecisionValidator;
@@ -24,18 +26,24 @@ import java.util.Map;
 
 /**
  * The preview's "Jira" for experiments and incidents: fields, issues and the plugin's workflows with the plugin's own
- * validators, condition and post-function, wired through their constructors as the plugin's Spring context does.
+ * validators, condition and post-function, wired through their constructors as the plugin's Spring context does; and
+ * the plugin's {@link JiraIssueProjection}, which every create, edit and transition runs (as Jira's issue events make
+ * it run) to write the issue's failure record.
  */
 public final class PreviewJira {
 
     private final PreviewFieldRegistry registry = new PreviewFieldRegistry();
     private final PreviewIssues issues;
     private final PreviewWorkflows workflows;
+    private final JiraIssueProjection projection;
 
     public PreviewJira(ActiveObjects ao, FailureRecordRepository records, I18nResolver pluginI18n, I18nResolver previewI18n, Clock clock) {
         this.issues = new PreviewIssues(ao, records, registry, clock);
         IssueFields fields = new IssueFields(registry);
         IssueSnapshots snapshots = new IssueSnapshots(fields);
+        // the preview's issues have no links: the link manager finds none, and setup recorded no link types
+        this.projection = new JiraIssueProjection(issues, issueId -> List.of(),
+                new ProjectionSetup(new PreviewPluginSettings()), snapshots, fields, records);
         WorkflowRules rules = new WorkflowRules();
         ProblemReporter reporter = new ProblemReporter(pluginI18n, fields, new PreviewWorkflows.Screens());
         Map<String, Object> modules = new LinkedHashMap<>();
@@ -51,7 +59,7 @@ public final class PreviewJira {
                 new StampTimeFunction(fields))) {
             modules.put(module.getClass().getName(), module);
         }
-        this.workflows = new PreviewWorkflows(modules, registry, issues, previewI18n);
+        this.workflows = new PreviewWorkflows(modules, registry, issues, projection, previewI18n);
     }
 
     /** The entity the preview's issue store needs migrated (Jira has its own issue tables). */
@@ -65,6 +73,10 @@ public final class PreviewJira {
 
     public PreviewIssues issues() {
         return issues;
+    }
+
+    public JiraIssueProjection projection() {
+        return projection;
     }
 
     public PreviewFieldRegistry registry() {

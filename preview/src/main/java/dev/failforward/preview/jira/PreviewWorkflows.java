@@ -19,6 +19,7 @@ import dev.failforward.core.experiment.ExperimentStatus;
 import dev.failforward.core.incident.IncidentStatus;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.jira.fields.FailForwardField;
+import dev.failforward.jira.projection.JiraIssueProjection;
 import dev.failforward.jira.workflow.WorkflowXml;
 
 import java.io.ByteArrayInputStream;
@@ -37,7 +38,7 @@ import java.util.stream.Collectors;
  * Runs the plugin's own workflow XML the way Jira does for the parts that are ours: the steps and transitions, the
  * transition screens, and our validators, conditions and post-functions, in the order the XML lists them. Jira's own
  * functions in the XML (store the issue, re-index, fire the event) are done by the preview itself: it saves the
- * issue and projects it into the failure database.
+ * issue, then runs the plugin's {@link JiraIssueProjection} for it, as the issue event makes the plugin do in Jira.
  */
 public final class PreviewWorkflows {
 
@@ -58,12 +59,15 @@ public final class PreviewWorkflows {
     private final Map<String, Object> modules;
     private final PreviewFieldRegistry registry;
     private final PreviewIssues issues;
+    private final JiraIssueProjection projection;
     private final I18nResolver i18n;
 
-    PreviewWorkflows(Map<String, Object> modules, PreviewFieldRegistry registry, PreviewIssues issues, I18nResolver i18n) {
+    PreviewWorkflows(Map<String, Object> modules, PreviewFieldRegistry registry, PreviewIssues issues,
+                     JiraIssueProjection projection, I18nResolver i18n) {
         this.modules = Map.copyOf(modules);
         this.registry = registry;
         this.issues = issues;
+        this.projection = projection;
         this.i18n = i18n;
         workflows.put(RecordKind.EXPERIMENT, load(WorkflowXml.EXPERIMENT, ExperimentStatus.values(), "experiment"));
         workflows.put(RecordKind.INCIDENT, load(WorkflowXml.INCIDENT, IncidentStatus.values(), "incident"));
@@ -128,7 +132,7 @@ public final class PreviewWorkflows {
         if (!fieldErrors.isEmpty()) {
             return new Result(null, fieldErrors, List.of());
         }
-        return new Result(issues.save(working), Map.of(), List.of());
+        return new Result(saveAndProject(working), Map.of(), List.of());
     }
 
     public Result transition(String key, int actionId, Map<String, String> form) {
@@ -184,7 +188,14 @@ public final class PreviewWorkflows {
                 }
             }
         }
-        return new Result(issues.save(working), Map.of(), List.of());
+        return new Result(saveAndProject(working), Map.of(), List.of());
+    }
+
+    /** Jira stores the issue and fires its event; the plugin's listener then projects it into the failure database. */
+    private PreviewIssue saveAndProject(PreviewIssue issue) {
+        PreviewIssue saved = issues.save(issue);
+        projection.project(saved.getId());
+        return saved;
     }
 
     @SuppressWarnings("unchecked")
