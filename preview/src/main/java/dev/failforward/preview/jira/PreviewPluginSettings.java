@@ -1,0 +1,47 @@
+package dev.failforward.preview.jira;
+
+import com.atlassian.sal.api.pluginsettings.PluginSettings;
+import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import dev.failforward.core.record.RecordKind;
+import dev.failforward.jira.setup.SetupRecords;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * SAL's global plugin settings for the preview, in memory, holding what setup would have recorded in a real instance
+ * that the preview's code reads: the ids of our two issue types (the preview's issue type ids are the record kinds,
+ * see {@link PreviewIssue#getIssueType()}). No link types are recorded: the preview's issues have no links.
+ */
+final class PreviewPluginSettings implements PluginSettingsFactory {
+
+    private final Map<String, Object> values = new ConcurrentHashMap<>();
+
+    private final PluginSettings settings = new PluginSettings() {
+        @Override
+        public Object get(String key) {
+            return values.get(key);
+        }
+
+        @Override
+        public Object put(String key, Object value) {
+            return value == null ? values.remove(key) : values.put(key, value);
+        }
+
+        @Override
+        public Object remove(String key) {
+            return values.remove(key);
+        }
+    };
+
+    PreviewPluginSettings() {
+        // the keys SetupRecords.issueTypeId("experiment" / "incident") reads
+        settings.put(SetupRecords.NAMESPACE + "issuetype.experiment.id", RecordKind.EXPERIMENT.name());
+        settings.put(SetupRecords.NAMESPACE + "issuetype.incident.id", RecordKind.INCIDENT.name());
+    }
+
+    @Override
+    public PluginSettings createGlobalSettings() {
+        return settings;
+    }
+}
