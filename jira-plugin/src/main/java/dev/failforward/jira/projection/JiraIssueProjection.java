@@ -15,6 +15,9 @@ import dev.failforward.core.hypothesis.HypothesisParts;
 import dev.failforward.core.incident.IncidentSnapshot;
 import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.FailureRecordRepository;
+import dev.failforward.core.incident.WhyChain;
+import dev.failforward.core.record.WhyStep;
+import dev.failforward.core.record.WhyStepRepository;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.jira.fields.IssueFields;
@@ -80,18 +83,21 @@ public class JiraIssueProjection {
     private final IssueSnapshots snapshots;
     private final IssueFields fields;
     private final FailureRecordRepository repository;
+    private final WhyStepRepository whySteps;
     private final HypothesisLinter linter = new HypothesisLinter();
 
     @Inject
     public JiraIssueProjection(@ComponentImport IssueManager issueManager,
                                @ComponentImport IssueLinkManager issueLinkManager, ProjectionSetup setup,
-                               IssueSnapshots snapshots, IssueFields fields, FailureRecordRepository repository) {
+                               IssueSnapshots snapshots, IssueFields fields, FailureRecordRepository repository,
+                               WhyStepRepository whySteps) {
         this.issueManager = Objects.requireNonNull(issueManager, "issueManager");
         this.issueLinkManager = Objects.requireNonNull(issueLinkManager, "issueLinkManager");
         this.setup = Objects.requireNonNull(setup, "setup");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.fields = Objects.requireNonNull(fields, "fields");
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.whySteps = Objects.requireNonNull(whySteps, "whySteps");
     }
 
     /** Reads the issue by id and projects it; safe to repeat, safe for an id that never was one of ours. */
@@ -107,6 +113,9 @@ public class JiraIssueProjection {
             return remove(issue.getId());
         }
         repository.upsert(toRecord(issue, kind.get()));
+        if (kind.get() == RecordKind.INCIDENT) {
+            projectWhys(issue);
+        }
         return Result.UPSERTED;
     }
 
@@ -124,6 +133,15 @@ public class JiraIssueProjection {
         IssueType type = issue.getIssueType();
         return type == null || type.getId() == null ? Optional.empty()
                 : Optional.ofNullable(ourTypes.get(type.getId().strip()));
+    }
+
+    /** The incident's "5 whys" field, one step per line; written only when it changed, so a repeated event writes nothing. */
+    private void projectWhys(Issue issue) {
+        String text = fields.text(issue, FailForwardField.FIVE_WHYS);
+        List<WhyStep> steps = text == null ? List.of() : WhyStep.fromChain(issue.getId(), WhyChain.parse(text).whys());
+        if (!whySteps.findByRecord(issue.getId()).equals(steps)) {
+            whySteps.replaceAll(issue.getId(), steps);
+        }
     }
 
     private Result remove(long issueId) {

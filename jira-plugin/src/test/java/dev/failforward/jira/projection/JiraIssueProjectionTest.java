@@ -92,6 +92,33 @@ class JiraIssueProjectionTest {
     }
 
     @Test
+    void anIncidentsFiveWhysBecomeWhyStepsWrittenOnlyWhenTheyChange() {
+        jira.incident(2003, "INC-13").set(FIVE_WHYS, "1. Why did the backup not run? The job was disabled.\n"
+                + "2. Why was it disabled? A migration paused it.\n3. Why was it not resumed? Nobody owned the job.");
+
+        jira.projection.project(2003);
+        jira.projection.project(2003);
+
+        assertThat(jira.whySteps.findByRecord(2003)).extracting(w -> w.position() + " " + w.question() + " | " + w.answer())
+                .containsExactly("1 Why did the backup not run? | The job was disabled.",
+                        "2 Why was it disabled? | A migration paused it.",
+                        "3 Why was it not resumed? | Nobody owned the job.");
+        assertThat(jira.whySteps.writes).as("the same event twice writes once").isEqualTo(1);
+
+        jira.incident(2003, "INC-13").set(FIVE_WHYS, null);
+        jira.projection.project(2003);
+        assertThat(jira.whySteps.findByRecord(2003)).isEmpty();
+    }
+
+    @Test
+    void experimentsHaveNoWhySteps() {
+        jira.experiment(1004, "OPS-4").set(FIVE_WHYS, "Why? Because.");
+        jira.projection.project(1004);
+        assertThat(jira.whySteps.findByRecord(1004)).isEmpty();
+        assertThat(jira.whySteps.writes).isZero();
+    }
+
+    @Test
     void theTeamIsTheFirstComponentByNameElseATeamLabel() {
         jira.experiment(1, "OPS-1").components("Payments", "Checkout").labels("team-sre", "q4");
         jira.experiment(2, "OPS-2").labels("q4", "team-sre", "team-web");

@@ -54,6 +54,7 @@ final class TestJira {
         return inward;
     };
     final ProjectionSetup setup = new ProjectionSetup(settings.factory());
+    final InMemoryWhySteps whySteps = new InMemoryWhySteps();
     final JiraIssueProjection projection;
 
     TestJira() {
@@ -69,7 +70,7 @@ final class TestJira {
         }
         IssueFields issueFields = new IssueFields(fields);
         projection = new JiraIssueProjection(issueManager, linkManager, setup, new IssueSnapshots(issueFields),
-                issueFields, records);
+                issueFields, records, whySteps);
     }
 
     TestIssue experiment(long id, String key) {

@@ -43,7 +43,8 @@ public final class PreviewJira {
         IssueSnapshots snapshots = new IssueSnapshots(fields);
         // the preview's issues have no links: the link manager finds none, and setup recorded no link types
         this.projection = new JiraIssueProjection(issues, issueId -> List.of(),
-                new ProjectionSetup(new PreviewPluginSettings()), snapshots, fields, records);
+                new ProjectionSetup(new PreviewPluginSettings()), snapshots, fields, records,
+                new dev.failforward.jira.persistence.AoWhyStepRepository(ao));
         WorkflowRules rules = new WorkflowRules();
         ProblemReporter reporter = new ProblemReporter(pluginI18n, fields, new PreviewWorkflows.Screens());
         Map<String, Object> modules = new LinkedHashMap<>();
