@@ -78,11 +78,13 @@ final class RecordsServlet extends PageServlet {
     private static final List<String> DONE = List.of("learning", "action", "checkin");
 
     private final transient FailureDbService failureDb;
+    private final transient dev.failforward.preview.jira.PreviewIssues issues;
     private final transient I18nResolver i18n;
 
     RecordsServlet(PreviewServices services) {
         super(services.templates);
         this.failureDb = services.failureDb;
+        this.issues = services.jira.issues();
         this.i18n = services.previewI18n;
     }
 
@@ -200,6 +202,8 @@ final class RecordsServlet extends PageServlet {
         FailureRecord record = details.record();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("keyHtml", Html.escape(record.issueKey()));
+        // demo records have no preview issue behind them: link to the issue only when there is one
+        model.put("hasIssue", issues.find(record.issueKey()).isPresent());
         model.put("kind", record.kind().name().toLowerCase(Locale.ROOT));
         model.put("summaryHtml", Html.escape(record.summary()));
         model.put("statusHtml", Html.escape(record.status()));

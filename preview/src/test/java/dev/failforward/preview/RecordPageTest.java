@@ -158,6 +158,9 @@ class RecordPageTest {
         assertThat(field(page, "failureType")).isEqualTo("Basic failure");
         assertThat(field(page, "discoveredAt")).isEqualTo("20 Nov 2026, 08:30 UTC");
         assertThat(field(page, "reportedAt")).isNotEqualTo("None");
+        assertThat(page.select("#whys li").eachText()).as("the 5 whys, projected as why steps").containsExactly(
+                "Why? The previous record was open.", "Why? The queue kept it.", "Why? No confirmation.");
+        assertThat(page.select(".ff-breadcrumb a[href=/jira/issues/" + key + "]")).as("links to its issue").hasSize(1);
     }
 
     @Test
@@ -169,6 +172,7 @@ class RecordPageTest {
         assertThat(recurrence.select("[data-field=recurrenceOf] a").attr("href")).isEqualTo("/jira/records/CARE-8");
         Document pivot = record("OPS-105");
         assertThat(field(pivot, "pivotedFrom")).isEqualTo("OPS-103");
+        assertThat(incident.select(".ff-breadcrumb a")).as("a demo record has no preview issue to link to").isEmpty();
     }
 
     @Test
