@@ -23,6 +23,7 @@ import dev.failforward.core.incident.IncidentSnapshot;
 import dev.failforward.core.incident.IncidentStatus;
 import dev.failforward.core.incident.IncidentTransition;
 import dev.failforward.core.incident.RuleResult;
+import dev.failforward.core.kpi.Kpi;
 import dev.failforward.core.lifecycle.FieldKeys;
 import dev.failforward.core.lifecycle.FieldProblem;
 import dev.failforward.core.record.ActionItemCommand;
@@ -108,6 +109,8 @@ class I18nKeysTest {
         Stream.of(ActionType.values()).map(ActionType::i18nKey).forEach(keys::add);
         Stream.of(ActionStatus.values()).map(ActionStatus::i18nKey).forEach(keys::add);
         Stream.of(CheckInResult.values()).map(CheckInResult::i18nKey).forEach(keys::add);
+        Stream.of(Kpi.values()).map(Kpi::i18nKey).forEach(keys::add);
+        Stream.of(Kpi.values()).map(Kpi::descriptionKey).forEach(keys::add);
         return keys;
     }
 
