@@ -3,20 +3,11 @@ package dev.failforward.preview;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,40 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The failure record page over HTTP: issues reach it through the plugin's projection, and learnings, action items and
  * check-ins go through the plugin's failure-database service.
  */
-class RecordPageTest {
+class RecordPageTest extends PreviewHttpTest {
 
     private static final String HYPOTHESIS = "If we add a pre-deploy checklist, then deploy failures drop below 2 per month"
             + " because most failed deploys skipped a manual step";
-
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-    @TempDir
-    Path data;
-
-    private PreviewHost host;
-
-    @BeforeEach
-    void start() {
-        host = PreviewHost.start(new PreviewOptions(0, data));
-    }
-
-    @AfterEach
-    void stop() {
-        host.close();
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(host.baseUri().resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(host.baseUri().resolve(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private Document record(String key) throws Exception {
         HttpResponse<String> response = get("/jira/records/" + key);

@@ -1,15 +1,14 @@
 package dev.failforward.core.experiment;
 
 import dev.failforward.core.lifecycle.FieldKeys;
-import dev.failforward.core.lifecycle.FieldProblem;
-import java.util.List;
+import dev.failforward.core.lifecycle.ProblemCatalog;
 
 /**
  * Every problem {@link ExperimentRules} reports itself (hypothesis findings come with the linter's own codes and
  * keys). The i18n key is derived, {@code failforward.experiment.<field>.<code>}, so key, field and code cannot drift
  * apart; a test checks every key exists and uses exactly {@link #arity()} arguments.
  */
-public enum ExperimentProblem {
+public enum ExperimentProblem implements ProblemCatalog {
     HYPOTHESIS_REQUIRED(FieldKeys.HYPOTHESIS, "required", 0),
     /** {0} = the longest hypothesis accepted, in characters. */
     HYPOTHESIS_TOO_LONG(FieldKeys.HYPOTHESIS, "tooLong", 1),
@@ -65,11 +64,4 @@ public enum ExperimentProblem {
         return arity;
     }
 
-    /** The problem with its message arguments; their number must be {@link #arity()}. */
-    public FieldProblem problem(String... arguments) {
-        if (arguments.length != arity) {
-            throw new IllegalArgumentException(this + " takes " + arity + " arguments, not " + arguments.length);
-        }
-        return new FieldProblem(field, code, i18nKey(), List.of(arguments));
-    }
 }

@@ -1,15 +1,14 @@
 package dev.failforward.core.incident;
 
 import dev.failforward.core.lifecycle.FieldKeys;
-import dev.failforward.core.lifecycle.FieldProblem;
-import java.util.List;
+import dev.failforward.core.lifecycle.ProblemCatalog;
 
 /**
  * Every problem {@link IncidentRules} reports. The i18n key is derived, {@code failforward.incident.<field>.<code>},
  * so key, field and code cannot drift apart; a test checks every key exists and uses exactly {@link #arity()}
  * arguments.
  */
-public enum IncidentProblem {
+public enum IncidentProblem implements ProblemCatalog {
     DISCOVERED_AT_REQUIRED(FieldKeys.DISCOVERED_AT, "required", 0),
     /** {0} = discovered, {1} = reported (ISO-8601 instants). */
     DISCOVERED_AT_AFTER_REPORTED(FieldKeys.DISCOVERED_AT, "afterReported", 2),
@@ -50,11 +49,4 @@ public enum IncidentProblem {
         return arity;
     }
 
-    /** The problem with its message arguments; their number must be {@link #arity()}. */
-    public FieldProblem problem(String... arguments) {
-        if (arguments.length != arity) {
-            throw new IllegalArgumentException(this + " takes " + arity + " arguments, not " + arguments.length);
-        }
-        return new FieldProblem(field, code, i18nKey(), List.of(arguments));
-    }
 }

@@ -1,6 +1,7 @@
 package dev.failforward.core.record;
 
 import dev.failforward.core.lifecycle.FieldProblem;
+import dev.failforward.core.lifecycle.ProblemCatalog;
 
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * {@link WhyChainCommand}). The i18n key is derived, {@code failforward.failuredb.<field>.<code>}, and each message
  * opens with the field's display name ({@link #fieldI18nKey(String)}); a test checks both and the arity.
  */
-public enum FailureDbProblem {
+public enum FailureDbProblem implements ProblemCatalog {
     /** No argument. */
     LEARNING_TEXT_REQUIRED(Fields.LEARNING_TEXT, "required", 0),
     /** {0} = maximum length. */
@@ -87,13 +88,6 @@ public enum FailureDbProblem {
         return PREFIX + "field." + field;
     }
 
-    /** The problem with its message arguments; their number must be {@link #arity()}. */
-    public FieldProblem problem(String... arguments) {
-        if (arguments.length != arity) {
-            throw new IllegalArgumentException(this + " takes " + arity + " arguments, not " + arguments.length);
-        }
-        return new FieldProblem(field, code, i18nKey(), List.of(arguments));
-    }
 
     /** Stable keys of the fields of learnings, action items and why steps (the {@link FieldProblem#field()}s). */
     public static final class Fields {

@@ -100,6 +100,16 @@ public enum FailForwardField {
         return optionI18nPrefix + option.toLowerCase(Locale.ROOT);
     }
 
+    /** The field with this stable key, if it is one of ours. */
+    public static java.util.Optional<FailForwardField> byKey(String key) {
+        for (FailForwardField field : values()) {
+            if (field.key.equals(key)) {
+                return java.util.Optional.of(field);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static Set<FailForwardField> of(Scope scope) {
         java.util.EnumSet<FailForwardField> fields = java.util.EnumSet.noneOf(FailForwardField.class);
         for (FailForwardField field : values()) {

@@ -3,7 +3,6 @@ package dev.failforward.jira.rest;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.plugins.rest.api.security.annotation.AdminOnly;
 import com.atlassian.sal.api.message.I18nResolver;
-import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.scheduler.SchedulerServiceException;
 import dev.failforward.jira.projection.BackfillProgress;
@@ -52,14 +51,14 @@ public class BackfillResource {
 
     @GET
     public BackfillJson progress() {
-        requireAdmin();
+        AccessDeniedException.requireAdministrator(users);
         BackfillProgress progress = backfill.progress();
         return BackfillJson.from(progress, queue.stats(), message(progress), null);
     }
 
     @POST
     public Response runNow() {
-        requireAdmin();
+        AccessDeniedException.requireAdministrator(users);
         BackfillScheduler.RunRequest request;
         try {
             request = backfill.runNow();
@@ -82,16 +81,6 @@ public class BackfillResource {
             case FAILED -> i18n.getText(key, p.processed(), p.lastError() == null ? "" : p.lastError());
             case DONE -> i18n.getText(key, p.processed(), p.removed());
         };
-    }
-
-    private void requireAdmin() {
-        UserKey user = users.getRemoteUserKey();
-        if (user == null) {
-            throw new AccessDeniedException(true);
-        }
-        if (!users.isAdmin(user)) {
-            throw new AccessDeniedException(false);
-        }
     }
 
     /**

@@ -69,7 +69,7 @@ public class FailureRecordsResource {
                                          @QueryParam("sort") String sort, @QueryParam("order") String order,
                                          @QueryParam("startAt") String startAt,
                                          @QueryParam("maxResults") String maxResults) {
-        requireLogin();
+        AccessDeniedException.requireLogin(permissions.currentUserKey());
         RecordSearchParameters parameters = RecordSearchParameters.parse(project, kind, status, phase, failureType,
                 category, createdFrom, createdTo, text, sort, order, startAt, maxResults);
         RecordPage page = service.search(parameters.projects(), parameters.query());
@@ -80,7 +80,7 @@ public class FailureRecordsResource {
     @GET
     @Path("/{issueKey}")
     public FailureRecordJson.Details record(@PathParam("issueKey") String issueKey) {
-        requireLogin();
+        AccessDeniedException.requireLogin(permissions.currentUserKey());
         return FailureRecordJson.details(service.details(issueKey));
     }
 
@@ -88,7 +88,7 @@ public class FailureRecordsResource {
     @Path("/{issueKey}/learnings")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addLearning(@PathParam("issueKey") String issueKey, String body) {
-        requireLogin();
+        AccessDeniedException.requireLogin(permissions.currentUserKey());
         LearningCommand command = learning(JsonRequest.parse(body));
         return created(FailureRecordJson.learning(issueKey, service.addLearning(issueKey, command)));
     }
@@ -98,7 +98,7 @@ public class FailureRecordsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public FailureRecordJson.LearningJson editLearning(@PathParam("issueKey") String issueKey,
                                                        @PathParam("id") String id, String body) {
-        requireLogin();
+        AccessDeniedException.requireLogin(permissions.currentUserKey());
         LearningCommand command = learning(JsonRequest.parse(body));
         return FailureRecordJson.learning(issueKey, service.editLearning(issueKey, id(id), command));
     }
@@ -106,7 +106,7 @@ public class FailureRecordsResource {
     @DELETE
     @Path("/{issueKey}/learnings/{id}")
     public Response deleteLearning(@PathParam("issueKey") String issueKey, @PathParam("id") String id) {
-        requireLogin();
+        AccessDeniedException.requireLogin(permissions.currentUserKey());
         service.deleteLearning(issueKey, id(id));
         return Response.noContent().build();
     }
@@ -115,7 +115,7 @@ public class FailureRecordsResource {
     @Path("/{issueKey}/actions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addAction(@PathParam("issueKey") String issueKey, String body) {
-        requireLogin();
+        AccessDeniedException.requireLogin(permissions.currentUserKey());
         ActionItemCommand command = action(JsonRequest.parse(body));
         return created(FailureRecordJson.action(issueKey, service.addAction(issueKey, command)));
     }
@@ -125,7 +125,7 @@ public class FailureRecordsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public FailureRecordJson.ActionJson editAction(@PathParam("issueKey") String issueKey, @PathParam("id") String id,
                                                    String body) {
-        requireLogin();
+        AccessDeniedException.requireLogin(permissions.currentUserKey());
         ActionItemCommand command = action(JsonRequest.parse(body));
         long version = JsonVersion.required(body);
         return FailureRecordJson.action(issueKey, service.editAction(issueKey, id(id), version, command));
@@ -134,7 +134,7 @@ public class FailureRecordsResource {
     @DELETE
     @Path("/{issueKey}/actions/{id}")
     public Response deleteAction(@PathParam("issueKey") String issueKey, @PathParam("id") String id) {
-        requireLogin();
+        AccessDeniedException.requireLogin(permissions.currentUserKey());
         service.deleteAction(issueKey, id(id));
         return Response.noContent().build();
     }
@@ -144,7 +144,7 @@ public class FailureRecordsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public FailureRecordJson.ActionJson checkIn(@PathParam("issueKey") String issueKey, @PathParam("id") String id,
                                                 String body) {
-        requireLogin();
+        AccessDeniedException.requireLogin(permissions.currentUserKey());
         JsonRequest json = JsonRequest.parse(body);
         CheckIn checkIn = new CheckIn(json.requiredString("date", 10 + 20), json.requiredString("result", 40),
                 json.optionalString("note", TEXT_LIMIT).orElse(null), JsonVersion.optional(body));
@@ -186,11 +186,5 @@ public class FailureRecordsResource {
 
     private static Response created(Object entity) {
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(entity).build();
-    }
-
-    private void requireLogin() {
-        if (permissions.currentUserKey().isEmpty()) {
-            throw new AccessDeniedException(true);
-        }
     }
 }

@@ -60,7 +60,7 @@ public class ProjectExportResource {
     @Path("/export.csv")
     @Produces("text/csv")
     public Response csv(@PathParam("projectKey") String projectKey) {
-        requireLogin();
+        AccessDeniedException.requireLogin(permissions.currentUserKey());
         ProjectExport export = service.exportProject(projectKey);
         StreamingOutput body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
@@ -86,7 +86,7 @@ public class ProjectExportResource {
     @Path("/export.json")
     @Produces("application/json")
     public Response json(@PathParam("projectKey") String projectKey) {
-        requireLogin();
+        AccessDeniedException.requireLogin(permissions.currentUserKey());
         ProjectExport export = service.exportProject(projectKey);
         StreamingOutput body = output -> {
             try (JsonGenerator json = JSON.getFactory().createGenerator(output, JsonEncoding.UTF8)) {
@@ -141,11 +141,5 @@ public class ProjectExportResource {
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
-    }
-
-    private void requireLogin() {
-        if (permissions.currentUserKey().isEmpty()) {
-            throw new AccessDeniedException(true);
-        }
     }
 }

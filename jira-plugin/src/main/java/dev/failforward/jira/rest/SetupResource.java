@@ -5,7 +5,6 @@ import com.atlassian.jira.project.ProjectManager;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.plugins.rest.api.security.annotation.AdminOnly;
 import com.atlassian.sal.api.message.I18nResolver;
-import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.websudo.WebSudoRequired;
 import dev.failforward.jira.setup.JiraSetupService;
@@ -52,14 +51,14 @@ public class SetupResource {
 
     @POST
     public SetupReportJson install() {
-        requireAdmin();
+        AccessDeniedException.requireAdministrator(users);
         return SetupReportJson.from(null, setup.ensureInstalled(), i18n);
     }
 
     @POST
     @Path("/projects/{projectKey}")
     public SetupReportJson addToProject(@PathParam("projectKey") String projectKey) {
-        requireAdmin();
+        AccessDeniedException.requireAdministrator(users);
         Project project = projectKey == null || projectKey.isBlank() ? null : projects.getProjectByCurrentKey(projectKey.strip());
         if (project == null) {
             throw new NotFoundProblem("failforward.rest.error.project.notfound", projectKey);
@@ -67,15 +66,5 @@ public class SetupResource {
         setup.ensureInstalled();
         SetupReport report = setup.addToProject(project);
         return SetupReportJson.from(project.getKey(), report, i18n);
-    }
-
-    private void requireAdmin() {
-        UserKey user = users.getRemoteUserKey();
-        if (user == null) {
-            throw new AccessDeniedException(true);
-        }
-        if (!users.isAdmin(user)) {
-            throw new AccessDeniedException(false);
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.failforward.jira.workflow;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.opensymphony.workflow.InvalidInputException;
+import dev.failforward.core.lifecycle.FieldKeys;
 import dev.failforward.core.lifecycle.FieldProblem;
 import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.jira.fields.IssueFields;
@@ -10,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public class ProblemReporter {
         for (FieldProblem problem : problems) {
             String message = namingTheField(problem,
                     i18n.getText(problem.i18nKey(), problem.arguments().toArray(Serializable[]::new)));
-            Optional<String> jiraField = field(problem.field()).flatMap(fields::jiraFieldId)
+            Optional<String> jiraField = FailForwardField.byKey(problem.field()).flatMap(fields::jiraFieldId)
                     .filter(id -> screens.shows(transientVars, id));
             if (jiraField.isPresent()) {
                 exception.addError(jiraField.get(), message);
@@ -60,11 +60,10 @@ public class ProblemReporter {
      * hypothesis check's findings are written for the live check next to the field and do not.
      */
     private String namingTheField(FieldProblem problem, String message) {
-        String name = i18n.getText("failforward.field." + problem.field());
+        if (!FieldKeys.isKnown(problem.field())) {
+            return message;
+        }
+        String name = i18n.getText(FieldKeys.i18nKey(problem.field()));
         return message.startsWith(name) ? message : name + ": " + message;
-    }
-
-    private static Optional<FailForwardField> field(String key) {
-        return Arrays.stream(FailForwardField.values()).filter(f -> f.key().equals(key)).findFirst();
     }
 }

@@ -61,12 +61,7 @@ public class StampTimeFunction extends AbstractJiraFunctionProvider {
     }
 
     private static FailForwardField field(String key) {
-        for (FailForwardField field : FailForwardField.values()) {
-            if (field.key().equals(key)) {
-                return field;
-            }
-        }
-        throw new IllegalArgumentException("not a stampable field: " + key);
+        return FailForwardField.byKey(key).orElseThrow(() -> new IllegalArgumentException("not a stampable field: " + key));
     }
 
     /** Workflow editor support for {@link StampTimeFunction}. */
