@@ -216,6 +216,110 @@ public final class KpiEngine {
         return new KpiSeries(kpi, points);
     }
 
+    // ---- over stored tallies ----------------------------------------------------------------------------------
+
+    /** The metric a KPI reads from {@link PeriodTallies}; {@code null} for the sharing score (pulse answers). */
+    public static Metric metricOf(Kpi kpi) {
+        return switch (kpi) {
+            case EXPERIMENTS_STARTED -> Metric.EXPERIMENT_STARTED;
+            case HYPOTHESES_TESTED -> Metric.HYPOTHESIS_TESTED;
+            case REPORTING_TIME_MEDIAN, REPORTING_TIME_P90 -> Metric.REPORTED;
+            case RECURRENCE_RATE -> Metric.INCIDENT_DISCOVERED;
+            case TWENTY_FOUR_HOUR_COMPLIANCE -> Metric.TWENTY_FOUR_HOUR_RULE;
+            case TIME_TO_RESOLVE -> Metric.RESOLVED;
+            case TIME_TO_INSIGHT -> Metric.FIRST_LEARNING;
+            case ACTIONS_OPENED -> Metric.ACTION_OPENED;
+            case ACTIONS_CLOSED -> Metric.ACTION_CLOSED;
+            case ACTIONS_VERIFIED_EFFECTIVE -> Metric.ACTION_EFFECTIVE;
+            case FAILURE_TYPE_MIX -> Metric.FAILURE_TYPE;
+            case FAILURE_CATEGORY_MIX -> Metric.FAILURE_CATEGORY;
+            case SHARING_SCORE -> null;
+        };
+    }
+
+    /**
+     * A KPI from stored tallies: counts as they are, shares as sum / count (a hit is value 1), mean durations as sum /
+     * count minutes, and the reporting-time percentiles by nearest rank over the {@link DurationBins} histogram (each
+     * bin read as its middle). Not for the sharing score ({@link #sharingScore(Periods, Map)}) or the mixes
+     * ({@link #mix(Kpi, PeriodTallies, Class)}).
+     */
+    public KpiSeries series(Kpi kpi, PeriodTallies tallies) {
+        Periods periods = tallies.periods();
+        Metric metric = metricOf(kpi);
+        if (metric == null || kpi == Kpi.FAILURE_TYPE_MIX || kpi == Kpi.FAILURE_CATEGORY_MIX) {
+            throw new IllegalArgumentException(kpi.key() + " is not a single series over tallies");
+        }
+        switch (kpi.unit()) {
+            case COUNT -> {
+                Map<Period, Long> counts = new HashMap<>();
+                periods.all().forEach(p -> counts.put(p, tallies.total(p, metric).count()));
+                return counts(kpi, periods, counts);
+            }
+            case SHARE -> {
+                Map<Period, Share> shares = new HashMap<>();
+                periods.all().forEach(p -> {
+                    Tally tally = tallies.total(p, metric);
+                    shares.put(p, new Share(tally.sum(), tally.count()));
+                });
+                return shares(kpi, periods, shares);
+            }
+            default -> {
+                List<Point> points = new ArrayList<>();
+                for (Period period : periods.all()) {
+                    Double minutes = switch (kpi) {
+                        case REPORTING_TIME_MEDIAN -> binnedPercentile(tallies.byDim(period, metric), 50);
+                        case REPORTING_TIME_P90 -> binnedPercentile(tallies.byDim(period, metric), 90);
+                        default -> mean(tallies.total(period, metric));
+                    };
+                    long n = tallies.total(period, metric).count();
+                    points.add(minutes == null ? Point.none(period, Point.Status.NO_DATA, 0)
+                            : Point.of(period, minutes / 60.0, n));
+                }
+                return new KpiSeries(kpi, points);
+            }
+        }
+    }
+
+    /** Counts per period of each constant of {@code type} (failure type or category), every constant present. */
+    public <E extends Enum<E>> Map<E, KpiSeries> mix(Kpi kpi, PeriodTallies tallies, Class<E> type) {
+        Metric metric = metricOf(kpi);
+        if (kpi != Kpi.FAILURE_TYPE_MIX && kpi != Kpi.FAILURE_CATEGORY_MIX) {
+            throw new IllegalArgumentException(kpi.key() + " is not a mix");
+        }
+        Map<E, KpiSeries> series = new LinkedHashMap<>();
+        for (E value : type.getEnumConstants()) {
+            Map<Period, Long> counts = new HashMap<>();
+            for (Period period : tallies.periods().all()) {
+                counts.put(period, tallies.byDim(period, metric).getOrDefault(value.name(), Tally.NONE).count());
+            }
+            series.put(value, counts(kpi, tallies.periods(), counts));
+        }
+        return Collections.unmodifiableMap(series);
+    }
+
+    private static Double mean(Tally tally) {
+        return tally.isEmpty() ? null : tally.sum() / (double) tally.count();
+    }
+
+    /** Nearest rank over a histogram keyed by bin number (as text): the middle of the bin holding the rank. */
+    static Double binnedPercentile(Map<String, Tally> bins, int p) {
+        java.util.TreeMap<Integer, Long> sorted = new java.util.TreeMap<>();
+        bins.forEach((bin, tally) -> sorted.merge(Integer.parseInt(bin), tally.count(), Long::sum));
+        long n = sorted.values().stream().mapToLong(Long::longValue).sum();
+        if (n == 0) {
+            return null;
+        }
+        long rank = Math.max(1, (long) Math.ceil(p * (double) n / 100.0));
+        long seen = 0;
+        for (Map.Entry<Integer, Long> bin : sorted.entrySet()) {
+            seen += bin.getValue();
+            if (seen >= rank) {
+                return DurationBins.representativeMinutes(bin.getKey());
+            }
+        }
+        throw new IllegalStateException("rank " + rank + " beyond " + n);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private static void require(Kpi kpi, Unit unit) {

@@ -1,0 +1,114 @@
+package dev.failforward.core.kpi;
+
+import dev.failforward.core.incident.RuleResult;
+import dev.failforward.core.incident.TwentyFourHourRule;
+import dev.failforward.core.record.ActionItem;
+import dev.failforward.core.record.ActionStatus;
+import dev.failforward.core.record.CheckInResult;
+import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.Learning;
+import dev.failforward.core.record.RecordKind;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@link KpiEvent}s of one failure record with its learnings and action items: what a store keeps per record so
+ * KPIs are sums over stored aggregates, never a pass over every record. Pure: the same inputs give the same events, so
+ * a store can compare a record's new events with the stored ones and change nothing when they are equal.
+ *
+ * <ul>
+ * <li>Experiments: started (at {@code startedAt}) and hypothesis tested (at {@code decidedAt}).</li>
+ * <li>Incidents with a discovery time: discovered (value 1 when it repeats an earlier failure), the 24-hour rule
+ * (value 1 when met), type and category when classified — all at discovery; reported, resolved and first learning,
+ * each at its own time, with the minutes since discovery (zero when discovery was back-dated past it).</li>
+ * <li>Action items of either kind: opened (at creation), closed (done or dropped; at the item's last change, the
+ * closest the item keeps to "when it was closed") and verified effective (check-in result EFFECTIVE; at the check-in
+ * date, 00:00 UTC, or the last change when that came first).</li>
+ * </ul>
+ * The 24-hour rule is evaluated as it will stand once its deadline has passed: met when learnings and next steps
+ * reached the minimums in time, otherwise not. While the deadline is still ahead an unmet rule is not decided yet; the
+ * store leaves those out (events of the last 24 hours with value 0), as {@link KpiEngine} does with PENDING.
+ */
+public final class KpiEvents {
+
+    private final TwentyFourHourRule rule;
+
+    public KpiEvents(TwentyFourHourRule rule) {
+        this.rule = Objects.requireNonNull(rule, "rule");
+    }
+
+    public static KpiEvents defaults() {
+        return new KpiEvents(TwentyFourHourRule.defaults());
+    }
+
+    public TwentyFourHourRule rule() {
+        return rule;
+    }
+
+    public List<KpiEvent> of(FailureRecord record, List<Learning> learnings, List<ActionItem> actions) {
+        Objects.requireNonNull(record, "record");
+        List<KpiEvent> events = new ArrayList<>();
+        if (record.kind() == RecordKind.EXPERIMENT) {
+            add(events, Metric.EXPERIMENT_STARTED, record.startedAt());
+            add(events, Metric.HYPOTHESIS_TESTED, record.decidedAt());
+        } else if (record.discoveredAt() != null) {
+            incident(record, learnings, actions, events);
+        }
+        for (ActionItem action : actions) {
+            events.add(KpiEvent.of(Metric.ACTION_OPENED, action.createdAt()));
+            if (action.status() != ActionStatus.OPEN) {
+                events.add(KpiEvent.of(Metric.ACTION_CLOSED, action.updatedAt()));
+            }
+            if (action.checkInResult() == CheckInResult.EFFECTIVE) {
+                Instant checkIn = action.checkInDate() == null ? action.updatedAt()
+                        : action.checkInDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+                events.add(KpiEvent.of(Metric.ACTION_EFFECTIVE,
+                        checkIn.isBefore(action.updatedAt()) ? checkIn : action.updatedAt()));
+            }
+        }
+        return List.copyOf(events);
+    }
+
+    private void incident(FailureRecord record, List<Learning> learnings, List<ActionItem> actions,
+                          List<KpiEvent> events) {
+        Instant discovered = record.discoveredAt();
+        events.add(new KpiEvent(Metric.INCIDENT_DISCOVERED, "", discovered, record.recurrenceOf().isEmpty() ? 0 : 1));
+        List<Instant> learningTimes = learnings.stream().map(Learning::createdAt).toList();
+        List<Instant> nextStepTimes = actions.stream().map(ActionItem::createdAt).toList();
+        Instant afterDeadline = discovered.plus(rule.window()).plusSeconds(1);
+        RuleResult result = rule.evaluate(discovered, learningTimes, nextStepTimes, afterDeadline);
+        events.add(new KpiEvent(Metric.TWENTY_FOUR_HOUR_RULE, "", discovered,
+                result.status() == RuleResult.Status.MET ? 1 : 0));
+        if (record.failureType() != null) {
+            events.add(new KpiEvent(Metric.FAILURE_TYPE, record.failureType().name(), discovered, 1));
+        }
+        if (record.failureCategory() != null) {
+            events.add(new KpiEvent(Metric.FAILURE_CATEGORY, record.failureCategory().name(), discovered, 1));
+        }
+        if (record.reportedAt() != null) {
+            long minutes = minutes(discovered, record.reportedAt());
+            events.add(new KpiEvent(Metric.REPORTED, Integer.toString(DurationBins.bin(minutes)),
+                    record.reportedAt(), minutes));
+        }
+        if (record.resolvedAt() != null) {
+            events.add(new KpiEvent(Metric.RESOLVED, "", record.resolvedAt(), minutes(discovered, record.resolvedAt())));
+        }
+        learningTimes.stream().min(Instant::compareTo).ifPresent(first ->
+                events.add(new KpiEvent(Metric.FIRST_LEARNING, "", first, minutes(discovered, first))));
+    }
+
+    private static void add(List<KpiEvent> events, Metric metric, Instant at) {
+        if (at != null) {
+            events.add(KpiEvent.of(metric, at));
+        }
+    }
+
+    private static long minutes(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMinutes());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.failforward.core.kpi;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How to read one local {@link Period} from aggregates kept per <em>UTC</em> calendar month: the UTC months with the
+ * same calendar dates ({@link #firstMonth()} to {@link #lastMonth()}, as {@code yyyymm}), corrected by up to two
+ * {@link Window}s of individual events, because local midnight is not UTC midnight. For a zone east of UTC the period
+ * starts before its UTC months (add the events from the local start to the UTC start) and ends before them (subtract
+ * the events from the local end to the UTC end); west of UTC the other way round. Each window is shorter than a day
+ * (the zone's offset), and there are none for UTC. Exact for every zone: nothing is rounded to hours.
+ */
+public record MonthSlices(int firstMonth, int lastMonth, List<Window> windows) {
+
+    /** Events in {@code [from, to)} are added ({@code sign} +1) to or removed (-1) from the UTC months' totals. */
+    public record Window(Instant from, Instant to, int sign) {
+
+        public Window {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            if (!from.isBefore(to) || (sign != 1 && sign != -1)) {
+                throw new IllegalArgumentException("need from < to and sign +-1: " + from + " " + to + " " + sign);
+            }
+        }
+    }
+
+    public MonthSlices {
+        windows = List.copyOf(windows);
+    }
+
+    public static MonthSlices of(Period period) {
+        LocalDate first = period.firstDay();
+        LocalDate next = first.plusMonths(period.granularity().months());
+        Instant utcStart = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant utcEnd = next.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start = period.startInstant();
+        Instant end = period.endInstant();
+        List<Window> windows = new ArrayList<>(2);
+        if (start.isBefore(utcStart)) {
+            windows.add(new Window(start, utcStart, 1));
+        } else if (start.isAfter(utcStart)) {
+            windows.add(new Window(utcStart, start, -1));
+        }
+        if (end.isBefore(utcEnd)) {
+            windows.add(new Window(end, utcEnd, -1));
+        } else if (end.isAfter(utcEnd)) {
+            windows.add(new Window(utcEnd, end, 1));
+        }
+        return new MonthSlices(month(first), month(next.minusMonths(1)), windows);
+    }
+
+    /** {@code yyyymm} of the UTC calendar month holding {@code instant}: the key aggregates are stored under. */
+    public static int utcMonth(Instant instant) {
+        return month(instant.atZone(ZoneOffset.UTC).toLocalDate());
+    }
+
+    static int month(LocalDate date) {
+        return date.getYear() * 100 + date.getMonthValue();
+    }
+
+    public boolean holdsMonth(int yyyymm) {
+        return yyyymm >= firstMonth && yyyymm <= lastMonth;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.failforward.core.kpi;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Per-period totals of each metric and dimension, collected from stored monthly aggregates and the events of the
+ * {@link MonthSlices.Window}s ({@link #add}, {@link #addEvent}). Intermediate sums may dip below zero while the windows
+ * are applied; reading a total that ends up negative means the stored aggregates and events disagree, and fails.
+ */
+public final class PeriodTallies {
+
+    private record Key(Metric metric, String dim) {
+    }
+
+    private final Periods periods;
+    private final List<MonthSlices> slices;
+    private final Map<Period, Map<Key, long[]>> totals = new HashMap<>();
+
+    public PeriodTallies(Periods periods) {
+        this.periods = Objects.requireNonNull(periods, "periods");
+        this.slices = periods.all().stream().map(MonthSlices::of).toList();
+    }
+
+    public Periods periods() {
+        return periods;
+    }
+
+    /** The slices of each period, in the order of {@link Periods#all()}. */
+    public List<MonthSlices> slices() {
+        return slices;
+    }
+
+    /** The first and last UTC month ({@code yyyymm}) any period reads from monthly aggregates. */
+    public int firstMonth() {
+        return slices.isEmpty() ? 0 : slices.get(0).firstMonth();
+    }
+
+    public int lastMonth() {
+        return slices.isEmpty() ? 0 : slices.get(slices.size() - 1).lastMonth();
+    }
+
+    /** Adds a monthly aggregate to the period whose UTC months hold {@code yyyymm}; ignored outside the range. */
+    public void addMonth(int yyyymm, Metric metric, String dim, long count, long sum) {
+        for (int i = 0; i < slices.size(); i++) {
+            if (slices.get(i).holdsMonth(yyyymm)) {
+                add(periods.all().get(i), metric, dim, count, sum);
+                return;
+            }
+        }
+    }
+
+    /** Adds ({@code sign} 1) or removes (-1) one event of a window to or from {@code period}. */
+    public void addEvent(Period period, KpiEvent event, int sign) {
+        add(period, event.metric(), event.dim(), sign, sign * event.value());
+    }
+
+    public void add(Period period, Metric metric, String dim, long count, long sum) {
+        Objects.requireNonNull(period, "period");
+        long[] total = totals.computeIfAbsent(period, p -> new HashMap<>())
+                .computeIfAbsent(new Key(metric, dim), k -> new long[2]);
+        total[0] += count;
+        total[1] += sum;
+    }
+
+    /** The total of a metric over all its dimensions in {@code period}. */
+    public Tally total(Period period, Metric metric) {
+        Tally sum = Tally.NONE;
+        for (Tally tally : byDim(period, metric).values()) {
+            sum = sum.plus(tally);
+        }
+        return sum;
+    }
+
+    /** The totals of a metric per dimension in {@code period}, sorted by dimension; empty dimensions left out. */
+    public Map<String, Tally> byDim(Period period, Metric metric) {
+        Map<String, Tally> byDim = new TreeMap<>();
+        totals.getOrDefault(period, Map.of()).forEach((key, total) -> {
+            if (key.metric() == metric && (total[0] != 0 || total[1] != 0)) {
+                if (total[0] < 0 || total[1] < 0) {
+                    throw new IllegalStateException("negative total for " + metric.code() + "/" + key.dim() + " in "
+                            + period + ": the stored aggregates disagree with the stored events");
+                }
+                byDim.put(key.dim(), new Tally(total[0], total[1]));
+            }
+        });
+        return Collections.unmodifiableMap(byDim);
+    }
+}
