@@ -1,9 +1,11 @@
 package com.atlassian.activeobjects.external;
 
 import com.atlassian.sal.api.transaction.TransactionCallback;
+import net.java.ao.EntityStreamCallback;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +22,8 @@ public interface ActiveObjects {
 
     <T extends RawEntity<K>, K> T create(Class<T> type, Map<String, Object> params);
 
+    <T extends RawEntity<K>, K> void create(Class<T> type, List<Map<String, Object>> rows);
+
     void delete(RawEntity<?>... entities);
 
     <K> int deleteWithSQL(Class<? extends RawEntity<K>> type, String criteria, Object... parameters);
@@ -27,6 +31,8 @@ public interface ActiveObjects {
     <T extends RawEntity<K>, K> T[] find(Class<T> type, String criteria, Object... parameters);
 
     <T extends RawEntity<K>, K> T[] find(Class<T> type, Query query);
+
+    <T extends RawEntity<K>, K> void stream(Class<T> type, Query query, EntityStreamCallback<T, K> streamCallback);
 
     <K> int count(Class<? extends RawEntity<K>> type, String criteria, Object... parameters);
 

@@ -9,4 +9,7 @@ import com.atlassian.jira.user.ApplicationUser;
 public interface JiraAuthenticationContext {
     /** @return the user of this request, or null (e.g. while the plugin starts) */
     ApplicationUser getLoggedInUser();
+
+    /** @return the locale of the logged-in user, else Jira's default locale */
+    java.util.Locale getLocale();
 }

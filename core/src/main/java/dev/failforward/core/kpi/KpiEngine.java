@@ -216,6 +216,39 @@ public final class KpiEngine {
         return new KpiSeries(kpi, points);
     }
 
+    /**
+     * The sharing score over several groups (projects): a group's answers count only in a period where that group alone
+     * reached {@link #sharingMinAnswers()}, so combining a large group with a small one can never reveal the small
+     * one's answers by difference. A period where answers exist but no group reached the threshold is
+     * NOT_ENOUGH_ANSWERS (its sample size is every answer); no answers at all is NO_DATA; a period not over yet is
+     * PERIOD_OPEN (withheld until it ends, so answers cannot be told apart by watching the score change).
+     */
+    public KpiSeries sharingScoreByGroup(Periods periods, Map<Period, List<Share>> groups) {
+        List<Point> points = new ArrayList<>();
+        for (Period period : periods.all()) {
+            long hits = 0;
+            long total = 0;
+            long all = 0;
+            for (Share group : groups.getOrDefault(period, List.of())) {
+                all += group.total();
+                if (group.total() >= sharingMinAnswers) {
+                    hits += group.hits();
+                    total += group.total();
+                }
+            }
+            if (all == 0) {
+                points.add(Point.none(period, Point.Status.NO_DATA, 0));
+            } else if (period.partial()) {
+                points.add(Point.none(period, Point.Status.PERIOD_OPEN, all));
+            } else if (total == 0) {
+                points.add(Point.none(period, Point.Status.NOT_ENOUGH_ANSWERS, all));
+            } else {
+                points.add(Point.of(period, hits / (double) total, total));
+            }
+        }
+        return new KpiSeries(Kpi.SHARING_SCORE, points);
+    }
+
     // ---- over stored tallies ----------------------------------------------------------------------------------
 
     /** The metric a KPI reads from {@link PeriodTallies}; {@code null} for the sharing score (pulse answers). */

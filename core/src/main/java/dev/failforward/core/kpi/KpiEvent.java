@@ -19,6 +19,7 @@ public record KpiEvent(Metric metric, String dim, Instant at, long value) {
         if (dim.length() > MAX_DIM_LENGTH) {
             throw new IllegalArgumentException("dim longer than " + MAX_DIM_LENGTH + ": " + dim);
         }
+        MonthTallies.requireSafe(dim);
         if (value < 0) {
             throw new IllegalArgumentException("value must not be negative: " + value);
         }

@@ -59,6 +59,41 @@ public record MonthSlices(int firstMonth, int lastMonth, List<Window> windows) {
         return month(instant.atZone(ZoneOffset.UTC).toLocalDate());
     }
 
+    /** How far east of UTC a zone can be: a local month may start up to this long before its UTC month. */
+    static final java.time.Duration MAX_EAST = java.time.Duration.ofHours(14);
+    /** How far west of UTC a zone can be: a local month may start up to this long after its UTC month. */
+    static final java.time.Duration MAX_WEST = java.time.Duration.ofHours(12);
+
+    /**
+     * The UTC month ({@code yyyymm}) whose start lies close enough to {@code instant} that a window of some zone may
+     * hold it — 14 hours before to 12 hours after the start — or {@code null} for an instant no window ever reads.
+     * Stores keep it with each event, so one indexed query per project finds every event any window needs.
+     */
+    public static Integer edgeMonth(Instant instant) {
+        LocalDate first = instant.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
+        Instant start = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant next = first.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (instant.isBefore(start.plus(MAX_WEST))) {
+            return month(first);
+        }
+        if (!instant.isBefore(next.minus(MAX_EAST))) {
+            return month(first.plusMonths(1));
+        }
+        return null;
+    }
+
+    /** {@code yyyymm} of the UTC month whose start is this period's boundary with the one before it. */
+    public int startBoundary() {
+        return firstMonth;
+    }
+
+    /** {@code yyyymm} of the UTC month whose start is this period's boundary with the next one. */
+    public int endBoundary() {
+        int year = lastMonth / 100;
+        int month = lastMonth % 100;
+        return month == 12 ? (year + 1) * 100 + 1 : lastMonth + 1;
+    }
+
     static int month(LocalDate date) {
         return date.getYear() * 100 + date.getMonthValue();
     }

@@ -13,7 +13,12 @@ public record Point(Period period, Double value, Status status, boolean partial,
         /** Nothing to measure in this period. */
         NO_DATA,
         /** Sharing score: fewer answers than the anonymity threshold; the score is withheld. */
-        NOT_ENOUGH_ANSWERS
+        NOT_ENOUGH_ANSWERS,
+        /**
+         * Sharing score over groups: the period is still open, so the score is withheld until it ends (a score that
+         * changes while people answer would reveal each new answer).
+         */
+        PERIOD_OPEN
     }
 
     public Point {

@@ -70,4 +70,23 @@ class MonthSlicesTest {
         assertThat(endOfMarch.to()).isEqualTo(startOfApril.to());
         assertThat(endOfMarch.sign()).isEqualTo(-startOfApril.sign());
     }
+
+    @Test
+    void everyInstantAWindowCanHoldIsMarkedWithItsBoundary() {
+        assertThat(MonthSlices.edgeMonth(Instant.parse("2026-02-28T10:00:00Z"))).isEqualTo(202603);
+        assertThat(MonthSlices.edgeMonth(Instant.parse("2026-02-28T09:59:59Z"))).isNull();
+        assertThat(MonthSlices.edgeMonth(Instant.parse("2026-03-01T11:59:59Z"))).isEqualTo(202603);
+        assertThat(MonthSlices.edgeMonth(Instant.parse("2026-03-01T12:00:00Z"))).isNull();
+        assertThat(MonthSlices.edgeMonth(Instant.parse("2026-12-31T20:00:00Z"))).isEqualTo(202701);
+        // every window of every zone lies inside the edge of its boundary
+        for (String zone : java.time.ZoneId.getAvailableZoneIds()) {
+            MonthSlices slices = MonthSlices.of(month("2026-03-01", zone));
+            for (MonthSlices.Window window : slices.windows()) {
+                Integer boundary = MonthSlices.edgeMonth(window.from());
+                assertThat(boundary).as(zone).isIn(slices.startBoundary(), slices.endBoundary());
+                assertThat(MonthSlices.edgeMonth(window.to().minusMillis(1))).as(zone).isEqualTo(boundary);
+            }
+        }
+        assertThat(MonthSlices.of(month("2026-12-01", "UTC")).endBoundary()).isEqualTo(202701);
+    }
 }

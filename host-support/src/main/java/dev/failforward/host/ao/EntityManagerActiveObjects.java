@@ -3,12 +3,13 @@ package dev.failforward.host.ao;
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.sal.api.transaction.TransactionCallback;
 import net.java.ao.EntityManager;
+import net.java.ao.EntityStreamCallback;
 import net.java.ao.Query;
 import net.java.ao.RawEntity;
 import net.java.ao.Transaction;
 
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -56,6 +57,25 @@ public final class EntityManagerActiveObjects implements ActiveObjects {
     }
 
     @Override
+    public <T extends RawEntity<K>, K> void create(Class<T> type, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        call(() -> {
+            entityManager.create(type, rows);
+            return null;
+        });
+    }
+
+    @Override
+    public <T extends RawEntity<K>, K> void stream(Class<T> type, Query query, EntityStreamCallback<T, K> callback) {
+        call(() -> {
+            entityManager.stream(type, query, callback);
+            return null;
+        });
+    }
+
+    @Override
     public void delete(RawEntity<?>... entities) {
         call(() -> {
             entityManager.delete(entities);
@@ -85,20 +105,34 @@ public final class EntityManagerActiveObjects implements ActiveObjects {
 
     @Override
     public <T> T executeInTransaction(TransactionCallback<T> callback) {
-        if (call(this::inTransaction)) {
+        if (depth.get()[0] > 0 || call(this::inOuterTransaction)) {
             return callback.doInTransaction();
         }
-        return call(() -> new Transaction<T>(entityManager) {
-            @Override
-            protected T run() {
-                return callback.doInTransaction();
-            }
-        }.execute());
+        depth.get()[0]++;
+        try {
+            return call(() -> new Transaction<T>(entityManager) {
+                @Override
+                protected T run() {
+                    return callback.doInTransaction();
+                }
+            }.execute());
+        } finally {
+            depth.get()[0]--;
+        }
     }
 
-    /** The ORM hands out the thread's transaction connection (auto-commit off) while one is open, else a new one. */
-    private boolean inTransaction() throws SQLException {
-        try (Connection connection = entityManager.getProvider().getConnection()) {
+    /**
+     * How deep the current thread is in {@link #executeInTransaction}: a nested call joins the open transaction (as the
+     * product's does) without asking the database.
+     */
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+
+    /**
+     * Whether a transaction opened elsewhere (AO's test runner opens one per test) is open on this thread: the ORM
+     * hands out the thread's transaction connection (auto-commit off) while one is open, else a new one.
+     */
+    private boolean inOuterTransaction() throws SQLException {
+        try (java.sql.Connection connection = entityManager.getProvider().getConnection()) {
             return !connection.getAutoCommit();
         }
     }
