@@ -79,6 +79,22 @@ final class DemoData {
             "CARE-9", b -> b.failureType(FailureType.BASIC).failureCategory(FailureCategory.PROCESS_DEVIATION)
                     .team("Admissions").recurrenceOf(Set.of("CARE-8")));
 
+    /**
+     * Loads the demo rows and two years of history ({@link DemoHistory}) unless the database already has them, and
+     * indexes them for the KPIs; returns how many records were written.
+     */
+    static int loadIfEmpty(PreviewServices services, Clock clock) {
+        int rows = loadIfEmpty(services.records, clock);
+        if (rows == 0) {
+            return 0;
+        }
+        for (Row row : ROWS) {
+            services.kpiIndex.refresh(row.issueId());
+        }
+        return rows + DemoHistory.load(services.records, services.learnings, services.actions, services.kpiIndex,
+                services.database.activeObjects(), clock.instant());
+    }
+
     /** Loads the demo rows unless the database already has them; returns how many rows were written. */
     static int loadIfEmpty(FailureRecordRepository records, Clock clock) {
         if (records.findByIssueId(ROWS.get(0).issueId()).isPresent()) {

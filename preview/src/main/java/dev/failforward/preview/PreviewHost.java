@@ -52,7 +52,7 @@ public final class PreviewHost implements AutoCloseable {
             throw new StartException("cannot open the database in " + options.dataDirectory().toAbsolutePath()
                     + " (is another preview using it?): " + e.getMessage(), e);
         }
-        int loaded = DemoData.loadIfEmpty(services.records, Clock.systemUTC());
+        int loaded = DemoData.loadIfEmpty(services, Clock.systemUTC());
         if (loaded > 0) {
             System.out.println("Loaded " + loaded + " demo records into the failure database.");
         }
@@ -70,7 +70,9 @@ public final class PreviewHost implements AutoCloseable {
         context.addServlet(new ServletHolder("confluence", new ConfluencePageServlet(services)), "/confluence/hypothesis-card");
         context.addServlet(new ServletHolder("issues", new IssuesServlet(services)), "/jira/issues/*");
         context.addServlet(new ServletHolder("records", new RecordsServlet(services)), "/jira/records/*");
+        context.addServlet(new ServletHolder("dashboard", new DashboardServlet(services)), "/jira/dashboard");
         context.addServlet(new ServletHolder("static", new StaticServlet()), "/preview/static/*");
+        context.addServlet(new ServletHolder("vendor", new VendorServlet()), "/preview/vendor/*");
         context.addServlet(new ServletHolder("start", new StartPageServlet(services)), "/");
         server.setHandler(context);
         server.setStopAtShutdown(false);
@@ -109,9 +111,10 @@ public final class PreviewHost implements AutoCloseable {
 
     private boolean closed;
 
-    /** {@code /preview/static/*}: the preview page's own styles and images. */
+    /** {@code /preview/static/*}: the preview pages' own styles, images and scripts. */
     private static final class StaticServlet extends HttpServlet {
-        private static final Map<String, String> TYPES = Map.of("css", "text/css;charset=UTF-8", "png", "image/png");
+        private static final Map<String, String> TYPES = Map.of("css", "text/css;charset=UTF-8", "png", "image/png",
+                "js", "text/javascript;charset=UTF-8");
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -30,6 +30,27 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
+import com.atlassian.sal.api.user.UserManager;
+import dev.failforward.host.cluster.LocalClusterLockService;
+import dev.failforward.jira.kpi.KpiEventEntity;
+import dev.failforward.jira.kpi.KpiIndex;
+import dev.failforward.jira.kpi.KpiRollupEntity;
+import dev.failforward.jira.kpi.KpiSearchLinks;
+import dev.failforward.jira.kpi.KpiService;
+import dev.failforward.jira.kpi.KpiStore;
+import dev.failforward.jira.kpi.KpiUserContext;
+import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.pulse.PulseCountEntity;
+import dev.failforward.jira.pulse.PulseGuardEntity;
+import dev.failforward.jira.pulse.PulseService;
+import dev.failforward.jira.pulse.PulseSettings;
+import dev.failforward.jira.rest.FailureDbExceptionMapper;
+import dev.failforward.jira.rest.KpiResource;
+import dev.failforward.jira.rest.PulseResource;
+import dev.failforward.preview.jira.PreviewKpiUserContext;
+import dev.failforward.preview.jira.PreviewPluginSettings;
+import dev.failforward.preview.jira.PreviewUserManager;
 
 /**
  * The preview's wiring: what the products' plugin containers do with the Spring Scanner index, done by hand with
@@ -54,7 +75,21 @@ final class PreviewServices implements AutoCloseable {
     /** Held as the product holds it: through the Macro interface. */
     final Macro hypothesisMacro;
 
+    /** Writes the KPI events and roll-ups after every record change (the projection's and the service's). */
+    final KpiIndex kpiIndex;
+    final AoLearningRepository learnings;
+    final AoActionItemRepository actions;
+    final PulseSettings pulseSettings;
+    final PulseService pulse;
+    final KpiUserContext kpiUser;
+    final KpiService kpis;
+    final PreviewRecordPermissions permissions;
+
     PreviewServices(Path dataDirectory) {
+        this(dataDirectory, ZoneId.systemDefault());
+    }
+
+    PreviewServices(Path dataDirectory, ZoneId zone) {
         this.databaseDirectory = dataDirectory.resolve("db");
         this.plugins = PluginResources.fromClasspath(PreviewServices.class.getClassLoader());
         this.jiraI18n = plugins.i18n(JIRA_PLUGIN_KEY);
@@ -65,14 +100,25 @@ final class PreviewServices implements AutoCloseable {
         // the preview keeps no model version), then create the entities' tables
         new FailureDbUpgradeTask002().upgrade(ModelVersion.valueOf("1"), database.activeObjects());
         database.activeObjects().migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class,
-                WhyStepEntity.class, PreviewJira.entity());
+                WhyStepEntity.class, KpiEventEntity.class, KpiRollupEntity.class, PulseCountEntity.class,
+                PulseGuardEntity.class, PreviewJira.entity());
         this.records = new AoFailureRecordRepository(database.activeObjects());
+        this.learnings = new AoLearningRepository(database.activeObjects());
+        this.actions = new AoActionItemRepository(database.activeObjects());
+        LocalClusterLockService locks = new LocalClusterLockService();
+        this.kpiIndex = new KpiIndex(database.activeObjects(), records, learnings, actions, locks);
+        PreviewRecordPermissions permissions = new PreviewRecordPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS));
+        this.pulseSettings = new PulseSettings(new PreviewPluginSettings());
+        this.pulse = new PulseService(database.activeObjects(), permissions, pulseSettings, locks);
+        this.kpiUser = new PreviewKpiUserContext(zone);
         this.previewI18n = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH, "i18n/failforward-jira.properties",
                 "dev/failforward/core/i18n/failforward-core.properties", "preview/i18n/preview.properties");
-        this.jira = new PreviewJira(database.activeObjects(), records, jiraI18n, previewI18n, java.time.Clock.systemUTC());
-        this.failureDb = new FailureDbService(records, new AoLearningRepository(database.activeObjects()),
-                new AoActionItemRepository(database.activeObjects()), new AoWhyStepRepository(database.activeObjects()),
-                new PreviewRecordPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS)), java.time.Clock.systemUTC());
+        this.jira = new PreviewJira(database.activeObjects(), records, kpiIndex, jiraI18n, previewI18n, java.time.Clock.systemUTC());
+        this.failureDb = new FailureDbService(records, learnings, actions,
+                new AoWhyStepRepository(database.activeObjects()), permissions, kpiIndex, java.time.Clock.systemUTC());
+        this.kpis = new KpiService(new KpiStore(database.activeObjects()), pulse, permissions, kpiUser,
+                new KpiSearchLinks(jira.registry()));
+        this.permissions = permissions;
         this.hypothesisCheck = new HypothesisCheckService(jiraI18n);
         this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(templates, confluenceI18n));
     }
@@ -90,10 +136,19 @@ final class PreviewServices implements AutoCloseable {
                         bind(jiraI18n).to(I18nResolver.class);
                         bind(hypothesisCheck).to(HypothesisCheckService.class);
                         bind(jira.registry()).to(dev.failforward.jira.fields.FieldRegistry.class);
+                        bind(kpis).to(KpiService.class);
+                        bind(kpiUser).to(KpiUserContext.class);
+                        bind(pulse).to(PulseService.class);
+                        bind(pulseSettings).to(PulseSettings.class);
+                        bind(permissions).to(RecordPermissions.class);
+                        bind(new PreviewUserManager()).named("salUserManager").to(UserManager.class);
                     }
                 })
                 .register(HypothesisCheckResource.class)
                 .register(dev.failforward.jira.rest.FieldsResource.class)
+                .register(KpiResource.class)
+                .register(PulseResource.class)
+                .register(FailureDbExceptionMapper.class)
                 .register(InvalidRequestExceptionMapper.class)
                 .register(UnexpectedExceptionMapper.class)
                 .register(JacksonFeature.class)

@@ -49,4 +49,22 @@ public abstract class FailureDbException extends RuntimeException {
             super("failforward.failuredb.error.projects.toomany", max);
         }
     }
+
+    /**
+     * A project the request names does not exist or the user may not browse it (same message for both), where the
+     * request is about the project itself (KPIs, the pulse): a 403, so a dashboard item can show its no-permission
+     * state. {0} = the project key as sent.
+     */
+    public static final class ProjectHidden extends FailureDbException {
+        public ProjectHidden(String projectKey) {
+            super("failforward.kpi.error.project.hidden", projectKey);
+        }
+    }
+
+    /** The user already answered the pulse for this period. {0} = the period, {1} = when the next one opens. */
+    public static final class AlreadyAnswered extends FailureDbException {
+        public AlreadyAnswered(String period, String nextPeriod) {
+            super("failforward.pulse.error.answered", period, nextPeriod);
+        }
+    }
 }

@@ -16,6 +16,7 @@ import dev.failforward.core.record.RecordSort;
 import dev.failforward.core.record.Validated;
 import dev.failforward.core.record.WhyStepRepository;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.kpi.RecordChanges;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -48,14 +49,18 @@ public class FailureDbService {
     private final RecordPermissions permissions;
     private final Clock clock;
 
+    private final RecordChanges changes;
+
     @Inject
     public FailureDbService(FailureRecordRepository records, LearningRepository learnings, ActionItemRepository actions,
-                            WhyStepRepository whys, RecordPermissions permissions) {
-        this(records, learnings, actions, whys, permissions, Clock.systemUTC());
+                            WhyStepRepository whys, RecordPermissions permissions, RecordChanges changes) {
+        this(records, learnings, actions, whys, permissions, changes, Clock.systemUTC());
     }
 
     public FailureDbService(FailureRecordRepository records, LearningRepository learnings, ActionItemRepository actions,
-                            WhyStepRepository whys, RecordPermissions permissions, Clock clock) {
+                            WhyStepRepository whys, RecordPermissions permissions, RecordChanges changes,
+                            Clock clock) {
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.records = Objects.requireNonNull(records, "records");
         this.learnings = Objects.requireNonNull(learnings, "learnings");
         this.actions = Objects.requireNonNull(actions, "actions");
@@ -100,6 +105,12 @@ public class FailureDbService {
         return records.search(narrowed);
     }
 
+    /** Tells {@link RecordChanges} the record's learnings or action items changed; returns {@code result}. */
+    private <T> T changed(FailureRecord record, T result) {
+        changes.changed(record.issueId());
+        return result;
+    }
+
     /** The record with its learnings, action items and whys. */
     public RecordDetails details(String issueKey) {
         return detailsOf(visibleRecord(issueKey));
@@ -108,14 +119,14 @@ public class FailureDbService {
     public Learning addLearning(String issueKey, LearningCommand command) {
         FailureRecord record = editableRecord(issueKey);
         String author = permissions.currentUserKey().orElseThrow(() -> notFound(issueKey));
-        return learnings.add(valid(command.toDraft(record.issueId(), author, clock.instant())));
+        return changed(record, learnings.add(valid(command.toDraft(record.issueId(), author, clock.instant()))));
     }
 
     public Learning editLearning(String issueKey, long learningId, LearningCommand command) {
         FailureRecord record = editableRecord(issueKey);
         Learning existing = learningOf(record, learningId);
-        return learnings.update(valid(command.applyTo(existing)))
-                .orElseThrow(() -> learningNotFound(record, learningId));
+        return changed(record, learnings.update(valid(command.applyTo(existing)))
+                .orElseThrow(() -> learningNotFound(record, learningId)));
     }
 
     public void deleteLearning(String issueKey, long learningId) {
@@ -124,11 +135,12 @@ public class FailureDbService {
         if (!learnings.delete(learningId)) {
             throw learningNotFound(record, learningId);
         }
+        changed(record, null);
     }
 
     public ActionItem addAction(String issueKey, ActionItemCommand command) {
         FailureRecord record = editableRecord(issueKey);
-        return actions.add(valid(command.toDraft(record.issueId(), clock.instant())));
+        return changed(record, actions.add(valid(command.toDraft(record.issueId(), clock.instant()))));
     }
 
     /**
@@ -139,7 +151,7 @@ public class FailureDbService {
     public ActionItem editAction(String issueKey, long actionId, long basedOnVersion, ActionItemCommand command) {
         FailureRecord record = editableRecord(issueKey);
         ActionItem existing = actionOf(record, actionId);
-        return actions.update(valid(command.applyTo(existing, basedOnVersion, clock.instant())));
+        return changed(record, actions.update(valid(command.applyTo(existing, basedOnVersion, clock.instant()))));
     }
 
     /** Records an effectiveness check-in: the item becomes done, with the date, result and note given. */
@@ -151,7 +163,7 @@ public class FailureDbService {
                 existing.dueDate().toString(), existing.type().name(), ActionStatus.DONE.name(), checkIn.date(),
                 checkIn.result(), checkIn.note());
         long version = checkIn.basedOnVersion() == null ? existing.version() : checkIn.basedOnVersion();
-        return actions.update(valid(command.applyTo(existing, version, clock.instant())));
+        return changed(record, actions.update(valid(command.applyTo(existing, version, clock.instant()))));
     }
 
     public void deleteAction(String issueKey, long actionId) {
@@ -160,6 +172,7 @@ public class FailureDbService {
         if (!actions.delete(actionId)) {
             throw actionNotFound(record, actionId);
         }
+        changed(record, null);
     }
 
     /**

@@ -173,6 +173,7 @@ public class BackfillJob implements JobRunner {
             int removed = 0;
             for (long issueId : ids) {
                 if (projection.isStale(issueId, ours) && repository.deleteByIssueId(issueId)) {
+                    projection.removed(issueId);
                     removed++;
                 }
             }

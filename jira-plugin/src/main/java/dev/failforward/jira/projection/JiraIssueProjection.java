@@ -22,6 +22,7 @@ import dev.failforward.core.record.RecordKind;
 import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.jira.fields.IssueFields;
 import dev.failforward.jira.workflow.IssueSnapshots;
+import dev.failforward.jira.kpi.RecordChanges;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -86,11 +87,14 @@ public class JiraIssueProjection {
     private final WhyStepRepository whySteps;
     private final HypothesisLinter linter = new HypothesisLinter();
 
+    private final RecordChanges changes;
+
     @Inject
     public JiraIssueProjection(@ComponentImport IssueManager issueManager,
                                @ComponentImport IssueLinkManager issueLinkManager, ProjectionSetup setup,
                                IssueSnapshots snapshots, IssueFields fields, FailureRecordRepository repository,
-                               WhyStepRepository whySteps) {
+                               WhyStepRepository whySteps, RecordChanges changes) {
+        this.changes = Objects.requireNonNull(changes, "changes");
         this.issueManager = Objects.requireNonNull(issueManager, "issueManager");
         this.issueLinkManager = Objects.requireNonNull(issueLinkManager, "issueLinkManager");
         this.setup = Objects.requireNonNull(setup, "setup");
@@ -116,6 +120,7 @@ public class JiraIssueProjection {
         if (kind.get() == RecordKind.INCIDENT) {
             projectWhys(issue);
         }
+        changes.changed(issue.getId());
         return Result.UPSERTED;
     }
 
@@ -126,6 +131,11 @@ public class JiraIssueProjection {
     boolean isStale(long issueId, Map<String, RecordKind> ourTypes) {
         Issue issue = issueManager.getIssueObject(issueId);
         return issue == null || kindOf(issue, ourTypes).isEmpty();
+    }
+
+    /** The backfill removed the record of {@code issueId}: derived data follows. */
+    void removed(long issueId) {
+        changes.changed(issueId);
     }
 
     /** The kind this issue is projected as, or empty when its type is not one of ours. */
@@ -150,6 +160,7 @@ public class JiraIssueProjection {
             return Result.IGNORED;
         }
         repository.deleteByIssueId(issueId);
+        changes.changed(issueId);
         return Result.DELETED;
     }
 

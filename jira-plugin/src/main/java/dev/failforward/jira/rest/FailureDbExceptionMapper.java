@@ -33,8 +33,13 @@ public class FailureDbExceptionMapper implements ExceptionMapper<FailureDbExcept
             return new InvalidRequestExceptionMapper(i18n).toResponse(new InvalidRequestException(new FieldError(
                     "project", "too-many", exception.i18nKey(), exception.arguments())));
         }
-        int status = exception instanceof FailureDbException.EditDenied ? 403 : 404;
         String message = i18n.getText(exception.i18nKey(), exception.arguments().toArray(Serializable[]::new));
+        if (exception instanceof FailureDbException.AlreadyAnswered) {
+            return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(409, message,
+                    List.of(new ErrorBody.Item("score", "already-answered", message)))).build();
+        }
+        int status = exception instanceof FailureDbException.EditDenied
+                || exception instanceof FailureDbException.ProjectHidden ? 403 : 404;
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(status, message, List.of())).build();
     }

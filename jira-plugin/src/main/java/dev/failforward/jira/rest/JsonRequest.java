@@ -63,4 +63,22 @@ public final class JsonRequest {
         }
         return Optional.of(text);
     }
+
+    /** A whole-number field from {@code min} to {@code max}, when present; a string or fraction is refused. */
+    public Optional<Integer> optionalInteger(String field, int min, int max) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.intValue() < min || value.intValue() > max) {
+            throw new InvalidRequestException(FieldError.of(field, "out-of-range", "failforward.rest.error.field.integer",
+                    field, min, max));
+        }
+        return Optional.of(value.intValue());
+    }
+
+    public int requiredInteger(String field, int min, int max) {
+        return optionalInteger(field, min, max).orElseThrow(() ->
+                new InvalidRequestException(FieldError.of(field, "required", "failforward.rest.error.field.required", field)));
+    }
 }

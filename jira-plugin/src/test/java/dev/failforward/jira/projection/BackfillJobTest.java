@@ -44,7 +44,8 @@ class BackfillJobTest {
     private final CrashingRecords records = new CrashingRecords(jira.records);
     private final JiraIssueProjection projection = new JiraIssueProjection(jira.issueManager, jira.linkManager,
             jira.setup, new dev.failforward.jira.workflow.IssueSnapshots(new dev.failforward.jira.fields.IssueFields(jira.fields)),
-            new dev.failforward.jira.fields.IssueFields(jira.fields), records, jira.whySteps);
+            new dev.failforward.jira.fields.IssueFields(jira.fields), records, jira.whySteps,
+            dev.failforward.jira.kpi.RecordChanges.NONE);
     private final BackfillJob job = new BackfillJob(search, projection, jira.setup, jira.records, store, locks,
             Clock.fixed(NOW, ZoneOffset.UTC));
 

@@ -70,7 +70,7 @@ final class TestJira {
         }
         IssueFields issueFields = new IssueFields(fields);
         projection = new JiraIssueProjection(issueManager, linkManager, setup, new IssueSnapshots(issueFields),
-                issueFields, records, whySteps);
+                issueFields, records, whySteps, dev.failforward.jira.kpi.RecordChanges.NONE);
     }
 
     TestIssue experiment(long id, String key) {

@@ -37,14 +37,15 @@ public final class PreviewJira {
     private final PreviewWorkflows workflows;
     private final JiraIssueProjection projection;
 
-    public PreviewJira(ActiveObjects ao, FailureRecordRepository records, I18nResolver pluginI18n, I18nResolver previewI18n, Clock clock) {
+    public PreviewJira(ActiveObjects ao, FailureRecordRepository records, dev.failforward.jira.kpi.RecordChanges changes,
+                       I18nResolver pluginI18n, I18nResolver previewI18n, Clock clock) {
         this.issues = new PreviewIssues(ao, records, registry, clock);
         IssueFields fields = new IssueFields(registry);
         IssueSnapshots snapshots = new IssueSnapshots(fields);
         // the preview's issues have no links: the link manager finds none, and setup recorded no link types
         this.projection = new JiraIssueProjection(issues, issueId -> List.of(),
                 new ProjectionSetup(new PreviewPluginSettings()), snapshots, fields, records,
-                new dev.failforward.jira.persistence.AoWhyStepRepository(ao));
+                new dev.failforward.jira.persistence.AoWhyStepRepository(ao), changes);
         WorkflowRules rules = new WorkflowRules();
         ProblemReporter reporter = new ProblemReporter(pluginI18n, fields, new PreviewWorkflows.Screens());
         Map<String, Object> modules = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * that the preview's code reads: the ids of our two issue types (the preview's issue type ids are the record kinds,
  * see {@link PreviewIssue#getIssueType()}). No link types are recorded: the preview's issues have no links.
  */
-final class PreviewPluginSettings implements PluginSettingsFactory {
+public final class PreviewPluginSettings implements PluginSettingsFactory {
 
     private final Map<String, Object> values = new ConcurrentHashMap<>();
 
@@ -34,7 +34,7 @@ final class PreviewPluginSettings implements PluginSettingsFactory {
         }
     };
 
-    PreviewPluginSettings() {
+    public PreviewPluginSettings() {
         // the keys SetupRecords.issueTypeId("experiment" / "incident") reads
         settings.put(SetupRecords.NAMESPACE + "issuetype.experiment.id", RecordKind.EXPERIMENT.name());
         settings.put(SetupRecords.NAMESPACE + "issuetype.incident.id", RecordKind.INCIDENT.name());

@@ -1,0 +1,52 @@
+package dev.failforward.jira.kpi;
+
+import net.java.ao.Entity;
+import net.java.ao.Preload;
+import net.java.ao.schema.Index;
+import net.java.ao.schema.Indexes;
+import net.java.ao.schema.NotNull;
+import net.java.ao.schema.StringLength;
+import net.java.ao.schema.Table;
+import net.java.ao.schema.Unique;
+
+/**
+ * AO row of the monthly KPI roll-up of one project ({@code AO_xxxxxx_KPI_ROLLUP}): every tally of the project's events
+ * in one UTC calendar month — count and sum per metric and dimension, the reporting-time histogram included — packed
+ * in {@code TALLIES} ({@link dev.failforward.core.kpi.MonthTallies}). What the KPI endpoint reads: a project's two
+ * years are 24 rows, however many records it has. {@code ROLLUP_KEY} (project and month) is unique, so two nodes can
+ * never create the same roll-up twice; writers also hold a cluster lock ({@link KpiIndex}).
+ */
+@Preload
+@Table("KPI_ROLLUP")
+@Indexes(@Index(name = "kpi_rollup_project_month", methodNames = {"getProjectKey", "getUtcMonth"}))
+public interface KpiRollupEntity extends Entity {
+
+    String ROLLUP_KEY = "ROLLUP_KEY";
+    String PROJECT_KEY = "PROJECT_KEY";
+    String UTC_MONTH = "UTC_MONTH";
+    String TALLIES = "TALLIES";
+
+    @NotNull
+    @Unique
+    @StringLength(255)
+    String getRollupKey();
+
+    void setRollupKey(String key);
+
+    @NotNull
+    String getProjectKey();
+
+    void setProjectKey(String projectKey);
+
+    /** {@code yyyymm} of the UTC calendar month. */
+    @NotNull
+    int getUtcMonth();
+
+    void setUtcMonth(int yyyymm);
+
+    @NotNull
+    @StringLength(StringLength.UNLIMITED)
+    String getTallies();
+
+    void setTallies(String tallies);
+}

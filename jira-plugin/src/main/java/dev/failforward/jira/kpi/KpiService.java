@@ -1,0 +1,151 @@
+package dev.failforward.jira.kpi;
+
+import dev.failforward.core.incident.FailureCategory;
+import dev.failforward.core.incident.FailureType;
+import dev.failforward.core.incident.TwentyFourHourRule;
+import dev.failforward.core.kpi.Granularity;
+import dev.failforward.core.kpi.Kpi;
+import dev.failforward.core.kpi.KpiEngine;
+import dev.failforward.core.kpi.KpiSeries;
+import dev.failforward.core.kpi.Metric;
+import dev.failforward.core.kpi.Period;
+import dev.failforward.core.kpi.PeriodTallies;
+import dev.failforward.core.kpi.Periods;
+import dev.failforward.core.kpi.Share;
+import dev.failforward.jira.failuredb.FailureDbException;
+import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.pulse.PulseService;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The culture KPIs of some projects over a range of months, for the current user: only projects they may browse
+ * (asking for another is refused with the same answer whether it exists or not), periods cut in their time zone, the
+ * sharing score under the pulse's anonymity threshold. Reads stored roll-ups through {@link KpiStore}; never loads
+ * records or loops over issues.
+ */
+@Named
+public class KpiService {
+
+    /** Ten years of months: a longer range is refused as a typing error. */
+    public static final int MAX_MONTHS = 120;
+
+    /** One KPI's result: a series, or for the mixes one series per failure type / category (stable key → series). */
+    public record Result(Kpi kpi, KpiSeries series, Map<String, KpiSeries> mix, String jql) {
+    }
+
+    public record Report(List<String> projects, Periods periods, ZoneId zone, Locale locale, List<Result> results,
+                         int minAnswers) {
+    }
+
+    private final KpiStore store;
+    private final PulseService pulse;
+    private final RecordPermissions permissions;
+    private final KpiUserContext user;
+    private final KpiSearchLinks links;
+    private final Clock clock;
+
+    @Inject
+    public KpiService(KpiStore store, PulseService pulse, RecordPermissions permissions, KpiUserContext user,
+                      KpiSearchLinks links) {
+        this(store, pulse, permissions, user, links, Clock.systemUTC());
+    }
+
+    public KpiService(KpiStore store, PulseService pulse, RecordPermissions permissions, KpiUserContext user,
+                      KpiSearchLinks links, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.pulse = Objects.requireNonNull(pulse, "pulse");
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.user = Objects.requireNonNull(user, "user");
+        this.links = Objects.requireNonNull(links, "links");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * @param requestedProjects project keys; empty = every project the user may browse
+     * @param from              first month (in the user's zone), at most {@link #MAX_MONTHS} before {@code to}
+     */
+    public Report report(Collection<String> requestedProjects, YearMonth from, YearMonth to, Granularity granularity,
+                         List<Kpi> kpis) {
+        Set<String> projects = new TreeSet<>();
+        if (requestedProjects.isEmpty()) {
+            projects.addAll(permissions.browsableProjectKeys());
+        } else {
+            for (String key : requestedProjects) {
+                if (!permissions.canBrowse(key)) {
+                    throw new FailureDbException.ProjectHidden(key);
+                }
+                projects.add(key);
+            }
+        }
+        ZoneId zone = user.zone();
+        Instant now = clock.instant();
+        Periods periods = Periods.between(from.atDay(1).atStartOfDay(zone).toInstant(),
+                to.atDay(1).atStartOfDay(zone).toInstant(), granularity, zone, now);
+        Set<Metric> metrics = EnumSet.noneOf(Metric.class);
+        kpis.stream().map(KpiEngine::metricOf).filter(Objects::nonNull).forEach(metrics::add);
+        PeriodTallies tallies = store.tallies(projects, periods, metrics, now, TwentyFourHourRule.DEFAULT_WINDOW);
+        int minAnswers = pulse.minAnswers();
+        KpiEngine engine = new KpiEngine(minAnswers);
+        List<Result> results = new ArrayList<>();
+        for (Kpi kpi : kpis) {
+            String jql = links.jql(kpi, projects, periods);
+            switch (kpi) {
+                case SHARING_SCORE -> results.add(new Result(kpi, sharing(engine, projects, periods), null, jql));
+                case FAILURE_TYPE_MIX -> results.add(new Result(kpi, null,
+                        keyed(engine.mix(kpi, tallies, FailureType.class)), jql));
+                case FAILURE_CATEGORY_MIX -> results.add(new Result(kpi, null,
+                        keyed(engine.mix(kpi, tallies, FailureCategory.class)), jql));
+                default -> results.add(new Result(kpi, engine.series(kpi, tallies), null, jql));
+            }
+        }
+        return new Report(List.copyOf(projects), periods, zone, user.locale(), results, minAnswers);
+    }
+
+    /**
+     * Each (project, pulse period) is its own group under the threshold, so no combination of projects or of months
+     * can reveal a group that is withheld on its own.
+     */
+    private KpiSeries sharing(KpiEngine engine, Set<String> projects, Periods periods) {
+        List<Period> all = periods.all();
+        LocalDate first = all.get(0).firstDay();
+        LocalDate end = all.get(all.size() - 1).firstDay().plusMonths(all.get(0).granularity().months());
+        Map<Period, List<Share>> groups = new HashMap<>();
+        pulse.counts(projects, first, end).forEach((project, byStart) -> byStart.forEach((start, counts) -> {
+            for (Period period : all) {
+                if (!start.isBefore(period.firstDay())
+                        && start.isBefore(period.firstDay().plusMonths(period.granularity().months()))) {
+                    long total = 0;
+                    for (long count : counts) {
+                        total += count;
+                    }
+                    groups.computeIfAbsent(period, p -> new ArrayList<>()).add(new Share(counts[3] + counts[4], total));
+                }
+            }
+        }));
+        return engine.sharingScoreByGroup(periods, groups);
+    }
+
+    private static <E extends Enum<E>> Map<String, KpiSeries> keyed(Map<E, KpiSeries> mix) {
+        Map<String, KpiSeries> keyed = new LinkedHashMap<>();
+        mix.forEach((value, series) -> keyed.put(value.name().toLowerCase(Locale.ROOT), series));
+        return keyed;
+    }
+}

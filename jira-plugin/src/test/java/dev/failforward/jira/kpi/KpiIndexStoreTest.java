@@ -1,0 +1,203 @@
+package dev.failforward.jira.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.failforward.core.incident.FailureCategory;
+import dev.failforward.core.incident.FailureType;
+import dev.failforward.core.incident.RuleResult;
+import dev.failforward.core.incident.TwentyFourHourRule;
+import dev.failforward.core.kpi.ExperimentFact;
+import dev.failforward.core.kpi.Granularity;
+import dev.failforward.core.kpi.IncidentFact;
+import dev.failforward.core.kpi.Kpi;
+import dev.failforward.core.kpi.KpiEngine;
+import dev.failforward.core.kpi.Metric;
+import dev.failforward.core.kpi.PeriodTallies;
+import dev.failforward.core.kpi.Periods;
+import dev.failforward.core.kpi.Point;
+import dev.failforward.core.record.ActionItemCommand;
+import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.LearningCommand;
+import dev.failforward.core.record.RecordKind;
+import dev.failforward.host.ao.AtlassianTestTableNameConverter;
+import dev.failforward.host.ao.EntityManagerActiveObjects;
+import dev.failforward.host.cluster.LocalClusterLockService;
+import dev.failforward.jira.persistence.AoActionItemRepository;
+import dev.failforward.jira.persistence.AoFailureRecordRepository;
+import dev.failforward.jira.persistence.AoLearningRepository;
+import net.java.ao.EntityManager;
+import net.java.ao.atlassian.AtlassianFieldNameConverter;
+import net.java.ao.atlassian.AtlassianIndexNameConverter;
+import net.java.ao.atlassian.AtlassianSequenceNameConverter;
+import net.java.ao.atlassian.AtlassianTriggerNameConverter;
+import net.java.ao.atlassian.AtlassianUniqueNameConverter;
+import net.java.ao.test.converters.NameConverters;
+import net.java.ao.test.jdbc.Data;
+import net.java.ao.test.jdbc.Hsql;
+import net.java.ao.test.jdbc.Jdbc;
+import net.java.ao.test.junit.ActiveObjectsJUnitRunner;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The KPI tables on the real AO ORM (HSQLDB): events and monthly roll-ups follow every change of a record, its
+ * learnings and action items, and the store's few queries give the KPIs the engine computes from the records' facts.
+ */
+@RunWith(ActiveObjectsJUnitRunner.class)
+@Data(KpiSchema.class)
+@Jdbc(Hsql.class)
+@NameConverters(table = AtlassianTestTableNameConverter.class, field = AtlassianFieldNameConverter.class,
+        index = AtlassianIndexNameConverter.class, sequence = AtlassianSequenceNameConverter.class,
+        trigger = AtlassianTriggerNameConverter.class, unique = AtlassianUniqueNameConverter.class)
+public class KpiIndexStoreTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final Set<Metric> ALL = EnumSet.allOf(Metric.class);
+
+    private EntityManager entityManager;
+    private EntityManagerActiveObjects ao;
+    private AoFailureRecordRepository records;
+    private AoLearningRepository learnings;
+    private AoActionItemRepository actions;
+    private KpiIndex index;
+    private KpiStore store;
+
+    @Before
+    public void setUp() {
+        ao = new EntityManagerActiveObjects(entityManager);
+        records = new AoFailureRecordRepository(ao);
+        learnings = new AoLearningRepository(ao);
+        actions = new AoActionItemRepository(ao);
+        index = new KpiIndex(ao, records, learnings, actions, new LocalClusterLockService());
+        store = new KpiStore(ao);
+    }
+
+    private Periods months(String from, String to) {
+        return Periods.between(Instant.parse(from), Instant.parse(to), Granularity.MONTH, BERLIN, NOW);
+    }
+
+    private PeriodTallies tallies(Set<String> projects, Periods periods) {
+        return store.tallies(projects, periods, ALL, NOW, TwentyFourHourRule.DEFAULT_WINDOW);
+    }
+
+    private static FailureRecord.Builder incident(long id, String key, Instant discovered) {
+        return FailureRecord.builder().issueId(id).issueKey(key).kind(RecordKind.INCIDENT).summary("incident " + key)
+                .status("Reported").createdAt(discovered).updatedAt(discovered).discoveredAt(discovered);
+    }
+
+    @Test
+    public void storedRollupsGiveTheSameKpisAsTheFactsOfTheRecords() {
+        Random random = new Random(7);
+        List<IncidentFact> incidents = new ArrayList<>();
+        List<ExperimentFact> experiments = new ArrayList<>();
+        Instant start = Instant.parse("2025-12-01T00:00:00Z");
+        long careExperiments = 0;
+        for (int i = 1; i <= 120; i++) {
+            // around midnight UTC, so Berlin's month boundaries cut through the data
+            Instant at = start.plus(Duration.ofDays(random.nextInt(300))).plus(Duration.ofMinutes(random.nextInt(240) - 120));
+            String key = (i % 3 == 0 ? "CARE-" : "OPS-") + i;
+            if (i % 2 == 0) {
+                careExperiments += i % 3 == 0 ? 1 : 0;
+                Instant decided = random.nextBoolean() ? at.plus(Duration.ofDays(10)) : null;
+                records.upsert(FailureRecord.builder().issueId(i).issueKey(key).kind(RecordKind.EXPERIMENT)
+                        .summary("experiment").status("Running").createdAt(at).updatedAt(at).startedAt(at)
+                        .decidedAt(decided).build());
+                experiments.add(new ExperimentFact(at, decided));
+            } else {
+                Instant reported = at.plus(Duration.ofMinutes(random.nextInt(2000)));
+                FailureType type = FailureType.values()[random.nextInt(3)];
+                boolean recurrence = random.nextInt(4) == 0;
+                records.upsert(incident(i, key, at).reportedAt(reported).failureType(type)
+                        .failureCategory(FailureCategory.DATA_GAP)
+                        .recurrenceOf(recurrence ? Set.of("OPS-999") : Set.of()).build());
+                incidents.add(new IncidentFact(at, reported, null, null, recurrence, type, FailureCategory.DATA_GAP,
+                        RuleResult.Status.MISSED));
+            }
+            assertThat(index.refresh(i)).isTrue();
+        }
+        Periods periods = months("2025-12-01T00:00:00Z", "2026-10-31T00:00:00Z");
+        PeriodTallies tallies = tallies(Set.of("OPS", "CARE"), periods);
+        KpiEngine engine = KpiEngine.defaults();
+        assertThat(engine.series(Kpi.EXPERIMENTS_STARTED, tallies)).isEqualTo(engine.experimentsStarted(periods, experiments));
+        assertThat(engine.series(Kpi.HYPOTHESES_TESTED, tallies)).isEqualTo(engine.hypothesesTested(periods, experiments));
+        assertThat(engine.series(Kpi.RECURRENCE_RATE, tallies)).isEqualTo(engine.recurrenceRate(periods, incidents));
+        assertThat(engine.series(Kpi.TWENTY_FOUR_HOUR_COMPLIANCE, tallies))
+                .isEqualTo(engine.twentyFourHourCompliance(periods, incidents));
+        assertThat(engine.mix(Kpi.FAILURE_TYPE_MIX, tallies, FailureType.class))
+                .isEqualTo(engine.failureTypeMix(periods, incidents));
+        // the same store read for one project sees only that project's records
+        long opsStarted = experiments.size() - careExperiments;
+        assertThat(engine.series(Kpi.EXPERIMENTS_STARTED, tallies(Set.of("OPS"), periods)).points().stream()
+                .mapToDouble(Point::value).sum()).isEqualTo((double) opsStarted);
+    }
+
+    @Test
+    public void aChangedRecordMovesItsContributionAndARemovedOneTakesItAway() {
+        Instant march = Instant.parse("2026-03-10T12:00:00Z");
+        records.upsert(incident(1, "OPS-1", march).failureType(FailureType.BASIC).build());
+        index.refresh(1);
+        assertThat(index.refresh(1)).as("nothing changed").isFalse();
+        Periods periods = months("2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z");
+        assertThat(tallies(Set.of("OPS"), periods).byDim(periods.all().get(0), Metric.FAILURE_TYPE))
+                .containsOnlyKeys("BASIC");
+
+        // reclassified and marked as a recurrence, then moved to another project
+        records.upsert(incident(1, "OPS-1", march).failureType(FailureType.INTELLIGENT)
+                .recurrenceOf(Set.of("OPS-7")).build());
+        index.refresh(1);
+        PeriodTallies after = tallies(Set.of("OPS"), periods);
+        assertThat(after.byDim(periods.all().get(0), Metric.FAILURE_TYPE)).containsOnlyKeys("INTELLIGENT");
+        assertThat(after.total(periods.all().get(0), Metric.INCIDENT_DISCOVERED).sum()).isEqualTo(1);
+        records.deleteByIssueId(1);
+        records.upsert(incident(1, "CARE-1", march).failureType(FailureType.INTELLIGENT).build());
+        index.refresh(1);
+        assertThat(tallies(Set.of("OPS"), periods).total(periods.all().get(0), Metric.INCIDENT_DISCOVERED).count())
+                .isZero();
+        assertThat(tallies(Set.of("CARE"), periods).total(periods.all().get(0), Metric.INCIDENT_DISCOVERED).count())
+                .isEqualTo(1);
+
+        records.deleteByIssueId(1);
+        index.refresh(1);
+        assertThat(ao.count(KpiEventEntity.class, "ID > ?", 0)).isZero();
+        assertThat(ao.count(KpiRollupEntity.class, "ID > ?", 0)).as("empty roll-ups are deleted").isZero();
+    }
+
+    @Test
+    public void theTwentyFourHourRuleCountsOnlyOnceDecided() {
+        Instant twoHoursAgo = NOW.minus(Duration.ofHours(2));
+        records.upsert(incident(1, "OPS-1", twoHoursAgo).build());
+        records.upsert(incident(2, "OPS-2", twoHoursAgo).build());
+        index.refresh(1);
+        index.refresh(2);
+        Periods periods = months("2026-11-01T00:00:00Z", "2026-11-21T00:00:00Z");
+        assertThat(tallies(Set.of("OPS"), periods).total(periods.all().get(0), Metric.TWENTY_FOUR_HOUR_RULE).count())
+                .as("both still pending").isZero();
+
+        // OPS-2 meets the rule: three learnings and two next steps within the hour
+        for (int i = 0; i < 3; i++) {
+            learnings.add(new LearningCommand("learned " + i, "insight").toDraft(2, "u", twoHoursAgo.plusSeconds(60))
+                    .value());
+        }
+        for (int i = 0; i < 2; i++) {
+            actions.add(new ActionItemCommand("step " + i, "u", "2026-12-01", "prevent", null, null, null, null)
+                    .toDraft(2, twoHoursAgo.plusSeconds(120)).value());
+        }
+        assertThat(index.refresh(2)).isTrue();
+        PeriodTallies tallies = tallies(Set.of("OPS"), periods);
+        assertThat(tallies.total(periods.all().get(0), Metric.TWENTY_FOUR_HOUR_RULE))
+                .isEqualTo(new dev.failforward.core.kpi.Tally(1, 1));
+        assertThat(tallies.total(periods.all().get(0), Metric.ACTION_OPENED).count()).isEqualTo(2);
+        assertThat(tallies.total(periods.all().get(0), Metric.FIRST_LEARNING).sum()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,221 @@
+package dev.failforward.preview;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failforward.core.text.Html;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code /jira/dashboard}: a Jira-like dashboard ("Culture dashboard") that runs the Jira plugin's dashboard items as
+ * Jira does: the page carries an AMD loader ({@code amd-lite.js}), jQuery and the host modules
+ * ({@code dashboard.js}: {@code jquery}, {@code wrm/context-path}, a minimal {@code AJS}, the gadget frames and the
+ * item API), then the items' web resources with their dependencies in the order Jira's web-resource manager would
+ * send them, from {@code /download/resources/…}. The items' AMD modules run unchanged.
+ * <p>
+ * {@code ?layout=a|aa|aaa} picks one, two or three columns (two by default). Preferences live in the browser's
+ * localStorage, per item, starting from the defaults below: the preview has no dashboard database, and a reload keeps
+ * what the visitor configured.
+ */
+final class DashboardServlet extends PageServlet {
+
+    /** A dashboard item on the page: its web resource (in the Jira plugin), AMD module and default preferences. */
+    record Item(String id, String title, String webResource, String amdModule, Map<String, String> defaults) {
+    }
+
+    static final List<Item> ITEMS = List.of(
+            new Item("kpi", "Culture KPIs", "kpi-dashboard-item-resources", "failforward/kpi-dashboard-item",
+                    orderedMap("project", "OPS,GROWTH,CARE", "months", "24", "granularity", "month",
+                            "kpis", "experiments_started,reporting_time_median,reporting_time_p90,recurrence_rate,"
+                                    + "sharing_score,failure_type_mix",
+                            "view", "chart")),
+            new Item("pulse", "Failure pulse", "pulse-dashboard-item-resources", "failforward/pulse-dashboard-item",
+                    orderedMap("project", "OPS")));
+
+    /** The dashboard layouts Jira calls A, AA and AAA: one to three columns of equal width. */
+    static final Map<String, Integer> LAYOUTS = orderedMap("a", 1, "aa", 2, "aaa", 3);
+    static final String DEFAULT_LAYOUT = "aa";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String pluginKey;
+    private final Map<String, WebResource> webResources;
+
+    DashboardServlet(PreviewServices services) {
+        super(services.templates);
+        this.pluginKey = PreviewServices.JIRA_PLUGIN_KEY;
+        this.webResources = readWebResources(DashboardServlet.class.getClassLoader(), pluginKey);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!"/jira/dashboard".equals(request.getRequestURI())) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        String layout = request.getParameter("layout");
+        if (layout == null || !LAYOUTS.containsKey(layout)) {
+            layout = DEFAULT_LAYOUT;
+        }
+        int columnCount = LAYOUTS.get(layout);
+        List<List<Map<String, Object>>> columns = new ArrayList<>();
+        for (int i = 0; i < columnCount; i++) {
+            columns.add(new ArrayList<>());
+        }
+        Resolution resources = new Resolution();
+        for (int i = 0; i < ITEMS.size(); i++) {
+            Item item = ITEMS.get(i);
+            columns.get(i % columnCount).add(itemModel(item));
+            resources.require(item.webResource());
+        }
+        List<Map<String, Object>> layouts = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : LAYOUTS.entrySet()) {
+            layouts.add(Map.of("key", entry.getKey(), "columns", entry.getValue(), "current", entry.getKey().equals(layout)));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("layout", layout);
+        model.put("layouts", layouts);
+        model.put("columns", columns);
+        model.put("scripts", resources.urls(".js"));
+        model.put("styles", resources.urls(".css"));
+        model.put("missingHtml", Html.escape(String.join(", ", resources.missing)));
+        model.put("hostProvidedHtml", Html.escape(String.join(" ", resources.external)));
+        render(response, "dashboard.vm", model);
+    }
+
+    private static Map<String, Object> itemModel(Item item) throws JsonProcessingException {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("id", item.id());
+        model.put("titleHtml", Html.escape(item.title()));
+        model.put("amdModuleHtml", Html.escape(item.amdModule()));
+        model.put("defaultsHtml", Html.escape(JSON.writeValueAsString(item.defaults())));
+        return model;
+    }
+
+    /** A web-resource module of the plugin: its dependencies (complete keys) and downloadable file names, in order. */
+    private record WebResource(List<String> dependencies, List<String> names) {
+    }
+
+    /**
+     * What Jira's web-resource manager does for {@code requireResource}: dependencies first, depth first, each web
+     * resource once. Dependencies on other plugins (AUI, jQuery, WRM) are what the host provides; here that is
+     * {@code dashboard.js}, so they are listed, not served.
+     */
+    private final class Resolution {
+        private final Set<String> ordered = new LinkedHashSet<>();
+        private final Set<String> visiting = new LinkedHashSet<>();
+        private final Set<String> missing = new LinkedHashSet<>();
+        private final Set<String> external = new LinkedHashSet<>();
+
+        void require(String key) {
+            requireComplete(pluginKey + ":" + key);
+        }
+
+        private void requireComplete(String completeKey) {
+            if (ordered.contains(completeKey) || !visiting.add(completeKey)) {
+                return;
+            }
+            int colon = completeKey.indexOf(':');
+            WebResource resource = webResources.get(completeKey.substring(colon + 1));
+            if (!completeKey.substring(0, colon).equals(pluginKey)) {
+                external.add(completeKey);
+            } else if (resource == null) {
+                missing.add(completeKey);
+            } else {
+                resource.dependencies().forEach(this::requireComplete);
+                ordered.add(completeKey);
+            }
+            visiting.remove(completeKey);
+        }
+
+        List<String> urls(String extension) {
+            List<String> urls = new ArrayList<>();
+            for (String completeKey : ordered) {
+                for (String name : webResources.get(completeKey.substring(completeKey.indexOf(':') + 1)).names()) {
+                    if (name.endsWith(extension)) {
+                        urls.add(Html.escape("/download/resources/" + completeKey + "/" + name));
+                    }
+                }
+            }
+            return urls;
+        }
+    }
+
+    /** The plugin's {@code <web-resource>} modules, read from its descriptor on the class path (empty if absent). */
+    private static Map<String, WebResource> readWebResources(ClassLoader loader, String pluginKey) {
+        Map<String, WebResource> found = new LinkedHashMap<>();
+        try {
+            for (URL descriptor : Collections.list(loader.getResources("atlassian-plugin.xml"))) {
+                Element root = parse(descriptor);
+                if (!pluginKey.equals(root.getAttribute("key"))) {
+                    continue;
+                }
+                for (Element module : children(root, "web-resource")) {
+                    List<String> dependencies = new ArrayList<>();
+                    for (Element dependency : children(module, "dependency")) {
+                        dependencies.add(dependency.getTextContent().trim());
+                    }
+                    List<String> names = new ArrayList<>();
+                    for (Element resource : children(module, "resource")) {
+                        if ("download".equals(resource.getAttribute("type"))) {
+                            names.add(resource.getAttribute("name"));
+                        }
+                    }
+                    found.put(module.getAttribute("key"), new WebResource(List.copyOf(dependencies), List.copyOf(names)));
+                }
+                break;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list the plugin descriptors: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    private static Element parse(URL descriptor) {
+        try (InputStream in = descriptor.openStream()) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(in).getDocumentElement();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the plugin descriptor " + descriptor + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Element> children(Element parent, String tag) {
+        List<Element> elements = new ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node node = nodes.item(i);
+            if (node instanceof Element element && element.getTagName().equals(tag)) {
+                elements.add(element);
+            }
+        }
+        return elements;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> orderedMap(Object... keysAndValues) {
+        Map<String, V> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+}
