@@ -117,7 +117,7 @@ final class PreviewServices implements AutoCloseable {
         this.failureDb = new FailureDbService(records, learnings, actions,
                 new AoWhyStepRepository(database.activeObjects()), permissions, kpiIndex, java.time.Clock.systemUTC());
         this.kpis = new KpiService(new KpiStore(database.activeObjects()), pulse, permissions, kpiUser,
-                new KpiSearchLinks(jira.registry()));
+                new KpiSearchLinks(jira.registry()), new dev.failforward.preview.jira.PreviewKpiFilters());
         this.permissions = permissions;
         this.hypothesisCheck = new HypothesisCheckService(jiraI18n);
         this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(templates, confluenceI18n));

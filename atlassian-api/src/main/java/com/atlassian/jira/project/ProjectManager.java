@@ -7,4 +7,7 @@ package com.atlassian.jira.project;
 public interface ProjectManager {
     /** The project with this key (also after a key change: current key), or null. */
     Project getProjectByCurrentKey(String projectKey);
+
+    /** @return the project with this id, or null */
+    Project getProjectObj(Long id);
 }

@@ -67,4 +67,11 @@ public abstract class FailureDbException extends RuntimeException {
             super("failforward.pulse.error.answered", period, nextPeriod);
         }
     }
+
+    /** A saved filter does not exist or is not shared with the user (same message for both). {0} = its id. */
+    public static final class FilterHidden extends FailureDbException {
+        public FilterHidden(long filterId) {
+            super("failforward.kpi.error.filter.hidden", Long.toString(filterId));
+        }
+    }
 }

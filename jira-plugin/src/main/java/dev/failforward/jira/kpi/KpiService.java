@@ -51,8 +51,9 @@ public class KpiService {
     public record Result(Kpi kpi, KpiSeries series, Map<String, KpiSeries> mix, String jql) {
     }
 
-    public record Report(List<String> projects, Periods periods, ZoneId zone, Locale locale, List<Result> results,
-                         int minAnswers) {
+    /** @param filter the saved filter the scope came from, or {@code null} */
+    public record Report(List<String> projects, KpiFilters.Scope filter, Periods periods, ZoneId zone, Locale locale,
+                         List<Result> results, int minAnswers) {
     }
 
     private final KpiStore store;
@@ -60,16 +61,18 @@ public class KpiService {
     private final RecordPermissions permissions;
     private final KpiUserContext user;
     private final KpiSearchLinks links;
+    private final KpiFilters filters;
     private final Clock clock;
 
     @Inject
     public KpiService(KpiStore store, PulseService pulse, RecordPermissions permissions, KpiUserContext user,
-                      KpiSearchLinks links) {
-        this(store, pulse, permissions, user, links, Clock.systemUTC());
+                      KpiSearchLinks links, KpiFilters filters) {
+        this(store, pulse, permissions, user, links, filters, Clock.systemUTC());
     }
 
     public KpiService(KpiStore store, PulseService pulse, RecordPermissions permissions, KpiUserContext user,
-                      KpiSearchLinks links, Clock clock) {
+                      KpiSearchLinks links, KpiFilters filters, Clock clock) {
+        this.filters = Objects.requireNonNull(filters, "filters");
         this.store = Objects.requireNonNull(store, "store");
         this.pulse = Objects.requireNonNull(pulse, "pulse");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
@@ -79,13 +82,22 @@ public class KpiService {
     }
 
     /**
-     * @param requestedProjects project keys; empty = every project the user may browse
+     * @param requestedProjects project keys; empty = every project the user may browse (or the filter's)
+     * @param filterId          a saved filter whose projects are the scope, or {@code null}; the caller made sure
+     *                          it comes without projects
      * @param from              first month (in the user's zone), at most {@link #MAX_MONTHS} before {@code to}
      */
-    public Report report(Collection<String> requestedProjects, YearMonth from, YearMonth to, Granularity granularity,
-                         List<Kpi> kpis) {
+    public Report report(Collection<String> requestedProjects, Long filterId, YearMonth from, YearMonth to,
+                         Granularity granularity, List<Kpi> kpis) {
         Set<String> projects = new TreeSet<>();
-        if (requestedProjects.isEmpty()) {
+        KpiFilters.Scope filter = null;
+        if (filterId != null) {
+            filter = filters.scope(filterId).orElseThrow(() -> new FailureDbException.FilterHidden(filterId));
+            Set<String> browsable = permissions.browsableProjectKeys();
+            // a filter may name projects the user cannot browse: Jira's search would find nothing there either
+            projects.addAll(filter.allProjects() ? browsable
+                    : filter.projectKeys().stream().filter(browsable::contains).toList());
+        } else if (requestedProjects.isEmpty()) {
             projects.addAll(permissions.browsableProjectKeys());
         } else {
             for (String key : requestedProjects) {
@@ -116,7 +128,7 @@ public class KpiService {
                 default -> results.add(new Result(kpi, engine.series(kpi, tallies), null, jql));
             }
         }
-        return new Report(List.copyOf(projects), periods, zone, user.locale(), results, minAnswers);
+        return new Report(List.copyOf(projects), filter, periods, zone, user.locale(), results, minAnswers);
     }
 
     /**

@@ -39,7 +39,8 @@ public class FailureDbExceptionMapper implements ExceptionMapper<FailureDbExcept
                     List.of(new ErrorBody.Item("score", "already-answered", message)))).build();
         }
         int status = exception instanceof FailureDbException.EditDenied
-                || exception instanceof FailureDbException.ProjectHidden ? 403 : 404;
+                || exception instanceof FailureDbException.ProjectHidden
+                || exception instanceof FailureDbException.FilterHidden ? 403 : 404;
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(status, message, List.of())).build();
     }

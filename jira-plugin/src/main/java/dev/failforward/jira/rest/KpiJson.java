@@ -21,7 +21,10 @@ final class KpiJson {
     private KpiJson() {
     }
 
-    record Report(List<String> projects, Object filter, String granularity, String timeZone, String from, String to,
+    record FilterJson(long id, String name) {
+    }
+
+    record Report(List<String> projects, FilterJson filter, String granularity, String timeZone, String from, String to,
                   List<PeriodJson> periods, List<KpiJsonItem> kpis, Sharing sharing) {
     }
 
@@ -64,7 +67,9 @@ final class KpiJson {
                     i18n.getText(result.kpi().descriptionKey()), lower(result.kpi().unit().name()),
                     lower(result.kpi().direction().name()), trend, points, series, searchUrl));
         }
-        return new Report(report.projects(), null, lower(periods.isEmpty() ? Granularity.MONTH.name()
+        FilterJson filter = report.filter() == null ? null
+                : new FilterJson(report.filter().id(), report.filter().name());
+        return new Report(report.projects(), filter, lower(periods.isEmpty() ? Granularity.MONTH.name()
                 : periods.get(0).granularity().name()), report.zone().getId(),
                 periods.isEmpty() ? null : periods.get(0).firstDay().toString(),
                 periods.isEmpty() ? null : periods.get(periods.size() - 1).end().toLocalDate().minusDays(1).toString(),

@@ -17,17 +17,18 @@ import java.util.stream.Collectors;
 
 /**
  * The query of {@code GET /kpis}, checked: {@code project} (repeated or comma-separated keys; none = every project the
- * user may browse), {@code from} / {@code to} (months {@code 2026-03}, or dates whose month counts; default the last
+ * user may browse) or {@code filter} (a saved filter's id: its projects), {@code from} / {@code to} (months {@code 2026-03}, or dates whose month counts; default the last
  * 12 months up to the current one), {@code granularity} ({@code month} or {@code quarter}), {@code kpi} (repeated or
  * comma-separated keys; none = all). Every problem is reported at once, each naming its parameter.
  */
-record KpiParameters(Set<String> projects, YearMonth from, YearMonth to, Granularity granularity, List<Kpi> kpis) {
+record KpiParameters(Set<String> projects, Long filter, YearMonth from, YearMonth to, Granularity granularity,
+                     List<Kpi> kpis) {
 
     static final int MAX_PROJECTS = 500;
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,254}");
 
-    static KpiParameters parse(List<String> project, String from, String to, String granularity, List<String> kpi,
-                               YearMonth currentMonth) {
+    static KpiParameters parse(List<String> project, String filter, String from, String to, String granularity,
+                               List<String> kpi, YearMonth currentMonth) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> projects = new LinkedHashSet<>();
         for (String key : split(project)) {
@@ -40,6 +41,16 @@ record KpiParameters(Set<String> projects, YearMonth from, YearMonth to, Granula
         if (projects.size() > MAX_PROJECTS) {
             errors.add(FieldError.of("project", "too-many", "failforward.failuredb.error.param.toomany", "project",
                     String.valueOf(MAX_PROJECTS)));
+        }
+        Long filterId = null;
+        if (filter != null && !filter.isBlank()) {
+            if (!filter.strip().matches("[0-9]{1,18}")) {
+                errors.add(FieldError.of("filter", "invalid", "failforward.kpi.error.filter.invalid", shown(filter)));
+            } else if (!projects.isEmpty()) {
+                errors.add(FieldError.of("filter", "exclusive", "failforward.kpi.error.filter.exclusive"));
+            } else {
+                filterId = Long.parseLong(filter.strip());
+            }
         }
         YearMonth toMonth = month(errors, "to", to, currentMonth);
         YearMonth fromMonth = month(errors, "from", from, toMonth == null ? currentMonth.minusMonths(11)
@@ -75,7 +86,7 @@ record KpiParameters(Set<String> projects, YearMonth from, YearMonth to, Granula
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        return new KpiParameters(Set.copyOf(projects), fromMonth, toMonth, parsedGranularity,
+        return new KpiParameters(Set.copyOf(projects), filterId, fromMonth, toMonth, parsedGranularity,
                 kpis.isEmpty() ? List.of(Kpi.values()) : List.copyOf(kpis));
     }
 

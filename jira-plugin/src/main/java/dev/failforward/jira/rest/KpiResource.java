@@ -41,13 +41,14 @@ public class KpiResource {
     }
 
     @GET
-    public KpiJson.Report kpis(@QueryParam("project") List<String> project, @QueryParam("from") String from,
+    public KpiJson.Report kpis(@QueryParam("project") List<String> project, @QueryParam("filter") String filter,
+                               @QueryParam("from") String from,
                                @QueryParam("to") String to, @QueryParam("granularity") String granularity,
                                @QueryParam("kpi") List<String> kpi) {
         AccessDeniedException.requireLogin(permissions.currentUserKey());
-        KpiParameters parameters = KpiParameters.parse(project, from, to, granularity, kpi,
+        KpiParameters parameters = KpiParameters.parse(project, filter, from, to, granularity, kpi,
                 YearMonth.now(Clock.system(user.zone())));
-        return KpiJson.report(service.report(parameters.projects(), parameters.from(), parameters.to(),
+        return KpiJson.report(service.report(parameters.projects(), parameters.filter(), parameters.from(), parameters.to(),
                 parameters.granularity(), parameters.kpis()), i18n);
     }
 }

@@ -83,6 +83,11 @@ public final class KpiBenchmark {
             "actions_opened", "actions_closed", "actions_verified_effective", "hypotheses_tested", "failure_type_mix",
             "failure_category_mix"};
 
+    /** One scenario's latencies and the size of its JSON response; {@code kpisWithValues} of the 14 had any value. */
+    record ScenarioResult(String name, double p50Millis, double p95Millis, double maxMillis, int bytes,
+                          int kpisWithValues) {
+    }
+
     private record Scenario(String name, List<String> projects, String from, String to, String granularity,
                             ZoneId zone) {
     }
@@ -110,7 +115,8 @@ public final class KpiBenchmark {
     }
 
     /** @param only run only the scenarios whose name contains this text ({@code null}: all) */
-    static void run(int records, int iterations, String only) throws Exception {
+    static List<ScenarioResult> run(int records, int iterations, String only) throws Exception {
+        List<ScenarioResult> results = new ArrayList<>();
         Path directory = Files.createTempDirectory("failforward-kpi-bench");
         try (AoDatabase database = AoDatabase.openFile(directory, FailureDbBenchmark.JIRA_PLUGIN_KEY)) {
             database.activeObjects().migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class,
@@ -169,23 +175,33 @@ public final class KpiBenchmark {
                     }
                 };
                 KpiService service = new KpiService(new KpiStore(database.activeObjects()), pulse, permissions, user,
-                        new KpiSearchLinks(new PreviewFieldRegistry()), Clock.fixed(NOW, ZoneOffset.UTC));
+                        new KpiSearchLinks(new PreviewFieldRegistry()), filterId -> java.util.Optional.empty(),
+                        Clock.fixed(NOW, ZoneOffset.UTC));
                 KpiResource resource = new KpiResource(service, permissions, user, i18n);
                 long[] nanos = new long[iterations];
-                int bytes = 0;
+                byte[] body = new byte[0];
                 for (int i = -Math.max(20, iterations / 10); i < iterations; i++) {
                     long start = System.nanoTime();
-                    bytes = json.writeValueAsBytes(resource.kpis(scenario.projects(), scenario.from(), scenario.to(),
-                            scenario.granularity(), List.of(String.join(",", KPIS)))).length;
+                    body = json.writeValueAsBytes(resource.kpis(scenario.projects(), null, scenario.from(),
+                            scenario.to(), scenario.granularity(), List.of(String.join(",", KPIS))));
                     if (i >= 0) {
                         nanos[i] = System.nanoTime() - start;
                     }
                 }
                 Arrays.sort(nanos);
-                System.out.printf(Locale.ROOT, "  %-38s %8.1f %8.1f %8.1f %,9d%n", scenario.name(),
+                int withValues = 0;
+                for (com.fasterxml.jackson.databind.JsonNode kpi : json.readTree(body).path("kpis")) {
+                    withValues += kpi.toString().contains("\"status\":\"value\"") ? 1 : 0;
+                }
+                ScenarioResult result = new ScenarioResult(scenario.name(),
                         nanos[(int) Math.ceil(0.50 * iterations) - 1] / 1e6,
-                        nanos[(int) Math.ceil(0.95 * iterations) - 1] / 1e6, nanos[iterations - 1] / 1e6, bytes);
+                        nanos[(int) Math.ceil(0.95 * iterations) - 1] / 1e6, nanos[iterations - 1] / 1e6, body.length,
+                        withValues);
+                results.add(result);
+                System.out.printf(Locale.ROOT, "  %-38s %8.1f %8.1f %8.1f %,9d%n", result.name(), result.p50Millis(),
+                        result.p95Millis(), result.maxMillis(), result.bytes());
             }
+            return results;
         } finally {
             try (Stream<Path> files = Files.walk(directory)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -3,6 +3,7 @@ package com.atlassian.jira.bc.issue.search;
 import com.atlassian.jira.issue.Issue;
 import com.atlassian.jira.issue.search.SearchException;
 import com.atlassian.jira.issue.search.SearchResults;
+import com.atlassian.jira.jql.context.QueryContext;
 import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.jira.util.MessageSet;
 import com.atlassian.jira.web.bean.PagerFilter;
@@ -28,6 +29,9 @@ public interface SearchService {
     /** Searches without permission or issue-security checks, one page at a time. */
     SearchResults<Issue> searchOverrideSecurity(ApplicationUser searcher, Query query, PagerFilter pager)
             throws SearchException;
+
+    /** The projects and issue types the query can match, as the user sees them (no search is run). */
+    QueryContext getQueryContext(ApplicationUser searcher, Query query);
 
     /** A parsed query and its errors (the real class is nested in this interface, as here). */
     final class ParseResult {
