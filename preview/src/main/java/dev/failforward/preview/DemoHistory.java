@@ -19,6 +19,7 @@ import dev.failforward.core.record.LearningRepository;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.jira.kpi.KpiIndex;
 import dev.failforward.jira.pulse.PulseCountEntity;
+import dev.failforward.jira.pulse.PulseService;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -201,15 +202,14 @@ final class DemoHistory {
                     int score = comfort > 0.75 ? 5 : comfort > 0.5 ? 4 : comfort > 0.3 ? 3 : comfort > 0.1 ? 2 : 1;
                     counts[score - 1]++;
                 }
+                Map<String, Object> row = new HashMap<>();
+                row.put(PulseCountEntity.COUNT_KEY, PulseService.countKey(project, month.toString()));
+                row.put(PulseCountEntity.PROJECT_KEY, project);
+                row.put(PulseCountEntity.PERIOD_START, month.toString());
                 for (int s = 1; s <= 5; s++) {
-                    Map<String, Object> row = new HashMap<>();
-                    row.put(PulseCountEntity.COUNT_KEY, month + "|" + s + "|" + project);
-                    row.put(PulseCountEntity.PROJECT_KEY, project);
-                    row.put(PulseCountEntity.PERIOD_START, month.toString());
-                    row.put(PulseCountEntity.SCORE, s);
-                    row.put(PulseCountEntity.ANSWERS, counts[s - 1]);
-                    rows.add(row);
+                    row.put(PulseCountEntity.scoreColumn(s), counts[s - 1]);
                 }
+                rows.add(row);
             }
         }
         ao.create(PulseCountEntity.class, rows);

@@ -82,6 +82,11 @@ public record MonthSlices(int firstMonth, int lastMonth, List<Window> windows) {
         return null;
     }
 
+    /** The instant a boundary month ({@code yyyymm}) starts, 00:00 UTC on its first day. */
+    public static Instant boundaryInstant(int yyyymm) {
+        return LocalDate.of(yyyymm / 100, yyyymm % 100, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
     /** {@code yyyymm} of the UTC month whose start is this period's boundary with the one before it. */
     public int startBoundary() {
         return firstMonth;

@@ -28,6 +28,12 @@ public final class MonthTallies {
         add(event.metric().code(), event.dim(), sign, (long) sign * event.value());
     }
 
+    /** Adds a count and sum under a metric and dimension (stores key edge tallies by minute: {@code "-125:BASIC"}). */
+    public void add(Metric metric, String dim, long count, long sum) {
+        requireSafe(dim);
+        add(metric.code(), dim, count, sum);
+    }
+
     private void add(String code, String dim, long count, long sum) {
         Key key = new Key(code, dim);
         long[] total = totals.computeIfAbsent(key, k -> new long[2]);

@@ -26,7 +26,8 @@ public class JiraKpiUserContext implements KpiUserContext {
 
     @Override
     public ZoneId zone() {
-        return timeZones.getLoggedInUserTimeZone().toZoneId();
+        java.util.TimeZone zone = timeZones.getLoggedInUserTimeZone();
+        return zone == null ? ZoneId.systemDefault() : zone.toZoneId();
     }
 
     @Override

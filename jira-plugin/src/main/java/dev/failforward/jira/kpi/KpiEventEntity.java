@@ -14,15 +14,12 @@ import java.util.Date;
 /**
  * AO row of one KPI event ({@code AO_xxxxxx_KPI_EVENT}): what one failure record contributes to one KPI metric
  * ({@link dev.failforward.core.kpi.KpiEvent}). Kept per record so a change replaces exactly that record's events, and
- * read only inside the short windows where a user's local month differs from the UTC month
- * ({@link dev.failforward.core.kpi.MonthSlices}; found through {@code EDGE_MONTH}); the KPIs themselves read
- * {@link KpiRollupEntity}. Column names avoid
+ * read for the 24-hour rule's undecided incidents of the last day; the KPIs themselves read {@link KpiRollupEntity}. Column names avoid
  * SQL words ({@code VALUE}, {@code AT}). {@code DIM} is {@code null} for "no dimension" (Oracle stores "" as null).
  */
 @Preload
 @Table("KPI_EVENT")
-@Indexes({@Index(name = "kpi_event_metric_at", methodNames = {"getProjectKey", "getMetric", "getEventAt"}),
-        @Index(name = "kpi_event_project_edge", methodNames = {"getProjectKey", "getEdgeMonth"})})
+@Indexes(@Index(name = "kpi_event_metric_at", methodNames = {"getProjectKey", "getMetric", "getEventAt"}))
 public interface KpiEventEntity extends Entity {
 
     String RECORD_ISSUE_ID = "RECORD_ISSUE_ID";
@@ -31,7 +28,6 @@ public interface KpiEventEntity extends Entity {
     String DIM = "DIM";
     String EVENT_AT = "EVENT_AT";
     String AMOUNT = "AMOUNT";
-    String EDGE_MONTH = "EDGE_MONTH";
 
     @NotNull
     @Indexed
@@ -64,12 +60,4 @@ public interface KpiEventEntity extends Entity {
     long getAmount();
 
     void setAmount(long amount);
-
-    /**
-     * The UTC month ({@code yyyymm}) whose start is within reach of a time-zone window
-     * ({@link dev.failforward.core.kpi.MonthSlices#edgeMonth}), or {@code null}: the one column the window query needs.
-     */
-    Integer getEdgeMonth();
-
-    void setEdgeMonth(Integer yyyymm);
 }

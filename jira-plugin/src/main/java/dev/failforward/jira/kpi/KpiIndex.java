@@ -18,6 +18,8 @@ import dev.failforward.core.record.LearningRepository;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import net.java.ao.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,6 +48,7 @@ import java.util.Optional;
 public class KpiIndex implements RecordChanges {
 
     static final String LOCK_NAME = "dev.failforward.kpi.rollup";
+    private static final Logger log = LoggerFactory.getLogger(KpiIndex.class);
     private static final int MAX_KEY_LENGTH = 255;
 
     private final ActiveObjects ao;
@@ -75,9 +78,18 @@ public class KpiIndex implements RecordChanges {
     record Stored(String projectKey, KpiEvent event) {
     }
 
+    /**
+     * The change is written already: a failure here must not fail the user's request, so it is logged, and the nightly
+     * reconcile (which refreshes every record) repairs the KPI tables.
+     */
     @Override
     public void changed(long issueId) {
-        refresh(issueId);
+        try {
+            refresh(issueId);
+        } catch (RuntimeException e) {
+            log.warn("KPI tables not updated for issue {} (the nightly reconcile repairs them): {}", issueId,
+                    e.toString());
+        }
     }
 
     /**
@@ -85,11 +97,14 @@ public class KpiIndex implements RecordChanges {
      * its events are removed). Returns whether anything changed.
      */
     public boolean refresh(long issueId) {
-        Optional<FailureRecord> record = records.findByIssueId(issueId);
-        List<Stored> fresh = record.map(r -> kpiEvents.of(r, learnings.findByRecord(issueId),
-                        actions.findByRecord(issueId)).stream().map(e -> new Stored(r.projectKey(), e)).toList())
-                .orElse(List.of());
-        return locked(() -> ao.executeInTransaction(() -> replace(issueId, fresh)));
+        // read under the lock: two nodes refreshing one record can then not write an older state over a newer one
+        return locked(() -> ao.executeInTransaction(() -> {
+            Optional<FailureRecord> record = records.findByIssueId(issueId);
+            List<Stored> fresh = record.map(r -> kpiEvents.of(r, learnings.findByRecord(issueId),
+                            actions.findByRecord(issueId)).stream().map(e -> new Stored(r.projectKey(), e)).toList())
+                    .orElse(List.of());
+            return replace(issueId, fresh);
+        }));
     }
 
     /** A record with its learnings and action items, as {@link #insertAll} takes them. */
@@ -139,22 +154,37 @@ public class KpiIndex implements RecordChanges {
         return true;
     }
 
-    /** The change of one project's month: the tallies to add (negative to take away). */
+    /** The change of one roll-up (a project's month or month edge): the tallies to add (negative to take away). */
     private static final class Delta {
         private final String projectKey;
         private final int month;
+        private final String kind;
         private final MonthTallies tallies = new MonthTallies();
 
-        private Delta(String projectKey, int month) {
+        private Delta(String projectKey, int month, String kind) {
             this.projectKey = projectKey;
             this.month = month;
+            this.kind = kind;
         }
     }
 
+    /**
+     * Adds an event to its month's roll-up and, when it lies near a month start, to that start's edge roll-up under
+     * its minute from the start.
+     */
     private static void add(Map<String, Delta> deltas, Stored stored, int sign) {
-        int month = MonthSlices.utcMonth(stored.event().at());
-        deltas.computeIfAbsent(rollupKey(stored.projectKey(), month), k -> new Delta(stored.projectKey(), month))
-                .tallies.add(stored.event(), sign);
+        KpiEvent event = stored.event();
+        int month = MonthSlices.utcMonth(event.at());
+        deltas.computeIfAbsent(rollupKey(KpiRollupEntity.MONTH, stored.projectKey(), month),
+                k -> new Delta(stored.projectKey(), month, KpiRollupEntity.MONTH)).tallies.add(event, sign);
+        Integer edge = MonthSlices.edgeMonth(event.at());
+        if (edge != null) {
+            long minute = Math.floorDiv(event.at().getEpochSecond()
+                    - MonthSlices.boundaryInstant(edge).getEpochSecond(), 60);
+            deltas.computeIfAbsent(rollupKey(KpiRollupEntity.EDGE, stored.projectKey(), edge),
+                            k -> new Delta(stored.projectKey(), edge, KpiRollupEntity.EDGE))
+                    .tallies.add(event.metric(), minute + ":" + event.dim(), sign, (long) sign * event.value());
+        }
     }
 
     private void apply(Map<String, Delta> deltas) {
@@ -178,6 +208,7 @@ public class KpiIndex implements RecordChanges {
                 columns.put(KpiRollupEntity.ROLLUP_KEY, entry.getKey());
                 columns.put(KpiRollupEntity.PROJECT_KEY, delta.projectKey);
                 columns.put(KpiRollupEntity.UTC_MONTH, delta.month);
+                columns.put(KpiRollupEntity.KIND, delta.kind);
                 columns.put(KpiRollupEntity.TALLIES, tallies.encode());
                 created.add(columns);
             } else if (tallies.isEmpty()) {
@@ -224,13 +255,12 @@ public class KpiIndex implements RecordChanges {
         columns.put(KpiEventEntity.DIM, stored.event().dim().isEmpty() ? null : stored.event().dim());
         columns.put(KpiEventEntity.EVENT_AT, Date.from(stored.event().at()));
         columns.put(KpiEventEntity.AMOUNT, stored.event().value());
-        columns.put(KpiEventEntity.EDGE_MONTH, MonthSlices.edgeMonth(stored.event().at()));
         return columns;
     }
 
-    /** Month and project; hashed when a very long project key would make it too long. */
-    static String rollupKey(String projectKey, int month) {
-        String key = month + "|" + projectKey;
+    /** Kind, month and project; hashed when a very long project key would make it too long. */
+    static String rollupKey(String kind, String projectKey, int month) {
+        String key = kind + "|" + month + "|" + projectKey;
         if (key.length() <= MAX_KEY_LENGTH) {
             return key;
         }

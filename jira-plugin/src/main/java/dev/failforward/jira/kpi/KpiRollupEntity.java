@@ -12,9 +12,10 @@ import net.java.ao.schema.Unique;
 /**
  * AO row of the monthly KPI roll-up of one project ({@code AO_xxxxxx_KPI_ROLLUP}): every tally of the project's events
  * in one UTC calendar month — count and sum per metric and dimension, the reporting-time histogram included — packed
- * in {@code TALLIES} ({@link dev.failforward.core.kpi.MonthTallies}). What the KPI endpoint reads: a project's two
- * years are 24 rows, however many records it has. {@code ROLLUP_KEY} (project and month) is unique, so two nodes can
- * never create the same roll-up twice; writers also hold a cluster lock ({@link KpiIndex}).
+ * in {@code TALLIES} ({@link dev.failforward.core.kpi.MonthTallies}), and a second row per month for the events near its
+ * start ({@link #EDGE}). What the KPI endpoint reads: a project's two years are about 50 rows, however many records it
+ * has. {@code ROLLUP_KEY} (kind, month, project) is unique, so two nodes can never create the same roll-up twice;
+ * writers also hold a cluster lock ({@link KpiIndex}).
  */
 @Preload
 @Table("KPI_ROLLUP")
@@ -25,6 +26,11 @@ public interface KpiRollupEntity extends Entity {
     String PROJECT_KEY = "PROJECT_KEY";
     String UTC_MONTH = "UTC_MONTH";
     String TALLIES = "TALLIES";
+    String KIND = "KIND";
+    /** {@link #getKind()}: every event of the month. */
+    String MONTH = "M";
+    /** {@link #getKind()}: the events near the month's start, keyed by their minute from it. */
+    String EDGE = "E";
 
     @NotNull
     @Unique
@@ -43,6 +49,18 @@ public interface KpiRollupEntity extends Entity {
     int getUtcMonth();
 
     void setUtcMonth(int yyyymm);
+
+    /**
+     * {@link #MONTH}: the tallies of the UTC month's events. {@link #EDGE}: the tallies of the events from 14 hours
+     * before to 12 hours after the month's start (where a time zone's local month boundary can lie), with the minute
+     * from the start in front of each dimension ({@code "-125:BASIC"}) — what a local period adds to or takes away
+     * from its UTC months, read in the same query.
+     */
+    @NotNull
+    @StringLength(1)
+    String getKind();
+
+    void setKind(String kind);
 
     @NotNull
     @StringLength(StringLength.UNLIMITED)

@@ -21,23 +21,25 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * Reads KPI tallies for a set of projects and periods with a fixed number of queries per project, independent of how
  * many records there are. Per project (an equality on the project uses the composite indexes exactly; an IN list of
  * projects made HSQLDB scan):
  * <ol>
- * <li>one query over the project's monthly roll-ups of the months (index on project + month);</li>
- * <li>one query for the events of the windows where the user's local month boundary differs from the UTC one (none
- * in UTC; shorter than a day each): the events near the range's month boundaries, marked when written (index on
- * project + edge month);</li>
+ * <li>one query over the project's roll-ups of the months (index on project + month): the month roll-ups, and the edge
+ * roll-ups with the events near each month start, from which the windows where the user's local month boundary
+ * differs from the UTC one (none in UTC; shorter than a day each) are summed minute by minute;</li>
  * <li>for the 24-hour rule, one query for the rule events of the last 24 hours that are not met yet: their deadline
  * has not passed, so they are not decided and leave the count (index on project + metric + time).</li>
  * </ol>
  */
 @Named
 public class KpiStore {
+
+    /** A window with the period it corrects. */
+    private record PeriodWindow(Period period, MonthSlices.Window window) {
+    }
 
     private final ActiveObjects ao;
 
@@ -57,8 +59,7 @@ public class KpiStore {
         }
         List<String> metricCodes = metrics.stream().map(Metric::code).sorted().toList();
         for (String project : new java.util.TreeSet<>(projects)) {
-            readRollups(tallies, project, Set.copyOf(metricCodes));
-            readWindows(tallies, periods, project, metricCodes);
+            readRollups(tallies, periods, project, Set.copyOf(metricCodes));
             if (metrics.contains(Metric.TWENTY_FOUR_HOUR_RULE)) {
                 dropUndecidedRules(tallies, periods, project, now, ruleWindow);
             }
@@ -66,44 +67,39 @@ public class KpiStore {
         return tallies;
     }
 
-    private void readRollups(PeriodTallies tallies, String project, Set<String> metricCodes) {
-        ao.stream(KpiRollupEntity.class, Query.select("ID, UTC_MONTH, TALLIES").where(KpiRollupEntity.PROJECT_KEY
-                        + " = ? AND " + KpiRollupEntity.UTC_MONTH + " >= ? AND " + KpiRollupEntity.UTC_MONTH + " <= ?",
-                        project, tallies.firstMonth(), tallies.lastMonth()),
-                row -> MonthTallies.decode(row.getTallies(), metricCodes, (metric, dim, count, sum) ->
-                        tallies.addMonth(row.getUtcMonth(), metric, dim, count, sum)));
-    }
-
     /**
-     * One query per project: every event near a UTC month boundary of the range ({@code EDGE_MONTH}), then each event
-     * goes to the windows (and their periods, with their signs) that hold it.
+     * One query per project: the month roll-ups of the periods' UTC months and the edge roll-ups of their boundaries
+     * (the month after the last one included). Each edge entry is an event count at a minute from its boundary; it goes
+     * to the windows (and their periods, with their signs) that hold that minute.
      */
-    private void readWindows(PeriodTallies tallies, Periods periods, String project, List<String> metricCodes) {
-        List<Object[]> windows = new ArrayList<>(); // {window, period}
+    private void readRollups(PeriodTallies tallies, Periods periods, String project, Set<String> metricCodes) {
+        List<PeriodWindow> windows = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
             for (MonthSlices.Window window : tallies.slices().get(i).windows()) {
-                windows.add(new Object[]{window, periods.all().get(i)});
+                windows.add(new PeriodWindow(periods.all().get(i), window));
             }
         }
-        if (windows.isEmpty()) {
-            return;
-        }
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(project);
-        parameters.add(tallies.slices().get(0).startBoundary());
-        parameters.add(tallies.slices().get(periods.size() - 1).endBoundary());
-        parameters.addAll(metricCodes);
-        String where = KpiEventEntity.PROJECT_KEY + " = ? AND " + KpiEventEntity.EDGE_MONTH + " >= ? AND "
-                + KpiEventEntity.EDGE_MONTH + " <= ? AND " + KpiEventEntity.METRIC + " IN ("
-                + placeholders(metricCodes.size()) + ")";
-        ao.stream(KpiEventEntity.class, Query.select("ID, PROJECT_KEY, METRIC, DIM, EVENT_AT, AMOUNT")
-                .where(where, parameters.toArray()), row -> {
-            KpiEvent event = KpiIndex.stored(row).event();
-            for (Object[] use : windows) {
-                MonthSlices.Window window = (MonthSlices.Window) use[0];
-                if (!event.at().isBefore(window.from()) && event.at().isBefore(window.to())) {
-                    tallies.addEvent((Period) use[1], event, window.sign());
-                }
+        int lastBoundary = tallies.slices().get(periods.size() - 1).endBoundary();
+        ao.stream(KpiRollupEntity.class, Query.select("ID, UTC_MONTH, KIND, TALLIES").where(KpiRollupEntity.PROJECT_KEY
+                        + " = ? AND " + KpiRollupEntity.UTC_MONTH + " >= ? AND " + KpiRollupEntity.UTC_MONTH + " <= ?",
+                        project, tallies.firstMonth(), lastBoundary), row -> {
+            if (KpiRollupEntity.MONTH.equals(row.getKind())) {
+                MonthTallies.decode(row.getTallies(), metricCodes, (metric, dim, count, sum) ->
+                        tallies.addMonth(row.getUtcMonth(), metric, dim, count, sum));
+            } else if (!windows.isEmpty()) {
+                Instant boundary = MonthSlices.boundaryInstant(row.getUtcMonth());
+                MonthTallies.decode(row.getTallies(), metricCodes, (metric, minuteAndDim, count, sum) -> {
+                    int colon = minuteAndDim.indexOf(':');
+                    // the middle of the minute: inside a window exactly when the whole minute is
+                    Instant at = boundary.plusSeconds(Long.parseLong(minuteAndDim.substring(0, colon)) * 60 + 30);
+                    String dim = minuteAndDim.substring(colon + 1);
+                    for (PeriodWindow use : windows) {
+                        if (!at.isBefore(use.window().from()) && at.isBefore(use.window().to())) {
+                            int sign = use.window().sign();
+                            tallies.add(use.period(), metric, dim, sign * count, sign * sum);
+                        }
+                    }
+                });
             }
         });
     }
@@ -124,13 +120,5 @@ public class KpiStore {
                 tallies.addEvent(period, event, -1);
             }
         });
-    }
-
-    private static String placeholders(int n) {
-        StringJoiner joiner = new StringJoiner(", ");
-        for (int i = 0; i < n; i++) {
-            joiner.add("?");
-        }
-        return joiner.toString();
     }
 }

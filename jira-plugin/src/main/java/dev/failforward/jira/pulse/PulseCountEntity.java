@@ -3,7 +3,6 @@ package dev.failforward.jira.pulse;
 import net.java.ao.Entity;
 import net.java.ao.Preload;
 import net.java.ao.schema.Index;
-import net.java.ao.schema.Indexed;
 import net.java.ao.schema.Indexes;
 import net.java.ao.schema.NotNull;
 import net.java.ao.schema.StringLength;
@@ -11,10 +10,9 @@ import net.java.ao.schema.Table;
 import net.java.ao.schema.Unique;
 
 /**
- * AO row of the pulse answers ({@code AO_xxxxxx_PULSE_COUNT}): how many people answered {@code SCORE} for one project
- * and pulse period. Answers are stored only as these counts: there is no row per answer, so there is no answer row to
- * tie to a person — no user, no time, no insertion order. The five rows of a project's period (scores 1..5) are created
- * together by the period's first answer, so not even their creation order says which score came first.
+ * AO row of the pulse answers ({@code AO_xxxxxx_PULSE_COUNT}): how many people of one project gave each score (1..5)
+ * in one pulse period. Answers are stored only as these counts: there is no row per answer, so there is no answer row
+ * to tie to a person — no user, no time, no insertion order.
  */
 @Preload
 @Table("PULSE_COUNT")
@@ -24,10 +22,12 @@ public interface PulseCountEntity extends Entity {
     String COUNT_KEY = "COUNT_KEY";
     String PROJECT_KEY = "PROJECT_KEY";
     String PERIOD_START = "PERIOD_START";
-    String SCORE = "SCORE";
-    String ANSWERS = "ANSWERS";
+    /** Column of the count of answers with score {@code s}, 1..5. */
+    static String scoreColumn(int s) {
+        return "SCORE" + s;
+    }
 
-    /** Project, period start and score: unique, so two nodes cannot create the same count twice. */
+    /** Project and period start: unique, so two nodes cannot create the same counts twice. */
     @NotNull
     @Unique
     @StringLength(255)
@@ -36,26 +36,39 @@ public interface PulseCountEntity extends Entity {
     void setCountKey(String key);
 
     @NotNull
-    @Indexed
     String getProjectKey();
 
     void setProjectKey(String projectKey);
 
     /** First day of the pulse period, ISO {@code yyyy-mm-dd} (a calendar date, no time, no zone). */
     @NotNull
-    @Indexed
     @StringLength(10)
     String getPeriodStart();
 
     void setPeriodStart(String isoDate);
 
     @NotNull
-    int getScore();
+    long getScore1();
 
-    void setScore(int score);
+    void setScore1(long answers);
 
     @NotNull
-    long getAnswers();
+    long getScore2();
 
-    void setAnswers(long answers);
+    void setScore2(long answers);
+
+    @NotNull
+    long getScore3();
+
+    void setScore3(long answers);
+
+    @NotNull
+    long getScore4();
+
+    void setScore4(long answers);
+
+    @NotNull
+    long getScore5();
+
+    void setScore5(long answers);
 }

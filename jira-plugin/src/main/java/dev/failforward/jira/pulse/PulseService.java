@@ -29,7 +29,7 @@ import java.util.Objects;
  * The anonymous pulse "How comfortable do you feel sharing a failure with your team?" (1–5), asked once per period
  * and project. The privacy design (README, "Pulse privacy"):
  * <ul>
- * <li>An answer only increments one of five counters of its project and period ({@link PulseCountEntity}); nothing
+ * <li>An answer only increments one of the five counts of its project and period ({@link PulseCountEntity}); nothing
  * stores who answered what, or when.</li>
  * <li>A guard row holds HMAC-SHA256(secret key, user key + project + period) ({@link PulseGuardEntity}), so the same
  * person cannot answer twice in a period; it holds no score and cannot be joined to a counter. Guards of past
@@ -137,12 +137,11 @@ public class PulseService {
     public Map<String, Map<LocalDate, long[]>> counts(Collection<String> projects, LocalDate from, LocalDate to) {
         Map<String, Map<LocalDate, long[]>> counts = new HashMap<>();
         for (String project : new java.util.TreeSet<>(projects)) {
-            ao.stream(PulseCountEntity.class, Query.select("ID, PROJECT_KEY, PERIOD_START, SCORE, ANSWERS")
-                    .where(PulseCountEntity.PROJECT_KEY + " = ? AND " + PulseCountEntity.PERIOD_START + " >= ? AND "
-                            + PulseCountEntity.PERIOD_START + " < ?", project, from.toString(), to.toString()), row ->
-                    counts.computeIfAbsent(row.getProjectKey(), k -> new HashMap<>())
-                            .computeIfAbsent(LocalDate.parse(row.getPeriodStart()), k -> new long[MAX_SCORE])
-                            [row.getScore() - 1] += row.getAnswers());
+            ao.stream(PulseCountEntity.class, Query.select("ID, PROJECT_KEY, PERIOD_START, SCORE1, SCORE2, SCORE3,"
+                    + " SCORE4, SCORE5").where(PulseCountEntity.PROJECT_KEY + " = ? AND " + PulseCountEntity.PERIOD_START
+                    + " >= ? AND " + PulseCountEntity.PERIOD_START + " < ?", project, from.toString(), to.toString()),
+                    row -> counts.computeIfAbsent(row.getProjectKey(), k -> new HashMap<>())
+                            .put(LocalDate.parse(row.getPeriodStart()), scores(row)));
         }
         return counts;
     }
@@ -161,38 +160,42 @@ public class PulseService {
 
     private void increment(String projectKey, String start, int score) {
         PulseCountEntity[] rows = ao.find(PulseCountEntity.class, Query.select()
-                .where(PulseCountEntity.PROJECT_KEY + " = ? AND " + PulseCountEntity.PERIOD_START + " = ?",
-                        projectKey, start));
+                .where(PulseCountEntity.COUNT_KEY + " = ?", countKey(projectKey, start)));
         if (rows.length == 0) {
-            List<Map<String, Object>> created = new ArrayList<>();
+            Map<String, Object> row = new HashMap<>();
+            row.put(PulseCountEntity.COUNT_KEY, countKey(projectKey, start));
+            row.put(PulseCountEntity.PROJECT_KEY, projectKey);
+            row.put(PulseCountEntity.PERIOD_START, start);
             for (int s = MIN_SCORE; s <= MAX_SCORE; s++) {
-                Map<String, Object> row = new HashMap<>();
-                row.put(PulseCountEntity.COUNT_KEY, start + "|" + s + "|" + projectKey);
-                row.put(PulseCountEntity.PROJECT_KEY, projectKey);
-                row.put(PulseCountEntity.PERIOD_START, start);
-                row.put(PulseCountEntity.SCORE, s);
-                row.put(PulseCountEntity.ANSWERS, s == score ? 1L : 0L);
-                created.add(row);
+                row.put(PulseCountEntity.scoreColumn(s), s == score ? 1L : 0L);
             }
-            ao.create(PulseCountEntity.class, created);
+            ao.create(PulseCountEntity.class, row);
             return;
         }
-        for (PulseCountEntity row : rows) {
-            if (row.getScore() == score) {
-                row.setAnswers(row.getAnswers() + 1);
-                row.save();
-            }
+        PulseCountEntity row = rows[0];
+        switch (score) {
+            case 1 -> row.setScore1(row.getScore1() + 1);
+            case 2 -> row.setScore2(row.getScore2() + 1);
+            case 3 -> row.setScore3(row.getScore3() + 1);
+            case 4 -> row.setScore4(row.getScore4() + 1);
+            default -> row.setScore5(row.getScore5() + 1);
         }
+        row.save();
+    }
+
+    /** Project and period: the unique key of a project's counts. */
+    public static String countKey(String projectKey, String periodStart) {
+        return periodStart + "|" + projectKey;
+    }
+
+    private static long[] scores(PulseCountEntity row) {
+        return new long[]{row.getScore1(), row.getScore2(), row.getScore3(), row.getScore4(), row.getScore5()};
     }
 
     private long[] counts(String projectKey, LocalDate start) {
-        long[] counts = new long[MAX_SCORE];
-        for (PulseCountEntity row : ao.find(PulseCountEntity.class, Query.select()
-                .where(PulseCountEntity.PROJECT_KEY + " = ? AND " + PulseCountEntity.PERIOD_START + " = ?",
-                        projectKey, start.toString()))) {
-            counts[row.getScore() - 1] += row.getAnswers();
-        }
-        return counts;
+        PulseCountEntity[] rows = ao.find(PulseCountEntity.class, Query.select()
+                .where(PulseCountEntity.COUNT_KEY + " = ?", countKey(projectKey, start.toString())));
+        return rows.length == 0 ? new long[MAX_SCORE] : scores(rows[0]);
     }
 
     static Results results(Period period, long[] counts, int minAnswers) {

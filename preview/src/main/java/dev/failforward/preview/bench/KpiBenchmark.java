@@ -278,15 +278,14 @@ public final class KpiBenchmark {
         LocalDate month = NOW.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).minusMonths(36);
         for (int m = 0; m <= 36; m++, month = month.plusMonths(1)) {
             for (int p = 0; p < PROJECTS; p++) {
+                Map<String, Object> row = new HashMap<>();
+                row.put(PulseCountEntity.COUNT_KEY, PulseService.countKey(project(p), month.toString()));
+                row.put(PulseCountEntity.PROJECT_KEY, project(p));
+                row.put(PulseCountEntity.PERIOD_START, month.toString());
                 for (int s = 1; s <= 5; s++) {
-                    Map<String, Object> row = new HashMap<>();
-                    row.put(PulseCountEntity.COUNT_KEY, month + "|" + s + "|" + project(p));
-                    row.put(PulseCountEntity.PROJECT_KEY, project(p));
-                    row.put(PulseCountEntity.PERIOD_START, month.toString());
-                    row.put(PulseCountEntity.SCORE, s);
-                    row.put(PulseCountEntity.ANSWERS, (long) random.nextInt(4));
-                    rows.add(row);
+                    row.put(PulseCountEntity.scoreColumn(s), (long) random.nextInt(4));
                 }
+                rows.add(row);
             }
         }
         database.activeObjects().create(PulseCountEntity.class, rows);
