@@ -14,16 +14,23 @@ import java.util.TreeMap;
  */
 public final class PeriodTallies {
 
-    private record Key(Metric metric, String dim) {
-    }
-
     private final Periods periods;
     private final List<MonthSlices> slices;
-    private final Map<Period, Map<Key, long[]>> totals = new HashMap<>();
+    /** Per period, metric and dimension: {count, sum}. */
+    private final Map<Period, Map<Metric, Map<String, long[]>>> totals = new HashMap<>();
+    /** Which period reads a UTC month ({@code yyyymm}) from the monthly aggregates. */
+    private final Map<Integer, Period> periodOfMonth = new HashMap<>();
 
     public PeriodTallies(Periods periods) {
         this.periods = Objects.requireNonNull(periods, "periods");
         this.slices = periods.all().stream().map(MonthSlices::of).toList();
+        for (int i = 0; i < slices.size(); i++) {
+            MonthSlices slice = slices.get(i);
+            for (int month = slice.firstMonth(); month <= slice.lastMonth();
+                 month = month % 100 == 12 ? month + 89 : month + 1) {
+                periodOfMonth.put(month, periods.all().get(i));
+            }
+        }
     }
 
     public Periods periods() {
@@ -46,11 +53,9 @@ public final class PeriodTallies {
 
     /** Adds a monthly aggregate to the period whose UTC months hold {@code yyyymm}; ignored outside the range. */
     public void addMonth(int yyyymm, Metric metric, String dim, long count, long sum) {
-        for (int i = 0; i < slices.size(); i++) {
-            if (slices.get(i).holdsMonth(yyyymm)) {
-                add(periods.all().get(i), metric, dim, count, sum);
-                return;
-            }
+        Period period = periodOfMonth.get(yyyymm);
+        if (period != null) {
+            add(period, metric, dim, count, sum);
         }
     }
 
@@ -61,8 +66,8 @@ public final class PeriodTallies {
 
     public void add(Period period, Metric metric, String dim, long count, long sum) {
         Objects.requireNonNull(period, "period");
-        long[] total = totals.computeIfAbsent(period, p -> new HashMap<>())
-                .computeIfAbsent(new Key(metric, dim), k -> new long[2]);
+        long[] total = totals.computeIfAbsent(period, p -> new java.util.EnumMap<>(Metric.class))
+                .computeIfAbsent(metric, m -> new HashMap<>()).computeIfAbsent(dim, d -> new long[2]);
         total[0] += count;
         total[1] += sum;
     }
@@ -79,13 +84,13 @@ public final class PeriodTallies {
     /** The totals of a metric per dimension in {@code period}, sorted by dimension; empty dimensions left out. */
     public Map<String, Tally> byDim(Period period, Metric metric) {
         Map<String, Tally> byDim = new TreeMap<>();
-        totals.getOrDefault(period, Map.of()).forEach((key, total) -> {
-            if (key.metric() == metric && (total[0] != 0 || total[1] != 0)) {
+        totals.getOrDefault(period, Map.of()).getOrDefault(metric, Map.of()).forEach((dim, total) -> {
+            if (total[0] != 0 || total[1] != 0) {
                 if (total[0] < 0 || total[1] < 0) {
-                    throw new IllegalStateException("negative total for " + metric.code() + "/" + key.dim() + " in "
+                    throw new IllegalStateException("negative total for " + metric.code() + "/" + dim + " in "
                             + period + ": the stored aggregates disagree with the stored events");
                 }
-                byDim.put(key.dim(), new Tally(total[0], total[1]));
+                byDim.put(dim, new Tally(total[0], total[1]));
             }
         });
         return Collections.unmodifiableMap(byDim);

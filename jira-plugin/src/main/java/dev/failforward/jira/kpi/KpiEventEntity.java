@@ -19,7 +19,7 @@ import java.util.Date;
  */
 @Preload
 @Table("KPI_EVENT")
-@Indexes(@Index(name = "kpi_event_metric_at", methodNames = {"getProjectKey", "getMetric", "getEventAt"}))
+@Indexes(@Index(name = "kpi_event_metric_at", methodNames = {"getMetric", "getEventAt"}))
 public interface KpiEventEntity extends Entity {
 
     String RECORD_ISSUE_ID = "RECORD_ISSUE_ID";

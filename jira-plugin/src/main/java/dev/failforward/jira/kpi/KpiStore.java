@@ -23,19 +23,22 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Reads KPI tallies for a set of projects and periods with a fixed number of queries per project, independent of how
- * many records there are. Per project (an equality on the project uses the composite indexes exactly; an IN list of
- * projects made HSQLDB scan):
+ * Reads KPI tallies for a set of projects and periods with two queries (per 500 projects), independent of how many
+ * records there are:
  * <ol>
- * <li>one query over the project's roll-ups of the months (index on project + month): the month roll-ups, and the edge
- * roll-ups with the events near each month start, from which the windows where the user's local month boundary
- * differs from the UTC one (none in UTC; shorter than a day each) are summed minute by minute;</li>
+ * <li>one query over the projects' roll-ups of the months (index on project + month; about two rows per project and
+ * month): the month roll-ups, and the edge roll-ups with the events near each month start, from which the windows
+ * where the user's local month boundary differs from the UTC one (none in UTC; shorter than a day each) are summed
+ * minute by minute;</li>
  * <li>for the 24-hour rule, one query for the rule events of the last 24 hours that are not met yet: their deadline
- * has not passed, so they are not decided and leave the count (index on project + metric + time).</li>
+ * has not passed, so they are not decided and leave the count (index on metric + time).</li>
  * </ol>
  */
 @Named
 public class KpiStore {
+
+    /** Projects per query: some databases cap an IN list at 1,000. */
+    static final int IN_CHUNK = 500;
 
     /** A window with the period it corrects. */
     private record PeriodWindow(Period period, MonthSlices.Window window) {
@@ -57,12 +60,13 @@ public class KpiStore {
         if (projects.isEmpty() || metrics.isEmpty() || periods.size() == 0) {
             return tallies;
         }
-        List<String> metricCodes = metrics.stream().map(Metric::code).sorted().toList();
-        for (String project : new java.util.TreeSet<>(projects)) {
-            readRollups(tallies, periods, project, Set.copyOf(metricCodes));
-            if (metrics.contains(Metric.TWENTY_FOUR_HOUR_RULE)) {
-                dropUndecidedRules(tallies, periods, project, now, ruleWindow);
-            }
+        Set<String> metricCodes = metrics.stream().map(Metric::code).collect(java.util.stream.Collectors.toSet());
+        List<String> sorted = new java.util.TreeSet<>(projects).stream().toList();
+        for (int i = 0; i < sorted.size(); i += IN_CHUNK) {
+            readRollups(tallies, periods, sorted.subList(i, Math.min(sorted.size(), i + IN_CHUNK)), metricCodes);
+        }
+        if (metrics.contains(Metric.TWENTY_FOUR_HOUR_RULE)) {
+            dropUndecidedRules(tallies, periods, Set.copyOf(projects), now, ruleWindow);
         }
         return tallies;
     }
@@ -72,7 +76,7 @@ public class KpiStore {
      * (the month after the last one included). Each edge entry is an event count at a minute from its boundary; it goes
      * to the windows (and their periods, with their signs) that hold that minute.
      */
-    private void readRollups(PeriodTallies tallies, Periods periods, String project, Set<String> metricCodes) {
+    private void readRollups(PeriodTallies tallies, Periods periods, List<String> projects, Set<String> metricCodes) {
         List<PeriodWindow> windows = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
             for (MonthSlices.Window window : tallies.slices().get(i).windows()) {
@@ -80,9 +84,12 @@ public class KpiStore {
             }
         }
         int lastBoundary = tallies.slices().get(periods.size() - 1).endBoundary();
+        List<Object> parameters = new ArrayList<>(projects);
+        parameters.add(tallies.firstMonth());
+        parameters.add(lastBoundary);
         ao.stream(KpiRollupEntity.class, Query.select("ID, UTC_MONTH, KIND, TALLIES").where(KpiRollupEntity.PROJECT_KEY
-                        + " = ? AND " + KpiRollupEntity.UTC_MONTH + " >= ? AND " + KpiRollupEntity.UTC_MONTH + " <= ?",
-                        project, tallies.firstMonth(), lastBoundary), row -> {
+                        + " IN (" + placeholders(projects.size()) + ") AND " + KpiRollupEntity.UTC_MONTH + " >= ? AND "
+                        + KpiRollupEntity.UTC_MONTH + " <= ?", parameters.toArray()), row -> {
             if (KpiRollupEntity.MONTH.equals(row.getKind())) {
                 MonthTallies.decode(row.getTallies(), metricCodes, (metric, dim, count, sum) ->
                         tallies.addMonth(row.getUtcMonth(), metric, dim, count, sum));
@@ -104,21 +111,27 @@ public class KpiStore {
         });
     }
 
-    private void dropUndecidedRules(PeriodTallies tallies, Periods periods, String project, Instant now,
+    /**
+     * One query for every project: the rule events of the last 24 hours that are not met (index on metric + time; a
+     * day's incidents across the instance), those of the asked projects taken away from their periods.
+     */
+    private void dropUndecidedRules(PeriodTallies tallies, Periods periods, Set<String> projects, Instant now,
                                     Duration ruleWindow) {
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(project);
-        parameters.add(Metric.TWENTY_FOUR_HOUR_RULE.code());
-        parameters.add(Date.from(now.minus(ruleWindow)));
-        String where = KpiEventEntity.PROJECT_KEY + " = ? AND " + KpiEventEntity.METRIC + " = ? AND " + KpiEventEntity.EVENT_AT + " >= ? AND "
+        String where = KpiEventEntity.METRIC + " = ? AND " + KpiEventEntity.EVENT_AT + " >= ? AND "
                 + KpiEventEntity.AMOUNT + " = 0";
         ao.stream(KpiEventEntity.class, Query.select("ID, PROJECT_KEY, METRIC, DIM, EVENT_AT, AMOUNT")
-                .where(where, parameters.toArray()), row -> {
-            KpiEvent event = KpiIndex.stored(row).event();
-            Period period = periods.periodOf(event.at());
-            if (period != null) {
-                tallies.addEvent(period, event, -1);
+                .where(where, Metric.TWENTY_FOUR_HOUR_RULE.code(), Date.from(now.minus(ruleWindow))), row -> {
+            if (projects.contains(row.getProjectKey())) {
+                KpiEvent event = KpiIndex.stored(row).event();
+                Period period = periods.periodOf(event.at());
+                if (period != null) {
+                    tallies.addEvent(period, event, -1);
+                }
             }
         });
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 }

@@ -132,15 +132,22 @@ public class PulseService {
 
     /**
      * Answer counts per project and pulse-period start, for the sharing-score KPI: {@code [n1..n5]} per score, for
-     * periods starting in {@code [from, to)}. The caller has already narrowed {@code projects} to browsable ones.
+     * periods starting in {@code [from, to)}, one query per 500 projects. The caller has already narrowed
+     * {@code projects} to browsable ones.
      */
     public Map<String, Map<LocalDate, long[]>> counts(Collection<String> projects, LocalDate from, LocalDate to) {
         Map<String, Map<LocalDate, long[]>> counts = new HashMap<>();
-        for (String project : new java.util.TreeSet<>(projects)) {
+        List<String> sorted = new java.util.TreeSet<>(projects).stream().toList();
+        for (int i = 0; i < sorted.size(); i += 500) {
+            List<String> chunk = sorted.subList(i, Math.min(sorted.size(), i + 500));
+            List<Object> parameters = new ArrayList<>(chunk);
+            parameters.add(from.toString());
+            parameters.add(to.toString());
             ao.stream(PulseCountEntity.class, Query.select("ID, PROJECT_KEY, PERIOD_START, SCORE1, SCORE2, SCORE3,"
-                    + " SCORE4, SCORE5").where(PulseCountEntity.PROJECT_KEY + " = ? AND " + PulseCountEntity.PERIOD_START
-                    + " >= ? AND " + PulseCountEntity.PERIOD_START + " < ?", project, from.toString(), to.toString()),
-                    row -> counts.computeIfAbsent(row.getProjectKey(), k -> new HashMap<>())
+                    + " SCORE4, SCORE5").where(PulseCountEntity.PROJECT_KEY + " IN ("
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") AND "
+                    + PulseCountEntity.PERIOD_START + " >= ? AND " + PulseCountEntity.PERIOD_START + " < ?",
+                    parameters.toArray()), row -> counts.computeIfAbsent(row.getProjectKey(), k -> new HashMap<>())
                             .put(LocalDate.parse(row.getPeriodStart()), scores(row)));
         }
         return counts;

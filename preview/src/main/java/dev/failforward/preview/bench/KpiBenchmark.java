@@ -180,7 +180,7 @@ public final class KpiBenchmark {
                 KpiResource resource = new KpiResource(service, permissions, user, i18n);
                 long[] nanos = new long[iterations];
                 byte[] body = new byte[0];
-                for (int i = -Math.max(20, iterations / 10); i < iterations; i++) {
+                for (int i = -Math.max(50, iterations / 4); i < iterations; i++) {
                     long start = System.nanoTime();
                     body = json.writeValueAsBytes(resource.kpis(scenario.projects(), null, scenario.from(),
                             scenario.to(), scenario.granularity(), List.of(String.join(",", KPIS))));
