@@ -14,13 +14,17 @@ class PluginJarIT extends PluginJarContract {
 
     @Override
     protected List<String> expectedComponents() {
-        return List.of("dev.failforward.confluence.hypothesis.HypothesisCardRenderer");
+        return List.of(
+                "dev.failforward.confluence.hypothesis.HypothesisCardRenderer",
+                "dev.failforward.confluence.jira.AppLinksFailureDbClient");
     }
 
     @Override
     protected List<String> expectedImports() {
         return List.of(
+                "com.atlassian.applinks.api.ApplicationLinkService",
                 "com.atlassian.sal.api.message.I18nResolver",
+                "com.atlassian.sal.api.user.UserManager#salUserManager",
                 "com.atlassian.templaterenderer.TemplateRenderer");
     }
 

@@ -1,0 +1,15 @@
+package com.atlassian.applinks.api;
+
+/**
+ * Stand-in for {@code com.atlassian.applinks.api.ReadOnlyApplicationLink} ({@code @PublicApi}) from
+ * {@code com.atlassian.applinks:applinks-api} 10.x (Platform 8: Confluence 10.2, Jira 11.3); checked against applinks-api 9.1.4
+ * (decompiled, ngannk-fptu/Decompiled-Files {@code com.atlassian.applinks_applinks-api-9.1.4}; reference/atlassian-api.md §2.10).
+ * Only the member Fail Forward calls.
+ */
+public interface ReadOnlyApplicationLink {
+    /**
+     * A request factory using the link's default authentication provider (OAuth on Platform 8, Trusted Apps being
+     * removed): requests run as the current user.
+     */
+    ApplicationLinkRequestFactory createAuthenticatedRequestFactory();
+}

@@ -1,0 +1,12 @@
+package com.atlassian.applinks.api.application.jira;
+
+import com.atlassian.applinks.api.ApplicationType;
+
+/**
+ * Stand-in for {@code com.atlassian.applinks.api.application.jira.JiraApplicationType} from
+ * {@code com.atlassian.applinks:applinks-api} 10.x (Platform 8: Confluence 10.2, Jira 11.3); checked against applinks-api 9.1.4
+ * (decompiled, ngannk-fptu/Decompiled-Files {@code com.atlassian.applinks_applinks-api-9.1.4}; reference/atlassian-api.md §2.10):
+ * the marker type of Jira links.
+ */
+public interface JiraApplicationType extends ApplicationType {
+}

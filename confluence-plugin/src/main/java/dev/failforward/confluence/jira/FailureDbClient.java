@@ -1,0 +1,25 @@
+package dev.failforward.confluence.jira;
+
+/**
+ * The Confluence side's port to Jira's failure database (the Jira plugin's REST API under
+ * {@code /rest/failforward/1.0}). Every call runs as the current Confluence user, so Jira's permissions hold, and
+ * never throws for an expected failure: no link, authorisation needed, Jira down or slow, not found, forbidden and
+ * invalid input are all cases of {@link JiraResult}.
+ *
+ * <p>Calls go over the network: a macro must not make them inside {@code execute()} on the page-render thread (load
+ * the data from the browser through our own REST resource, or render what a background job fetched).
+ */
+public interface FailureDbClient {
+
+    /** {@code GET /records/{issueKey}}: the record with its learnings, action items and 5 whys. Briefly cached. */
+    JiraResult<RecordView> record(String issueKey);
+
+    /**
+     * {@code POST /records/{issueKey}/learnings}: adds a learning ({@code kind}: {@code insight}, {@code surprise},
+     * {@code went_well}, {@code got_lucky}); needs Edit Issues in Jira. Returns the learning Jira stored.
+     */
+    JiraResult<LearningView> addLearning(String issueKey, String text, String kind);
+
+    /** {@code POST /records/{issueKey}/actions}: adds an action item (it starts open). Returns the item Jira stored. */
+    JiraResult<ActionView> addAction(String issueKey, NewAction action);
+}

@@ -1,0 +1,213 @@
+package dev.failforward.confluence.jira;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and writes the JSON of Jira's failure-database REST API (its OpenAPI description is
+ * {@code jira-plugin/src/main/resources/openapi/failforward-openapi.json}).
+ *
+ * <p>Why Jackson's tree model and not data binding onto the view records: instants and dates would need the
+ * {@code jackson-datatype-jsr310} module, which the platform does not export; and reading by name makes the views
+ * tolerant by construction: unknown properties are ignored, an absent or unreadable optional value becomes null. What
+ * must be there (an object with {@code record.issueKey}) is checked, and a body without it is
+ * {@link UnreadableBodyException}.
+ */
+final class FailureDbJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private FailureDbJson() {
+    }
+
+    /** The body did not hold what the call promises: invalid JSON, or required members missing. */
+    static final class UnreadableBodyException extends Exception {
+        UnreadableBodyException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Turns a successful response body into the call's value. */
+    @FunctionalInterface
+    interface BodyReader<T> {
+        T read(JsonNode body) throws UnreadableBodyException;
+    }
+
+    static JsonNode parse(String body) throws UnreadableBodyException {
+        if (body == null || body.isBlank()) {
+            throw new UnreadableBodyException("empty body");
+        }
+        try {
+            return MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableBodyException("not JSON");
+        }
+    }
+
+    // ----- responses ------------------------------------------------------------------------------------------------
+
+    static RecordView recordView(JsonNode body) throws UnreadableBodyException {
+        JsonNode record = object(body, "record");
+        requireText(record, "issueKey");
+        List<LearningView> learnings = new ArrayList<>();
+        for (JsonNode learning : array(body, "learnings")) {
+            learnings.add(learning(learning));
+        }
+        List<ActionView> actions = new ArrayList<>();
+        for (JsonNode action : array(body, "actionItems")) {
+            actions.add(action(action));
+        }
+        List<WhyView> whys = new ArrayList<>();
+        for (JsonNode why : array(body, "whys")) {
+            whys.add(new WhyView(why.path("position").asInt(0), text(why, "question"), text(why, "answer")));
+        }
+        return new RecordView(recordFacts(record), learnings, actions, whys);
+    }
+
+    static RecordFacts recordFacts(JsonNode record) {
+        List<String> labels = new ArrayList<>();
+        for (JsonNode label : record.path("labels")) {
+            if (label.isTextual()) {
+                labels.add(label.asText());
+            }
+        }
+        return new RecordFacts(text(record, "issueKey"), text(record, "projectKey"), text(record, "kind"),
+                text(record, "summary"), text(record, "status"), text(record, "phase"), text(record, "hypothesis"),
+                text(record, "successCriteria"), text(record, "stopCriteria"), text(record, "outcome"),
+                text(record, "decision"), text(record, "failureType"), text(record, "failureCategory"),
+                text(record, "failureMode"), text(record, "team"), text(record, "component"), labels,
+                instant(record, "createdAt"), instant(record, "updatedAt"));
+    }
+
+    static LearningView learning(JsonNode learning) throws UnreadableBodyException {
+        requireObject(learning, "learning");
+        return new LearningView(learning.path("id").asLong(0), text(learning, "issueKey"), text(learning, "text"),
+                text(learning, "kind"), text(learning, "authorKey"), instant(learning, "createdAt"));
+    }
+
+    static ActionView action(JsonNode action) throws UnreadableBodyException {
+        requireObject(action, "action item");
+        return new ActionView(action.path("id").asLong(0), text(action, "issueKey"), text(action, "description"),
+                text(action, "ownerKey"), date(action, "dueDate"), text(action, "type"), text(action, "status"),
+                date(action, "checkInDate"), text(action, "checkInResult"), text(action, "checkInNote"),
+                instant(action, "createdAt"), instant(action, "updatedAt"), action.path("version").asLong(0));
+    }
+
+    /**
+     * The field problems of an error body {@code {"status","message","errors":[{"field","code","message"}]}}. A 400
+     * without readable items still says something: one problem for the request as a whole ({@code body}) with Jira's
+     * message.
+     */
+    static List<FieldProblem> problems(String body) {
+        JsonNode root;
+        try {
+            root = parse(body);
+        } catch (UnreadableBodyException e) {
+            return List.of(new FieldProblem("body", "invalid", ""));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (JsonNode item : root.path("errors")) {
+            if (item.isObject()) {
+                problems.add(new FieldProblem(text(item, "field"), text(item, "code"), text(item, "message")));
+            }
+        }
+        return problems.isEmpty() ? List.of(new FieldProblem("body", "invalid", text(root, "message"))) : problems;
+    }
+
+    // ----- requests -------------------------------------------------------------------------------------------------
+
+    /** {@code {"text","kind"}}. */
+    static String learningBody(String text, String kind) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("text", text);
+        body.put("kind", kind);
+        return write(body);
+    }
+
+    /** {@code {"description","owner","dueDate","type","checkInDate"}}; an absent check-in date is left out. */
+    static String actionBody(NewAction action) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("description", action.description());
+        body.put("owner", action.owner());
+        body.put("dueDate", action.dueDate());
+        body.put("type", action.type());
+        if (action.checkInDate() != null) {
+            body.put("checkInDate", action.checkInDate());
+        }
+        return write(body);
+    }
+
+    private static String write(ObjectNode body) {
+        try {
+            return MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an ObjectNode of strings is always writable", e);
+        }
+    }
+
+    // ----- members --------------------------------------------------------------------------------------------------
+
+    private static JsonNode object(JsonNode parent, String name) throws UnreadableBodyException {
+        requireObject(parent, "body");
+        JsonNode child = parent.get(name);
+        if (child == null || !child.isObject()) {
+            throw new UnreadableBodyException("no '" + name + "' object");
+        }
+        return child;
+    }
+
+    private static Iterable<JsonNode> array(JsonNode parent, String name) throws UnreadableBodyException {
+        JsonNode child = parent.get(name);
+        if (child == null || child.isNull()) {
+            return List.of();
+        }
+        if (!child.isArray()) {
+            throw new UnreadableBodyException("'" + name + "' is not an array");
+        }
+        return child;
+    }
+
+    private static void requireObject(JsonNode node, String what) throws UnreadableBodyException {
+        if (node == null || !node.isObject()) {
+            throw new UnreadableBodyException(what + " is not an object");
+        }
+    }
+
+    private static void requireText(JsonNode parent, String name) throws UnreadableBodyException {
+        if (text(parent, name) == null) {
+            throw new UnreadableBodyException("no '" + name + "'");
+        }
+    }
+
+    /** A string member; null when absent, null or not a scalar. */
+    private static String text(JsonNode parent, String name) {
+        JsonNode value = parent.get(name);
+        return value == null || value.isNull() || !value.isValueNode() ? null : value.asText();
+    }
+
+    private static Instant instant(JsonNode parent, String name) {
+        String value = text(parent, name);
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate date(JsonNode parent, String name) {
+        String value = text(parent, name);
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,502 @@
+package dev.failforward.confluence.jira;
+
+import com.atlassian.applinks.api.ApplicationLink;
+import com.atlassian.applinks.api.ApplicationLinkRequest;
+import com.atlassian.applinks.api.ApplicationLinkRequestFactory;
+import com.atlassian.applinks.api.ApplicationLinkResponseHandler;
+import com.atlassian.applinks.api.ApplicationLinkService;
+import com.atlassian.applinks.api.AuthorisationURIGenerator;
+import com.atlassian.applinks.api.CredentialsRequiredException;
+import com.atlassian.applinks.api.application.jira.JiraApplicationType;
+import com.atlassian.sal.api.net.Request.MethodType;
+import com.atlassian.sal.api.net.Response;
+import com.atlassian.sal.api.net.ResponseException;
+import com.atlassian.sal.api.net.ResponseTimeoutException;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+/**
+ * The client against mocked Application Links: Jira's answers are real JSON bodies in the shape of the Jira plugin's
+ * OpenAPI description; each failure mode of the link, the network and Jira is one test.
+ */
+class AppLinksFailureDbClientTest {
+
+    static final URI AUTHORIZE = URI.create("https://wiki.example.com/plugins/servlet/applinks/oauth/login-dance/authorize?applicationLinkID=1");
+    static final String RECORD_URL = "/rest/failforward/1.0/records/OPS-42";
+
+    static final String RECORD_JSON = """
+            {"record": {"issueId": 10042, "issueKey": "OPS-42", "projectKey": "OPS", "kind": "incident",
+                        "summary": "Checkout down after deploy", "status": "In Review", "phase": "review",
+                        "hypothesis": null, "successCriteria": null, "stopCriteria": null, "outcome": null,
+                        "decision": null, "failureType": "complex", "failureCategory": "process",
+                        "failureMode": "unknown", "team": "Payments", "component": "checkout",
+                        "labels": ["deploy", "p1"], "recurrenceOf": [], "createdAt": "2026-05-04T08:00:00Z",
+                        "updatedAt": "2026-05-05T09:30:00Z", "version": 3, "aFieldJiraAddsLater": {"x": 1}},
+             "learnings": [{"id": 7, "issueKey": "OPS-42", "text": "Canary deploys catch schema drift",
+                            "kind": "insight", "authorKey": "JIRAUSER10100", "createdAt": "2026-05-05T10:00:00Z"}],
+             "actionItems": [{"id": 9, "issueKey": "OPS-42", "description": "Add a schema check to the pipeline",
+                              "ownerKey": "JIRAUSER10101", "dueDate": "2026-06-01", "type": "prevent",
+                              "status": "open", "checkInDate": null, "checkInResult": null, "checkInNote": null,
+                              "createdAt": "2026-05-05T10:05:00Z", "updatedAt": "2026-05-05T10:05:00Z",
+                              "version": 1}],
+             "whys": [{"position": 1, "question": "Why did checkout fail?", "answer": "The schema changed"}],
+             "somethingNew": true}
+            """;
+
+    static final String LEARNING_JSON = """
+            {"id": 8, "issueKey": "OPS-42", "text": "Feature flags make rollback cheap", "kind": "went_well",
+             "authorKey": "JIRAUSER10100", "createdAt": "2026-05-06T12:00:00Z"}
+            """;
+
+    static final String ACTION_JSON = """
+            {"id": 10, "issueKey": "OPS-42", "description": "Alert on checkout 5xx", "ownerKey": "JIRAUSER10101",
+             "dueDate": "2026-06-15", "type": "detect", "status": "open", "checkInDate": "2026-07-15",
+             "checkInResult": null, "checkInNote": null, "createdAt": "2026-05-06T12:00:00Z",
+             "updatedAt": "2026-05-06T12:00:00Z", "version": 0}
+            """;
+
+    private final ApplicationLinkService links = mock(ApplicationLinkService.class);
+    private final ApplicationLink link = mock(ApplicationLink.class);
+    private final ApplicationLinkRequestFactory factory = mock(ApplicationLinkRequestFactory.class);
+    private final UserManager users = mock(UserManager.class);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-05-06T12:00:00Z"));
+    private final AppLinksFailureDbClient client = new AppLinksFailureDbClient(links, users, clock);
+
+    @BeforeEach
+    void aPrimaryJiraLinkAndALoggedInUser() {
+        when(links.getPrimaryApplicationLink(JiraApplicationType.class)).thenReturn(link);
+        when(link.createAuthenticatedRequestFactory()).thenReturn(factory);
+        when(factory.getAuthorisationURI()).thenReturn(AUTHORIZE);
+        actAs("alice");
+    }
+
+    private void actAs(String userKey) {
+        when(users.getRemoteUserKey()).thenReturn(userKey == null ? null : new UserKey(userKey));
+    }
+
+    /** Jira answers this method and URL with this status and body (the handler's {@code handle} is called). */
+    private ApplicationLinkRequest jiraAnswers(MethodType method, String url, int status, String body) throws Exception {
+        ApplicationLinkRequest request = mock(ApplicationLinkRequest.class);
+        doReturn(request).when(factory).createRequest(method, url); // also replaces an earlier thenThrow
+        Response response = response(status, body);
+        when(request.execute(any(ApplicationLinkResponseHandler.class)))
+                .thenAnswer(call -> call.<ApplicationLinkResponseHandler<?>>getArgument(0).handle(response));
+        return request;
+    }
+
+    /** Executing the request fails as applinks fails when Jira cannot be reached. */
+    private void jiraFails(MethodType method, String url, ResponseException failure) throws Exception {
+        ApplicationLinkRequest request = mock(ApplicationLinkRequest.class);
+        doReturn(request).when(factory).createRequest(method, url);
+        when(request.execute(any(ApplicationLinkResponseHandler.class))).thenThrow(failure);
+    }
+
+    private static Response response(int status, String body) throws ResponseException {
+        Response response = mock(Response.class);
+        when(response.getStatusCode()).thenReturn(status);
+        when(response.getResponseBodyAsString()).thenReturn(body);
+        return response;
+    }
+
+    private static String unavailableReason(JiraResult<?> result) {
+        assertThat(result).isInstanceOf(JiraResult.Unavailable.class);
+        String reason = ((JiraResult.Unavailable<?>) result).reason();
+        assertThat(reason).doesNotContain("Exception", "\tat ", "\n");
+        return reason;
+    }
+
+    // ----- success --------------------------------------------------------------------------------------------------
+
+    @Test
+    void readsARecordWithItsLearningsActionItemsAndWhys() throws Exception {
+        jiraAnswers(MethodType.GET, RECORD_URL, 200, RECORD_JSON);
+
+        RecordView view = client.record("OPS-42").okValue().orElseThrow();
+
+        assertThat(view.record()).isEqualTo(new RecordFacts("OPS-42", "OPS", "incident", "Checkout down after deploy",
+                "In Review", "review", null, null, null, null, null, "complex", "process", "unknown", "Payments",
+                "checkout", List.of("deploy", "p1"), Instant.parse("2026-05-04T08:00:00Z"),
+                Instant.parse("2026-05-05T09:30:00Z")));
+        assertThat(view.learnings()).containsExactly(new LearningView(7, "OPS-42", "Canary deploys catch schema drift",
+                "insight", "JIRAUSER10100", Instant.parse("2026-05-05T10:00:00Z")));
+        assertThat(view.actionItems()).containsExactly(new ActionView(9, "OPS-42", "Add a schema check to the pipeline",
+                "JIRAUSER10101", LocalDate.of(2026, 6, 1), "prevent", "open", null, null, null,
+                Instant.parse("2026-05-05T10:05:00Z"), Instant.parse("2026-05-05T10:05:00Z"), 1));
+        assertThat(view.whys()).containsExactly(new WhyView(1, "Why did checkout fail?", "The schema changed"));
+    }
+
+    @Test
+    void asksJiraAsTheCurrentUserWithJsonAndShortTimeouts() throws Exception {
+        ApplicationLinkRequest request = jiraAnswers(MethodType.GET, RECORD_URL, 200, RECORD_JSON);
+
+        client.record("OPS-42");
+
+        verify(link).createAuthenticatedRequestFactory();
+        verify(factory).createRequest(MethodType.GET, RECORD_URL);
+        verify(request).setConnectionTimeout(2_000);
+        verify(request).setSoTimeout(4_000);
+        verify(request).setHeader("Accept", "application/json");
+        verify(request, never()).setRequestBody(anyString(), anyString());
+    }
+
+    @Test
+    void toleratesARecordWithOnlyItsKey() throws Exception {
+        jiraAnswers(MethodType.GET, RECORD_URL, 200, "{\"record\": {\"issueKey\": \"OPS-42\", \"labels\": null},"
+                + " \"whys\": null, \"newTopLevel\": [1, 2]}");
+
+        RecordView view = client.record("OPS-42").okValue().orElseThrow();
+
+        assertThat(view.record().issueKey()).isEqualTo("OPS-42");
+        assertThat(view.record().labels()).isEmpty();
+        assertThat(view.record().createdAt()).isNull();
+        assertThat(view.learnings()).isEmpty();
+        assertThat(view.actionItems()).isEmpty();
+        assertThat(view.whys()).isEmpty();
+    }
+
+    @Test
+    void encodesTheIssueKeyAsOnePathSegment() throws Exception {
+        jiraAnswers(MethodType.GET, "/rest/failforward/1.0/records/OPS%2F42%3Fx%3D1", 404, "{}");
+
+        assertThat(client.record("OPS/42?x=1")).isEqualTo(new JiraResult.NotFound<>());
+    }
+
+    @Test
+    void answersABlankIssueKeyWithoutAskingJira() {
+        assertThat(client.record(" ")).isEqualTo(new JiraResult.NotFound<>());
+        assertThat(client.addLearning(null, "text", "insight")).isEqualTo(new JiraResult.NotFound<>());
+        verifyNoInteractions(links);
+    }
+
+    @Test
+    void addsALearningAsJson() throws Exception {
+        ApplicationLinkRequest request = jiraAnswers(MethodType.POST, RECORD_URL + "/learnings", 201, LEARNING_JSON);
+
+        JiraResult<LearningView> result = client.addLearning("OPS-42", "Feature flags make rollback \"cheap\"", "went_well");
+
+        assertThat(result).isEqualTo(new JiraResult.Ok<>(new LearningView(8, "OPS-42",
+                "Feature flags make rollback cheap", "went_well", "JIRAUSER10100", Instant.parse("2026-05-06T12:00:00Z"))));
+        verify(request).setRequestBody("{\"text\":\"Feature flags make rollback \\\"cheap\\\"\",\"kind\":\"went_well\"}",
+                "application/json");
+        verify(request).setHeader("Accept", "application/json");
+        verify(request).setConnectionTimeout(2_000);
+        verify(request).setSoTimeout(4_000);
+    }
+
+    @Test
+    void addsAnActionItemAsJson() throws Exception {
+        ApplicationLinkRequest request = jiraAnswers(MethodType.POST, RECORD_URL + "/actions", 201, ACTION_JSON);
+
+        JiraResult<ActionView> result = client.addAction("OPS-42",
+                new NewAction("Alert on checkout 5xx", "JIRAUSER10101", "2026-06-15", "detect", "2026-07-15"));
+
+        assertThat(result).isEqualTo(new JiraResult.Ok<>(new ActionView(10, "OPS-42", "Alert on checkout 5xx",
+                "JIRAUSER10101", LocalDate.of(2026, 6, 15), "detect", "open", LocalDate.of(2026, 7, 15), null, null,
+                Instant.parse("2026-05-06T12:00:00Z"), Instant.parse("2026-05-06T12:00:00Z"), 0)));
+        verify(request).setRequestBody("{\"description\":\"Alert on checkout 5xx\",\"owner\":\"JIRAUSER10101\","
+                + "\"dueDate\":\"2026-06-15\",\"type\":\"detect\",\"checkInDate\":\"2026-07-15\"}", "application/json");
+    }
+
+    @Test
+    void leavesAnAbsentCheckInDateOutOfTheBody() throws Exception {
+        ApplicationLinkRequest request = jiraAnswers(MethodType.POST, RECORD_URL + "/actions", 201, ACTION_JSON);
+
+        client.addAction("OPS-42", new NewAction("Alert on checkout 5xx", "JIRAUSER10101", "2026-06-15", "detect", null));
+
+        verify(request).setRequestBody("{\"description\":\"Alert on checkout 5xx\",\"owner\":\"JIRAUSER10101\","
+                + "\"dueDate\":\"2026-06-15\",\"type\":\"detect\"}", "application/json");
+    }
+
+    // ----- no link, authorisation -----------------------------------------------------------------------------------
+
+    @Test
+    void pointsAdministratorsToTheApplinksPageWhenThereIsNoJiraLink() {
+        when(links.getPrimaryApplicationLink(JiraApplicationType.class)).thenReturn(null);
+
+        assertThat(client.record("OPS-42"))
+                .isEqualTo(new JiraResult.NoLink<>("/plugins/servlet/applinks/listApplicationLinks"));
+        assertThat(client.addLearning("OPS-42", "text", "insight"))
+                .isEqualTo(new JiraResult.NoLink<>("/plugins/servlet/applinks/listApplicationLinks"));
+        verifyNoInteractions(link, factory);
+    }
+
+    @Test
+    void asksTheUserToAuthoriseWhenCreatingTheRequestNeedsCredentials() throws Exception {
+        URI dance = URI.create("https://wiki.example.com/plugins/servlet/applinks/oauth/login-dance/authorize?id=2");
+        AuthorisationURIGenerator generator = mock(AuthorisationURIGenerator.class);
+        when(generator.getAuthorisationURI()).thenReturn(dance);
+        when(factory.createRequest(MethodType.GET, RECORD_URL))
+                .thenThrow(new CredentialsRequiredException(generator, "You must authenticate to access this resource."));
+
+        assertThat(client.record("OPS-42")).isEqualTo(new JiraResult.AuthorizationRequired<>(dance));
+    }
+
+    @Test
+    void asksTheUserToAuthoriseWhenJiraAsksForCredentials() throws Exception {
+        ApplicationLinkRequest request = mock(ApplicationLinkRequest.class);
+        when(factory.createRequest(MethodType.GET, RECORD_URL)).thenReturn(request);
+        Response unauthorised = response(401, "");
+        when(request.execute(any(ApplicationLinkResponseHandler.class)))
+                .thenAnswer(call -> call.<ApplicationLinkResponseHandler<?>>getArgument(0).credentialsRequired(unauthorised));
+
+        assertThat(client.record("OPS-42")).isEqualTo(new JiraResult.AuthorizationRequired<>(AUTHORIZE));
+    }
+
+    @Test
+    void treatsAPlain401AsAuthorisationRequired() throws Exception {
+        jiraAnswers(MethodType.GET, RECORD_URL, 401, "{\"status\":401,\"message\":\"Log in.\",\"errors\":[]}");
+
+        assertThat(client.record("OPS-42")).isEqualTo(new JiraResult.AuthorizationRequired<>(AUTHORIZE));
+    }
+
+    @Test
+    void isUnavailableWhenCredentialsAreNeededButTheLinkCannotObtainThem() throws Exception {
+        when(factory.getAuthorisationURI()).thenReturn(null);
+        jiraAnswers(MethodType.GET, RECORD_URL, 401, "");
+
+        assertThat(unavailableReason(client.record("OPS-42"))).contains("credentials");
+    }
+
+    @Test
+    void doesNotCacheTheNeedToAuthorise() throws Exception {
+        AuthorisationURIGenerator generator = mock(AuthorisationURIGenerator.class);
+        when(generator.getAuthorisationURI()).thenReturn(AUTHORIZE);
+        when(factory.createRequest(MethodType.GET, RECORD_URL))
+                .thenThrow(new CredentialsRequiredException(generator, "authenticate"));
+        assertThat(client.record("OPS-42")).isInstanceOf(JiraResult.AuthorizationRequired.class);
+
+        jiraAnswers(MethodType.GET, RECORD_URL, 200, RECORD_JSON); // the user authorised in between
+        assertThat(client.record("OPS-42").isOk()).isTrue();
+    }
+
+    // ----- Jira down or slow ----------------------------------------------------------------------------------------
+
+    @Test
+    void isUnavailableWhenJiraIsDown() throws Exception {
+        ConnectException refused = new ConnectException("Connection refused");
+        jiraFails(MethodType.GET, RECORD_URL, new ResponseException(refused));
+
+        assertThat(unavailableReason(client.record("OPS-42"))).isEqualTo("Jira could not be reached: Connection refused");
+    }
+
+    @Test
+    void isUnavailableWithoutDetailWhenTheFailureSaysNothing() throws Exception {
+        jiraFails(MethodType.GET, RECORD_URL, new ResponseException());
+
+        assertThat(unavailableReason(client.record("OPS-42"))).isEqualTo("Jira could not be reached");
+    }
+
+    @Test
+    void saysItTimedOutWhenJiraIsSlow() throws Exception {
+        jiraFails(MethodType.GET, RECORD_URL, new ResponseException(new SocketTimeoutException("Read timed out")));
+
+        assertThat(unavailableReason(client.record("OPS-42")))
+                .isEqualTo("Jira timed out (limits: 2 s to connect, 4 s to answer)");
+    }
+
+    @Test
+    void recognisesSalsOwnTimeoutException() throws Exception {
+        jiraFails(MethodType.POST, RECORD_URL + "/learnings", new ResponseTimeoutException("connect timed out"));
+
+        assertThat(unavailableReason(client.addLearning("OPS-42", "text", "insight"))).contains("timed out");
+    }
+
+    @Test
+    void isUnavailableWhenJiraFailsWithA5xx() throws Exception {
+        jiraAnswers(MethodType.GET, RECORD_URL, 503, "<html>Service Unavailable</html>");
+
+        assertThat(unavailableReason(client.record("OPS-42"))).isEqualTo("Jira answered HTTP 503");
+    }
+
+    @Test
+    void isUnavailableWhenTheBodyIsNotTheRecordJson() throws Exception {
+        jiraAnswers(MethodType.GET, RECORD_URL, 200, "<html>Log in to Jira</html>");
+        assertThat(unavailableReason(client.record("OPS-42"))).startsWith("Jira's answer could not be read");
+
+        jiraAnswers(MethodType.GET, RECORD_URL, 200, "{\"records\": []}");
+        assertThat(unavailableReason(client.record("OPS-42"))).startsWith("Jira's answer could not be read");
+
+        jiraAnswers(MethodType.GET, RECORD_URL, 200, "{\"record\": {\"issueKey\": \"OPS-42\"}, \"learnings\": {}}");
+        assertThat(unavailableReason(client.record("OPS-42"))).startsWith("Jira's answer could not be read");
+
+        jiraAnswers(MethodType.GET, RECORD_URL, 200, "");
+        assertThat(unavailableReason(client.record("OPS-42"))).startsWith("Jira's answer could not be read");
+    }
+
+    @Test
+    void neverThrowsWhenApplinksFailsUnexpectedly() {
+        when(link.createAuthenticatedRequestFactory()).thenThrow(new IllegalStateException("consumer key missing"));
+
+        assertThatCode(() -> client.record("OPS-42")).doesNotThrowAnyException();
+        assertThat(unavailableReason(client.record("OPS-42"))).isEqualTo("unexpected error while calling Jira");
+    }
+
+    @Test
+    void isUnavailableWhenTheLinkHasNoRequestFactory() {
+        when(link.createAuthenticatedRequestFactory()).thenReturn(null);
+
+        assertThat(unavailableReason(client.record("OPS-42"))).contains("no authentication");
+    }
+
+    // ----- 404, 403, 400 --------------------------------------------------------------------------------------------
+
+    @Test
+    void mapsA404ToNotFound() throws Exception {
+        jiraAnswers(MethodType.GET, RECORD_URL, 404, "{\"status\":404,\"message\":\"No record OPS-42.\",\"errors\":[]}");
+
+        assertThat(client.record("OPS-42")).isEqualTo(new JiraResult.NotFound<>());
+    }
+
+    @Test
+    void mapsA403ToForbidden() throws Exception {
+        jiraAnswers(MethodType.POST, RECORD_URL + "/learnings", 403,
+                "{\"status\":403,\"message\":\"You may not edit OPS-42.\",\"errors\":[]}");
+
+        assertThat(client.addLearning("OPS-42", "text", "insight")).isEqualTo(new JiraResult.Forbidden<>());
+    }
+
+    @Test
+    void passesJirasFieldErrorsOnForA400() throws Exception {
+        jiraAnswers(MethodType.POST, RECORD_URL + "/actions", 400, """
+                {"status": 400, "message": "The action item is not valid.",
+                 "errors": [{"field": "dueDate", "code": "date.invalid", "message": "Due date must be yyyy-MM-dd."},
+                            {"field": "type", "code": "enum.invalid", "message": "Type must be one of prevent, mitigate, detect, process."}]}
+                """);
+
+        JiraResult<ActionView> result = client.addAction("OPS-42",
+                new NewAction("Alert on checkout 5xx", "JIRAUSER10101", "next week", "watch", null));
+
+        assertThat(result).isEqualTo(new JiraResult.Invalid<>(List.of(
+                new FieldProblem("dueDate", "date.invalid", "Due date must be yyyy-MM-dd."),
+                new FieldProblem("type", "enum.invalid", "Type must be one of prevent, mitigate, detect, process."))));
+    }
+
+    @Test
+    void reportsA400WithoutFieldErrorsAsAProblemOfTheWholeRequest() throws Exception {
+        jiraAnswers(MethodType.POST, RECORD_URL + "/learnings", 400,
+                "{\"status\":400,\"message\":\"The body is not JSON.\",\"errors\":[]}");
+        assertThat(client.addLearning("OPS-42", "text", "insight"))
+                .isEqualTo(new JiraResult.Invalid<>(List.of(new FieldProblem("body", "invalid", "The body is not JSON."))));
+
+        jiraAnswers(MethodType.POST, RECORD_URL + "/learnings", 400, "Bad Request");
+        assertThat(client.addLearning("OPS-42", "text", "insight"))
+                .isEqualTo(new JiraResult.Invalid<>(List.of(new FieldProblem("body", "invalid", ""))));
+    }
+
+    // ----- the cache ------------------------------------------------------------------------------------------------
+
+    @Nested
+    class Cache {
+
+        @Test
+        void answersASecondReadWithoutAskingJira() throws Exception {
+            jiraAnswers(MethodType.GET, RECORD_URL, 200, RECORD_JSON);
+
+            JiraResult<RecordView> first = client.record("OPS-42");
+            JiraResult<RecordView> second = client.record("OPS-42");
+
+            assertThat(second).isEqualTo(first);
+            verify(factory, times(1)).createRequest(MethodType.GET, RECORD_URL);
+        }
+
+        @Test
+        void asksJiraAgainAfterThirtySeconds() throws Exception {
+            jiraAnswers(MethodType.GET, RECORD_URL, 200, RECORD_JSON);
+
+            client.record("OPS-42");
+            clock.advance(Duration.ofSeconds(29));
+            client.record("OPS-42");
+            verify(factory, times(1)).createRequest(MethodType.GET, RECORD_URL);
+
+            clock.advance(Duration.ofSeconds(1));
+            client.record("OPS-42");
+            verify(factory, times(2)).createRequest(MethodType.GET, RECORD_URL);
+        }
+
+        @Test
+        void dropsTheRecordWhenALearningIsAdded() throws Exception {
+            jiraAnswers(MethodType.GET, RECORD_URL, 200, RECORD_JSON);
+            jiraAnswers(MethodType.POST, RECORD_URL + "/learnings", 201, LEARNING_JSON);
+
+            client.record("OPS-42");
+            client.addLearning("OPS-42", "Feature flags make rollback cheap", "went_well");
+            client.record("OPS-42");
+
+            verify(factory, times(2)).createRequest(MethodType.GET, RECORD_URL);
+        }
+
+        @Test
+        void dropsTheRecordWhenAnActionItemIsAddedEvenIfTheWriteTimedOut() throws Exception {
+            jiraAnswers(MethodType.GET, RECORD_URL, 200, RECORD_JSON);
+            jiraFails(MethodType.POST, RECORD_URL + "/actions", new ResponseException(new SocketTimeoutException()));
+
+            client.record("OPS-42");
+            client.addAction("OPS-42", new NewAction("Alert", "JIRAUSER10101", "2026-06-15", "detect", null));
+            client.record("OPS-42");
+
+            verify(factory, times(2)).createRequest(MethodType.GET, RECORD_URL);
+        }
+
+        @Test
+        void keepsOtherRecordsWhenOneIsWritten() throws Exception {
+            String otherUrl = "/rest/failforward/1.0/records/OPS-7";
+            jiraAnswers(MethodType.GET, otherUrl, 200, RECORD_JSON.replace("OPS-42", "OPS-7"));
+            jiraAnswers(MethodType.POST, RECORD_URL + "/learnings", 201, LEARNING_JSON);
+
+            client.record("OPS-7");
+            client.addLearning("OPS-42", "text", "insight");
+            client.record("OPS-7");
+
+            verify(factory, times(1)).createRequest(MethodType.GET, otherUrl);
+        }
+
+        @Test
+        void neverSharesOneUsersAnswerWithAnother() throws Exception {
+            jiraAnswers(MethodType.GET, RECORD_URL, 200, RECORD_JSON);
+
+            client.record("OPS-42");
+            actAs("bob");
+            client.record("OPS-42");
+            actAs(null);
+            client.record("OPS-42");
+            verify(factory, times(3)).createRequest(MethodType.GET, RECORD_URL);
+
+            actAs("alice");
+            client.record("OPS-42");
+            verify(factory, times(3)).createRequest(MethodType.GET, RECORD_URL);
+        }
+
+        @Test
+        void doesNotCacheFailures() throws Exception {
+            jiraAnswers(MethodType.GET, RECORD_URL, 404, "{}");
+
+            client.record("OPS-42");
+            client.record("OPS-42");
+
+            verify(factory, times(2)).createRequest(MethodType.GET, RECORD_URL);
+        }
+    }
+}
