@@ -18,8 +18,17 @@
  * Messages with {0} placeholders are read with a single literal argument (what the jsI18n transformer replaces) and
  * filled in by format() here.
  */
-define('failforward/kpi-dashboard-item', ['jquery', 'wrm/context-path', 'failforward/chart'], function ($, contextPath, Chart) {
+define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit', 'failforward/chart'], function ($, kit, Chart) {
     'use strict';
+
+    var el = kit.el;
+    var format = kit.format;
+    var nodeOf = kit.nodeOf;
+    var locale = kit.locale;
+    var baseUrl = kit.baseUrl;
+    var message = kit.message;
+    var serverMessage = kit.serverMessage;
+    var readJson = kit.readJson;
 
     var REST_PATH = '/rest/failforward/1.0/kpis';
     var MONTH_CHOICES = [6, 12, 24, 36];
@@ -109,38 +118,10 @@ define('failforward/kpi-dashboard-item', ['jquery', 'wrm/context-path', 'failfor
     // ---------------------------------------------------------------------------------------------------------------
     // small helpers
 
-    function el(tag, className, content) {
-        var node = document.createElement(tag);
-        if (className) {
-            node.className = className;
-        }
-        if (content !== undefined && content !== null) {
-            node.textContent = content;
-        }
-        return node;
-    }
 
-    /** "Hidden: fewer than {0} answers" with 5 -> "Hidden: fewer than 5 answers". */
-    function format(template) {
-        var args = arguments;
-        return String(template).replace(/\{(\d+)\}/g, function (placeholder, index) {
-            var value = args[Number(index) + 1];
-            return value === undefined || value === null ? placeholder : String(value);
-        });
-    }
 
-    /** Jira hands the item a DOM node or a jQuery object. */
-    function nodeOf(element) {
-        return $(element).get(0);
-    }
 
-    function locale() {
-        return document.documentElement.lang || undefined;
-    }
 
-    function baseUrl() {
-        return typeof contextPath === 'function' ? contextPath() : '';
-    }
 
     function splitList(value) {
         return String(value || '').split(',').map(function (part) {
@@ -458,35 +439,8 @@ define('failforward/kpi-dashboard-item', ['jquery', 'wrm/context-path', 'failfor
     // ---------------------------------------------------------------------------------------------------------------
     // messages
 
-    function message(kind, title, text) {
-        var box = el('div', 'aui-message aui-message-' + kind);
-        if (kind === 'error' || kind === 'warning') {
-            box.setAttribute('role', 'alert');
-        }
-        if (title) {
-            var p = el('p', 'title');
-            p.appendChild(el('strong', null, title));
-            box.appendChild(p);
-        }
-        if (text) {
-            box.appendChild(el('p', null, text));
-        }
-        return box;
-    }
 
-    /** The server's first field error, else its message, else the fallback. */
-    function serverMessage(body, fallback) {
-        if (body && body.errors && body.errors.length && body.errors[0].message) {
-            return body.errors[0].message;
-        }
-        return body && body.message ? body.message : fallback;
-    }
 
-    function readJson(response) {
-        return response.json().catch(function () {
-            return null;
-        });
-    }
 
     // ---------------------------------------------------------------------------------------------------------------
     // the dashboard item

@@ -9,8 +9,17 @@
  * The root node carries data-state (loading|error|forbidden|empty|ready|edit) and, when ready, data-answered. Server
  * text only reaches the page through textContent. Messages with {0} are filled in by format() here.
  */
-define('failforward/pulse-dashboard-item', ['jquery', 'wrm/context-path'], function ($, contextPath) {
+define('failforward/pulse-dashboard-item', ['jquery', 'failforward/dashboard-kit'], function ($, kit) {
     'use strict';
+
+    var el = kit.el;
+    var format = kit.format;
+    var nodeOf = kit.nodeOf;
+    var locale = kit.locale;
+    var baseUrl = kit.baseUrl;
+    var message = kit.message;
+    var serverMessage = kit.serverMessage;
+    var readJson = kit.readJson;
 
     var REST_PATH = '/rest/failforward/1.0/pulse';
     var PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
@@ -54,37 +63,10 @@ define('failforward/pulse-dashboard-item', ['jquery', 'wrm/context-path'], funct
     // ---------------------------------------------------------------------------------------------------------------
     // small helpers
 
-    function el(tag, className, content) {
-        var node = document.createElement(tag);
-        if (className) {
-            node.className = className;
-        }
-        if (content !== undefined && content !== null) {
-            node.textContent = content;
-        }
-        return node;
-    }
 
-    function format(template) {
-        var args = arguments;
-        return String(template).replace(/\{(\d+)\}/g, function (placeholder, index) {
-            var value = args[Number(index) + 1];
-            return value === undefined || value === null ? placeholder : String(value);
-        });
-    }
 
-    /** Jira hands the item a DOM node or a jQuery object. */
-    function nodeOf(element) {
-        return $(element).get(0);
-    }
 
-    function locale() {
-        return document.documentElement.lang || undefined;
-    }
 
-    function baseUrl() {
-        return typeof contextPath === 'function' ? contextPath() : '';
-    }
 
     function percent(share) {
         return Number(share).toLocaleString(locale(), {style: 'percent', maximumFractionDigits: 0});
@@ -105,34 +87,8 @@ define('failforward/pulse-dashboard-item', ['jquery', 'wrm/context-path'], funct
         return PROJECT_KEY.test(key) ? key : '';
     }
 
-    function message(kind, title, text) {
-        var box = el('div', 'aui-message aui-message-' + kind);
-        if (kind !== 'info') {
-            box.setAttribute('role', kind === 'success' ? 'status' : 'alert');
-        }
-        if (title) {
-            var p = el('p', 'title');
-            p.appendChild(el('strong', null, title));
-            box.appendChild(p);
-        }
-        if (text) {
-            box.appendChild(el('p', null, text));
-        }
-        return box;
-    }
 
-    function serverMessage(body, fallback) {
-        if (body && body.errors && body.errors.length && body.errors[0].message) {
-            return body.errors[0].message;
-        }
-        return body && body.message ? body.message : fallback;
-    }
 
-    function readJson(response) {
-        return response.json().catch(function () {
-            return null;
-        });
-    }
 
     // ---------------------------------------------------------------------------------------------------------------
     // the dashboard item
