@@ -106,18 +106,18 @@ record RecordSearchParameters(Set<String> projects, RecordQuery query) {
         return new RecordSearchParameters(projects, query);
     }
 
-    private static Instant startOf(LocalDate day) {
+    static Instant startOf(LocalDate day) {
         return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    private static List<String> present(List<String> values) {
+    static List<String> present(List<String> values) {
         if (values == null) {
             return List.of();
         }
         return values.stream().map(RecordSearchParameters::blankToNull).filter(v -> v != null).toList();
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         if (value == null) {
             return null;
         }
@@ -125,7 +125,7 @@ record RecordSearchParameters(Set<String> projects, RecordQuery query) {
         return stripped.isEmpty() ? null : stripped;
     }
 
-    private static <E extends Enum<E>> E enumValue(List<FieldError> errors, String parameter, Class<E> type,
+    static <E extends Enum<E>> E enumValue(List<FieldError> errors, String parameter, Class<E> type,
                                                    String text) {
         String value = blankToNull(text);
         if (value == null) {
@@ -142,12 +142,12 @@ record RecordSearchParameters(Set<String> projects, RecordQuery query) {
         return null;
     }
 
-    private static FieldError unknown(String parameter, String value, String allowed) {
+    static FieldError unknown(String parameter, String value, String allowed) {
         return FieldError.of(parameter, "unknown", "failforward.failuredb.error.param.unknown", parameter,
                 shown(value), allowed);
     }
 
-    private static LocalDate date(List<FieldError> errors, String parameter, String text) {
+    static LocalDate date(List<FieldError> errors, String parameter, String text) {
         String value = blankToNull(text);
         if (value == null) {
             return null;
@@ -161,7 +161,7 @@ record RecordSearchParameters(Set<String> projects, RecordQuery query) {
         }
     }
 
-    private static int integer(List<FieldError> errors, String parameter, String text, int fallback, int min, int max) {
+    static int integer(List<FieldError> errors, String parameter, String text, int fallback, int min, int max) {
         String value = blankToNull(text);
         if (value == null) {
             return fallback;

@@ -15,6 +15,7 @@ class PluginJarIT extends PluginJarContract {
     @Override
     protected List<String> expectedComponents() {
         return List.of(
+                "dev.failforward.jira.archive.LearningArchiveService",
                 "dev.failforward.jira.failuredb.FailureDbService",
                 "dev.failforward.jira.fields.IssueFields",
                 "dev.failforward.jira.fields.JiraFieldRegistry",
@@ -28,6 +29,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.jira.permissions.JiraRecordPermissions",
                 "dev.failforward.jira.persistence.AoActionItemRepository",
                 "dev.failforward.jira.persistence.AoFailureRecordRepository",
+                "dev.failforward.jira.persistence.AoLearningArchive",
                 "dev.failforward.jira.persistence.AoLearningRepository",
                 "dev.failforward.jira.persistence.AoWhyStepRepository",
                 "dev.failforward.jira.projection.BackfillJob",

@@ -89,10 +89,14 @@ final class FailureDbApi implements AutoCloseable {
                             protected void configure() {
                                 bind(i18n).to(I18nResolver.class);
                                 bind(service).to(FailureDbService.class);
+                                bind(new dev.failforward.jira.archive.LearningArchiveService(
+                                        new dev.failforward.jira.persistence.AoLearningArchive(db.activeObjects()),
+                                        permissions)).to(dev.failforward.jira.archive.LearningArchiveService.class);
                                 bind(permissions).to(RecordPermissions.class);
                             }
                         })
                         .register(FailureRecordsResource.class)
+                        .register(LearningsResource.class)
                         .register(ProjectExportResource.class)
                         .register(OpenApiResource.class)
                         .register(FailureDbExceptionMapper.class)

@@ -1,0 +1,77 @@
+package dev.failforward.jira.rest;
+
+import dev.failforward.jira.archive.ArchivedLearning;
+import dev.failforward.jira.archive.LearningArchivePage;
+import dev.failforward.jira.archive.LearningArchiveService;
+import dev.failforward.jira.permissions.RecordPermissions;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The learnings archive: {@code GET /rest/failforward/1.0/learnings} searches the learnings of every record the user
+ * may browse, newest first, with facet counts over all matches (see {@link LearningSearchParameters} for the
+ * parameters, {@code AoLearningArchive} for the queries). Anonymous requests get 401; projects the user cannot browse
+ * are dropped silently, exactly like {@code GET /records}.
+ */
+@Path("/learnings")
+@Produces(MediaType.APPLICATION_JSON)
+public class LearningsResource {
+
+    private final LearningArchiveService service;
+    private final RecordPermissions permissions;
+
+    @Inject
+    public LearningsResource(LearningArchiveService service, RecordPermissions permissions) {
+        this.service = service;
+        this.permissions = permissions;
+    }
+
+    @GET
+    public Page search(@QueryParam("project") List<String> project, @QueryParam("recordKind") String recordKind,
+                       @QueryParam("learningKind") String learningKind,
+                       @QueryParam("failureType") String failureType, @QueryParam("category") String category,
+                       @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("text") String text,
+                       @QueryParam("startAt") String startAt, @QueryParam("maxResults") String maxResults) {
+        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        LearningSearchParameters parameters = LearningSearchParameters.parse(project, recordKind, learningKind,
+                failureType, category, from, to, text, startAt, maxResults);
+        return page(service.search(parameters.projects(), parameters.query()));
+    }
+
+    /** The response of {@code GET /learnings}. */
+    public record Page(int startAt, int maxResults, int total, List<Item> items, Facets facets) {
+    }
+
+    public record Item(long id, String text, String kind, String createdAt, RecordJson record) {
+    }
+
+    public record RecordJson(String issueKey, String projectKey, String summary, String kind, String status,
+                             String failureType, String category) {
+    }
+
+    public record Facets(Map<String, Integer> project, Map<String, Integer> recordKind,
+                         Map<String, Integer> learningKind, Map<String, Integer> failureType,
+                         Map<String, Integer> category) {
+    }
+
+    static Page page(LearningArchivePage page) {
+        LearningArchivePage.Facets f = page.facets();
+        return new Page(page.page().offset(), page.page().limit(), page.total(),
+                page.items().stream().map(LearningsResource::item).toList(),
+                new Facets(f.project(), f.recordKind(), f.learningKind(), f.failureType(), f.category()));
+    }
+
+    private static Item item(ArchivedLearning l) {
+        ArchivedLearning.RecordSummary r = l.record();
+        return new Item(l.id(), l.text(), FailureRecordJson.name(l.kind()), FailureRecordJson.instant(l.createdAt()),
+                new RecordJson(r.issueKey(), r.projectKey(), r.summary(), FailureRecordJson.name(r.kind()), r.status(),
+                        FailureRecordJson.name(r.failureType()), FailureRecordJson.name(r.category())));
+    }
+}
