@@ -16,7 +16,8 @@ class PluginJarIT extends PluginJarContract {
     protected List<String> expectedComponents() {
         return List.of(
                 "dev.failforward.confluence.hypothesis.HypothesisCardRenderer",
-                "dev.failforward.confluence.jira.AppLinksFailureDbClient");
+                "dev.failforward.confluence.jira.AppLinksFailureDbClient",
+                "dev.failforward.confluence.retro.RetroRenderer");
     }
 
     @Override

@@ -1,0 +1,45 @@
+package dev.failforward.confluence.macro;
+
+import com.atlassian.confluence.content.render.xhtml.ConversionContext;
+import com.atlassian.confluence.macro.Macro;
+import dev.failforward.confluence.retro.RetroParameters;
+import dev.failforward.confluence.retro.RetroRenderer;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+
+/**
+ * {@code failforward-retro}: a blameless retro. The rich-text body is the team's retro; the macro adds the chosen
+ * template's questions and, for {@code issue}, a header the browser fills from Jira (never during page rendering).
+ * Bad parameters render an error naming the parameter, never an exception. A shell over {@link RetroRenderer}.
+ *
+ * <p>Why the output is always marked interactive ({@code data-editable="true"}): the add-learning form and the
+ * blameless check are built by the browser script, so outputs that run no script (email, PDF and Word export) never
+ * show them; the script shows them only to a logged-in user, and Jira decides (Edit Issues) whether a write is
+ * allowed. Reading {@code ConversionContext.getOutputType()} would need that member on the stand-in, which the preview
+ * host implements: left for when the preview can follow.
+ */
+public class RetroMacro implements Macro {
+
+    private final RetroRenderer renderer;
+
+    @Inject
+    public RetroMacro(RetroRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    @Override
+    public String execute(Map<String, String> parameters, String body, ConversionContext context) {
+        return renderer.render(RetroParameters.parse(parameters), body, true);
+    }
+
+    @Override
+    public BodyType getBodyType() {
+        return BodyType.RICH_TEXT;
+    }
+
+    @Override
+    public OutputType getOutputType() {
+        return OutputType.BLOCK;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.failforward.confluence.rest;
+
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.user.UserManager;
+import dev.failforward.confluence.jira.FailureDbClient;
+import dev.failforward.confluence.jira.FieldProblem;
+import dev.failforward.confluence.jira.JiraResult;
+import dev.failforward.confluence.jira.NewAction;
+import dev.failforward.confluence.jira.RecordView;
+import dev.failforward.confluence.retro.IssueKeys;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The retro header's view of Jira's failure database, read and written as the current user through
+ * {@link FailureDbClient} (Application Links), so Jira's permissions hold:
+ * <pre>
+ *   GET  /rest/failforward-confluence/1.0/records/{issueKey}            200 {"state":"ok"|"no-link"|"authorize"|…}
+ *   POST /rest/failforward-confluence/1.0/records/{issueKey}/learnings  {"text","kind"}  201 | 400 | state
+ *   POST /rest/failforward-confluence/1.0/records/{issueKey}/actions    {"description","owner","dueDate","type","checkInDate"}
+ * </pre>
+ * Why a read answers 200 for every expected condition: the header shows a message for each state (link Jira,
+ * authenticate, try later, not found), so they are data, not errors. A write that did not happen answers an error
+ * status with the same state body: 404 not-found, 403 forbidden, 409 no-link / authorize, 503 unavailable; Jira's
+ * field errors come back as 400 naming each field. 400 for a malformed key, 401 anonymous.
+ */
+@Path("/records")
+@Produces(MediaType.APPLICATION_JSON)
+public class RecordsResource {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordsResource.class);
+
+    static final int MAX_TEXT = 10_000;
+    static final int MAX_SHORT = 255;
+
+    private final FailureDbClient jira;
+    private final UserManager users;
+    private final I18nResolver i18n;
+
+    @Inject
+    public RecordsResource(FailureDbClient jira,
+                           @ComponentImport("salUserManager") @Named("salUserManager") UserManager users,
+                           @ComponentImport I18nResolver i18n) {
+        this.jira = jira;
+        this.users = users;
+        this.i18n = i18n;
+    }
+
+    @GET
+    @Path("/{issueKey}")
+    public RecordJson.State record(@PathParam("issueKey") String rawKey) {
+        String key = authorizedKey(rawKey);
+        JiraResult<RecordView> result = jira.record(key);
+        if (result instanceof JiraResult.Ok<RecordView> ok) {
+            return RecordJson.State.ok(key, ok.value());
+        }
+        return state(key, result);
+    }
+
+    @POST
+    @Path("/{issueKey}/learnings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addLearning(@PathParam("issueKey") String rawKey, String body) {
+        String key = authorizedKey(rawKey);
+        JsonRequest request = JsonRequest.parse(body);
+        String text = request.requiredString("text", MAX_TEXT);
+        String kind = request.requiredString("kind", MAX_SHORT);
+        return written(key, jira.addLearning(key, text, kind),
+                learning -> new RecordJson.LearningCreated("ok", key, RecordJson.learning(learning)));
+    }
+
+    @POST
+    @Path("/{issueKey}/actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addAction(@PathParam("issueKey") String rawKey, String body) {
+        String key = authorizedKey(rawKey);
+        JsonRequest request = JsonRequest.parse(body);
+        NewAction action = new NewAction(
+                request.requiredString("description", MAX_TEXT),
+                request.optionalString("owner", MAX_SHORT).orElse(null),
+                request.optionalString("dueDate", MAX_SHORT).orElse(null),
+                request.optionalString("type", MAX_SHORT).orElse(null),
+                request.optionalString("checkInDate", MAX_SHORT).orElse(null));
+        return written(key, jira.addAction(key, action),
+                stored -> new RecordJson.ActionCreated("ok", key, RecordJson.action(stored)));
+    }
+
+    /** 401 before anything else (an anonymous caller learns nothing about keys), then 400 for a malformed key. */
+    private String authorizedKey(String rawKey) {
+        if (users.getRemoteUserKey() == null) {
+            throw RequestProblem.loginRequired();
+        }
+        return IssueKeys.parse(rawKey).orElseThrow(() -> RequestProblem.invalid("issueKey", "format",
+                "failforward.confluence.rest.error.issuekey", rawKey == null ? "" : rawKey));
+    }
+
+    private <T> Response written(String key, JiraResult<T> result, Function<T, Object> created) {
+        if (result instanceof JiraResult.Ok<T> ok) {
+            return Response.status(Response.Status.CREATED).entity(created.apply(ok.value())).build();
+        }
+        if (result instanceof JiraResult.Invalid<T> invalid) {
+            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(jiraRefused(invalid.problems())).build();
+        }
+        RecordJson.State state = state(key, result);
+        int status = switch (state.state()) {
+            case "not-found" -> 404;
+            case "forbidden" -> 403;
+            case "unavailable" -> 503;
+            default -> 409;
+        };
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(state).build();
+    }
+
+    private ErrorBody jiraRefused(List<FieldProblem> problems) {
+        return new ErrorBody(400, i18n.getText("failforward.confluence.rest.error.jira.invalid"),
+                problems.stream().map(p -> new ErrorBody.Item(p.field(), p.code(), p.message())).toList());
+    }
+
+    /** Every non-ok result as its state (an unexpected {@code Invalid} on a read is reported as unavailable). */
+    private RecordJson.State state(String key, JiraResult<?> result) {
+        if (result instanceof JiraResult.NoLink<?> noLink) {
+            return RecordJson.State.failure("no-link", key, i18n.getText("failforward.retro.state.nolink"),
+                    noLink.adminUrl(), null);
+        }
+        if (result instanceof JiraResult.AuthorizationRequired<?> authorize) {
+            return RecordJson.State.failure("authorize", key, i18n.getText("failforward.retro.state.authorize"),
+                    null, authorize.authorizeUri().toString());
+        }
+        if (result instanceof JiraResult.NotFound<?>) {
+            return RecordJson.State.failure("not-found", key, i18n.getText("failforward.retro.state.notfound", key), null, null);
+        }
+        if (result instanceof JiraResult.Forbidden<?>) {
+            return RecordJson.State.failure("forbidden", key, i18n.getText("failforward.retro.state.forbidden", key), null, null);
+        }
+        String reason = result instanceof JiraResult.Unavailable<?> unavailable ? unavailable.reason()
+                : "unexpected answer from Jira: " + result;
+        log.info("Jira's failure database is unavailable for {}: {}", key, reason);
+        return RecordJson.State.failure("unavailable", key, i18n.getText("failforward.retro.state.unavailable"), null, null);
+    }
+}

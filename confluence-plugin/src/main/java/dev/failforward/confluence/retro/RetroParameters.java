@@ -1,0 +1,71 @@
+package dev.failforward.confluence.retro;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code failforward-retro} macro's parameters, parsed: an optional Jira issue key and the retro template, or the
+ * problems that stop the macro from rendering its guide (each naming the parameter, shown as an error message on the
+ * page; a macro never throws for bad input).
+ *
+ * @param issueKey the canonical issue key, empty when the macro has no {@code issue} parameter (a retro without Jira)
+ * @param template the template; {@link RetroTemplate#DEFAULT} when the parameter is absent
+ * @param problems empty when the parameters are valid
+ */
+public record RetroParameters(Optional<String> issueKey, RetroTemplate template, List<Problem> problems) {
+
+    public static final String ISSUE = "issue";
+    public static final String TEMPLATE = "template";
+
+    public RetroParameters {
+        Objects.requireNonNull(issueKey, "issueKey");
+        Objects.requireNonNull(template, "template");
+        problems = List.copyOf(problems);
+    }
+
+    public boolean valid() {
+        return problems.isEmpty();
+    }
+
+    /** Parses the macro's parameter map (null or blank values count as absent). */
+    public static RetroParameters parse(Map<String, String> parameters) {
+        Map<String, String> given = parameters == null ? Map.of() : parameters;
+        List<Problem> problems = new ArrayList<>();
+
+        Optional<String> issueKey = Optional.empty();
+        String rawIssue = given.get(ISSUE);
+        if (rawIssue != null && !rawIssue.isBlank()) {
+            issueKey = IssueKeys.parse(rawIssue);
+            if (issueKey.isEmpty()) {
+                problems.add(new Problem(ISSUE, "failforward.retro.error.issue", rawIssue.strip()));
+            }
+        }
+
+        RetroTemplate template = RetroTemplate.DEFAULT;
+        String rawTemplate = given.get(TEMPLATE);
+        if (rawTemplate != null && !rawTemplate.isBlank()) {
+            Optional<RetroTemplate> found = RetroTemplate.fromId(rawTemplate);
+            if (found.isPresent()) {
+                template = found.get();
+            } else {
+                problems.add(new Problem(TEMPLATE, "failforward.retro.error.template", rawTemplate.strip()));
+            }
+        }
+        return new RetroParameters(issueKey, template, problems);
+    }
+
+    /**
+     * A bad parameter: its name, the i18n key of the message (arguments: {0} the parameter name, {1} the value as
+     * given) and the value as given (user text: escape it before it reaches HTML).
+     */
+    public record Problem(String parameter, String messageKey, String value) {
+        public Problem {
+            Objects.requireNonNull(parameter, "parameter");
+            Objects.requireNonNull(messageKey, "messageKey");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+}

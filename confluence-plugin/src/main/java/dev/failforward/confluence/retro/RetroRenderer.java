@@ -1,0 +1,97 @@
+package dev.failforward.confluence.retro;
+
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import dev.failforward.core.text.Html;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Renders a blameless retro: the template's sections and prompts around the team's own body, and, when the retro is
+ * about a Jira issue, an empty header placeholder that {@code js/retro-macro.js} fills from our REST resource. Pure and
+ * fast (no network, no database): page rendering never waits on Jira.
+ *
+ * <p>As in {@code HypothesisCardRenderer}, the template context holds only maps, lists, booleans, fixed tokens and
+ * pre-escaped strings (names ending in {@code Html}). The one exception is the body: it is Confluence's own rendered
+ * rich-text body (view HTML), which a macro inserts as it is, like every body macro does.
+ */
+@Named
+public class RetroRenderer {
+
+    static final String TEMPLATE = "templates/retro.vm";
+
+    private final TemplateRenderer templateRenderer;
+    private final I18nResolver i18n;
+
+    @Inject
+    public RetroRenderer(@ComponentImport TemplateRenderer templateRenderer, @ComponentImport I18nResolver i18n) {
+        this.templateRenderer = Objects.requireNonNull(templateRenderer, "templateRenderer");
+        this.i18n = Objects.requireNonNull(i18n, "i18n");
+    }
+
+    /**
+     * @param parameters  the parsed macro parameters; when invalid, only the errors and the body are shown
+     * @param bodyHtml    the rendered rich-text body, inserted as it is (null: none)
+     * @param interactive whether the browser may offer editors the add-learning form and the blameless check
+     *                    ({@code data-editable}); the script also requires a logged-in user
+     */
+    public String render(RetroParameters parameters, String bodyHtml, boolean interactive) {
+        Map<String, Object> retro = new LinkedHashMap<>();
+        retro.put("bodyHtml", bodyHtml == null ? "" : bodyHtml);
+        retro.put("valid", parameters.valid());
+        retro.put("errors", errors(parameters));
+        RetroTemplate template = parameters.template();
+        retro.put("templateId", template.id());
+        retro.put("titleHtml", text(template.titleKey()));
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (RetroTemplate.Section section : template.sections()) {
+            sections.add(Map.of(
+                    "id", section.id(),
+                    "headingHtml", text(section.headingKey()),
+                    "promptHtml", text(section.promptKey())));
+        }
+        retro.put("sections", sections);
+        retro.put("guideHtml", text("failforward.retro.guide.title"));
+        retro.put("bodyTitleHtml", text("failforward.retro.body.title"));
+        retro.put("hasIssue", parameters.issueKey().isPresent());
+        String issueKey = parameters.issueKey().orElse("");
+        // the key matched IssueKeys' pattern (letters, digits, "_" and "-"), escaped anyway
+        retro.put("issueKeyHtml", Html.escape(issueKey));
+        retro.put("loadingHtml", text("failforward.retro.header.loading", issueKey));
+        retro.put("noscriptHtml", text("failforward.retro.header.noscript", issueKey));
+        retro.put("editable", interactive);
+
+        StringWriter out = new StringWriter();
+        try {
+            templateRenderer.render(TEMPLATE, Map.of("retro", retro), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private List<Map<String, Object>> errors(RetroParameters parameters) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (RetroParameters.Problem problem : parameters.problems()) {
+            errors.add(Map.of(
+                    "parameterHtml", Html.escape(problem.parameter()),
+                    "titleHtml", text("failforward.retro.error.title", problem.parameter()),
+                    "messageHtml", text(problem.messageKey(), problem.parameter(), problem.value())));
+        }
+        return errors;
+    }
+
+    private String text(String key, String... arguments) {
+        return Html.escape(i18n.getText(key, (java.io.Serializable[]) arguments));
+    }
+}

@@ -1,0 +1,311 @@
+/*
+ * Fail Forward - blameless retro macro (failforward-retro).
+ *
+ * Fills each retro's header (div.ff-retro-header[data-issue-key]) from GET /rest/failforward-confluence/1.0/records/{key}:
+ * the experiment's hypothesis, criteria, outcome and decision, or the incident's dates and failure type; the learnings
+ * and action items so far; or the state's message (with the authenticate / add-a-link link). For a logged-in user on a
+ * retro marked data-editable="true" it adds a small form to add a learning or a next step (POST to our REST resource)
+ * and runs the blameless check over the retro's text, marking each phrase with its suggestion. User and Jira text only
+ * ever reaches the page through textContent; labels come from the i18n bundle through the jsI18n transformer.
+ */
+(function (global) {
+    'use strict';
+
+    var REST = '/rest/failforward-confluence/1.0';
+
+    var TEXT = {
+        failed: AJS.I18n.getText('failforward.retro.js.failed'),
+        authorize: AJS.I18n.getText('failforward.retro.js.authorize'),
+        addLink: AJS.I18n.getText('failforward.retro.js.addlink'),
+        hypothesis: AJS.I18n.getText('failforward.retro.js.hypothesis'),
+        successCriteria: AJS.I18n.getText('failforward.retro.js.successcriteria'),
+        stopCriteria: AJS.I18n.getText('failforward.retro.js.stopcriteria'),
+        outcome: AJS.I18n.getText('failforward.retro.js.outcome'),
+        decision: AJS.I18n.getText('failforward.retro.js.decision'),
+        discovered: AJS.I18n.getText('failforward.retro.js.discovered'),
+        reported: AJS.I18n.getText('failforward.retro.js.reported'),
+        resolved: AJS.I18n.getText('failforward.retro.js.resolved'),
+        failureType: AJS.I18n.getText('failforward.retro.js.failuretype'),
+        failureCategory: AJS.I18n.getText('failforward.retro.js.failurecategory'),
+        status: AJS.I18n.getText('failforward.retro.js.status'),
+        learnings: AJS.I18n.getText('failforward.retro.js.learnings'),
+        actions: AJS.I18n.getText('failforward.retro.js.actions'),
+        none: AJS.I18n.getText('failforward.retro.js.none'),
+        owner: AJS.I18n.getText('failforward.retro.js.owner'),
+        due: AJS.I18n.getText('failforward.retro.js.due'),
+        addTitle: AJS.I18n.getText('failforward.retro.js.add.title'),
+        addText: AJS.I18n.getText('failforward.retro.js.add.text'),
+        addKind: AJS.I18n.getText('failforward.retro.js.add.kind'),
+        addSubmit: AJS.I18n.getText('failforward.retro.js.add.submit'),
+        added: AJS.I18n.getText('failforward.retro.js.add.done'),
+        kindInsight: AJS.I18n.getText('failforward.retro.js.kind.insight'),
+        kindSurprise: AJS.I18n.getText('failforward.retro.js.kind.surprise'),
+        kindWentWell: AJS.I18n.getText('failforward.retro.js.kind.went_well'),
+        kindGotLucky: AJS.I18n.getText('failforward.retro.js.kind.got_lucky'),
+        kindNextStep: AJS.I18n.getText('failforward.retro.js.kind.nextstep'),
+        checkTitle: AJS.I18n.getText('failforward.retro.js.check.title'),
+        checkOk: AJS.I18n.getText('failforward.retro.js.check.ok'),
+        checkSuggestion: AJS.I18n.getText('failforward.retro.js.check.suggestion')
+    };
+
+    var KINDS = [
+        ['insight', TEXT.kindInsight], ['surprise', TEXT.kindSurprise], ['went_well', TEXT.kindWentWell],
+        ['got_lucky', TEXT.kindGotLucky], ['next-step', TEXT.kindNextStep]
+    ];
+
+    function contextPath() {
+        return global.AJS && typeof global.AJS.contextPath === 'function' ? global.AJS.contextPath() : '';
+    }
+
+    function el(tag, className, content) {
+        var node = document.createElement(tag);
+        if (className) {
+            node.className = className;
+        }
+        if (content !== undefined && content !== null) {
+            node.textContent = content;
+        }
+        return node;
+    }
+
+    /** Only http(s) and relative links reach an href: Jira's authorize URI and our admin URL. */
+    function link(href, label) {
+        var a = el('a', 'ff-retro-link', label);
+        if (/^(https?:\/\/|\/)/i.test(href)) {
+            a.setAttribute('href', href);
+        }
+        return a;
+    }
+
+    function request(method, url, body, done) {
+        var xhr = new XMLHttpRequest();
+        xhr.open(method, contextPath() + REST + url);
+        xhr.setRequestHeader('Accept', 'application/json');
+        if (body !== undefined) {
+            xhr.setRequestHeader('Content-Type', 'application/json');
+        }
+        xhr.onload = function () {
+            var json = null;
+            try {
+                json = JSON.parse(xhr.responseText);
+            } catch (e) {
+                json = null;
+            }
+            done(xhr.status, json);
+        };
+        xhr.onerror = function () {
+            done(0, null);
+        };
+        xhr.send(body === undefined ? null : JSON.stringify(body));
+    }
+
+    function facts(list, label, value) {
+        if (value) {
+            list.appendChild(el('dt', null, label));
+            list.appendChild(el('dd', null, value));
+        }
+    }
+
+    function renderRecord(header, data) {
+        header.textContent = '';
+        header.setAttribute('data-state', data.state);
+        if (data.state !== 'ok') {
+            var message = el('div', 'aui-message aui-message-' + (data.state === 'unavailable' ? 'warning' : 'info') + ' ff-retro-state');
+            message.appendChild(el('p', null, data.message || TEXT.failed));
+            if (data.state === 'authorize' && data.authorizeUri) {
+                message.appendChild(link(data.authorizeUri, TEXT.authorize));
+            } else if (data.state === 'no-link' && data.adminUrl) {
+                message.appendChild(link(contextPath() + data.adminUrl, TEXT.addLink));
+            }
+            header.appendChild(message);
+            return;
+        }
+        var record = data.record;
+        header.appendChild(el('p', 'ff-retro-summary', data.issueKey + (record.summary ? ': ' + record.summary : '')));
+        var list = el('dl', 'ff-retro-facts');
+        facts(list, TEXT.status, record.status);
+        if (record.kind === 'incident') {
+            facts(list, TEXT.discovered, record.discoveredAt);
+            facts(list, TEXT.reported, record.reportedAt);
+            facts(list, TEXT.resolved, record.resolvedAt);
+            facts(list, TEXT.failureType, record.failureType);
+            facts(list, TEXT.failureCategory, record.failureCategory);
+        } else {
+            facts(list, TEXT.hypothesis, record.hypothesis);
+            facts(list, TEXT.successCriteria, record.successCriteria);
+            facts(list, TEXT.stopCriteria, record.stopCriteria);
+            facts(list, TEXT.outcome, record.outcome);
+            facts(list, TEXT.decision, record.decision);
+            facts(list, TEXT.failureType, record.failureType);
+        }
+        header.appendChild(list);
+        header.appendChild(el('h4', null, TEXT.learnings));
+        header.appendChild(items(data.learnings, function (l) {
+            return l.text;
+        }, 'ff-retro-learnings'));
+        header.appendChild(el('h4', null, TEXT.actions));
+        header.appendChild(items(data.actionItems, function (a) {
+            var parts = [a.description];
+            if (a.ownerKey) {
+                parts.push(TEXT.owner + ' ' + a.ownerKey);
+            }
+            if (a.dueDate) {
+                parts.push(TEXT.due + ' ' + a.dueDate);
+            }
+            return parts.join(' - ');
+        }, 'ff-retro-actions'));
+    }
+
+    function items(list, text, className) {
+        if (!list || list.length === 0) {
+            return el('p', className + ' ff-retro-none', TEXT.none);
+        }
+        var ul = el('ul', className);
+        list.forEach(function (item) {
+            ul.appendChild(el('li', null, text(item)));
+        });
+        return ul;
+    }
+
+    function load(retro) {
+        var header = retro.querySelector('.ff-retro-header');
+        var key = retro.getAttribute('data-issue-key');
+        if (!header || !key) {
+            return;
+        }
+        request('GET', '/records/' + encodeURIComponent(key), undefined, function (status, json) {
+            if (status === 200 && json && json.state) {
+                renderRecord(header, json);
+            } else {
+                renderRecord(header, {state: 'unavailable', message: (json && json.message) || TEXT.failed});
+            }
+        });
+    }
+
+    function addForm(retro) {
+        var key = retro.getAttribute('data-issue-key');
+        var form = el('form', 'aui ff-retro-add');
+        form.appendChild(el('h4', null, TEXT.addTitle));
+        var kind = el('select', 'select');
+        kind.setAttribute('aria-label', TEXT.addKind);
+        KINDS.forEach(function (k) {
+            var option = el('option', null, k[1]);
+            option.value = k[0];
+            kind.appendChild(option);
+        });
+        var text = el('textarea', 'textarea');
+        text.setAttribute('aria-label', TEXT.addText);
+        text.setAttribute('placeholder', TEXT.addText);
+        var owner = el('input', 'text ff-retro-owner');
+        owner.setAttribute('placeholder', TEXT.owner);
+        var due = el('input', 'text ff-retro-due');
+        due.type = 'date';
+        due.setAttribute('aria-label', TEXT.due);
+        var submit = el('button', 'aui-button', TEXT.addSubmit);
+        submit.type = 'submit';
+        var result = el('div', 'ff-retro-add-result');
+        [kind, text, owner, due, submit, result].forEach(function (node) {
+            form.appendChild(node);
+        });
+        form.addEventListener('submit', function (event) {
+            event.preventDefault();
+            var nextStep = kind.value === 'next-step';
+            var url = '/records/' + encodeURIComponent(key) + (nextStep ? '/actions' : '/learnings');
+            var body = nextStep
+                ? {description: text.value, owner: owner.value || null, dueDate: due.value || null, type: 'process'}
+                : {text: text.value, kind: kind.value};
+            submit.disabled = true;
+            request('POST', url, body, function (status, json) {
+                submit.disabled = false;
+                result.textContent = '';
+                if (status === 201) {
+                    result.appendChild(el('p', 'ff-retro-added', TEXT.added));
+                    text.value = '';
+                    load(retro);
+                    return;
+                }
+                var errors = json && json.errors && json.errors.length ? json.errors : [{message: (json && json.message) || TEXT.failed}];
+                var ul = el('ul', 'ff-retro-errors');
+                errors.forEach(function (e) {
+                    ul.appendChild(el('li', null, (e.field ? e.field + ': ' : '') + e.message));
+                });
+                result.appendChild(ul);
+            });
+        });
+        retro.appendChild(form);
+    }
+
+    /** Wraps text.substring(start, end) in a mark when it lies inside one text node of root (else leaves it). */
+    function mark(root, start, end, title) {
+        var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, null);
+        var offset = 0;
+        var node;
+        while ((node = walker.nextNode())) {
+            var length = node.nodeValue.length;
+            if (start >= offset && end <= offset + length) {
+                var range = document.createRange();
+                range.setStart(node, start - offset);
+                range.setEnd(node, end - offset);
+                var m = el('mark', 'ff-blame-mark');
+                m.setAttribute('title', title);
+                range.surroundContents(m);
+                return;
+            }
+            offset += length;
+        }
+    }
+
+    function check(retro) {
+        var body = retro.querySelector('.ff-retro-body');
+        if (!body) {
+            return;
+        }
+        request('POST', '/blameless/check', {text: body.textContent}, function (status, json) {
+            if (status !== 200 || !json) {
+                return;
+            }
+            var panel = el('div', 'ff-retro-check');
+            panel.appendChild(el('h4', null, TEXT.checkTitle));
+            if (json.findings.length === 0) {
+                panel.appendChild(el('p', 'ff-retro-check-ok', TEXT.checkOk));
+            } else {
+                var ul = el('ul', 'ff-retro-findings');
+                json.findings.forEach(function (f) {
+                    var li = el('li', 'ff-finding');
+                    li.setAttribute('data-code', f.code);
+                    li.appendChild(el('strong', null, f.message));
+                    li.appendChild(el('span', null, ' ' + TEXT.checkSuggestion + ' ' + f.suggestion));
+                    ul.appendChild(li);
+                });
+                panel.appendChild(ul);
+                // from the last finding backwards, so earlier offsets stay valid while marks split text nodes
+                json.findings.slice().reverse().forEach(function (f) {
+                    mark(body, f.start, f.end, f.suggestion);
+                });
+            }
+            retro.appendChild(panel);
+        });
+    }
+
+    function init() {
+        var loggedIn = !!(global.AJS && AJS.Meta && AJS.Meta.get('remote-user'));
+        Array.prototype.forEach.call(document.querySelectorAll('.ff-retro'), function (retro) {
+            load(retro);
+            if (loggedIn && retro.getAttribute('data-editable') === 'true') {
+                if (retro.getAttribute('data-issue-key')) {
+                    addForm(retro);
+                }
+                check(retro);
+            }
+        });
+    }
+
+    global.FailForward = global.FailForward || {};
+    global.FailForward.retro = {init: init, renderRecord: renderRecord};
+
+    if (typeof AJS.toInit === 'function') {
+        AJS.toInit(init);
+    } else {
+        document.addEventListener('DOMContentLoaded', init);
+    }
+}(window));

@@ -1,0 +1,264 @@
+package dev.failforward.confluence.rest;
+
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failforward.confluence.jira.ActionView;
+import dev.failforward.confluence.jira.FailureDbClient;
+import dev.failforward.confluence.jira.FieldProblem;
+import dev.failforward.confluence.jira.JiraResult;
+import dev.failforward.confluence.jira.LearningView;
+import dev.failforward.confluence.jira.NewAction;
+import dev.failforward.confluence.jira.RecordFacts;
+import dev.failforward.confluence.jira.RecordView;
+import dev.failforward.confluence.jira.WhyView;
+import dev.failforward.host.i18n.BundleI18nResolver;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.test.JerseyTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+/** The retro's REST resources on real Jersey (in-memory container), Jira behind a Mockito {@link FailureDbClient}. */
+class RetroRestTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final BundleI18nResolver I18N = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH,
+            "i18n/failforward-confluence.properties", "dev/failforward/core/i18n/failforward-core.properties");
+
+    private final FailureDbClient jira = mock(FailureDbClient.class);
+    private final UserManager users = mock(UserManager.class);
+    private JerseyTest jersey;
+
+    @BeforeEach
+    void start() throws Exception {
+        when(users.getRemoteUserKey()).thenReturn(new UserKey("u1"));
+        jersey = new JerseyTest() {
+            @Override
+            protected Application configure() {
+                return new ResourceConfig()
+                        .register(new AbstractBinder() {
+                            @Override
+                            protected void configure() {
+                                bind(I18N).to(I18nResolver.class);
+                                bind(jira).to(FailureDbClient.class);
+                                bind(users).to(UserManager.class).named("salUserManager");
+                            }
+                        })
+                        .register(RecordsResource.class)
+                        .register(BlamelessResource.class)
+                        .register(ProblemExceptionMapper.class)
+                        .register(UnexpectedExceptionMapper.class)
+                        .register(JacksonFeature.class)
+                        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+            }
+        };
+        jersey.setUp();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        jersey.tearDown();
+    }
+
+    private Response get(String path) {
+        return jersey.target(path).request(MediaType.APPLICATION_JSON).get();
+    }
+
+    private Response post(String path, String body) {
+        return jersey.target(path).request(MediaType.APPLICATION_JSON).post(Entity.entity(body, MediaType.APPLICATION_JSON));
+    }
+
+    private static JsonNode json(Response response) throws Exception {
+        return JSON.readTree(response.readEntity(String.class));
+    }
+
+    private static RecordView experiment() {
+        RecordFacts facts = new RecordFacts("OPS-42", "OPS", "experiment", "Pricing page test", "Decided", "decided",
+                "If we show yearly prices, then conversion rises 5%", "conversion +5%", "conversion -2%",
+                "failed", "pivot", "intelligent", "hypothesis", null, "Growth", null, List.of("pricing"),
+                Instant.parse("2025-01-02T10:00:00Z"), null);
+        return new RecordView(facts,
+                List.of(new LearningView(7, "OPS-42", "Yearly prices scare small teams", "insight", "u1",
+                        Instant.parse("2025-01-03T10:00:00Z"))),
+                List.of(new ActionView(9, "OPS-42", "Test monthly default", "u2", LocalDate.of(2025, 2, 1), "process",
+                        "open", null, null, null, null, null, 1)),
+                List.of(new WhyView(1, "Why?", "Because")));
+    }
+
+    @Test
+    void anOkRecordIsMappedForTheHeader() throws Exception {
+        when(jira.record("OPS-42")).thenReturn(new JiraResult.Ok<>(experiment()));
+        Response response = get("records/ops-42");
+        assertThat(response.getStatus()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.path("state").asText()).isEqualTo("ok");
+        assertThat(body.path("issueKey").asText()).isEqualTo("OPS-42");
+        assertThat(body.path("record").path("hypothesis").asText()).startsWith("If we show yearly prices");
+        assertThat(body.path("record").path("decision").asText()).isEqualTo("pivot");
+        assertThat(body.path("record").path("createdAt").asText()).isEqualTo("2025-01-02T10:00:00Z");
+        assertThat(body.path("learnings").get(0).path("text").asText()).isEqualTo("Yearly prices scare small teams");
+        assertThat(body.path("actionItems").get(0).path("dueDate").asText()).isEqualTo("2025-02-01");
+        assertThat(body.path("actionItems").get(0).path("ownerKey").asText()).isEqualTo("u2");
+        assertThat(body.path("whys").get(0).path("answer").asText()).isEqualTo("Because");
+    }
+
+    @Test
+    void everyExpectedFailureIsA200WithItsState() throws Exception {
+        when(jira.record("OPS-1")).thenReturn(new JiraResult.NoLink<>("/plugins/servlet/applinks/listApplicationLinks"));
+        when(jira.record("OPS-2")).thenReturn(new JiraResult.AuthorizationRequired<>(URI.create("https://jira.example.com/oauth?x=1")));
+        when(jira.record("OPS-3")).thenReturn(new JiraResult.Unavailable<>("timeout after 5s"));
+        when(jira.record("OPS-4")).thenReturn(new JiraResult.NotFound<>());
+        when(jira.record("OPS-5")).thenReturn(new JiraResult.Forbidden<>());
+
+        JsonNode noLink = json(get("records/OPS-1"));
+        assertThat(noLink.path("state").asText()).isEqualTo("no-link");
+        assertThat(noLink.path("adminUrl").asText()).isEqualTo("/plugins/servlet/applinks/listApplicationLinks");
+        assertThat(noLink.path("message").asText()).startsWith("No Jira is linked");
+        JsonNode authorize = json(get("records/OPS-2"));
+        assertThat(authorize.path("state").asText()).isEqualTo("authorize");
+        assertThat(authorize.path("authorizeUri").asText()).isEqualTo("https://jira.example.com/oauth?x=1");
+        JsonNode unavailable = json(get("records/OPS-3"));
+        assertThat(unavailable.path("state").asText()).isEqualTo("unavailable");
+        assertThat(unavailable.path("message").asText()).isEqualTo("Jira could not be reached just now. Try again in a minute.");
+        assertThat(unavailable.toString()).doesNotContain("timeout after");
+        assertThat(json(get("records/OPS-4")).path("message").asText()).isEqualTo("Jira has no issue OPS-4, or you may not see it.");
+        assertThat(json(get("records/OPS-5")).path("state").asText()).isEqualTo("forbidden");
+        for (int i = 1; i <= 5; i++) {
+            assertThat(get("records/OPS-" + i).getStatus()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aMalformedKeyIs400AndNeverReachesJira() throws Exception {
+        Response response = get("records/not-a-key");
+        assertThat(response.getStatus()).isEqualTo(400);
+        JsonNode body = json(response);
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("issueKey");
+        assertThat(body.path("errors").get(0).path("message").asText()).isEqualTo("\"not-a-key\" is not a Jira issue key such as OPS-12.");
+        verifyNoInteractions(jira);
+    }
+
+    @Test
+    void anonymousCallersGet401() throws Exception {
+        when(users.getRemoteUserKey()).thenReturn(null);
+        Response read = get("records/OPS-1");
+        assertThat(read.getStatus()).isEqualTo(401);
+        assertThat(json(read).path("message").asText()).isEqualTo("Log in to use Fail Forward.");
+        assertThat(post("records/OPS-1/learnings", "{\"text\":\"x\",\"kind\":\"insight\"}").getStatus()).isEqualTo(401);
+        assertThat(post("blameless/check", "{\"text\":\"x\"}").getStatus()).isEqualTo(401);
+        verifyNoInteractions(jira);
+    }
+
+    @Test
+    void addsALearning() throws Exception {
+        when(jira.addLearning("OPS-42", "Small teams prefer monthly", "insight"))
+                .thenReturn(new JiraResult.Ok<>(new LearningView(11, "OPS-42", "Small teams prefer monthly", "insight", "u1", null)));
+        Response response = post("records/OPS-42/learnings", "{\"text\":\"Small teams prefer monthly\",\"kind\":\"insight\"}");
+        assertThat(response.getStatus()).isEqualTo(201);
+        JsonNode body = json(response);
+        assertThat(body.path("state").asText()).isEqualTo("ok");
+        assertThat(body.path("learning").path("id").asLong()).isEqualTo(11);
+        assertThat(body.path("learning").path("createdAt").isNull()).isTrue();
+    }
+
+    @Test
+    void jirasFieldErrorsPassThroughAs400() throws Exception {
+        when(jira.addLearning(anyString(), anyString(), anyString())).thenReturn(new JiraResult.Invalid<>(
+                List.of(new FieldProblem("kind", "unknown", "Kind must be insight, surprise, went_well or got_lucky."))));
+        Response response = post("records/OPS-42/learnings", "{\"text\":\"t\",\"kind\":\"wisdom\"}");
+        assertThat(response.getStatus()).isEqualTo(400);
+        JsonNode body = json(response);
+        assertThat(body.path("message").asText()).isEqualTo("Jira did not accept the input.");
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("kind");
+        assertThat(body.path("errors").get(0).path("code").asText()).isEqualTo("unknown");
+        assertThat(body.path("errors").get(0).path("message").asText()).startsWith("Kind must be");
+    }
+
+    @Test
+    void addsAnActionItemAndPassesItsFieldsThrough() throws Exception {
+        NewAction expected = new NewAction("Test monthly default", "u2", "2025-02-01", "process", null);
+        when(jira.addAction("OPS-42", expected)).thenReturn(new JiraResult.Ok<>(new ActionView(9, "OPS-42",
+                "Test monthly default", "u2", LocalDate.of(2025, 2, 1), "process", "open", null, null, null, null, null, 0)));
+        Response response = post("records/OPS-42/actions",
+                "{\"description\":\"Test monthly default\",\"owner\":\"u2\",\"dueDate\":\"2025-02-01\",\"type\":\"process\"}");
+        assertThat(response.getStatus()).isEqualTo(201);
+        assertThat(json(response).path("action").path("dueDate").asText()).isEqualTo("2025-02-01");
+        verify(jira).addAction("OPS-42", expected);
+
+        when(jira.addAction(any(), any())).thenReturn(new JiraResult.Invalid<>(List.of(
+                new FieldProblem("dueDate", "format", "Use yyyy-MM-dd."), new FieldProblem("owner", "unknown", "No such user."))));
+        JsonNode invalid = json(post("records/OPS-42/actions", "{\"description\":\"d\",\"dueDate\":\"soon\"}"));
+        assertThat(invalid.path("errors").findValuesAsText("field")).containsExactly("dueDate", "owner");
+    }
+
+    @Test
+    void writesThatDidNotHappenAnswerAnErrorStatusWithTheState() throws Exception {
+        when(jira.addLearning("OPS-1", "t", "insight")).thenReturn(new JiraResult.NotFound<>());
+        when(jira.addLearning("OPS-2", "t", "insight")).thenReturn(new JiraResult.Forbidden<>());
+        when(jira.addLearning("OPS-3", "t", "insight")).thenReturn(new JiraResult.Unavailable<>("down"));
+        when(jira.addLearning("OPS-4", "t", "insight")).thenReturn(new JiraResult.AuthorizationRequired<>(URI.create("https://j/auth")));
+        when(jira.addLearning("OPS-5", "t", "insight")).thenReturn(new JiraResult.NoLink<>("/admin"));
+        String body = "{\"text\":\"t\",\"kind\":\"insight\"}";
+        int[] expected = {404, 403, 503, 409, 409};
+        String[] states = {"not-found", "forbidden", "unavailable", "authorize", "no-link"};
+        for (int i = 0; i < expected.length; i++) {
+            Response response = post("records/OPS-" + (i + 1) + "/learnings", body);
+            assertThat(response.getStatus()).isEqualTo(expected[i]);
+            assertThat(json(response).path("state").asText()).isEqualTo(states[i]);
+        }
+    }
+
+    @Test
+    void badRequestBodiesAreFieldErrors() throws Exception {
+        JsonNode missing = json(post("records/OPS-1/learnings", "{\"kind\":\"insight\"}"));
+        assertThat(missing.path("status").asInt()).isEqualTo(400);
+        assertThat(missing.path("errors").get(0).path("field").asText()).isEqualTo("text");
+        assertThat(missing.path("errors").get(0).path("message").asText()).isEqualTo("The field \"text\" is required.");
+        JsonNode malformed = json(post("records/OPS-1/learnings", "{nope"));
+        assertThat(malformed.path("errors").get(0).path("field").asText()).isEqualTo("body");
+        JsonNode wrongType = json(post("blameless/check", "{\"text\":42}"));
+        assertThat(wrongType.path("errors").get(0).path("code").asText()).isEqualTo("type");
+        verifyNoInteractions(jira);
+    }
+
+    @Test
+    void theBlamelessCheckGivesOffsetsAndTranslatedSuggestions() throws Exception {
+        String text = "The deploy failed. It was human error.";
+        Response response = post("blameless/check", JSON.writeValueAsString(java.util.Map.of("text", text)));
+        assertThat(response.getStatus()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.path("blameless").asBoolean()).isFalse();
+        JsonNode finding = body.path("findings").get(0);
+        assertThat(finding.path("code").asText()).isEqualTo("human_error");
+        assertThat(text.substring(finding.path("start").asInt(), finding.path("end").asInt())).isEqualTo("human error");
+        assertThat(finding.path("message").asText()).isEqualTo("\"human error\" stops the analysis at a person.");
+        assertThat(finding.path("suggestion").asText()).startsWith("Name the conditions");
+
+        JsonNode clean = json(post("blameless/check", "{\"text\":\"The certificate expired because no reminder was set up.\"}"));
+        assertThat(clean.path("blameless").asBoolean()).isTrue();
+        assertThat(clean.path("findings")).isEmpty();
+    }
+}
