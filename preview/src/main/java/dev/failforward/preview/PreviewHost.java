@@ -23,6 +23,7 @@ import java.util.Map;
  *   <li>{@code /download/resources/*}: the plugins' web resources, with the jsI18n transformation</li>
  *   <li>{@code /}: the start page; {@code /confluence/hypothesis-card}: the Confluence macro on a page</li>
  *   <li>{@code /jira/issues/*}: experiments and incidents; {@code /jira/records/*}: their failure records</li>
+ *   <li>{@code /jira/dashboard}: the culture dashboard with the KPI and pulse dashboard items ({@code ?layout=a|aa|aaa})</li>
  * </ul>
  */
 public final class PreviewHost implements AutoCloseable {
