@@ -544,32 +544,15 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
     DashboardItem.prototype.showError = function (text) {
         var self = this;
         this.reset('error');
-        var box = message('error', TEXT.errorTitle, text);
-        var retry = el('button', 'aui-button ff-kpi-retry', TEXT.retry);
-        retry.type = 'button';
-        retry.addEventListener('click', function () {
+        this.root.appendChild(kit.errorBox(TEXT.errorTitle, text, TEXT.retry, 'ff-kpi-retry', function () {
             self.load();
-        });
-        box.appendChild(retry);
-        this.root.appendChild(box);
+        }));
         this.API.resize();
     };
 
     DashboardItem.prototype.showForbidden = function (status, body) {
         this.reset('forbidden');
-        var box;
-        if (status === 401) {
-            box = message('warning', TEXT.loginTitle, body && body.message ? body.message : null);
-            var link = el('a', null, TEXT.loginLink);
-            link.href = baseUrl() + '/login.jsp?os_destination=' + encodeURIComponent(window.location.pathname.slice(baseUrl().length)
-                + window.location.search);
-            var p = el('p');
-            p.appendChild(link);
-            box.appendChild(p);
-        } else {
-            box = message('warning', TEXT.forbiddenTitle, serverMessage(body, TEXT.forbiddenGeneric));
-        }
-        this.root.appendChild(box);
+        this.root.appendChild(kit.forbiddenBox(status, body, TEXT));
         this.API.resize();
     };
 
@@ -742,10 +725,10 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
         var byFilter = radio(scope, ids + 'scope-savedfilter', 'scope', 'filter', TEXT.scopeFilter, Boolean(prefs.filter));
         form.appendChild(scope);
 
-        var project = textField(form, ids + 'project', TEXT.projectLabel, TEXT.projectHelp, prefs.projects.join(', '));
+        var project = kit.textField(form, ids + 'project', TEXT.projectLabel, TEXT.projectHelp, prefs.projects.join(', '));
         project.input.name = 'project';
         project.input.setAttribute('autocomplete', 'off');
-        var filter = textField(form, ids + 'filter', TEXT.filterLabel, TEXT.filterHelp, prefs.filter);
+        var filter = kit.textField(form, ids + 'filter', TEXT.filterLabel, TEXT.filterHelp, prefs.filter);
         filter.input.name = 'filter';
         filter.input.setAttribute('inputmode', 'numeric');
 
@@ -791,14 +774,7 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
         group.appendChild(kpisError);
         form.appendChild(group);
 
-        var buttons = el('div', 'buttons');
-        var save = el('button', 'aui-button aui-button-primary', TEXT.save);
-        save.type = 'submit';
-        var cancel = el('button', 'aui-button aui-button-link', TEXT.cancel);
-        cancel.type = 'button';
-        buttons.appendChild(save);
-        buttons.appendChild(cancel);
-        form.appendChild(el('div', 'buttons-container')).appendChild(buttons);
+        var cancel = kit.saveAndCancel(form, TEXT.save, TEXT.cancel).cancel;
 
         cancel.addEventListener('click', function () {
             if (self.editFromView) {
@@ -811,7 +787,7 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
 
         form.addEventListener('submit', function (event) {
             event.preventDefault();
-            [project, filter].forEach(clearError);
+            [project, filter].forEach(kit.clearFieldError);
             kpisError.textContent = '';
             group.removeAttribute('aria-invalid');
             var invalid = [];
@@ -823,7 +799,7 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
                 for (var i = 0; i < entries.length; i++) {
                     var key = entries[i].toUpperCase();
                     if (!PROJECT_KEY.test(key)) {
-                        showError(project, format(TEXT.projectInvalid, entries[i]));
+                        kit.showFieldError(project, format(TEXT.projectInvalid, entries[i]));
                         invalid.push(project.input);
                         break;
                     }
@@ -834,7 +810,7 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
             } else {
                 filterId = filter.input.value.trim();
                 if (!FILTER_ID.test(filterId)) {
-                    showError(filter, TEXT.filterInvalid);
+                    kit.showFieldError(filter, TEXT.filterInvalid);
                     invalid.push(filter.input);
                 }
             }
@@ -884,27 +860,6 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
         return input;
     }
 
-    /** An AUI field-group with a text input, its help text and an (empty) error line under it. */
-    function textField(form, id, labelText, help, value) {
-        var group = el('div', 'field-group');
-        var label = el('label', null, labelText);
-        label.htmlFor = id;
-        var input = el('input', 'text long-field');
-        input.type = 'text';
-        input.id = id;
-        input.value = value || '';
-        var description = el('div', 'description', help);
-        description.id = id + '-description';
-        var error = el('div', 'error');
-        error.id = id + '-error';
-        input.setAttribute('aria-describedby', description.id + ' ' + error.id);
-        group.appendChild(label);
-        group.appendChild(input);
-        group.appendChild(description);
-        group.appendChild(error);
-        form.appendChild(group);
-        return {input: input, error: error};
-    }
 
     function selectField(form, id, labelText, options, selected) {
         var group = el('div', 'field-group');
@@ -924,15 +879,7 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
         return select;
     }
 
-    function showError(field, text) {
-        field.error.textContent = text;
-        field.input.setAttribute('aria-invalid', 'true');
-    }
 
-    function clearError(field) {
-        field.error.textContent = '';
-        field.input.removeAttribute('aria-invalid');
-    }
 
     return DashboardItem;
 });

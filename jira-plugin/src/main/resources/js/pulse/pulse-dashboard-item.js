@@ -167,32 +167,15 @@ define('failforward/pulse-dashboard-item', ['jquery', 'failforward/dashboard-kit
     DashboardItem.prototype.showError = function (text) {
         var self = this;
         this.reset('error');
-        var box = message('error', TEXT.errorTitle, text);
-        var retry = el('button', 'aui-button ff-pulse-retry', TEXT.retry);
-        retry.type = 'button';
-        retry.addEventListener('click', function () {
+        this.root.appendChild(kit.errorBox(TEXT.errorTitle, text, TEXT.retry, 'ff-pulse-retry', function () {
             self.load(null);
-        });
-        box.appendChild(retry);
-        this.root.appendChild(box);
+        }));
         this.API.resize();
     };
 
     DashboardItem.prototype.showForbidden = function (status, body) {
         this.reset('forbidden');
-        var box;
-        if (status === 401) {
-            box = message('warning', TEXT.loginTitle, body && body.message ? body.message : null);
-            var link = el('a', null, TEXT.loginLink);
-            link.href = baseUrl() + '/login.jsp?os_destination=' + encodeURIComponent(window.location.pathname.slice(baseUrl().length)
-                + window.location.search);
-            var p = el('p');
-            p.appendChild(link);
-            box.appendChild(p);
-        } else {
-            box = message('warning', TEXT.forbiddenTitle, serverMessage(body, TEXT.forbiddenGeneric));
-        }
-        this.root.appendChild(box);
+        this.root.appendChild(kit.forbiddenBox(status, body, TEXT));
         this.API.resize();
     };
 
@@ -373,34 +356,11 @@ define('failforward/pulse-dashboard-item', ['jquery', 'failforward/dashboard-kit
         var form = el('form', 'aui ff-pulse-edit');
         form.noValidate = true;
         form.setAttribute('action', '#');
-        var group = el('div', 'field-group');
-        var label = el('label', null, TEXT.projectLabel);
-        label.htmlFor = id;
-        var input = el('input', 'text medium-field');
-        input.type = 'text';
-        input.id = id;
+        var field = kit.textField(form, id, TEXT.projectLabel, TEXT.projectHelp,
+            String((preferences || {}).project || ''), 'medium-field');
+        var input = field.input;
         input.required = true;
-        input.setAttribute('autocomplete', 'off');
-        input.value = String((preferences || {}).project || '');
-        var description = el('div', 'description', TEXT.projectHelp);
-        description.id = id + '-description';
-        var error = el('div', 'error');
-        error.id = id + '-error';
-        input.setAttribute('aria-describedby', description.id + ' ' + error.id);
-        group.appendChild(label);
-        group.appendChild(input);
-        group.appendChild(description);
-        group.appendChild(error);
-        form.appendChild(group);
-
-        var buttons = el('div', 'buttons');
-        var save = el('button', 'aui-button aui-button-primary', TEXT.save);
-        save.type = 'submit';
-        var cancel = el('button', 'aui-button aui-button-link', TEXT.cancel);
-        cancel.type = 'button';
-        buttons.appendChild(save);
-        buttons.appendChild(cancel);
-        form.appendChild(el('div', 'buttons-container')).appendChild(buttons);
+        var cancel = kit.saveAndCancel(form, TEXT.save, TEXT.cancel).cancel;
 
         cancel.addEventListener('click', function () {
             self.API.closeEdit();
@@ -409,14 +369,12 @@ define('failforward/pulse-dashboard-item', ['jquery', 'failforward/dashboard-kit
             event.preventDefault();
             var key = input.value.trim().toUpperCase();
             if (!PROJECT_KEY.test(key)) {
-                error.textContent = key ? format(TEXT.projectInvalid, input.value.trim()) : TEXT.projectRequired;
-                input.setAttribute('aria-invalid', 'true');
+                kit.showFieldError(field, key ? format(TEXT.projectInvalid, input.value.trim()) : TEXT.projectRequired);
                 input.focus();
                 self.API.resize();
                 return;
             }
-            error.textContent = '';
-            input.removeAttribute('aria-invalid');
+            kit.clearFieldError(field);
             self.API.savePreferences({project: key});
         });
 

@@ -33,9 +33,6 @@ public enum Metric {
     ACTION_CLOSED("act_close"),
     ACTION_EFFECTIVE("act_effective");
 
-    /** The longest code; storage columns hold at least this many characters. */
-    public static final int MAX_CODE_LENGTH = 20;
-
     private final String code;
 
     Metric(String code) {

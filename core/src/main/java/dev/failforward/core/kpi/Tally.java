@@ -15,15 +15,6 @@ public record Tally(long count, long sum) {
         return new Tally(count + other.count, sum + other.sum);
     }
 
-    /** This minus {@code other}; a store subtracts the slice of a UTC month that lies outside a local period. */
-    public Tally minus(Tally other) {
-        return new Tally(count - other.count, sum - other.sum);
-    }
-
-    public Tally plus(KpiEvent event) {
-        return new Tally(count + 1, sum + event.value());
-    }
-
     public boolean isEmpty() {
         return count == 0;
     }
