@@ -18,6 +18,12 @@ public enum FailureDbProblem implements ProblemCatalog {
     LEARNING_KIND_REQUIRED(Fields.LEARNING_KIND, "required", 0),
     /** {0} = the value given. */
     LEARNING_KIND_UNKNOWN(Fields.LEARNING_KIND, "unknown", 1),
+    /** A source title was given without its page's URL. */
+    LEARNING_SOURCE_URL_REQUIRED(Fields.LEARNING_SOURCE_URL, "required", 0),
+    /** {0} = maximum length. */
+    LEARNING_SOURCE_URL_INVALID(Fields.LEARNING_SOURCE_URL, "invalid", 1),
+    /** {0} = maximum length. */
+    LEARNING_SOURCE_TITLE_TOO_LONG(Fields.LEARNING_SOURCE_TITLE, "tooLong", 1),
     ACTION_DESCRIPTION_REQUIRED(Fields.ACTION_DESCRIPTION, "required", 0),
     /** {0} = maximum length. */
     ACTION_DESCRIPTION_TOO_LONG(Fields.ACTION_DESCRIPTION, "tooLong", 1),
@@ -93,6 +99,8 @@ public enum FailureDbProblem implements ProblemCatalog {
     public static final class Fields {
         public static final String LEARNING_TEXT = "learningText";
         public static final String LEARNING_KIND = "learningKind";
+        public static final String LEARNING_SOURCE_URL = "learningSourceUrl";
+        public static final String LEARNING_SOURCE_TITLE = "learningSourceTitle";
         public static final String ACTION_DESCRIPTION = "actionDescription";
         public static final String ACTION_OWNER = "actionOwner";
         public static final String ACTION_DUE_DATE = "actionDueDate";
@@ -105,7 +113,8 @@ public enum FailureDbProblem implements ProblemCatalog {
         public static final String WHY_QUESTION = "whyQuestion";
         public static final String WHY_ANSWER = "whyAnswer";
 
-        public static final List<String> ALL = List.of(LEARNING_TEXT, LEARNING_KIND, ACTION_DESCRIPTION, ACTION_OWNER,
+        public static final List<String> ALL = List.of(LEARNING_TEXT, LEARNING_KIND, LEARNING_SOURCE_URL,
+                LEARNING_SOURCE_TITLE, ACTION_DESCRIPTION, ACTION_OWNER,
                 ACTION_DUE_DATE, ACTION_TYPE, ACTION_STATUS, ACTION_CHECK_IN_DATE, ACTION_CHECK_IN_RESULT,
                 ACTION_CHECK_IN_NOTE, WHY_STEPS, WHY_QUESTION, WHY_ANSWER);
 

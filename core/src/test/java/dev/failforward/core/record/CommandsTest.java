@@ -50,6 +50,39 @@ class CommandsTest {
     }
 
     @Test
+    void aLearningCapturedOnAPageKeepsThePageAndRefusesAnythingButAWebAddress() {
+        Learning.Draft draft = new LearningCommand("Alerts need an owner", "insight",
+                " https://wiki.example.com/pages/viewpage.action?pageId=42 ", "  OPS-7 post-mortem ")
+                .toDraft(RECORD, "u", NOW).value();
+        assertThat(draft.source()).isEqualTo(new SourcePage("https://wiki.example.com/pages/viewpage.action?pageId=42",
+                "OPS-7 post-mortem"));
+        assertThat(draft.withId(9).source()).isEqualTo(draft.source());
+        assertThat(new LearningCommand("x", "insight", "http://wiki/display/OPS/Retro", null)
+                .toDraft(RECORD, "u", NOW).value().source().title()).isNull();
+
+        assertThat(keys(new LearningCommand("x", "insight", "javascript:alert(1)", "t").toDraft(RECORD, "u", NOW)))
+                .containsExactly("failforward.failuredb.learningSourceUrl.invalid");
+        assertThat(keys(new LearningCommand("x", "insight", "/pages/viewpage.action?pageId=1", "t")
+                .toDraft(RECORD, "u", NOW))).containsExactly("failforward.failuredb.learningSourceUrl.invalid");
+        assertThat(keys(new LearningCommand("x", "insight", "https://w/" + "p".repeat(800), null)
+                .toDraft(RECORD, "u", NOW))).containsExactly("failforward.failuredb.learningSourceUrl.invalid");
+        assertThat(keys(new LearningCommand("x", "insight", null, "A title").toDraft(RECORD, "u", NOW)))
+                .containsExactly("failforward.failuredb.learningSourceUrl.required");
+        Validated<Learning.Draft> longTitle = new LearningCommand("x", "insight", "https://w/p", "t".repeat(256))
+                .toDraft(RECORD, "u", NOW);
+        assertThat(keys(longTitle)).containsExactly("failforward.failuredb.learningSourceTitle.tooLong");
+        assertThat(longTitle.problems().get(0).field()).isEqualTo("learningSourceTitle");
+    }
+
+    @Test
+    void editingALearningKeepsThePageItWasCapturedOn() {
+        SourcePage page = new SourcePage("https://wiki/x", "Retro");
+        Learning stored = new Learning(3, RECORD, "old", LearningKind.INSIGHT, "u-anna", NOW, page);
+        assertThat(new LearningCommand("new", "surprise", "https://elsewhere/y", "Other").applyTo(stored).value()
+                .source()).isEqualTo(page);
+    }
+
+    @Test
     void aLearningCommandEditsTextAndKindOnly() {
         Learning stored = new Learning(3, RECORD, "old", LearningKind.INSIGHT, "u-anna", NOW);
         Learning edited = new LearningCommand("new", "surprise").applyTo(stored).value();

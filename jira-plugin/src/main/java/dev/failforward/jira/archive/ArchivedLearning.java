@@ -4,12 +4,19 @@ import dev.failforward.core.incident.FailureCategory;
 import dev.failforward.core.incident.FailureType;
 import dev.failforward.core.record.LearningKind;
 import dev.failforward.core.record.RecordKind;
+import dev.failforward.core.record.SourcePage;
 
 import java.time.Instant;
 import java.util.Objects;
 
-/** One learning found in the archive, with the few record fields a result list shows. */
-public record ArchivedLearning(long id, String text, LearningKind kind, Instant createdAt, RecordSummary record) {
+/**
+ * One learning found in the archive, with the few record fields a result list shows.
+ *
+ * @param retroPage the page the learning was captured on, or else the newest page another learning of the same record
+ *                  was captured on (the record's retro); {@code null} when the record has none
+ */
+public record ArchivedLearning(long id, String text, LearningKind kind, Instant createdAt, RecordSummary record,
+                               SourcePage retroPage) {
 
     public ArchivedLearning {
         Objects.requireNonNull(text, "text");

@@ -6,6 +6,7 @@ import dev.failforward.core.incident.FailureCategory;
 import dev.failforward.core.incident.FailureType;
 import dev.failforward.core.record.LearningKind;
 import dev.failforward.core.record.RecordKind;
+import dev.failforward.core.record.SourcePage;
 import dev.failforward.jira.archive.ArchivedLearning;
 import dev.failforward.jira.archive.LearningArchive;
 import dev.failforward.jira.archive.LearningArchivePage;
@@ -72,14 +73,19 @@ public class AoLearningArchive implements LearningArchive {
         AoFailureRecordRepository.Where where = where(query);
         LearningEntity[] rows = ao.find(LearningEntity.class, learningsJoined(
                 column(L, "ID") + ", " + column(L, LearningEntity.RECORD_ISSUE_ID) + ", " + column(L, LearningEntity.BODY)
-                        + ", " + column(L, LearningEntity.KIND) + ", " + column(L, LearningEntity.CREATED_AT), where)
+                        + ", " + column(L, LearningEntity.KIND) + ", " + column(L, LearningEntity.CREATED_AT)
+                        + ", " + column(L, LearningEntity.SOURCE_URL) + ", " + column(L, LearningEntity.SOURCE_TITLE),
+                where)
                 .order(column(L, LearningEntity.CREATED_AT) + " DESC, " + column(L, "ID") + " DESC")
                 .offset(query.page().offset())
                 .limit(query.page().limit()));
         Map<Long, ArchivedLearning.RecordSummary> records = records(rows);
+        Map<Long, SourcePage> retroPages = retroPages(rows);
         List<ArchivedLearning> items = Arrays.stream(rows)
                 .map(l -> new ArchivedLearning(l.getID(), l.getBody(), LearningKind.valueOf(l.getKind()),
-                        l.getCreatedAt().toInstant(), records.get(l.getRecordIssueId())))
+                        l.getCreatedAt().toInstant(), records.get(l.getRecordIssueId()),
+                        l.getSourceUrl() != null ? SourcePage.ofNullable(l.getSourceUrl(), l.getSourceTitle())
+                                : retroPages.get(l.getRecordIssueId())))
                 .toList();
 
         Map<String, Integer> project = new HashMap<>();
@@ -142,6 +148,29 @@ public class AoLearningArchive implements LearningArchive {
                     constant(FailureCategory.class, r.getFailureCategory())));
         }
         return byIssueId;
+    }
+
+    /**
+     * The retro page of each record on the page whose learning there has no page of its own: the newest page any of
+     * the record's learnings was captured on. One query over at most a page's worth of records, and none when every
+     * learning on the page carries its page.
+     */
+    private Map<Long, SourcePage> retroPages(LearningEntity[] learnings) {
+        List<Long> ids = Arrays.stream(learnings).filter(l -> l.getSourceUrl() == null)
+                .map(LearningEntity::getRecordIssueId).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        LearningEntity[] captured = ao.find(LearningEntity.class, Query.select(String.join(", ", "ID",
+                        LearningEntity.RECORD_ISSUE_ID, LearningEntity.SOURCE_URL, LearningEntity.SOURCE_TITLE))
+                .where(LearningEntity.RECORD_ISSUE_ID + " IN (" + placeholders(ids.size()) + ") AND "
+                        + LearningEntity.SOURCE_URL + " IS NOT NULL", ids.toArray())
+                .order(LearningEntity.CREATED_AT + " DESC, ID DESC"));
+        Map<Long, SourcePage> newest = new HashMap<>();
+        for (LearningEntity l : captured) {
+            newest.putIfAbsent(l.getRecordIssueId(), SourcePage.ofNullable(l.getSourceUrl(), l.getSourceTitle()));
+        }
+        return newest;
     }
 
     static AoFailureRecordRepository.Where where(LearningQuery query) {

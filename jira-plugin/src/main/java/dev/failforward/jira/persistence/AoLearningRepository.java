@@ -3,6 +3,7 @@ package dev.failforward.jira.persistence;
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import dev.failforward.core.record.Learning;
+import dev.failforward.core.record.SourcePage;
 import dev.failforward.core.record.LearningKind;
 import dev.failforward.core.record.LearningRepository;
 import jakarta.inject.Inject;
@@ -37,6 +38,10 @@ public class AoLearningRepository implements LearningRepository {
         columns.put(LearningEntity.KIND, draft.kind().name());
         columns.put(LearningEntity.AUTHOR_KEY, draft.authorKey());
         columns.put(LearningEntity.CREATED_AT, Date.from(draft.createdAt()));
+        if (draft.source() != null) {
+            columns.put(LearningEntity.SOURCE_URL, draft.source().url());
+            columns.put(LearningEntity.SOURCE_TITLE, draft.source().title());
+        }
         return toLearning(ao.create(LearningEntity.class, columns));
     }
 
@@ -86,6 +91,6 @@ public class AoLearningRepository implements LearningRepository {
 
     private static Learning toLearning(LearningEntity e) {
         return new Learning(e.getID(), e.getRecordIssueId(), e.getBody(), LearningKind.valueOf(e.getKind()),
-                e.getAuthorKey(), e.getCreatedAt().toInstant());
+                e.getAuthorKey(), e.getCreatedAt().toInstant(), SourcePage.ofNullable(e.getSourceUrl(), e.getSourceTitle()));
     }
 }

@@ -19,6 +19,8 @@ public interface LearningEntity extends Entity {
     String KIND = "KIND";
     String AUTHOR_KEY = "AUTHOR_KEY";
     String CREATED_AT = "CREATED_AT";
+    String SOURCE_URL = "SOURCE_URL";
+    String SOURCE_TITLE = "SOURCE_TITLE";
 
     @NotNull
     @Indexed
@@ -50,4 +52,18 @@ public interface LearningEntity extends Entity {
     Date getCreatedAt();
 
     void setCreatedAt(Date createdAt);
+
+    /**
+     * The page the learning was captured on (a Confluence retro), or {@code null}: an absolute http(s) URL. Added in
+     * 1.1; Active Objects adds nullable columns to an existing table by itself, no upgrade task needed.
+     */
+    @StringLength(StringLength.MAX_LENGTH)
+    String getSourceUrl();
+
+    void setSourceUrl(String url);
+
+    /** That page's title, or {@code null}. */
+    String getSourceTitle();
+
+    void setSourceTitle(String title);
 }

@@ -18,6 +18,8 @@ final class FailureDbFields {
     static final Map<String, String> BODY = Map.ofEntries(
             Map.entry(Fields.LEARNING_TEXT, "text"),
             Map.entry(Fields.LEARNING_KIND, "kind"),
+            Map.entry(Fields.LEARNING_SOURCE_URL, "sourceUrl"),
+            Map.entry(Fields.LEARNING_SOURCE_TITLE, "sourceTitle"),
             Map.entry(Fields.ACTION_DESCRIPTION, "description"),
             Map.entry(Fields.ACTION_OWNER, "owner"),
             Map.entry(Fields.ACTION_DUE_DATE, "dueDate"),

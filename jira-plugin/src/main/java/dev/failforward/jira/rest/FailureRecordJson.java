@@ -3,6 +3,7 @@ package dev.failforward.jira.rest;
 import dev.failforward.core.record.ActionItem;
 import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.Learning;
+import dev.failforward.core.record.SourcePage;
 import dev.failforward.core.record.WhyStep;
 import dev.failforward.jira.failuredb.RecordDetails;
 
@@ -40,7 +41,13 @@ public final class FailureRecordJson {
                           List<WhyJson> whys) {
     }
 
-    public record LearningJson(long id, String issueKey, String text, String kind, String authorKey, String createdAt) {
+    /** {@code source}: the page the learning was captured on (a Confluence retro), or {@code null}. */
+    public record LearningJson(long id, String issueKey, String text, String kind, String authorKey, String createdAt,
+                               PageJson source) {
+    }
+
+    /** A page elsewhere (a Confluence retro): absolute URL and title (the title may be {@code null}). */
+    public record PageJson(String url, String title) {
     }
 
     public record ActionJson(long id, String issueKey, String description, String ownerKey, String dueDate, String type,
@@ -74,7 +81,12 @@ public final class FailureRecordJson {
     }
 
     public static LearningJson learning(String issueKey, Learning l) {
-        return new LearningJson(l.id(), issueKey, l.text(), name(l.kind()), l.authorKey(), instant(l.createdAt()));
+        return new LearningJson(l.id(), issueKey, l.text(), name(l.kind()), l.authorKey(), instant(l.createdAt()),
+                page(l.source()));
+    }
+
+    public static PageJson page(SourcePage page) {
+        return page == null ? null : new PageJson(page.url(), page.title());
     }
 
     public static ActionJson action(String issueKey, ActionItem a) {

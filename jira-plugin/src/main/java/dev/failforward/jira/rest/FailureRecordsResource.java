@@ -28,7 +28,7 @@ import java.util.List;
  * <pre>
  *   GET    /records                                  search (query parameters, see RecordSearchParameters)
  *   GET    /records/{issueKey}                       a record with its learnings, action items and whys
- *   POST   /records/{issueKey}/learnings             add a learning           {"text","kind"}
+ *   POST   /records/{issueKey}/learnings             add a learning           {"text","kind","sourceUrl","sourceTitle"}
  *   PUT    /records/{issueKey}/learnings/{id}        edit a learning          {"text","kind"}
  *   DELETE /records/{issueKey}/learnings/{id}
  *   POST   /records/{issueKey}/actions               add an action item       {"description","owner","dueDate","type","checkInDate"}
@@ -163,7 +163,8 @@ public class FailureRecordsResource {
 
     private static LearningCommand learning(JsonRequest json) {
         return new LearningCommand(json.optionalString("text", TEXT_LIMIT).orElse(null),
-                json.optionalString("kind", 100).orElse(null));
+                json.optionalString("kind", 100).orElse(null), json.optionalString("sourceUrl", TEXT_LIMIT).orElse(null),
+                json.optionalString("sourceTitle", TEXT_LIMIT).orElse(null));
     }
 
     private static ActionItemCommand action(JsonRequest json) {

@@ -49,7 +49,9 @@ public class LearningsResource {
     public record Page(int startAt, int maxResults, int total, List<Item> items, Facets facets) {
     }
 
-    public record Item(long id, String text, String kind, String createdAt, RecordJson record) {
+    /** {@code retroPage}: where the learning was captured, else the record's retro page; {@code null} when none. */
+    public record Item(long id, String text, String kind, String createdAt, RecordJson record,
+                       FailureRecordJson.PageJson retroPage) {
     }
 
     public record RecordJson(String issueKey, String projectKey, String summary, String kind, String status,
@@ -72,6 +74,7 @@ public class LearningsResource {
         ArchivedLearning.RecordSummary r = l.record();
         return new Item(l.id(), l.text(), FailureRecordJson.name(l.kind()), FailureRecordJson.instant(l.createdAt()),
                 new RecordJson(r.issueKey(), r.projectKey(), r.summary(), FailureRecordJson.name(r.kind()), r.status(),
-                        FailureRecordJson.name(r.failureType()), FailureRecordJson.name(r.category())));
+                        FailureRecordJson.name(r.failureType()), FailureRecordJson.name(r.category())),
+                FailureRecordJson.page(l.retroPage()));
     }
 }

@@ -7,6 +7,7 @@ import dev.failforward.core.record.Learning;
 import dev.failforward.core.record.LearningKind;
 import dev.failforward.core.record.PageRequest;
 import dev.failforward.core.record.RecordKind;
+import dev.failforward.core.record.SourcePage;
 import dev.failforward.host.ao.AtlassianTestTableNameConverter;
 import dev.failforward.host.ao.EntityManagerActiveObjects;
 import dev.failforward.jira.archive.ArchivedLearning;
@@ -110,6 +111,27 @@ public class AoLearningArchiveTest {
                                       String text) {
         return new LearningQuery(q.projectKeys(), recordKind, learningKind, type, category, from, before, text,
                 q.page());
+    }
+
+    @Test
+    public void linksEachLearningToItsOwnRetroPageOrElseTheRecordsNewest() {
+        SourcePage older = new SourcePage("https://wiki.example.com/pages/viewpage.action?pageId=10", "OPS-1 huddle");
+        SourcePage newer = new SourcePage("https://wiki.example.com/pages/viewpage.action?pageId=11", "OPS-1 post-mortem");
+        Learning fromHuddle = learnings.add(new Learning.Draft(1, "Pager rota was unclear", LearningKind.INSIGHT,
+                "u-ben", T0.plusSeconds(10 * 86_400L), older));
+        Learning fromPostMortem = learnings.add(new Learning.Draft(1, "Runbooks need dates", LearningKind.INSIGHT,
+                "u-ben", T0.plusSeconds(11 * 86_400L), newer));
+
+        Map<Long, SourcePage> pages = new java.util.HashMap<>();
+        search(all()).items().forEach(i -> pages.put(i.id(), i.retroPage()));
+
+        assertThat(pages.get(fromHuddle.id())).isEqualTo(older);
+        assertThat(pages.get(fromPostMortem.id())).isEqualTo(newer);
+        assertThat(pages.get(opsInsight.id())).isEqualTo(newer);
+        assertThat(pages.get(opsLucky.id())).isEqualTo(newer);
+        assertThat(pages.get(labSurprise.id())).isNull();
+        assertThat(pages.get(hrInsight.id())).isNull();
+        assertThat(learnings.findById(fromHuddle.id()).orElseThrow().source()).isEqualTo(older);
     }
 
     @Test

@@ -226,6 +226,25 @@ class FailureRecordsResourceTest {
     }
 
     @Test
+    void aLearningCapturedOnARetroPageKeepsThePage() {
+        api.editor();
+        Response added = api.post("records/OPS-1/learnings", "{\"text\":\"Alarms need owners\",\"kind\":\"insight\","
+                + "\"sourceUrl\":\"https://wiki.example.com/pages/viewpage.action?pageId=77\","
+                + "\"sourceTitle\":\"OPS-1 post-mortem\"}");
+        assertThat(added.getStatus()).isEqualTo(201);
+        assertThat(json(added).path("source").path("url").asText())
+                .isEqualTo("https://wiki.example.com/pages/viewpage.action?pageId=77");
+        JsonNode stored = json(api.get("records/OPS-1")).path("learnings").get(0);
+        assertThat(stored.path("source").path("title").asText()).isEqualTo("OPS-1 post-mortem");
+
+        assertFieldError(api.post("records/OPS-1/learnings", "{\"text\":\"x\",\"kind\":\"insight\","
+                + "\"sourceUrl\":\"javascript:alert(1)\"}"), "sourceUrl", "invalid");
+        assertFieldError(api.post("records/OPS-1/learnings", "{\"text\":\"x\",\"kind\":\"insight\","
+                + "\"sourceTitle\":\"Retro\"}"), "sourceUrl", "required");
+        assertThat(api.learnings.findByRecord(api.ops1.issueId())).hasSize(1);
+    }
+
+    @Test
     void writesNeedEditIssuesAndHiddenRecordsStay404() {
         Response viewer = api.viewer().post("records/OPS-1/learnings", learningBody("x", "insight"));
         assertThat(viewer.getStatus()).isEqualTo(403);
