@@ -25,6 +25,12 @@
         discovered: AJS.I18n.getText('failforward.retro.js.discovered'),
         reported: AJS.I18n.getText('failforward.retro.js.reported'),
         resolved: AJS.I18n.getText('failforward.retro.js.resolved'),
+        started: AJS.I18n.getText('failforward.retro.js.started'),
+        decided: AJS.I18n.getText('failforward.retro.js.decided'),
+        toReport: AJS.I18n.getText('failforward.retro.js.toreport'),
+        minutes: AJS.I18n.getText('failforward.retro.js.duration.minutes'),
+        hours: AJS.I18n.getText('failforward.retro.js.duration.hours'),
+        days: AJS.I18n.getText('failforward.retro.js.duration.days'),
         failureType: AJS.I18n.getText('failforward.retro.js.failuretype'),
         failureCategory: AJS.I18n.getText('failforward.retro.js.failurecategory'),
         status: AJS.I18n.getText('failforward.retro.js.status'),
@@ -106,6 +112,52 @@
         }
     }
 
+    /** An ISO instant from Jira in the reader's language and zone ("21 Nov 2026, 14:05"); other text as it is. */
+    function when(iso) {
+        var date = iso ? new Date(iso) : null;
+        if (!date || isNaN(date.getTime())) {
+            return iso;
+        }
+        try {
+            return date.toLocaleString(undefined, {dateStyle: 'medium', timeStyle: 'short'});
+        } catch (e) {
+            return date.toLocaleString();
+        }
+    }
+
+    /** The time between two ISO instants ("45 min", "3 h 20 min", "2 d 4 h"); null when either is missing. */
+    function between(fromIso, toIso) {
+        var millis = fromIso && toIso ? new Date(toIso).getTime() - new Date(fromIso).getTime() : NaN;
+        if (isNaN(millis) || millis < 0) {
+            return null;
+        }
+        var minutes = Math.round(millis / 60000);
+        if (minutes < 60) {
+            return format(TEXT.minutes, [minutes]);
+        }
+        var hours = Math.floor(minutes / 60);
+        if (hours < 48) {
+            return format(TEXT.hours, [hours, minutes % 60]);
+        }
+        return format(TEXT.days, [Math.floor(hours / 24), hours % 24]);
+    }
+
+    /** Fills {0}, {1}… of a translated pattern. */
+    function format(pattern, args) {
+        return String(pattern).replace(/\{(\d+)\}/g, function (all, index) {
+            return args[index] === undefined ? all : String(args[index]);
+        });
+    }
+
+    /** Jira's lower-case enum names read as words: "process_deviation" becomes "process deviation". */
+    function words(name) {
+        return name ? String(name).replace(/_/g, ' ') : name;
+    }
+
+    function meta(name) {
+        return global.AJS && AJS.Meta && typeof AJS.Meta.get === 'function' ? AJS.Meta.get(name) : null;
+    }
+
     function renderRecord(header, data) {
         header.textContent = '';
         header.setAttribute('data-state', data.state);
@@ -125,18 +177,21 @@
         var list = el('dl', 'ff-retro-facts');
         facts(list, TEXT.status, record.status);
         if (record.kind === 'incident') {
-            facts(list, TEXT.discovered, record.discoveredAt);
-            facts(list, TEXT.reported, record.reportedAt);
-            facts(list, TEXT.resolved, record.resolvedAt);
-            facts(list, TEXT.failureType, record.failureType);
-            facts(list, TEXT.failureCategory, record.failureCategory);
+            facts(list, TEXT.discovered, when(record.discoveredAt));
+            facts(list, TEXT.reported, when(record.reportedAt));
+            facts(list, TEXT.toReport, between(record.discoveredAt, record.reportedAt));
+            facts(list, TEXT.resolved, when(record.resolvedAt));
+            facts(list, TEXT.failureType, words(record.failureType));
+            facts(list, TEXT.failureCategory, words(record.failureCategory));
         } else {
             facts(list, TEXT.hypothesis, record.hypothesis);
             facts(list, TEXT.successCriteria, record.successCriteria);
             facts(list, TEXT.stopCriteria, record.stopCriteria);
-            facts(list, TEXT.outcome, record.outcome);
-            facts(list, TEXT.decision, record.decision);
-            facts(list, TEXT.failureType, record.failureType);
+            facts(list, TEXT.started, when(record.startedAt));
+            facts(list, TEXT.outcome, words(record.outcome));
+            facts(list, TEXT.decision, words(record.decision));
+            facts(list, TEXT.decided, when(record.decidedAt));
+            facts(list, TEXT.failureType, words(record.failureType));
         }
         header.appendChild(list);
         header.appendChild(el('h4', null, TEXT.learnings));
@@ -213,7 +268,7 @@
             var url = '/records/' + encodeURIComponent(key) + (nextStep ? '/actions' : '/learnings');
             var body = nextStep
                 ? {description: text.value, owner: owner.value || null, dueDate: due.value || null, type: 'process'}
-                : {text: text.value, kind: kind.value};
+                : {text: text.value, kind: kind.value, pageId: meta('page-id') || null, pageTitle: meta('page-title') || null};
             submit.disabled = true;
             request('POST', url, body, function (status, json) {
                 submit.disabled = false;
@@ -227,7 +282,12 @@
                 var errors = json && json.errors && json.errors.length ? json.errors : [{message: (json && json.message) || TEXT.failed}];
                 var ul = el('ul', 'ff-retro-errors');
                 errors.forEach(function (e) {
-                    ul.appendChild(el('li', null, (e.field ? e.field + ': ' : '') + e.message));
+                    // Jira's and the proxy's messages open with the field's name ("Learning: write what you learned.")
+                    var li = el('li', null, e.message);
+                    if (e.field) {
+                        li.setAttribute('data-field', e.field);
+                    }
+                    ul.appendChild(li);
                 });
                 result.appendChild(ul);
             });

@@ -21,9 +21,8 @@ import java.util.Map;
  */
 final class ConfluencePageServlet extends PageServlet {
 
-    /** A page view, as Confluence passes it to a macro (the macro reads nothing from it). */
-    private static final ConversionContext PAGE_VIEW = new ConversionContext() {
-    };
+    /** A page view, as Confluence passes it to a macro. */
+    static final ConversionContext PAGE_VIEW = () -> "display";
 
     private final transient PreviewServices services;
 

@@ -10,7 +10,10 @@ import dev.failforward.core.incident.FailureMode;
 import dev.failforward.core.incident.FailureType;
 import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.FailureRecordRepository;
+import dev.failforward.core.record.Learning;
+import dev.failforward.core.record.LearningKind;
 import dev.failforward.core.record.RecordKind;
+import com.atlassian.sal.api.UrlMode;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -88,11 +91,36 @@ final class DemoData {
         if (rows == 0) {
             return 0;
         }
+        String confluence = services.confluenceApplication.getBaseUrl(UrlMode.CANONICAL);
+        Instant now = clock.instant();
+        RETRO_LEARNINGS.forEach((key, texts) -> {
+            FailureRecord record = services.records.findByIssueKey(key).orElseThrow();
+            for (int i = 0; i < texts.size(); i++) {
+                services.learnings.add(new Learning.Draft(record.issueId(), texts.get(i),
+                        i == 0 ? LearningKind.INSIGHT : i == 1 ? LearningKind.SURPRISE : LearningKind.WENT_WELL, "demo",
+                        min(record.reportedAt() == null ? record.createdAt() : record.reportedAt(), now)
+                                .plus(Duration.ofHours(2 + i)), RetroPages.page(confluence, record)));
+            }
+        });
         for (Row row : ROWS) {
             services.kpiIndex.refresh(row.issueId());
         }
         return rows + DemoHistory.load(services.records, services.learnings, services.actions, services.kpiIndex,
-                services.database.activeObjects(), clock.instant());
+                services.database.activeObjects(), now, record -> RetroPages.page(confluence, record));
+    }
+
+    /** Learnings the teams wrote down in their retros (Confluence pages) for some of the named records. */
+    private static final Map<String, List<String>> RETRO_LEARNINGS = Map.of(
+            "OPS-102", List.of("Configuration changes need the same canary stage as code",
+                    "A 3 s payment timeout looked harmless in the diff",
+                    "Rolling back took 21 minutes because the runbook was current"),
+            "GROWTH-23", List.of("Currency comes from the browser locale, not the billing country",
+                    "Support heard about it two days before monitoring did"),
+            "CARE-8", List.of("The night courier route changed without telling the ward",
+                    "Nurses escalated within the hour, as the new protocol asks"));
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Loads the demo rows unless the database already has them; returns how many rows were written. */

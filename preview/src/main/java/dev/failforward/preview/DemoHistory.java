@@ -17,6 +17,7 @@ import dev.failforward.core.record.Learning;
 import dev.failforward.core.record.LearningKind;
 import dev.failforward.core.record.LearningRepository;
 import dev.failforward.core.record.RecordKind;
+import dev.failforward.core.record.SourcePage;
 import dev.failforward.jira.kpi.KpiIndex;
 import dev.failforward.jira.pulse.PulseCountEntity;
 import dev.failforward.jira.pulse.PulseService;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Two years of history for the culture dashboard: experiments and incidents of the three demo teams, month by month up
@@ -66,7 +68,7 @@ final class DemoHistory {
 
     /** Writes the history; returns how many records it wrote. */
     static int load(FailureRecordRepository records, LearningRepository learnings, ActionItemRepository actions,
-                    KpiIndex kpis, ActiveObjects ao, Instant now) {
+                    KpiIndex kpis, ActiveObjects ao, Instant now, Function<FailureRecord, SourcePage> retroPage) {
         Random random = new Random(2026);
         LocalDate thisMonth = now.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
         List<KpiIndex.Snapshot> snapshots = new ArrayList<>();
@@ -83,7 +85,7 @@ final class DemoHistory {
                     if (started == null) {
                         continue;
                     }
-                    String key = project + "-" + numbers.merge(project, 1, Integer::sum) + 200;
+                    String key = project + "-" + (numbers.merge(project, 1, Integer::sum) + 200);
                     snapshots.add(new KpiIndex.Snapshot(records.upsert(experiment(id++, key, started, random, now)),
                             List.of(), List.of()));
                 }
@@ -93,13 +95,13 @@ final class DemoHistory {
                     if (discovered == null) {
                         continue;
                     }
-                    String key = project + "-" + numbers.merge(project, 1, Integer::sum) + 200;
+                    String key = project + "-" + (numbers.merge(project, 1, Integer::sum) + 200);
                     List<String> earlier = earlierIncidents.computeIfAbsent(project, p -> new ArrayList<>());
                     boolean repeat = !earlier.isEmpty() && random.nextDouble() < 0.38 - 0.3 * t;
                     FailureRecord record = records.upsert(incident(id++, key, discovered, t, random, now,
                             repeat ? earlier.get(random.nextInt(earlier.size())) : null));
                     earlier.add(key);
-                    snapshots.add(items(record, t, random, now, learnings, actions));
+                    snapshots.add(items(record, t, random, now, learnings, actions, retroPage));
                 }
             }
         }
@@ -155,7 +157,8 @@ final class DemoHistory {
 
     /** Learnings and next steps: written within 24 hours more and more often; action items closed and checked. */
     private static KpiIndex.Snapshot items(FailureRecord record, double t, Random random, Instant now,
-                                           LearningRepository learnings, ActionItemRepository actions) {
+                                           LearningRepository learnings, ActionItemRepository actions,
+                                           Function<FailureRecord, SourcePage> retroPage) {
         boolean fast = random.nextDouble() < 0.3 + 0.6 * t;
         Instant base = record.discoveredAt().plus(Duration.ofHours(fast ? 2 + random.nextInt(18) : 26 + random.nextInt(60)));
         List<Learning> written = new ArrayList<>();
@@ -163,8 +166,10 @@ final class DemoHistory {
         int learningCount = fast ? 3 : 1 + random.nextInt(3);
         for (int l = 0; l < learningCount; l++) {
             Instant at = min(base.plus(Duration.ofMinutes(10L * l)), now);
+            // a team that learns fast holds the retro and writes its learnings there: they link to the retro page
             written.add(learnings.add(new Learning.Draft(record.issueId(), LEARNINGS[random.nextInt(LEARNINGS.length)],
-                    LearningKind.values()[random.nextInt(LearningKind.values().length)], "demo", at)));
+                    LearningKind.values()[random.nextInt(LearningKind.values().length)], "demo", at,
+                    fast ? retroPage.apply(record) : null)));
         }
         List<ActionItem> items = new ArrayList<>();
         int actionCount = fast ? 2 : 1 + random.nextInt(2);

@@ -8,6 +8,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.servlet.ServletContainer;
+import dev.failforward.preview.confluence.PreviewApplicationProperties;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,9 @@ import java.util.Map;
  *   <li>{@code /rest/failforward/1.0/*}: the Jira plugin's REST resources (as {@code <rest path="/failforward" version="1.0">})</li>
  *   <li>{@code /download/resources/*}: the plugins' web resources, with the jsI18n transformation</li>
  *   <li>{@code /}: the start page; {@code /confluence/hypothesis-card}: the Confluence macro on a page</li>
+ *   <li>{@code /confluence/pages/viewpage.action?pageId=<issue id>}: a record's retro page (retro macro);
+ *       {@code /confluence/pages/retros}: the space's page list; {@code /confluence/rest/failforward-confluence/1.0/*}:
+ *       the Confluence plugin's REST resources (Jira reached over the preview's Application Links)</li>
  *   <li>{@code /jira/issues/*}: experiments and incidents; {@code /jira/records/*}: their failure records</li>
  *   <li>{@code /jira/dashboard}: the culture dashboard with the KPI and pulse dashboard items ({@code ?layout=a|aa|aaa})</li>
  * </ul>
@@ -53,11 +57,6 @@ public final class PreviewHost implements AutoCloseable {
             throw new StartException("cannot open the database in " + options.dataDirectory().toAbsolutePath()
                     + " (is another preview using it?): " + e.getMessage(), e);
         }
-        int loaded = DemoData.loadIfEmpty(services, Clock.systemUTC());
-        if (loaded > 0) {
-            System.out.println("Loaded " + loaded + " demo records into the failure database.");
-        }
-
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -69,6 +68,10 @@ public final class PreviewHost implements AutoCloseable {
         context.addServlet(new ServletHolder("rest", new ServletContainer(services.jiraRestApplication())), "/rest/failforward/1.0/*");
         context.addServlet(new ServletHolder("web-resources", new WebResourceServlet(services.plugins)), "/download/resources/*");
         context.addServlet(new ServletHolder("confluence", new ConfluencePageServlet(services)), "/confluence/hypothesis-card");
+        context.addServlet(new ServletHolder("confluence-rest", new ServletContainer(services.confluenceRestApplication())),
+                PreviewApplicationProperties.CONTEXT_PATH + "/rest/failforward-confluence/1.0/*");
+        context.addServlet(new ServletHolder("confluence-pages", new ConfluenceSpaceServlet(services)),
+                PreviewApplicationProperties.CONTEXT_PATH + "/pages/*");
         context.addServlet(new ServletHolder("issues", new IssuesServlet(services)), "/jira/issues/*");
         context.addServlet(new ServletHolder("records", new RecordsServlet(services)), "/jira/records/*");
         context.addServlet(new ServletHolder("dashboard", new DashboardServlet(services)), "/jira/dashboard");
@@ -86,6 +89,22 @@ public final class PreviewHost implements AutoCloseable {
             throw new StartException("cannot start the HTTP server: " + reason, e);
         }
         URI base = URI.create("http://localhost:" + connector.getLocalPort() + "/");
+        services.baseUri.set(base);
+        // after the server listens: the demo's retro pages are linked with the port actually used
+        try {
+            int loaded = DemoData.loadIfEmpty(services, Clock.systemUTC());
+            if (loaded > 0) {
+                System.out.println("Loaded " + loaded + " demo records into the failure database.");
+            }
+        } catch (RuntimeException e) {
+            try {
+                server.stop();
+            } catch (Exception stop) {
+                e.addSuppressed(stop);
+            }
+            services.close();
+            throw new StartException("cannot load the demo data: " + e.getMessage(), e);
+        }
         return new PreviewHost(server, services, base);
     }
 

@@ -51,6 +51,17 @@ import dev.failforward.jira.rest.PulseResource;
 import dev.failforward.preview.jira.PreviewKpiUserContext;
 import dev.failforward.preview.jira.PreviewPluginSettings;
 import dev.failforward.preview.jira.PreviewUserManager;
+import com.atlassian.sal.api.ApplicationProperties;
+import dev.failforward.confluence.jira.AppLinksFailureDbClient;
+import dev.failforward.confluence.jira.FailureDbClient;
+import dev.failforward.confluence.macro.RetroMacro;
+import dev.failforward.confluence.retro.RetroRenderer;
+import dev.failforward.jira.archive.LearningArchiveService;
+import dev.failforward.jira.persistence.AoLearningArchive;
+import dev.failforward.preview.confluence.PreviewApplicationLinks;
+import dev.failforward.preview.confluence.PreviewApplicationProperties;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The preview's wiring: what the products' plugin containers do with the Spring Scanner index, done by hand with
@@ -84,6 +95,16 @@ final class PreviewServices implements AutoCloseable {
     final KpiUserContext kpiUser;
     final KpiService kpis;
     final PreviewRecordPermissions permissions;
+    final LearningArchiveService learningArchive;
+
+    /** The preview's own base URL, known once the server listens (Jira's base; Confluence's is this + "confluence"). */
+    final AtomicReference<URI> baseUri = new AtomicReference<>(URI.create("http://localhost:8080/"));
+    final BundleI18nResolver confluenceI18n;
+    /** The Confluence plugin's Jira client, over the preview's Application Links to its own Jira REST API. */
+    final FailureDbClient confluenceJira;
+    final ApplicationProperties confluenceApplication;
+    /** Held as the product holds them: through the Macro interface. */
+    final Macro retroMacro;
 
     PreviewServices(Path dataDirectory) {
         this(dataDirectory, ZoneId.systemDefault());
@@ -93,7 +114,7 @@ final class PreviewServices implements AutoCloseable {
         this.databaseDirectory = dataDirectory.resolve("db");
         this.plugins = PluginResources.fromClasspath(PreviewServices.class.getClassLoader());
         this.jiraI18n = plugins.i18n(JIRA_PLUGIN_KEY);
-        BundleI18nResolver confluenceI18n = plugins.i18n(CONFLUENCE_PLUGIN_KEY);
+        this.confluenceI18n = plugins.i18n(CONFLUENCE_PLUGIN_KEY);
         this.templates = new VelocityTemplateRenderer();
         this.database = AoDatabase.openFile(databaseDirectory, JIRA_PLUGIN_KEY);
         // what the descriptor's <ao> module makes the product do on enable: run the upgrade tasks (idempotent here,
@@ -121,6 +142,11 @@ final class PreviewServices implements AutoCloseable {
         this.permissions = permissions;
         this.hypothesisCheck = new HypothesisCheckService(jiraI18n);
         this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(templates, confluenceI18n));
+        this.learningArchive = new LearningArchiveService(new AoLearningArchive(database.activeObjects()), permissions);
+        this.confluenceJira = new AppLinksFailureDbClient(new PreviewApplicationLinks(baseUri::get),
+                new PreviewUserManager());
+        this.confluenceApplication = new PreviewApplicationProperties(baseUri::get);
+        this.retroMacro = new RetroMacro(new RetroRenderer(templates, confluenceI18n));
     }
 
     /**
@@ -142,15 +168,45 @@ final class PreviewServices implements AutoCloseable {
                         bind(pulseSettings).to(PulseSettings.class);
                         bind(permissions).to(RecordPermissions.class);
                         bind(new PreviewUserManager()).named("salUserManager").to(UserManager.class);
+                        bind(failureDb).to(FailureDbService.class);
+                        bind(learningArchive).to(LearningArchiveService.class);
                     }
                 })
                 .register(HypothesisCheckResource.class)
+                .register(dev.failforward.jira.rest.FailureRecordsResource.class)
+                .register(dev.failforward.jira.rest.LearningsResource.class)
+                .register(dev.failforward.jira.rest.InvalidCommandExceptionMapper.class)
+                .register(dev.failforward.jira.rest.StaleEditExceptionMapper.class)
+                .register(dev.failforward.jira.rest.ProblemExceptionMapper.class)
                 .register(dev.failforward.jira.rest.FieldsResource.class)
                 .register(KpiResource.class)
                 .register(PulseResource.class)
                 .register(FailureDbExceptionMapper.class)
                 .register(InvalidRequestExceptionMapper.class)
                 .register(UnexpectedExceptionMapper.class)
+                .register(JacksonFeature.class)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    }
+
+    /**
+     * The Confluence plugin's REST module ({@code <rest path="/failforward-confluence" version="1.0">}), mounted under
+     * the preview Confluence's context path: the retro's proxy to Jira and the blameless check.
+     */
+    ResourceConfig confluenceRestApplication() {
+        return new ResourceConfig()
+                .register(new AbstractBinder() {
+                    @Override
+                    protected void configure() {
+                        bind(confluenceI18n).to(I18nResolver.class);
+                        bind(confluenceJira).to(FailureDbClient.class);
+                        bind(confluenceApplication).to(ApplicationProperties.class);
+                        bind(new PreviewUserManager()).named("salUserManager").to(UserManager.class);
+                    }
+                })
+                .register(dev.failforward.confluence.rest.RecordsResource.class)
+                .register(dev.failforward.confluence.rest.BlamelessResource.class)
+                .register(dev.failforward.confluence.rest.ProblemExceptionMapper.class)
+                .register(dev.failforward.confluence.rest.UnexpectedExceptionMapper.class)
                 .register(JacksonFeature.class)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     }

@@ -16,6 +16,7 @@ import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import dev.failforward.confluence.jira.FailureDbJson.BodyReader;
 import dev.failforward.confluence.jira.FailureDbJson.UnreadableBodyException;
+import dev.failforward.core.record.SourcePage;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.slf4j.Logger;
@@ -92,11 +93,11 @@ public class AppLinksFailureDbClient implements FailureDbClient {
     }
 
     @Override
-    public JiraResult<LearningView> addLearning(String issueKey, String text, String kind) {
+    public JiraResult<LearningView> addLearning(String issueKey, String text, String kind, SourcePage source) {
         if (isBlank(issueKey)) {
             return new JiraResult.NotFound<>();
         }
-        return post(recordPath(issueKey) + "/learnings", FailureDbJson.learningBody(text, kind), issueKey,
+        return post(recordPath(issueKey) + "/learnings", FailureDbJson.learningBody(text, kind, source), issueKey,
                 FailureDbJson::learning);
     }
 

@@ -1,5 +1,7 @@
 package dev.failforward.confluence.jira;
 
+import dev.failforward.core.record.SourcePage;
+
 /**
  * The Confluence side's port to Jira's failure database (the Jira plugin's REST API under
  * {@code /rest/failforward/1.0}). Every call runs as the current Confluence user, so Jira's permissions hold, and
@@ -16,9 +18,10 @@ public interface FailureDbClient {
 
     /**
      * {@code POST /records/{issueKey}/learnings}: adds a learning ({@code kind}: {@code insight}, {@code surprise},
-     * {@code went_well}, {@code got_lucky}); needs Edit Issues in Jira. Returns the learning Jira stored.
+     * {@code went_well}, {@code got_lucky}); needs Edit Issues in Jira. {@code source} is the page it was captured on
+     * (the retro), or {@code null}; the archive links the learning to it. Returns the learning Jira stored.
      */
-    JiraResult<LearningView> addLearning(String issueKey, String text, String kind);
+    JiraResult<LearningView> addLearning(String issueKey, String text, String kind, SourcePage source);
 
     /** {@code POST /records/{issueKey}/actions}: adds an action item (it starts open). Returns the item Jira stored. */
     JiraResult<ActionView> addAction(String issueKey, NewAction action);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failforward.core.record.SourcePage;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,7 +85,9 @@ final class FailureDbJson {
                 text(record, "successCriteria"), text(record, "stopCriteria"), text(record, "outcome"),
                 text(record, "decision"), text(record, "failureType"), text(record, "failureCategory"),
                 text(record, "failureMode"), text(record, "team"), text(record, "component"), labels,
-                instant(record, "createdAt"), instant(record, "updatedAt"));
+                instant(record, "discoveredAt"), instant(record, "reportedAt"), instant(record, "resolvedAt"),
+                instant(record, "startedAt"), instant(record, "decidedAt"), instant(record, "createdAt"),
+                instant(record, "updatedAt"));
     }
 
     static LearningView learning(JsonNode learning) throws UnreadableBodyException {
@@ -125,10 +128,15 @@ final class FailureDbJson {
     // ----- requests -------------------------------------------------------------------------------------------------
 
     /** {@code {"text","kind"}}. */
-    static String learningBody(String text, String kind) {
+    /** {@code {"text","kind"}}, and {@code "sourceUrl","sourceTitle"} for a learning captured on a page. */
+    static String learningBody(String text, String kind, SourcePage source) {
         ObjectNode body = MAPPER.createObjectNode();
         body.put("text", text);
         body.put("kind", kind);
+        if (source != null) {
+            body.put("sourceUrl", source.url());
+            body.put("sourceTitle", source.title());
+        }
         return write(body);
     }
 

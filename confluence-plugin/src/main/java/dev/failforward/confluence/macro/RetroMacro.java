@@ -13,11 +13,10 @@ import java.util.Map;
  * template's questions and, for {@code issue}, a header the browser fills from Jira (never during page rendering).
  * Bad parameters render an error naming the parameter, never an exception. A shell over {@link RetroRenderer}.
  *
- * <p>Why the output is always marked interactive ({@code data-editable="true"}): the add-learning form and the
- * blameless check are built by the browser script, so outputs that run no script (email, PDF and Word export) never
- * show them; the script shows them only to a logged-in user, and Jira decides (Edit Issues) whether a write is
- * allowed. Reading {@code ConversionContext.getOutputType()} would need that member on the stand-in, which the preview
- * host implements: left for when the preview can follow.
+ * <p>Only a page view ({@code ConversionContext.getOutputType()} is {@code "display"}) is marked interactive
+ * ({@code data-editable="true"}): the add-learning form and the blameless check are built there by the browser script,
+ * for a logged-in user, and Jira decides (Edit Issues) whether a write is allowed. Email, PDF, Word, feeds and the
+ * editor's preview get the template and the team's text only.
  */
 public class RetroMacro implements Macro {
 
@@ -30,7 +29,12 @@ public class RetroMacro implements Macro {
 
     @Override
     public String execute(Map<String, String> parameters, String body, ConversionContext context) {
-        return renderer.render(RetroParameters.parse(parameters), body, true);
+        return renderer.render(RetroParameters.parse(parameters), body, isPageView(context));
+    }
+
+    /** The value of Confluence's {@code ConversionContextOutputType.DISPLAY}: a page shown in the browser. */
+    static boolean isPageView(ConversionContext context) {
+        return context != null && "display".equals(context.getOutputType());
     }
 
     @Override

@@ -21,7 +21,8 @@ public final class RecordJson {
     public record Facts(String issueKey, String projectKey, String kind, String summary, String status, String phase,
                         String hypothesis, String successCriteria, String stopCriteria, String outcome,
                         String decision, String failureType, String failureCategory, String failureMode, String team,
-                        String component, List<String> labels, String createdAt, String updatedAt) {
+                        String component, List<String> labels, String discoveredAt, String reportedAt,
+                        String resolvedAt, String startedAt, String decidedAt, String createdAt, String updatedAt) {
     }
 
     public record Learning(long id, String text, String kind, String authorKey, String createdAt) {
@@ -66,7 +67,8 @@ public final class RecordJson {
     static Facts facts(RecordFacts r) {
         return new Facts(r.issueKey(), r.projectKey(), r.kind(), r.summary(), r.status(), r.phase(), r.hypothesis(),
                 r.successCriteria(), r.stopCriteria(), r.outcome(), r.decision(), r.failureType(),
-                r.failureCategory(), r.failureMode(), r.team(), r.component(), r.labels(), iso(r.createdAt()),
+                r.failureCategory(), r.failureMode(), r.team(), r.component(), r.labels(), iso(r.discoveredAt()),
+                iso(r.reportedAt()), iso(r.resolvedAt()), iso(r.startedAt()), iso(r.decidedAt()), iso(r.createdAt()),
                 iso(r.updatedAt()));
     }
 

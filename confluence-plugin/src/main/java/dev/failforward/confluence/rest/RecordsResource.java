@@ -1,6 +1,8 @@
 package dev.failforward.confluence.rest;
 
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.ApplicationProperties;
+import com.atlassian.sal.api.UrlMode;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserManager;
 import dev.failforward.confluence.jira.FailureDbClient;
@@ -9,6 +11,7 @@ import dev.failforward.confluence.jira.JiraResult;
 import dev.failforward.confluence.jira.NewAction;
 import dev.failforward.confluence.jira.RecordView;
 import dev.failforward.confluence.retro.IssueKeys;
+import dev.failforward.core.record.SourcePage;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
@@ -23,20 +26,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The retro header's view of Jira's failure database, read and written as the current user through
  * {@link FailureDbClient} (Application Links), so Jira's permissions hold:
  * <pre>
  *   GET  /rest/failforward-confluence/1.0/records/{issueKey}            200 {"state":"ok"|"no-link"|"authorize"|…}
- *   POST /rest/failforward-confluence/1.0/records/{issueKey}/learnings  {"text","kind"}  201 | 400 | state
+ *   POST /rest/failforward-confluence/1.0/records/{issueKey}/learnings  {"text","kind","pageId","pageTitle"}  201 | 400 | state
  *   POST /rest/failforward-confluence/1.0/records/{issueKey}/actions    {"description","owner","dueDate","type","checkInDate"}
  * </pre>
  * Why a read answers 200 for every expected condition: the header shows a message for each state (link Jira,
  * authenticate, try later, not found), so they are data, not errors. A write that did not happen answers an error
  * status with the same state body: 404 not-found, 403 forbidden, 409 no-link / authorize, 503 unavailable; Jira's
  * field errors come back as 400 naming each field. 400 for a malformed key, 401 anonymous.
+ *
+ * <p>A learning captured on a page names the page by {@code pageId} (and {@code pageTitle}); Jira stores the page's
+ * canonical address, built here from Confluence's base URL, so the archive links the learning to its retro. The
+ * browser sends no URL: what Jira stores always points into this Confluence.
  */
 @Path("/records")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,17 +56,22 @@ public class RecordsResource {
     static final int MAX_TEXT = 10_000;
     static final int MAX_SHORT = 255;
 
+    static final String PAGE_PATH = "/pages/viewpage.action?pageId=";
+    private static final Pattern PAGE_ID = Pattern.compile("[1-9][0-9]{0,18}");
+
     private final FailureDbClient jira;
     private final UserManager users;
     private final I18nResolver i18n;
+    private final ApplicationProperties application;
 
     @Inject
     public RecordsResource(FailureDbClient jira,
                            @ComponentImport("salUserManager") @Named("salUserManager") UserManager users,
-                           @ComponentImport I18nResolver i18n) {
+                           @ComponentImport I18nResolver i18n, @ComponentImport ApplicationProperties application) {
         this.jira = jira;
         this.users = users;
         this.i18n = i18n;
+        this.application = application;
     }
 
     @GET
@@ -79,7 +93,8 @@ public class RecordsResource {
         JsonRequest request = JsonRequest.parse(body);
         String text = request.requiredString("text", MAX_TEXT);
         String kind = request.requiredString("kind", MAX_SHORT);
-        return written(key, jira.addLearning(key, text, kind),
+        SourcePage page = page(request);
+        return written(key, jira.addLearning(key, text, kind, page),
                 learning -> new RecordJson.LearningCreated("ok", key, RecordJson.learning(learning)));
     }
 
@@ -97,6 +112,21 @@ public class RecordsResource {
                 request.optionalString("checkInDate", MAX_SHORT).orElse(null));
         return written(key, jira.addAction(key, action),
                 stored -> new RecordJson.ActionCreated("ok", key, RecordJson.action(stored)));
+    }
+
+    /** The page a learning is captured on, from {@code pageId}/{@code pageTitle}; {@code null} without a page id. */
+    private SourcePage page(JsonRequest request) {
+        Optional<String> id = request.optionalString("pageId", MAX_SHORT).map(String::strip);
+        String title = request.optionalString("pageTitle", SourcePage.TITLE_MAX_LENGTH).orElse(null);
+        if (id.isEmpty() || id.get().isEmpty()) {
+            return null;
+        }
+        if (!PAGE_ID.matcher(id.get()).matches()) {
+            throw RequestProblem.invalid("pageId", "format", "failforward.confluence.rest.error.pageid", id.get());
+        }
+        String base = application.getBaseUrl(UrlMode.CANONICAL);
+        String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + PAGE_PATH + id.get();
+        return SourcePage.isWebUrl(url) && url.length() <= SourcePage.URL_MAX_LENGTH ? new SourcePage(url, title) : null;
     }
 
     /** 401 before anything else (an anonymous caller learns nothing about keys), then 400 for a malformed key. */

@@ -14,6 +14,7 @@ import com.atlassian.sal.api.net.ResponseException;
 import com.atlassian.sal.api.net.ResponseTimeoutException;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
+import dev.failforward.core.record.SourcePage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,9 @@ class AppLinksFailureDbClientTest {
                         "hypothesis": null, "successCriteria": null, "stopCriteria": null, "outcome": null,
                         "decision": null, "failureType": "complex", "failureCategory": "process",
                         "failureMode": "unknown", "team": "Payments", "component": "checkout",
-                        "labels": ["deploy", "p1"], "recurrenceOf": [], "createdAt": "2026-05-04T08:00:00Z",
+                        "labels": ["deploy", "p1"], "recurrenceOf": [], "discoveredAt": "2026-05-04T07:40:00Z",
+                        "reportedAt": "2026-05-04T07:55:00Z", "resolvedAt": "2026-05-04T09:10:00Z",
+                        "startedAt": null, "decidedAt": null, "createdAt": "2026-05-04T08:00:00Z",
                         "updatedAt": "2026-05-05T09:30:00Z", "version": 3, "aFieldJiraAddsLater": {"x": 1}},
              "learnings": [{"id": 7, "issueKey": "OPS-42", "text": "Canary deploys catch schema drift",
                             "kind": "insight", "authorKey": "JIRAUSER10100", "createdAt": "2026-05-05T10:00:00Z"}],
@@ -138,7 +141,9 @@ class AppLinksFailureDbClientTest {
 
         assertThat(view.record()).isEqualTo(new RecordFacts("OPS-42", "OPS", "incident", "Checkout down after deploy",
                 "In Review", "review", null, null, null, null, null, "complex", "process", "unknown", "Payments",
-                "checkout", List.of("deploy", "p1"), Instant.parse("2026-05-04T08:00:00Z"),
+                "checkout", List.of("deploy", "p1"), Instant.parse("2026-05-04T07:40:00Z"),
+                Instant.parse("2026-05-04T07:55:00Z"), Instant.parse("2026-05-04T09:10:00Z"), null, null,
+                Instant.parse("2026-05-04T08:00:00Z"),
                 Instant.parse("2026-05-05T09:30:00Z")));
         assertThat(view.learnings()).containsExactly(new LearningView(7, "OPS-42", "Canary deploys catch schema drift",
                 "insight", "JIRAUSER10100", Instant.parse("2026-05-05T10:00:00Z")));
@@ -187,7 +192,7 @@ class AppLinksFailureDbClientTest {
     @Test
     void answersABlankIssueKeyWithoutAskingJira() {
         assertThat(client.record(" ")).isEqualTo(new JiraResult.NotFound<>());
-        assertThat(client.addLearning(null, "text", "insight")).isEqualTo(new JiraResult.NotFound<>());
+        assertThat(client.addLearning(null, "text", "insight", null)).isEqualTo(new JiraResult.NotFound<>());
         verifyNoInteractions(links);
     }
 
@@ -195,7 +200,7 @@ class AppLinksFailureDbClientTest {
     void addsALearningAsJson() throws Exception {
         ApplicationLinkRequest request = jiraAnswers(MethodType.POST, RECORD_URL + "/learnings", 201, LEARNING_JSON);
 
-        JiraResult<LearningView> result = client.addLearning("OPS-42", "Feature flags make rollback \"cheap\"", "went_well");
+        JiraResult<LearningView> result = client.addLearning("OPS-42", "Feature flags make rollback \"cheap\"", "went_well", null);
 
         assertThat(result).isEqualTo(new JiraResult.Ok<>(new LearningView(8, "OPS-42",
                 "Feature flags make rollback cheap", "went_well", "JIRAUSER10100", Instant.parse("2026-05-06T12:00:00Z"))));
@@ -204,6 +209,18 @@ class AppLinksFailureDbClientTest {
         verify(request).setHeader("Accept", "application/json");
         verify(request).setConnectionTimeout(2_000);
         verify(request).setSoTimeout(4_000);
+    }
+
+    @Test
+    void aLearningCapturedOnAPageSendsThePage() throws Exception {
+        ApplicationLinkRequest request = jiraAnswers(MethodType.POST, RECORD_URL + "/learnings", 201, LEARNING_JSON);
+
+        client.addLearning("OPS-42", "t", "insight",
+                new SourcePage("https://wiki.example.com/pages/viewpage.action?pageId=7", "OPS-42 retro"));
+
+        verify(request).setRequestBody("{\"text\":\"t\",\"kind\":\"insight\",\"sourceUrl\":"
+                + "\"https://wiki.example.com/pages/viewpage.action?pageId=7\",\"sourceTitle\":\"OPS-42 retro\"}",
+                "application/json");
     }
 
     @Test
@@ -238,7 +255,7 @@ class AppLinksFailureDbClientTest {
 
         assertThat(client.record("OPS-42"))
                 .isEqualTo(new JiraResult.NoLink<>("/plugins/servlet/applinks/listApplicationLinks"));
-        assertThat(client.addLearning("OPS-42", "text", "insight"))
+        assertThat(client.addLearning("OPS-42", "text", "insight", null))
                 .isEqualTo(new JiraResult.NoLink<>("/plugins/servlet/applinks/listApplicationLinks"));
         verifyNoInteractions(link, factory);
     }
@@ -321,7 +338,7 @@ class AppLinksFailureDbClientTest {
     void recognisesSalsOwnTimeoutException() throws Exception {
         jiraFails(MethodType.POST, RECORD_URL + "/learnings", new ResponseTimeoutException("connect timed out"));
 
-        assertThat(unavailableReason(client.addLearning("OPS-42", "text", "insight"))).contains("timed out");
+        assertThat(unavailableReason(client.addLearning("OPS-42", "text", "insight", null))).contains("timed out");
     }
 
     @Test
@@ -375,7 +392,7 @@ class AppLinksFailureDbClientTest {
         jiraAnswers(MethodType.POST, RECORD_URL + "/learnings", 403,
                 "{\"status\":403,\"message\":\"You may not edit OPS-42.\",\"errors\":[]}");
 
-        assertThat(client.addLearning("OPS-42", "text", "insight")).isEqualTo(new JiraResult.Forbidden<>());
+        assertThat(client.addLearning("OPS-42", "text", "insight", null)).isEqualTo(new JiraResult.Forbidden<>());
     }
 
     @Test
@@ -398,11 +415,11 @@ class AppLinksFailureDbClientTest {
     void reportsA400WithoutFieldErrorsAsAProblemOfTheWholeRequest() throws Exception {
         jiraAnswers(MethodType.POST, RECORD_URL + "/learnings", 400,
                 "{\"status\":400,\"message\":\"The body is not JSON.\",\"errors\":[]}");
-        assertThat(client.addLearning("OPS-42", "text", "insight"))
+        assertThat(client.addLearning("OPS-42", "text", "insight", null))
                 .isEqualTo(new JiraResult.Invalid<>(List.of(new FieldProblem("body", "invalid", "The body is not JSON."))));
 
         jiraAnswers(MethodType.POST, RECORD_URL + "/learnings", 400, "Bad Request");
-        assertThat(client.addLearning("OPS-42", "text", "insight"))
+        assertThat(client.addLearning("OPS-42", "text", "insight", null))
                 .isEqualTo(new JiraResult.Invalid<>(List.of(new FieldProblem("body", "invalid", ""))));
     }
 
@@ -442,7 +459,7 @@ class AppLinksFailureDbClientTest {
             jiraAnswers(MethodType.POST, RECORD_URL + "/learnings", 201, LEARNING_JSON);
 
             client.record("OPS-42");
-            client.addLearning("OPS-42", "Feature flags make rollback cheap", "went_well");
+            client.addLearning("OPS-42", "Feature flags make rollback cheap", "went_well", null);
             client.record("OPS-42");
 
             verify(factory, times(2)).createRequest(MethodType.GET, RECORD_URL);
@@ -467,7 +484,7 @@ class AppLinksFailureDbClientTest {
             jiraAnswers(MethodType.POST, RECORD_URL + "/learnings", 201, LEARNING_JSON);
 
             client.record("OPS-7");
-            client.addLearning("OPS-42", "text", "insight");
+            client.addLearning("OPS-42", "text", "insight", null);
             client.record("OPS-7");
 
             verify(factory, times(1)).createRequest(MethodType.GET, otherUrl);

@@ -24,6 +24,7 @@ class PluginJarIT extends PluginJarContract {
     protected List<String> expectedImports() {
         return List.of(
                 "com.atlassian.applinks.api.ApplicationLinkService",
+                "com.atlassian.sal.api.ApplicationProperties",
                 "com.atlassian.sal.api.message.I18nResolver",
                 "com.atlassian.sal.api.user.UserManager#salUserManager",
                 "com.atlassian.templaterenderer.TemplateRenderer");

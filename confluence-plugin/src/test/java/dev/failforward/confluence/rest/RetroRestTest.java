@@ -1,5 +1,7 @@
 package dev.failforward.confluence.rest;
 
+import com.atlassian.sal.api.ApplicationProperties;
+import com.atlassian.sal.api.UrlMode;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
@@ -14,6 +16,7 @@ import dev.failforward.confluence.jira.NewAction;
 import dev.failforward.confluence.jira.RecordFacts;
 import dev.failforward.confluence.jira.RecordView;
 import dev.failforward.confluence.jira.WhyView;
+import dev.failforward.core.record.SourcePage;
 import dev.failforward.host.i18n.BundleI18nResolver;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Application;
@@ -36,6 +39,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -50,11 +54,13 @@ class RetroRestTest {
 
     private final FailureDbClient jira = mock(FailureDbClient.class);
     private final UserManager users = mock(UserManager.class);
+    private final ApplicationProperties application = mock(ApplicationProperties.class);
     private JerseyTest jersey;
 
     @BeforeEach
     void start() throws Exception {
         when(users.getRemoteUserKey()).thenReturn(new UserKey("u1"));
+        when(application.getBaseUrl(UrlMode.CANONICAL)).thenReturn("https://wiki.example.com/confluence/");
         jersey = new JerseyTest() {
             @Override
             protected Application configure() {
@@ -65,6 +71,7 @@ class RetroRestTest {
                                 bind(I18N).to(I18nResolver.class);
                                 bind(jira).to(FailureDbClient.class);
                                 bind(users).to(UserManager.class).named("salUserManager");
+                                bind(application).to(ApplicationProperties.class);
                             }
                         })
                         .register(RecordsResource.class)
@@ -99,6 +106,7 @@ class RetroRestTest {
         RecordFacts facts = new RecordFacts("OPS-42", "OPS", "experiment", "Pricing page test", "Decided", "decided",
                 "If we show yearly prices, then conversion rises 5%", "conversion +5%", "conversion -2%",
                 "failed", "pivot", "intelligent", "hypothesis", null, "Growth", null, List.of("pricing"),
+                null, null, null, Instant.parse("2024-12-02T09:00:00Z"), Instant.parse("2025-01-02T09:30:00Z"),
                 Instant.parse("2025-01-02T10:00:00Z"), null);
         return new RecordView(facts,
                 List.of(new LearningView(7, "OPS-42", "Yearly prices scare small teams", "insight", "u1",
@@ -119,6 +127,9 @@ class RetroRestTest {
         assertThat(body.path("record").path("hypothesis").asText()).startsWith("If we show yearly prices");
         assertThat(body.path("record").path("decision").asText()).isEqualTo("pivot");
         assertThat(body.path("record").path("createdAt").asText()).isEqualTo("2025-01-02T10:00:00Z");
+        assertThat(body.path("record").path("startedAt").asText()).isEqualTo("2024-12-02T09:00:00Z");
+        assertThat(body.path("record").path("decidedAt").asText()).isEqualTo("2025-01-02T09:30:00Z");
+        assertThat(body.path("record").path("discoveredAt").isNull()).isTrue();
         assertThat(body.path("learnings").get(0).path("text").asText()).isEqualTo("Yearly prices scare small teams");
         assertThat(body.path("actionItems").get(0).path("dueDate").asText()).isEqualTo("2025-02-01");
         assertThat(body.path("actionItems").get(0).path("ownerKey").asText()).isEqualTo("u2");
@@ -174,7 +185,7 @@ class RetroRestTest {
 
     @Test
     void addsALearning() throws Exception {
-        when(jira.addLearning("OPS-42", "Small teams prefer monthly", "insight"))
+        when(jira.addLearning("OPS-42", "Small teams prefer monthly", "insight", null))
                 .thenReturn(new JiraResult.Ok<>(new LearningView(11, "OPS-42", "Small teams prefer monthly", "insight", "u1", null)));
         Response response = post("records/OPS-42/learnings", "{\"text\":\"Small teams prefer monthly\",\"kind\":\"insight\"}");
         assertThat(response.getStatus()).isEqualTo(201);
@@ -185,8 +196,28 @@ class RetroRestTest {
     }
 
     @Test
+    void aLearningCapturedOnAPageTellsJiraThePagesCanonicalAddress() throws Exception {
+        SourcePage page = new SourcePage("https://wiki.example.com/confluence/pages/viewpage.action?pageId=98305",
+                "OPS-42 <retro> & more");
+        when(jira.addLearning("OPS-42", "Ask small teams", "surprise", page))
+                .thenReturn(new JiraResult.Ok<>(new LearningView(12, "OPS-42", "Ask small teams", "surprise", "u1", null)));
+        Response response = post("records/OPS-42/learnings", "{\"text\":\"Ask small teams\",\"kind\":\"surprise\","
+                + "\"pageId\":\"98305\",\"pageTitle\":\"OPS-42 <retro> & more\"}");
+        assertThat(response.getStatus()).isEqualTo(201);
+        verify(jira).addLearning("OPS-42", "Ask small teams", "surprise", page);
+
+        Response bad = post("records/OPS-42/learnings",
+                "{\"text\":\"t\",\"kind\":\"insight\",\"pageId\":\"javascript:alert(1)\"}");
+        assertThat(bad.getStatus()).isEqualTo(400);
+        JsonNode error = json(bad);
+        assertThat(error.path("errors").get(0).path("field").asText()).isEqualTo("pageId");
+        assertThat(error.path("errors").get(0).path("message").asText()).contains("is not the id of a Confluence page");
+        verify(jira, org.mockito.Mockito.never()).addLearning(anyString(), anyString(), eq("insight"), any());
+    }
+
+    @Test
     void jirasFieldErrorsPassThroughAs400() throws Exception {
-        when(jira.addLearning(anyString(), anyString(), anyString())).thenReturn(new JiraResult.Invalid<>(
+        when(jira.addLearning(anyString(), anyString(), anyString(), any())).thenReturn(new JiraResult.Invalid<>(
                 List.of(new FieldProblem("kind", "unknown", "Kind must be insight, surprise, went_well or got_lucky."))));
         Response response = post("records/OPS-42/learnings", "{\"text\":\"t\",\"kind\":\"wisdom\"}");
         assertThat(response.getStatus()).isEqualTo(400);
@@ -216,11 +247,11 @@ class RetroRestTest {
 
     @Test
     void writesThatDidNotHappenAnswerAnErrorStatusWithTheState() throws Exception {
-        when(jira.addLearning("OPS-1", "t", "insight")).thenReturn(new JiraResult.NotFound<>());
-        when(jira.addLearning("OPS-2", "t", "insight")).thenReturn(new JiraResult.Forbidden<>());
-        when(jira.addLearning("OPS-3", "t", "insight")).thenReturn(new JiraResult.Unavailable<>("down"));
-        when(jira.addLearning("OPS-4", "t", "insight")).thenReturn(new JiraResult.AuthorizationRequired<>(URI.create("https://j/auth")));
-        when(jira.addLearning("OPS-5", "t", "insight")).thenReturn(new JiraResult.NoLink<>("/admin"));
+        when(jira.addLearning("OPS-1", "t", "insight", null)).thenReturn(new JiraResult.NotFound<>());
+        when(jira.addLearning("OPS-2", "t", "insight", null)).thenReturn(new JiraResult.Forbidden<>());
+        when(jira.addLearning("OPS-3", "t", "insight", null)).thenReturn(new JiraResult.Unavailable<>("down"));
+        when(jira.addLearning("OPS-4", "t", "insight", null)).thenReturn(new JiraResult.AuthorizationRequired<>(URI.create("https://j/auth")));
+        when(jira.addLearning("OPS-5", "t", "insight", null)).thenReturn(new JiraResult.NoLink<>("/admin"));
         String body = "{\"text\":\"t\",\"kind\":\"insight\"}";
         int[] expected = {404, 403, 503, 409, 409};
         String[] states = {"not-found", "forbidden", "unavailable", "authorize", "no-link"};

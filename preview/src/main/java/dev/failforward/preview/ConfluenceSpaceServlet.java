@@ -1,0 +1,102 @@
+package dev.failforward.preview;
+
+import com.atlassian.confluence.macro.MacroExecutionException;
+import com.atlassian.sal.api.UrlMode;
+import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.PageRequest;
+import dev.failforward.core.text.Html;
+import dev.failforward.preview.confluence.PreviewApplicationProperties;
+import dev.failforward.preview.jira.PreviewRecordPermissions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The preview's Confluence space of retros, under {@code /confluence/pages/}:
+ * <ul>
+ *   <li>{@code viewpage.action?pageId=<issue id>}: the record's retro page, the {@code failforward-retro} macro (the
+ *       Confluence plugin's own class, as Confluence calls it for a page view) around the team's write-up; the macro's
+ *       script loads the header from Jira through the plugin's REST proxy and the preview's Application Links, and
+ *       runs the blameless check on the write-up;</li>
+ *   <li>{@code retros}: the space's list of retro pages.</li>
+ * </ul>
+ * The page carries the {@code ajs-*} meta tags the macro's script reads in Confluence (page id and title, user,
+ * base URL, context path).
+ */
+final class ConfluenceSpaceServlet extends PageServlet {
+
+    private final transient PreviewServices services;
+
+    ConfluenceSpaceServlet(PreviewServices services) {
+        super(services.templates);
+        this.services = services;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        switch (path) {
+            case "/viewpage.action" -> retroPage(request, response);
+            case "/retros", "/", "" -> space(response);
+            default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    private void retroPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<FailureRecord> record = pageId(request.getParameter("pageId")).flatMap(services.records::findByIssueId);
+        if (record.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such page");
+            return;
+        }
+        FailureRecord r = record.get();
+        String macroHtml;
+        try {
+            macroHtml = services.retroMacro.execute(Map.of("issue", r.issueKey(), "template", RetroPages.template(r)),
+                    RetroPages.body(r), ConfluencePageServlet.PAGE_VIEW);
+        } catch (MacroExecutionException e) {
+            macroHtml = "<div class=\"aui-message aui-message-error\">" + Html.escape(e.getMessage()) + "</div>";
+        }
+        Map<String, Object> model = page(RetroPages.title(r), String.valueOf(r.issueId()));
+        model.put("macroHtml", macroHtml);
+        render(response, "confluence-retro.vm", model);
+    }
+
+    private void space(HttpServletResponse response) throws IOException {
+        List<Map<String, String>> pages = new ArrayList<>();
+        for (String project : DemoData.projects()) {
+            for (FailureRecord r : services.records.findByProject(project, PageRequest.first(20))) {
+                pages.add(Map.of("titleHtml", Html.escape(RetroPages.title(r)),
+                        "url", PreviewApplicationProperties.CONTEXT_PATH + RetroPages.VIEW_PATH + r.issueId(),
+                        "kind", r.kind().name().toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        Map<String, Object> model = page("Retros", "");
+        model.put("pages", pages);
+        render(response, "confluence-space.vm", model);
+    }
+
+    /** The model every Confluence page needs: its title, and the meta values Confluence's page has. */
+    private Map<String, Object> page(String title, String pageId) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("titleHtml", Html.escape(title));
+        model.put("pageIdHtml", Html.escape(pageId));
+        model.put("baseUrlHtml", Html.escape(services.confluenceApplication.getBaseUrl(UrlMode.CANONICAL)));
+        model.put("contextPath", PreviewApplicationProperties.CONTEXT_PATH);
+        model.put("userHtml", Html.escape(PreviewRecordPermissions.DEMO_USER));
+        return model;
+    }
+
+    private static Optional<Long> pageId(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

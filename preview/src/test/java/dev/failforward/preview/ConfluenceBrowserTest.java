@@ -1,0 +1,159 @@
+package dev.failforward.preview;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failforward.preview.browser.HeadlessChromium;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.failforward.preview.browser.HeadlessChromium.js;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The preview's Confluence pages in headless Chromium, with the Confluence plugin's real macros, scripts and REST
+ * resources, Jira reached over the preview's Application Links (real HTTP to the Jira plugin's REST API): the retro
+ * header loads from Jira, the blameless check marks the write-up, a learning captured on the page lands in Jira with
+ * the page, and the learnings archive searches in the page without a reload. Screenshots in {@code target/screenshots/};
+ * every test also asserts that the page reported no error (console.error, uncaught exception, failed load).
+ */
+class ConfluenceBrowserTest extends PreviewHttpTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** OPS-102 "Checkout outage after config rollout": a demo incident whose retro page is pageId 10102. */
+    private static final String OPS_102_PAGE = "/confluence/pages/viewpage.action?pageId=10102";
+    private static final String HEADER = "document.querySelector('.ff-retro-header')";
+
+    private static HeadlessChromium browser;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        browser = HeadlessChromium.launch();
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void desktopWindow() {
+        browser.viewport(1280, 1000);
+        browser.clearErrors();
+    }
+
+    @AfterEach
+    void thePageReportedNoError() {
+        List<String> errors = browser.errors();
+        browser.navigate(URI.create("about:blank"));
+        browser.clearErrors();
+        assertThat(errors).as("errors reported by the page").isEmpty();
+    }
+
+    @Test
+    void theRetroHeaderComesFromJiraAndTheBlamelessCheckMarksTheWriteUp() throws Exception {
+        open(OPS_102_PAGE);
+        waitFor(HEADER + ".getAttribute('data-state') === 'ok'");
+
+        assertThat(text(".ff-retro-summary")).isEqualTo("OPS-102: Checkout outage after config rollout");
+        List<String> terms = texts(".ff-retro-facts dt");
+        assertThat(terms).contains("Discovered", "Reported", "Time to report", "Failure type", "Failure category");
+        assertThat(texts(".ff-retro-facts dd")).contains("3 h 0 min", "complex", "process deviation");
+        assertThat(texts(".ff-retro-learnings li")).contains("Configuration changes need the same canary stage as code");
+
+        waitFor("document.querySelector('.ff-retro-check')");
+        List<String> codes = texts(".ff-retro-findings [data-code]", "el.getAttribute('data-code')");
+        assertThat(codes).contains("human_error", "hindsight");
+        List<String> marked = texts(".ff-retro-body mark.ff-blame-mark");
+        assertThat(marked).contains("Human error", "should have");
+        assertThat(browser.evaluate("document.querySelector('.ff-retro-body mark').getAttribute('title')").asText())
+                .isNotBlank();
+        // the team's text is still all there, only wrapped
+        assertThat(text(".ff-retro-body")).contains("Sam should have checked the diff before the rollout");
+        screenshot("confluence-retro.png");
+    }
+
+    @Test
+    void aLearningCapturedOnTheRetroPageLandsInJiraWithThePage() throws Exception {
+        open(OPS_102_PAGE);
+        waitFor(HEADER + ".getAttribute('data-state') === 'ok' && document.querySelector('.ff-retro-add')");
+        browser.evaluate("(() => { const form = document.querySelector('.ff-retro-add');"
+                + " form.querySelector('select').value = 'insight';"
+                + " form.querySelector('textarea').value = 'Diff views must show numeric changes';"
+                + " form.querySelector('button[type=submit]').click(); })()");
+        waitFor("document.querySelector('.ff-retro-added') && [...document.querySelectorAll('.ff-retro-learnings li')]"
+                + ".some(li => li.textContent === 'Diff views must show numeric changes')");
+
+        JsonNode record = JSON.readTree(get("/rest/failforward/1.0/records/OPS-102").body());
+        JsonNode captured = null;
+        for (JsonNode learning : record.path("learnings")) {
+            if (learning.path("text").asText().equals("Diff views must show numeric changes")) {
+                captured = learning;
+            }
+        }
+        assertThat(captured).as("the learning in Jira").isNotNull();
+        assertThat(captured.path("source").path("url").asText())
+                .isEqualTo(host.baseUri().resolve(OPS_102_PAGE).toString());
+        assertThat(captured.path("source").path("title").asText())
+                .isEqualTo("Post-mortem: OPS-102 Checkout outage after config rollout");
+
+        // an empty learning is refused by Jira, and the form says which field
+        browser.evaluate("(() => { const form = document.querySelector('.ff-retro-add');"
+                + " form.querySelector('textarea').value = '   '; form.querySelector('button[type=submit]').click(); })()");
+        waitFor("document.querySelector('.ff-retro-errors li')");
+        assertThat(text(".ff-retro-errors li")).isEqualTo("Learning: write what you learned.");
+        assertThat(browser.evaluate("document.querySelector('.ff-retro-errors li').dataset.field").asText())
+                .isEqualTo("text");
+        // the browser logs the refused request; that one is expected
+        assertThat(browser.errors()).singleElement().asString().contains("status of 400", "/learnings");
+        browser.clearErrors();
+    }
+
+    // ----- helpers ----------------------------------------------------------------------------------------------
+
+    private void waitFor(String condition) {
+        try {
+            browser.waitFor(condition, WAIT);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n  the page: " + browser.evaluate(
+                    "document.querySelector('main').textContent.replace(/\\s+/g, ' ').trim().slice(0, 600)"), e);
+        }
+    }
+
+    private void open(String path) {
+        browser.navigate(host.baseUri().resolve(path));
+    }
+
+    private String text(String selector) {
+        return browser.evaluate("document.querySelector(" + js(selector) + ").textContent").asText().trim();
+    }
+
+    private List<String> texts(String selector) {
+        return texts(selector, "el.textContent");
+    }
+
+    private List<String> texts(String selector, String expression) {
+        List<String> values = new ArrayList<>();
+        browser.evaluate("[...document.querySelectorAll(" + js(selector) + ")].map(el => " + expression + ")")
+                .forEach(node -> values.add(node.asText().trim()));
+        return values;
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path file = browser.screenshot(SCREENSHOTS.resolve(name));
+        assertThat(Files.size(file)).as(name).isGreaterThan(10_000);
+    }
+}
