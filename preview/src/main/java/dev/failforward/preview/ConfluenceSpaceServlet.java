@@ -1,5 +1,6 @@
 package dev.failforward.preview;
 
+import com.atlassian.confluence.macro.Macro;
 import com.atlassian.confluence.macro.MacroExecutionException;
 import com.atlassian.sal.api.UrlMode;
 import dev.failforward.core.record.FailureRecord;
@@ -24,8 +25,10 @@ import java.util.Optional;
  *       Confluence plugin's own class, as Confluence calls it for a page view) around the team's write-up; the macro's
  *       script loads the header from Jira through the plugin's REST proxy and the preview's Application Links, and
  *       runs the blameless check on the write-up;</li>
+ *   <li>{@code learnings}: the learnings archive, the {@code failforward-learnings} macro over every project;</li>
  *   <li>{@code retros}: the space's list of retro pages.</li>
  * </ul>
+ * A retro page also shows the archive macro for the record's project and kind, as teams put it under a post-mortem.
  * The page carries the {@code ajs-*} meta tags the macro's script reads in Confluence (page id and title, user,
  * base URL, context path).
  */
@@ -43,6 +46,7 @@ final class ConfluenceSpaceServlet extends PageServlet {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         switch (path) {
             case "/viewpage.action" -> retroPage(request, response);
+            case "/learnings" -> archivePage(response);
             case "/retros", "/", "" -> space(response);
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
@@ -55,17 +59,35 @@ final class ConfluenceSpaceServlet extends PageServlet {
             return;
         }
         FailureRecord r = record.get();
-        String macroHtml;
-        try {
-            macroHtml = services.retroMacro.execute(Map.of("issue", r.issueKey(), "template", RetroPages.template(r)),
-                    RetroPages.body(r), ConfluencePageServlet.PAGE_VIEW);
-        } catch (MacroExecutionException e) {
-            macroHtml = "<div class=\"aui-message aui-message-error\">" + Html.escape(e.getMessage()) + "</div>";
-        }
+        String kind = r.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String contentHtml = macro(services.retroMacro, Map.of("issue", r.issueKey(), "template",
+                RetroPages.template(r)), RetroPages.body(r))
+                + "\n<h2>" + Html.escape("Learnings from " + r.projectKey() + " " + kind + "s") + "</h2>\n"
+                + macro(services.learningsMacro, Map.of("projects", r.projectKey(), "kind", kind, "max", "5"), null);
         Map<String, Object> model = page(RetroPages.title(r), String.valueOf(r.issueId()));
-        model.put("macroHtml", macroHtml);
-        render(response, "confluence-retro.vm", model);
+        model.put("contentHtml", contentHtml);
+        render(response, "confluence-wiki.vm", model);
     }
+
+    private void archivePage(HttpServletResponse response) throws IOException {
+        Map<String, Object> model = page("Learnings archive", String.valueOf(ARCHIVE_PAGE_ID));
+        model.put("contentHtml", "<p>" + Html.escape("Everything the teams learned from their experiments and "
+                + "incidents, newest first. Search, or narrow it down with the counts on the left.") + "</p>\n"
+                + macro(services.learningsMacro, Map.of(), null));
+        render(response, "confluence-wiki.vm", model);
+    }
+
+    /** A macro's output for a page view, as Confluence calls it; its error as Confluence shows one. */
+    private static String macro(Macro macro, Map<String, String> parameters, String body) {
+        try {
+            return macro.execute(parameters, body, ConfluencePageServlet.PAGE_VIEW);
+        } catch (MacroExecutionException e) {
+            return "<div class=\"aui-message aui-message-error\">" + Html.escape(e.getMessage()) + "</div>";
+        }
+    }
+
+    /** The archive page's id: not an issue id of the demo (those start at 10101). */
+    static final long ARCHIVE_PAGE_ID = 98_001;
 
     private void space(HttpServletResponse response) throws IOException {
         List<Map<String, String>> pages = new ArrayList<>();

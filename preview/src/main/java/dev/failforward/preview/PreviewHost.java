@@ -24,9 +24,10 @@ import java.util.Map;
  *   <li>{@code /download/resources/*}: the plugins' web resources, with the jsI18n transformation</li>
  *   <li>{@code /}: the start page; {@code /confluence/hypothesis-card}: the Confluence macro on a page</li>
  *   <li>{@code /confluence/pages/viewpage.action?pageId=<issue id>}: a record's retro page (retro macro);
- *       {@code /confluence/pages/retros}: the space's page list; {@code /confluence/rest/failforward-confluence/1.0/*}:
+ *       {@code /confluence/pages/learnings}: the learnings archive; {@code /confluence/pages/retros}: the page list; {@code /confluence/rest/failforward-confluence/1.0/*}:
  *       the Confluence plugin's REST resources (Jira reached over the preview's Application Links)</li>
- *   <li>{@code /jira/issues/*}: experiments and incidents; {@code /jira/records/*}: their failure records</li>
+ *   <li>{@code /jira/issues/*}: experiments and incidents; {@code /jira/records/*}: their failure records;
+ *       {@code /browse/KEY}: Jira's issue address, redirected to the record</li>
  *   <li>{@code /jira/dashboard}: the culture dashboard with the KPI and pulse dashboard items ({@code ?layout=a|aa|aaa})</li>
  * </ul>
  */
@@ -74,6 +75,7 @@ public final class PreviewHost implements AutoCloseable {
                 PreviewApplicationProperties.CONTEXT_PATH + "/pages/*");
         context.addServlet(new ServletHolder("issues", new IssuesServlet(services)), "/jira/issues/*");
         context.addServlet(new ServletHolder("records", new RecordsServlet(services)), "/jira/records/*");
+        context.addServlet(new ServletHolder("browse", new BrowseServlet()), "/browse/*");
         context.addServlet(new ServletHolder("dashboard", new DashboardServlet(services)), "/jira/dashboard");
         context.addServlet(new ServletHolder("static", new StaticServlet()), "/preview/static/*");
         context.addServlet(new ServletHolder("vendor", new VendorServlet()), "/preview/vendor/*");
@@ -130,6 +132,24 @@ public final class PreviewHost implements AutoCloseable {
     }
 
     private boolean closed;
+
+    /**
+     * {@code /browse/KEY}: where Jira shows an issue, and where links from Confluence point (the application link's
+     * display URL + {@code /browse/KEY}). The preview's demo records are not preview issues, so it shows the record.
+     */
+    private static final class BrowseServlet extends HttpServlet {
+        private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("/([A-Z][A-Z0-9_]*-\\d{1,18})");
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            java.util.regex.Matcher key = KEY.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
+            if (!key.matches()) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            response.sendRedirect("/jira/records/" + key.group(1));
+        }
+    }
 
     /** {@code /preview/static/*}: the preview pages' own styles, images and scripts. */
     private static final class StaticServlet extends HttpServlet {

@@ -105,6 +105,7 @@ final class PreviewServices implements AutoCloseable {
     final ApplicationProperties confluenceApplication;
     /** Held as the product holds them: through the Macro interface. */
     final Macro retroMacro;
+    final Macro learningsMacro;
 
     PreviewServices(Path dataDirectory) {
         this(dataDirectory, ZoneId.systemDefault());
@@ -147,6 +148,8 @@ final class PreviewServices implements AutoCloseable {
                 new PreviewUserManager());
         this.confluenceApplication = new PreviewApplicationProperties(baseUri::get);
         this.retroMacro = new RetroMacro(new RetroRenderer(templates, confluenceI18n));
+        this.learningsMacro = new dev.failforward.confluence.macro.LearningsArchiveMacro(
+                new dev.failforward.confluence.archive.LearningsRenderer(templates, confluenceI18n));
     }
 
     /**
@@ -205,6 +208,7 @@ final class PreviewServices implements AutoCloseable {
                 })
                 .register(dev.failforward.confluence.rest.RecordsResource.class)
                 .register(dev.failforward.confluence.rest.BlamelessResource.class)
+                .register(dev.failforward.confluence.rest.LearningsResource.class)
                 .register(dev.failforward.confluence.rest.ProblemExceptionMapper.class)
                 .register(dev.failforward.confluence.rest.UnexpectedExceptionMapper.class)
                 .register(JacksonFeature.class)

@@ -122,6 +122,74 @@ class ConfluenceBrowserTest extends PreviewHttpTest {
         browser.clearErrors();
     }
 
+    @Test
+    void theLearningsArchiveSearchesAndFiltersInThePageWithoutAReload() throws Exception {
+        open("/confluence/pages/learnings");
+        String archive = "document.querySelector('.ff-archive')";
+        waitFor(archive + ".getAttribute('data-state') === 'ok' && document.querySelector('.ff-archive-item')");
+        int everything = total();
+        assertThat(everything).as("every demo learning").isGreaterThan(400);
+        assertThat(texts(".ff-archive-facet-value[data-facet=project]", "el.dataset.value"))
+                .containsExactlyInAnyOrder("OPS", "GROWTH", "CARE");
+        // a marker on the window survives only if the page is never reloaded
+        browser.evaluate("window.ffNoReload = 'still here'");
+        String url = browser.evaluate("location.href").asText();
+
+        // free text, typed: the debounced search narrows the list
+        browser.evaluate("(() => { const q = document.querySelector('.ff-archive-query'); q.value = 'checklist';"
+                + " q.dispatchEvent(new Event('input', {bubbles: true})); })()");
+        waitFor("Number(document.querySelector('.ff-archive-count').dataset.total) < " + everything);
+        int checklist = total();
+        assertThat(checklist).isPositive();
+        assertThat(texts(".ff-archive-item", "el.textContent.toLowerCase()"))
+                .isNotEmpty().allSatisfy(item -> assertThat(item).contains("checklist"));
+
+        // a facet: only surprises, counted before the click
+        int surprises = browser.evaluate("Number(document.querySelector("
+                + "'.ff-archive-facet-value[data-facet=learningKind][data-value=surprise] .ff-archive-facet-count')"
+                + ".textContent.replace(/\\D/g, ''))").asInt();
+        browser.evaluate("document.querySelector('.ff-archive-facet-value[data-facet=learningKind][data-value=surprise]').click()");
+        waitFor("Number(document.querySelector('.ff-archive-count').dataset.total) === " + surprises);
+        assertThat(texts(".ff-archive-item .ff-archive-item-kind", "el.dataset.kind")).isNotEmpty()
+                .allMatch("surprise"::equals);
+        assertThat(browser.evaluate("document.querySelector('.ff-archive-facet-value[data-facet=learningKind]"
+                + "[data-value=surprise]').getAttribute('aria-pressed')").asText()).isEqualTo("true");
+        assertThat(texts(".ff-archive-active-filter")).hasSize(1);
+
+        // each result links to its Jira issue, and to its retro page where the team held one
+        assertThat(texts("a.ff-archive-item-issue", "el.getAttribute('href')"))
+                .allMatch(href -> href.matches("http://localhost:\\d+/browse/[A-Z]+-\\d+"));
+        screenshot("confluence-learnings-archive.png");
+
+        // "Clear all" brings back the text search's results; the page was never reloaded
+        browser.evaluate("document.querySelector('.ff-archive-clear').click()");
+        waitFor("Number(document.querySelector('.ff-archive-count').dataset.total) === " + checklist
+                + " || Number(document.querySelector('.ff-archive-count').dataset.total) === " + everything);
+        assertThat(browser.evaluate("window.ffNoReload").asText()).isEqualTo("still here");
+        assertThat(browser.evaluate("location.href").asText()).isEqualTo(url);
+    }
+
+    @Test
+    void archiveResultsLinkToTheRetroPageTheLearningWasWrittenOn() {
+        open("/confluence/pages/learnings");
+        waitFor("document.querySelector('.ff-archive').getAttribute('data-state') === 'ok'");
+        browser.evaluate("(() => { const q = document.querySelector('.ff-archive-query');"
+                + " q.value = 'canary stage as code'; q.form.querySelector('.ff-archive-submit').click(); })()");
+        waitFor("document.querySelectorAll('.ff-archive-item').length === 1"
+                + " && document.querySelector('.ff-archive-count').dataset.total === '1'");
+        assertThat(browser.evaluate("document.querySelector('a.ff-archive-item-retro').getAttribute('href')").asText())
+                .isEqualTo(host.baseUri().resolve(OPS_102_PAGE).toString());
+        assertThat(text("a.ff-archive-item-issue")).contains("OPS-102");
+
+        // the link leads to the retro page, whose archive shows the project's incidents only
+        browser.navigateBy("document.querySelector('a.ff-archive-item-retro').click()");
+        waitFor(HEADER + " && " + HEADER + ".getAttribute('data-state') === 'ok'"
+                + " && document.querySelector('.ff-archive').getAttribute('data-state') === 'ok'");
+        assertThat(texts(".ff-archive-facet-value[data-facet=project]", "el.dataset.value")).containsExactly("OPS");
+        assertThat(texts(".ff-archive-facet-value[data-facet=recordKind]", "el.dataset.value")).containsExactly("incident");
+        assertThat(browser.evaluate("document.querySelectorAll('.ff-archive-item').length").asInt()).isBetween(1, 5);
+    }
+
     // ----- helpers ----------------------------------------------------------------------------------------------
 
     private void waitFor(String condition) {
@@ -131,6 +199,10 @@ class ConfluenceBrowserTest extends PreviewHttpTest {
             throw new AssertionError(e.getMessage() + "\n  the page: " + browser.evaluate(
                     "document.querySelector('main').textContent.replace(/\\s+/g, ' ').trim().slice(0, 600)"), e);
         }
+    }
+
+    private int total() {
+        return browser.evaluate("Number(document.querySelector('.ff-archive-count').dataset.total)").asInt();
     }
 
     private void open(String path) {

@@ -47,8 +47,8 @@ import java.util.regex.Pattern;
  *       Jira's field errors.</li>
  * </ul>
  * Only successful reads are cached; a write (whatever its outcome: a timed-out write may still have been done) drops
- * the record's entries. To add a call, add one method that names its path, its cache tag and its {@link BodyReader}:
- * e.g. a learnings search is {@code get("/learnings?" + query, ReadCache.ANY_RECORD, FailureDbJson::learningPage)}.
+ * the record's entries. To add a call, add one method that names its path, its cache tag and its {@link BodyReader},
+ * as {@link #searchLearnings} does.
  */
 @Named
 public class AppLinksFailureDbClient implements FailureDbClient {
@@ -109,6 +109,13 @@ public class AppLinksFailureDbClient implements FailureDbClient {
         }
         return post(recordPath(issueKey) + "/actions", FailureDbJson.actionBody(action), issueKey,
                 FailureDbJson::action);
+    }
+
+    @Override
+    public JiraResult<LearningPageView> searchLearnings(LearningSearch search) {
+        Objects.requireNonNull(search, "search");
+        return get("/learnings?" + search.queryString(), ReadCache.ANY_RECORD, FailureDbJson::learningPage)
+                .map(page -> page.withJiraUrl(displayUrl()));
     }
 
     // ----- the two shapes of call -----------------------------------------------------------------------------------
@@ -209,6 +216,20 @@ public class AppLinksFailureDbClient implements FailureDbClient {
     }
 
     // ----- helpers --------------------------------------------------------------------------------------------------
+
+    /**
+     * The primary Jira link's display URL (where people open Jira's pages), or null. Read on every answer, cached or
+     * not: an administrator's change of the link shows at once.
+     */
+    private URI displayUrl() {
+        try {
+            ApplicationLink link = links.getPrimaryApplicationLink(JiraApplicationType.class);
+            return link == null ? null : link.getDisplayUrl();
+        } catch (RuntimeException e) {
+            LOG.debug("Fail Forward: the Jira link's display URL could not be read", e);
+            return null;
+        }
+    }
 
     private String currentUserKey() {
         UserKey user = users.getRemoteUserKey();

@@ -25,4 +25,11 @@ public interface FailureDbClient {
 
     /** {@code POST /records/{issueKey}/actions}: adds an action item (it starts open). Returns the item Jira stored. */
     JiraResult<ActionView> addAction(String issueKey, NewAction action);
+
+    /**
+     * {@code GET /learnings}: a page of the learnings archive across experiments and incidents of the projects the user
+     * may browse, newest first, with facet counts over all matches, and the Jira link's display URL for links to
+     * issues. Briefly cached; any write drops the cached searches.
+     */
+    JiraResult<LearningPageView> searchLearnings(LearningSearch search);
 }

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads and writes the JSON of Jira's failure-database REST API (its OpenAPI description is
@@ -102,6 +104,61 @@ final class FailureDbJson {
                 text(action, "ownerKey"), date(action, "dueDate"), text(action, "type"), text(action, "status"),
                 date(action, "checkInDate"), text(action, "checkInResult"), text(action, "checkInNote"),
                 instant(action, "createdAt"), instant(action, "updatedAt"), action.path("version").asLong(0));
+    }
+
+    /**
+     * {@code GET /learnings}: {@code {startAt, maxResults, total, items:[{id, text, kind, createdAt, record:{issueKey,
+     * projectKey, summary, kind, status, failureType, category}, retroPage:{url, title}}], facets:{project, recordKind,
+     * learningKind, failureType, category}}}. {@code items} must be an array and each item's {@code record} must have
+     * its {@code issueKey}; {@code retroPage} (absent, null, or without a {@code url}: none), the facets and the counts
+     * are read as far as they are there.
+     */
+    static LearningPageView learningPage(JsonNode body) throws UnreadableBodyException {
+        requireObject(body, "body");
+        JsonNode itemsNode = body.get("items");
+        if (itemsNode == null || !itemsNode.isArray()) {
+            throw new UnreadableBodyException("no 'items' array");
+        }
+        List<LearningPageView.Item> items = new ArrayList<>();
+        for (JsonNode item : itemsNode) {
+            items.add(archivedLearning(item));
+        }
+        JsonNode facets = body.path("facets");
+        return new LearningPageView(body.path("startAt").asInt(0), body.path("maxResults").asInt(items.size()),
+                body.path("total").asInt(items.size()), items,
+                new LearningPageView.Facets(counts(facets, "project"), counts(facets, "recordKind"),
+                        counts(facets, "learningKind"), counts(facets, "failureType"), counts(facets, "category")),
+                null);
+    }
+
+    private static LearningPageView.Item archivedLearning(JsonNode item) throws UnreadableBodyException {
+        requireObject(item, "learning");
+        JsonNode record = object(item, "record");
+        requireText(record, "issueKey");
+        JsonNode retro = item.get("retroPage");
+        LearningPageView.RetroPage retroPage = retro != null && retro.isObject() && text(retro, "url") != null
+                ? new LearningPageView.RetroPage(text(retro, "url"), text(retro, "title"))
+                : null;
+        return new LearningPageView.Item(item.path("id").asLong(0), text(item, "text"), text(item, "kind"),
+                instant(item, "createdAt"),
+                new LearningPageView.Record(text(record, "issueKey"), text(record, "projectKey"),
+                        text(record, "summary"), text(record, "kind"), text(record, "status"),
+                        text(record, "failureType"), text(record, "category")),
+                retroPage);
+    }
+
+    /** A facet's {@code value → count} object, in Jira's order; values that are not numbers are skipped. */
+    private static Map<String, Integer> counts(JsonNode facets, String name) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        JsonNode facet = facets.path(name);
+        if (facet.isObject()) {
+            facet.fields().forEachRemaining(entry -> {
+                if (entry.getValue().isNumber()) {
+                    counts.put(entry.getKey(), entry.getValue().asInt());
+                }
+            });
+        }
+        return counts;
     }
 
     /**

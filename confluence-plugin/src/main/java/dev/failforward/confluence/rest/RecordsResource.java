@@ -6,7 +6,6 @@ import com.atlassian.sal.api.UrlMode;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserManager;
 import dev.failforward.confluence.jira.FailureDbClient;
-import dev.failforward.confluence.jira.FieldProblem;
 import dev.failforward.confluence.jira.JiraResult;
 import dev.failforward.confluence.jira.NewAction;
 import dev.failforward.confluence.jira.RecordView;
@@ -22,10 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -50,8 +46,6 @@ import java.util.regex.Pattern;
 @Path("/records")
 @Produces(MediaType.APPLICATION_JSON)
 public class RecordsResource {
-
-    private static final Logger log = LoggerFactory.getLogger(RecordsResource.class);
 
     static final int MAX_TEXT = 10_000;
     static final int MAX_SHORT = 255;
@@ -143,7 +137,8 @@ public class RecordsResource {
             return Response.status(Response.Status.CREATED).entity(created.apply(ok.value())).build();
         }
         if (result instanceof JiraResult.Invalid<T> invalid) {
-            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(jiraRefused(invalid.problems())).build();
+            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(JiraStates.jiraRefused(invalid.problems(), i18n)).build();
         }
         RecordJson.State state = state(key, result);
         int status = switch (state.state()) {
@@ -155,30 +150,10 @@ public class RecordsResource {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(state).build();
     }
 
-    private ErrorBody jiraRefused(List<FieldProblem> problems) {
-        return new ErrorBody(400, i18n.getText("failforward.confluence.rest.error.jira.invalid"),
-                problems.stream().map(p -> new ErrorBody.Item(p.field(), p.code(), p.message())).toList());
-    }
-
     /** Every non-ok result as its state (an unexpected {@code Invalid} on a read is reported as unavailable). */
     private RecordJson.State state(String key, JiraResult<?> result) {
-        if (result instanceof JiraResult.NoLink<?> noLink) {
-            return RecordJson.State.failure("no-link", key, i18n.getText("failforward.retro.state.nolink"),
-                    noLink.adminUrl(), null);
-        }
-        if (result instanceof JiraResult.AuthorizationRequired<?> authorize) {
-            return RecordJson.State.failure("authorize", key, i18n.getText("failforward.retro.state.authorize"),
-                    null, authorize.authorizeUri().toString());
-        }
-        if (result instanceof JiraResult.NotFound<?>) {
-            return RecordJson.State.failure("not-found", key, i18n.getText("failforward.retro.state.notfound", key), null, null);
-        }
-        if (result instanceof JiraResult.Forbidden<?>) {
-            return RecordJson.State.failure("forbidden", key, i18n.getText("failforward.retro.state.forbidden", key), null, null);
-        }
-        String reason = result instanceof JiraResult.Unavailable<?> unavailable ? unavailable.reason()
-                : "unexpected answer from Jira: " + result;
-        log.info("Jira's failure database is unavailable for {}: {}", key, reason);
-        return RecordJson.State.failure("unavailable", key, i18n.getText("failforward.retro.state.unavailable"), null, null);
+        JiraStates.Failure failure = JiraStates.failure(result, i18n, JiraStates.RECORD, key, true);
+        return RecordJson.State.failure(failure.state(), key, failure.message(), failure.adminUrl(),
+                failure.authorizeUri());
     }
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * An expected reason to refuse a request, before anything reaches Jira: 401 nobody is logged in, 400 a malformed issue
- * key or body. Messages are i18n keys, translated by {@link ProblemExceptionMapper} in the user's language.
+ * key, body or query parameter. Messages are i18n keys, translated by {@link ProblemExceptionMapper} in the user's
+ * language.
  */
 public class RequestProblem extends RuntimeException {
 
@@ -28,6 +29,14 @@ public class RequestProblem extends RuntimeException {
     public static RequestProblem invalid(String field, String code, String i18nKey, Serializable... arguments) {
         return new RequestProblem(400, "failforward.confluence.rest.error.invalid",
                 List.of(new FieldError(field, code, i18nKey, List.of(arguments))));
+    }
+
+    /** A 400 naming every bad field at once (at least one). */
+    public static RequestProblem invalid(List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("an invalid request has at least one field error");
+        }
+        return new RequestProblem(400, "failforward.confluence.rest.error.invalid", errors);
     }
 
     public int status() {

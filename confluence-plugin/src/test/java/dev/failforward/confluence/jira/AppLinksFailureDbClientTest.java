@@ -29,6 +29,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doReturn;
@@ -79,6 +80,31 @@ class AppLinksFailureDbClientTest {
              "dueDate": "2026-06-15", "type": "detect", "status": "open", "checkInDate": "2026-07-15",
              "checkInResult": null, "checkInNote": null, "createdAt": "2026-05-06T12:00:00Z",
              "updatedAt": "2026-05-06T12:00:00Z", "version": 0}
+            """;
+
+    static final String LEARNINGS_URL = "/rest/failforward/1.0/learnings?startAt=0&maxResults=20";
+
+    static final String LEARNING_PAGE_JSON = """
+            {"startAt": 0, "maxResults": 20, "total": 42,
+             "items": [{"id": 7, "text": "Canary deploys catch schema drift", "kind": "insight",
+                        "createdAt": "2026-05-05T10:00:00Z",
+                        "record": {"issueKey": "OPS-42", "projectKey": "OPS", "summary": "Checkout down after deploy",
+                                   "kind": "incident", "status": "Done", "failureType": "complex",
+                                   "category": "process_deviation"},
+                        "retroPage": {"url": "https://wiki.example.com/pages/viewpage.action?pageId=99",
+                                      "title": "OPS-42 post-mortem"}},
+                       {"id": 8, "text": "Yearly prices scare small teams", "kind": "surprise",
+                        "createdAt": "2026-05-04T09:00:00Z",
+                        "record": {"issueKey": "GROW-3", "projectKey": "GROW", "summary": "Pricing page test",
+                                   "kind": "experiment", "status": "Decided", "failureType": null, "category": null},
+                        "retroPage": null},
+                       {"id": 9, "text": "Feature flags make rollback cheap", "kind": "went_well",
+                        "record": {"issueKey": "OPS-40", "kind": "incident"}, "aFieldJiraAddsLater": 1}],
+             "facets": {"project": {"GROW": 1, "OPS": 41},
+                        "recordKind": {"experiment": 1, "incident": 41},
+                        "learningKind": {"insight": 30, "surprise": 10, "went_well": 2},
+                        "failureType": {"complex": 40},
+                        "category": {"process_deviation": 40, "weird": "not a number"}}}
             """;
 
     private final ApplicationLinkService links = mock(ApplicationLinkService.class);
@@ -514,6 +540,128 @@ class AppLinksFailureDbClientTest {
             client.record("OPS-42");
 
             verify(factory, times(2)).createRequest(MethodType.GET, RECORD_URL);
+        }
+    }
+
+    // ----- the learnings archive -------------------------------------------------------------------------------------
+
+    @Nested
+    class Learnings {
+
+        private LearningSearch firstPage() {
+            return new LearningSearch(List.of(), null, null, null, null, null, null, null, 0, 20);
+        }
+
+        @Test
+        void readsAPageWithFacetsRetroPagesAndJirasDisplayUrl() throws Exception {
+            when(link.getDisplayUrl()).thenReturn(URI.create("https://jira.example.com/"));
+            jiraAnswers(MethodType.GET, LEARNINGS_URL, 200, LEARNING_PAGE_JSON);
+
+            LearningPageView page = client.searchLearnings(firstPage()).okValue().orElseThrow();
+
+            assertThat(page.startAt()).isZero();
+            assertThat(page.maxResults()).isEqualTo(20);
+            assertThat(page.total()).isEqualTo(42);
+            assertThat(page.jiraUrl()).isEqualTo(URI.create("https://jira.example.com/"));
+            assertThat(page.items()).containsExactly(
+                    new LearningPageView.Item(7, "Canary deploys catch schema drift", "insight",
+                            Instant.parse("2026-05-05T10:00:00Z"),
+                            new LearningPageView.Record("OPS-42", "OPS", "Checkout down after deploy", "incident",
+                                    "Done", "complex", "process_deviation"),
+                            new LearningPageView.RetroPage("https://wiki.example.com/pages/viewpage.action?pageId=99",
+                                    "OPS-42 post-mortem")),
+                    new LearningPageView.Item(8, "Yearly prices scare small teams", "surprise",
+                            Instant.parse("2026-05-04T09:00:00Z"),
+                            new LearningPageView.Record("GROW-3", "GROW", "Pricing page test", "experiment",
+                                    "Decided", null, null),
+                            null),
+                    new LearningPageView.Item(9, "Feature flags make rollback cheap", "went_well", null,
+                            new LearningPageView.Record("OPS-40", null, null, "incident", null, null, null), null));
+            LearningPageView.Facets facets = page.facets();
+            assertThat(facets.project()).containsExactly(entry("GROW", 1), entry("OPS", 41));
+            assertThat(facets.recordKind()).containsExactly(entry("experiment", 1), entry("incident", 41));
+            assertThat(facets.learningKind())
+                    .containsExactly(entry("insight", 30), entry("surprise", 10), entry("went_well", 2));
+            assertThat(facets.failureType()).containsExactly(entry("complex", 40));
+            assertThat(facets.category()).containsExactly(entry("process_deviation", 40));
+        }
+
+        @Test
+        void toleratesAPageWithoutFacetsOrCounts() throws Exception {
+            jiraAnswers(MethodType.GET, LEARNINGS_URL, 200,
+                    "{\"items\": [{\"id\": 1, \"text\": \"t\", \"record\": {\"issueKey\": \"OPS-1\"},"
+                            + " \"retroPage\": {\"title\": \"no url\"}}]}");
+
+            LearningPageView page = client.searchLearnings(firstPage()).okValue().orElseThrow();
+
+            assertThat(page.total()).isEqualTo(1);
+            assertThat(page.items().get(0).retroPage()).isNull();
+            assertThat(page.facets()).isEqualTo(LearningPageView.Facets.NONE);
+            assertThat(page.jiraUrl()).isNull(); // the mocked link has no display URL
+        }
+
+        @Test
+        void encodesEveryParameterIntoTheQuery() throws Exception {
+            String url = "/rest/failforward/1.0/learnings?project=OPS&project=GROW_2&recordKind=incident"
+                    + "&learningKind=went_well&failureType=complex&category=data_gap&from=2026-01-01&to=2026-03-31"
+                    + "&text=roll%20back%20%26%20%22fast%22%3D100%25%2F%C3%BCber%23x&startAt=40&maxResults=100";
+            jiraAnswers(MethodType.GET, url, 200, "{\"items\": []}");
+
+            JiraResult<LearningPageView> result = client.searchLearnings(new LearningSearch(List.of("OPS", "GROW_2"),
+                    "incident", "went_well", "complex", "data_gap", LocalDate.of(2026, 1, 1),
+                    LocalDate.of(2026, 3, 31), "roll back & \"fast\"=100%/über#x", 40, 100));
+
+            assertThat(result.isOk()).isTrue();
+            verify(factory).createRequest(MethodType.GET, url);
+        }
+
+        @Test
+        void isUnavailableWhenTheBodyHasNoItems() throws Exception {
+            jiraAnswers(MethodType.GET, LEARNINGS_URL, 200, "{\"total\": 3}");
+            assertThat(unavailableReason(client.searchLearnings(firstPage())))
+                    .isEqualTo("Jira's answer could not be read (no 'items' array)");
+
+            jiraAnswers(MethodType.GET, LEARNINGS_URL, 200, "{\"items\": [{\"id\": 1, \"record\": {}}]}");
+            assertThat(unavailableReason(client.searchLearnings(firstPage())))
+                    .isEqualTo("Jira's answer could not be read (no 'issueKey')");
+        }
+
+        @Test
+        void asksTheUserToAuthoriseAndNeverThrows() throws Exception {
+            jiraAnswers(MethodType.GET, LEARNINGS_URL, 401, "");
+            assertThat(client.searchLearnings(firstPage())).isEqualTo(new JiraResult.AuthorizationRequired<>(AUTHORIZE));
+
+            when(links.getPrimaryApplicationLink(JiraApplicationType.class)).thenReturn(null);
+            assertThat(client.searchLearnings(firstPage()))
+                    .isEqualTo(new JiraResult.NoLink<>("/plugins/servlet/applinks/listApplicationLinks"));
+        }
+
+        @Test
+        void passesJirasFieldErrorsOn() throws Exception {
+            jiraAnswers(MethodType.GET, LEARNINGS_URL, 400, """
+                    {"status": 400, "message": "Invalid.",
+                     "errors": [{"field": "category", "code": "unknown", "message": "No such category."}]}
+                    """);
+
+            assertThat(client.searchLearnings(firstPage())).isEqualTo(new JiraResult.Invalid<>(
+                    List.of(new FieldProblem("category", "unknown", "No such category."))));
+        }
+
+        @Test
+        void cachesASearchUntilAnyLearningIsAdded() throws Exception {
+            when(link.getDisplayUrl()).thenReturn(URI.create("https://jira.example.com"));
+            jiraAnswers(MethodType.GET, LEARNINGS_URL, 200, LEARNING_PAGE_JSON);
+            jiraAnswers(MethodType.POST, "/rest/failforward/1.0/records/GROW-3/learnings", 201,
+                    LEARNING_JSON.replace("OPS-42", "GROW-3"));
+
+            client.searchLearnings(firstPage());
+            JiraResult<LearningPageView> cached = client.searchLearnings(firstPage());
+            verify(factory, times(1)).createRequest(MethodType.GET, LEARNINGS_URL);
+            assertThat(cached.okValue().orElseThrow().jiraUrl()).isEqualTo(URI.create("https://jira.example.com"));
+
+            client.addLearning("GROW-3", "Monthly first", "insight", null);
+            client.searchLearnings(firstPage());
+            verify(factory, times(2)).createRequest(MethodType.GET, LEARNINGS_URL);
         }
     }
 }

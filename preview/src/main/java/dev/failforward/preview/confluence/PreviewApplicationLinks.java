@@ -40,7 +40,21 @@ public final class PreviewApplicationLinks implements ApplicationLinkService {
 
     @Override
     public ApplicationLink getPrimaryApplicationLink(Class<? extends ApplicationType> type) {
-        return () -> new Factory();
+        return new Link();
+    }
+
+    private final class Link implements ApplicationLink {
+        /** Where people open Jira: the preview itself ({@code /browse/KEY} redirects to the record's page). */
+        @Override
+        public URI getDisplayUrl() {
+            String base = jiraBase.get().toString();
+            return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        }
+
+        @Override
+        public ApplicationLinkRequestFactory createAuthenticatedRequestFactory() {
+            return new Factory();
+        }
     }
 
     private final class Factory implements ApplicationLinkRequestFactory {

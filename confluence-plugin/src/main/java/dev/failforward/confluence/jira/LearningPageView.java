@@ -1,0 +1,73 @@
+package dev.failforward.confluence.jira;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One page of Jira's learnings archive ({@code GET /learnings}): the learnings, newest first, the number of all matches
+ * and the facet counts over all matches. Names are Jira's lower-case spellings; absent values are null, lists and maps
+ * are never null.
+ *
+ * @param jiraUrl the Jira link's display URL, the base of links to Jira's pages (null when it is not known); not part
+ *                of Jira's answer: the client adds it
+ */
+public record LearningPageView(int startAt, int maxResults, int total, List<Item> items, Facets facets, URI jiraUrl) {
+
+    public LearningPageView {
+        items = items == null ? List.of() : List.copyOf(items);
+        facets = facets == null ? Facets.NONE : facets;
+    }
+
+    /** The same page with links to Jira based on {@code url}. */
+    public LearningPageView withJiraUrl(URI url) {
+        return new LearningPageView(startAt, maxResults, total, items, facets, url);
+    }
+
+    /**
+     * A learning with the record it was learned from. {@code kind}: {@code insight}, {@code surprise},
+     * {@code went_well}, {@code got_lucky}; {@code retroPage} is null when the record has no retro page (or Jira does not
+     * say).
+     */
+    public record Item(long id, String text, String kind, Instant createdAt, Record record, RetroPage retroPage) {
+        public Item {
+            Objects.requireNonNull(record, "record");
+        }
+    }
+
+    /** The experiment or incident of a learning ({@code kind}: {@code experiment} or {@code incident}). */
+    public record Record(String issueKey, String projectKey, String summary, String kind, String status,
+                         String failureType, String category) {
+    }
+
+    /** The Confluence page of a record's retro, as Jira knows it. */
+    public record RetroPage(String url, String title) {
+    }
+
+    /**
+     * Number of matching learnings per value, in Jira's order (values sorted): project keys, or the lower-case names of
+     * record kind, learning kind, failure type and category.
+     */
+    public record Facets(Map<String, Integer> project, Map<String, Integer> recordKind,
+                         Map<String, Integer> learningKind, Map<String, Integer> failureType,
+                         Map<String, Integer> category) {
+
+        public static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+
+        public Facets {
+            project = ordered(project);
+            recordKind = ordered(recordKind);
+            learningKind = ordered(learningKind);
+            failureType = ordered(failureType);
+            category = ordered(category);
+        }
+
+        private static Map<String, Integer> ordered(Map<String, Integer> counts) {
+            return counts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(counts));
+        }
+    }
+}
