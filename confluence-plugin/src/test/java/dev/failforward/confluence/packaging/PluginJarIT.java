@@ -15,6 +15,7 @@ class PluginJarIT extends PluginJarContract {
     @Override
     protected List<String> expectedComponents() {
         return List.of(
+                "dev.failforward.confluence.blueprint.RetroBlueprintPages",
                 "dev.failforward.confluence.hypothesis.HypothesisCardRenderer",
                 "dev.failforward.confluence.jira.AppLinksFailureDbClient",
                 "dev.failforward.confluence.retro.RetroRenderer");
