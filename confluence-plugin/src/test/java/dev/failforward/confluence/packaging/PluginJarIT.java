@@ -16,6 +16,7 @@ class PluginJarIT extends PluginJarContract {
     protected List<String> expectedComponents() {
         return List.of(
                 "dev.failforward.confluence.archive.LearningsRenderer",
+                "dev.failforward.confluence.blueprint.RetroBlueprintPages",
                 "dev.failforward.confluence.hypothesis.HypothesisCardRenderer",
                 "dev.failforward.confluence.jira.AppLinksFailureDbClient",
                 "dev.failforward.confluence.retro.RetroRenderer");
