@@ -13,7 +13,15 @@
 (function (global) {
     'use strict';
 
-    var REST = '/rest/failforward-confluence/1.0';
+    var kit = global.FailForward.kit;
+    var contextPath = kit.contextPath;
+    var format = kit.format;
+    var el = kit.el;
+    var link = kit.link;
+
+    function get(url, done) {
+        kit.request('GET', url, undefined, done);
+    }
     var DEBOUNCE_MILLIS = 400;
 
     var TEXT = {
@@ -73,63 +81,9 @@
     /** AUI lozenge colour per kind of learning. */
     var KIND_LOZENGE = {insight: 'complete', surprise: 'new', went_well: 'success', got_lucky: 'moved'};
 
-    function contextPath() {
-        return global.AJS && typeof global.AJS.contextPath === 'function' ? global.AJS.contextPath() : '';
-    }
-
-    /** {0}, {1} ... replaced by the arguments (AJS.format where AUI is there). */
-    function format(pattern) {
-        var args = Array.prototype.slice.call(arguments, 1);
-        if (global.AJS && typeof global.AJS.format === 'function') {
-            return global.AJS.format.apply(global.AJS, [pattern].concat(args));
-        }
-        return pattern.replace(/\{(\d+)\}/g, function (match, index) {
-            return args[index] !== undefined ? String(args[index]) : match;
-        });
-    }
-
-    function el(tag, className, content) {
-        var node = document.createElement(tag);
-        if (className) {
-            node.className = className;
-        }
-        if (content !== undefined && content !== null) {
-            node.textContent = content;
-        }
-        return node;
-    }
-
-    /** Only http(s) and root-relative links reach an href (Jira's issue and authorize URLs, our admin URL). */
-    function link(href, label, className) {
-        var a = el('a', className, label);
-        if (href && /^(https?:\/\/|\/)/i.test(href)) {
-            a.setAttribute('href', href);
-        }
-        return a;
-    }
-
     function label(facet, value) {
         var labels = LABELS[facet];
         return labels && labels[value] ? labels[value] : value;
-    }
-
-    function get(url, done) {
-        var xhr = new XMLHttpRequest();
-        xhr.open('GET', contextPath() + REST + url);
-        xhr.setRequestHeader('Accept', 'application/json');
-        xhr.onload = function () {
-            var json = null;
-            try {
-                json = JSON.parse(xhr.responseText);
-            } catch (e) {
-                json = null;
-            }
-            done(xhr.status, json);
-        };
-        xhr.onerror = function () {
-            done(0, null);
-        };
-        xhr.send(null);
     }
 
     function formatDate(iso) {

@@ -11,12 +11,18 @@
 (function (global) {
     'use strict';
 
-    var REST = '/rest/failforward-confluence/1.0';
+    var kit = global.FailForward.kit;
+    var contextPath = kit.contextPath;
+    var format = kit.format;
+    var el = kit.el;
+    var link = kit.link;
+    var request = kit.request;
 
     var TEXT = {
         failed: AJS.I18n.getText('failforward.retro.js.failed'),
         authorize: AJS.I18n.getText('failforward.retro.js.authorize'),
         addLink: AJS.I18n.getText('failforward.retro.js.addlink'),
+        askAdmin: AJS.I18n.getText('failforward.archive.js.askadmin'),
         hypothesis: AJS.I18n.getText('failforward.retro.js.hypothesis'),
         successCriteria: AJS.I18n.getText('failforward.retro.js.successcriteria'),
         stopCriteria: AJS.I18n.getText('failforward.retro.js.stopcriteria'),
@@ -59,52 +65,6 @@
         ['got_lucky', TEXT.kindGotLucky], ['next-step', TEXT.kindNextStep]
     ];
 
-    function contextPath() {
-        return global.AJS && typeof global.AJS.contextPath === 'function' ? global.AJS.contextPath() : '';
-    }
-
-    function el(tag, className, content) {
-        var node = document.createElement(tag);
-        if (className) {
-            node.className = className;
-        }
-        if (content !== undefined && content !== null) {
-            node.textContent = content;
-        }
-        return node;
-    }
-
-    /** Only http(s) and relative links reach an href: Jira's authorize URI and our admin URL. */
-    function link(href, label) {
-        var a = el('a', 'ff-retro-link', label);
-        if (/^(https?:\/\/|\/)/i.test(href)) {
-            a.setAttribute('href', href);
-        }
-        return a;
-    }
-
-    function request(method, url, body, done) {
-        var xhr = new XMLHttpRequest();
-        xhr.open(method, contextPath() + REST + url);
-        xhr.setRequestHeader('Accept', 'application/json');
-        if (body !== undefined) {
-            xhr.setRequestHeader('Content-Type', 'application/json');
-        }
-        xhr.onload = function () {
-            var json = null;
-            try {
-                json = JSON.parse(xhr.responseText);
-            } catch (e) {
-                json = null;
-            }
-            done(xhr.status, json);
-        };
-        xhr.onerror = function () {
-            done(0, null);
-        };
-        xhr.send(body === undefined ? null : JSON.stringify(body));
-    }
-
     function facts(list, label, value) {
         if (value) {
             list.appendChild(el('dt', null, label));
@@ -133,21 +93,15 @@
         }
         var minutes = Math.round(millis / 60000);
         if (minutes < 60) {
-            return format(TEXT.minutes, [minutes]);
+            return format(TEXT.minutes, minutes);
         }
         var hours = Math.floor(minutes / 60);
         if (hours < 48) {
-            return format(TEXT.hours, [hours, minutes % 60]);
+            return format(TEXT.hours, hours, minutes % 60);
         }
-        return format(TEXT.days, [Math.floor(hours / 24), hours % 24]);
+        return format(TEXT.days, Math.floor(hours / 24), hours % 24);
     }
 
-    /** Fills {0}, {1}… of a translated pattern. */
-    function format(pattern, args) {
-        return String(pattern).replace(/\{(\d+)\}/g, function (all, index) {
-            return args[index] === undefined ? all : String(args[index]);
-        });
-    }
 
     /** Jira's lower-case enum names read as words: "process_deviation" becomes "process deviation". */
     function words(name) {
@@ -165,9 +119,12 @@
             var message = el('div', 'aui-message aui-message-' + (data.state === 'unavailable' ? 'warning' : 'info') + ' ff-retro-state');
             message.appendChild(el('p', null, data.message || TEXT.failed));
             if (data.state === 'authorize' && data.authorizeUri) {
-                message.appendChild(link(data.authorizeUri, TEXT.authorize));
+                message.appendChild(link(data.authorizeUri, TEXT.authorize, 'ff-retro-link'));
             } else if (data.state === 'no-link' && data.adminUrl) {
-                message.appendChild(link(contextPath() + data.adminUrl, TEXT.addLink));
+                message.appendChild(link(contextPath() + data.adminUrl, TEXT.addLink, 'ff-retro-link'));
+            } else if (data.state === 'no-link') {
+                // the admin page's link goes to administrators only
+                message.appendChild(el('p', 'ff-retro-ask-admin', TEXT.askAdmin));
             }
             header.appendChild(message);
             return;

@@ -152,7 +152,9 @@ public class RecordsResource {
 
     /** Every non-ok result as its state (an unexpected {@code Invalid} on a read is reported as unavailable). */
     private RecordJson.State state(String key, JiraResult<?> result) {
-        JiraStates.Failure failure = JiraStates.failure(result, i18n, JiraStates.RECORD, key, true);
+        // only administrators can add an application link: others get the message without the admin page's link
+        JiraStates.Failure failure = JiraStates.failure(result, i18n, JiraStates.RECORD, key,
+                users.isAdmin(users.getRemoteUserKey()));
         return RecordJson.State.failure(failure.state(), key, failure.message(), failure.adminUrl(),
                 failure.authorizeUri());
     }

@@ -38,7 +38,7 @@ class RetroBlueprintPagesTest {
 
     static JiraResult<RecordView> record(String key, String summary) {
         RecordFacts facts = new RecordFacts(key, key.substring(0, key.indexOf('-')), "incident", summary, "Open", null,
-                null, null, null, null, null, null, null, null, null, null, List.of(), null, null);
+                null, null, null, null, null, null, null, null, null, null, List.of(), null, null, null, null, null, null, null);
         return new JiraResult.Ok<>(new RecordView(facts, List.of(), List.of(), List.of()));
     }
 

@@ -144,6 +144,10 @@ class RetroRestTest {
         when(jira.record("OPS-4")).thenReturn(new JiraResult.NotFound<>());
         when(jira.record("OPS-5")).thenReturn(new JiraResult.Forbidden<>());
 
+        JsonNode noLinkForAUser = json(get("records/OPS-1"));
+        assertThat(noLinkForAUser.path("state").asText()).isEqualTo("no-link");
+        assertThat(noLinkForAUser.path("adminUrl").isNull()).as("only administrators can add a link").isTrue();
+        when(users.isAdmin(new UserKey("u1"))).thenReturn(true);
         JsonNode noLink = json(get("records/OPS-1"));
         assertThat(noLink.path("state").asText()).isEqualTo("no-link");
         assertThat(noLink.path("adminUrl").asText()).isEqualTo("/plugins/servlet/applinks/listApplicationLinks");

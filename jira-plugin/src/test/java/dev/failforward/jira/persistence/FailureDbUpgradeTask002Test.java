@@ -142,7 +142,9 @@ public class FailureDbUpgradeTask002Test {
 
         // the new tables exist and an upgraded row can be updated as usual
         assertThat(repository.upsert(canary.toBuilder().status("Decided").build()).version()).isEqualTo(1);
-        assertThat(new AoLearningRepository(ao).findByRecord(101)).isEmpty();
+        // (counted, not read through the repository: the task creates LEARNING as of model version 2; the columns added
+        // later, SOURCE_URL and SOURCE_TITLE, come from Active Objects' own migration to the current entities)
+        assertThat(ao.count(LearningEntity.class, "ID > ?", 0)).isZero();
         assertThat(new AoActionItemRepository(ao).findByRecord(101)).isEmpty();
         assertThat(new AoWhyStepRepository(ao).findByRecord(101)).isEmpty();
     }
