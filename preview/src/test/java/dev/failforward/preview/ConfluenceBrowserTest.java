@@ -2,18 +2,8 @@ package dev.failforward.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.failforward.preview.browser.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static dev.failforward.preview.browser.HeadlessChromium.js;
@@ -26,42 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the page, and the learnings archive searches in the page without a reload. Screenshots in {@code target/screenshots/};
  * every test also asserts that the page reported no error (console.error, uncaught exception, failed load).
  */
-class ConfluenceBrowserTest extends PreviewHttpTest {
+class ConfluenceBrowserTest extends BrowserTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** OPS-102 "Checkout outage after config rollout": a demo incident whose retro page is pageId 10102. */
     private static final String OPS_102_PAGE = "/confluence/pages/viewpage.action?pageId=10102";
     private static final String HEADER = "document.querySelector('.ff-retro-header')";
-
-    private static HeadlessChromium browser;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        browser = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void desktopWindow() {
-        browser.viewport(1280, 1000);
-        browser.clearErrors();
-    }
-
-    @AfterEach
-    void thePageReportedNoError() {
-        List<String> errors = browser.errors();
-        browser.navigate(URI.create("about:blank"));
-        browser.clearErrors();
-        assertThat(errors).as("errors reported by the page").isEmpty();
-    }
 
     @Test
     void theRetroHeaderComesFromJiraAndTheBlamelessCheckMarksTheWriteUp() throws Exception {
@@ -192,21 +152,14 @@ class ConfluenceBrowserTest extends PreviewHttpTest {
 
     // ----- helpers ----------------------------------------------------------------------------------------------
 
-    private void waitFor(String condition) {
-        try {
-            browser.waitFor(condition, WAIT);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\n  the page: " + browser.evaluate(
-                    "document.querySelector('main').textContent.replace(/\\s+/g, ' ').trim().slice(0, 600)"), e);
-        }
+    @Override
+    String describePage() {
+        return "the page: " + browser.evaluate(
+                "document.querySelector('main').textContent.replace(/\\s+/g, ' ').trim().slice(0, 600)");
     }
 
     private int total() {
         return browser.evaluate("Number(document.querySelector('.ff-archive-count').dataset.total)").asInt();
-    }
-
-    private void open(String path) {
-        browser.navigate(host.baseUri().resolve(path));
     }
 
     private String text(String selector) {
@@ -215,17 +168,5 @@ class ConfluenceBrowserTest extends PreviewHttpTest {
 
     private List<String> texts(String selector) {
         return texts(selector, "el.textContent");
-    }
-
-    private List<String> texts(String selector, String expression) {
-        List<String> values = new ArrayList<>();
-        browser.evaluate("[...document.querySelectorAll(" + js(selector) + ")].map(el => " + expression + ")")
-                .forEach(node -> values.add(node.asText().trim()));
-        return values;
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path file = browser.screenshot(SCREENSHOTS.resolve(name));
-        assertThat(Files.size(file)).as(name).isGreaterThan(10_000);
     }
 }

@@ -1,21 +1,11 @@
 package dev.failforward.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.failforward.preview.browser.HeadlessChromium;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.failforward.preview.browser.HeadlessChromium.js;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,44 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * layouts render (screenshots in {@code target/screenshots/}), and the pulse takes one answer per user. Every test also
  * asserts that the page reported no error (console.error, uncaught exception, failed load).
  */
-class DashboardBrowserTest extends PreviewHttpTest {
+class DashboardBrowserTest extends BrowserTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
     private static final List<String> DEFAULT_KPIS = List.of("experiments_started", "reporting_time_median",
             "reporting_time_p90", "recurrence_rate", "sharing_score", "failure_type_mix");
 
     /** The items' root elements: the element the host hands to render(), on which the items set data-state. */
     private static final String KPI = "document.querySelector('#gadget-kpi [data-state]')";
     private static final String PULSE = "document.querySelector('#gadget-pulse [data-state]')";
-
-    private static HeadlessChromium browser;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        browser = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void desktopWindow() {
-        browser.viewport(1280, 1000);
-        browser.clearErrors();
-    }
-
-    @AfterEach
-    void thePageReportedNoError() {
-        List<String> errors = browser.errors();
-        browser.navigate(URI.create("about:blank")); // nothing of this page may reach the next test's host
-        browser.clearErrors();
-        assertThat(errors).as("errors reported by the page").isEmpty();
-    }
 
     @Test
     void theKpiItemDrawsAChartForEveryConfiguredKpi() {
@@ -178,19 +138,11 @@ class DashboardBrowserTest extends PreviewHttpTest {
                 .asInt()).as("no second answer offered").isZero();
     }
 
-    /** Waits for the condition; on timeout the message also tells what each gadget shows. */
-    private void waitFor(String condition) {
-        try {
-            browser.waitFor(condition, WAIT);
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\n  the gadgets: " + browser.evaluate("[...document.querySelectorAll('.ff-gadget')]"
-                    + ".map(g => g.id + ' [' + g.dataset.mode + '/' + ((g.querySelector('[data-state]') || {}).dataset || {}).state + ']: '"
-                    + " + g.textContent.replace(/\\s+/g, ' ').trim().slice(0, 300))"), e);
-        }
-    }
-
-    private void open(String path) {
-        browser.navigate(host.baseUri().resolve(path));
+    @Override
+    String describePage() {
+        return "the gadgets: " + browser.evaluate("[...document.querySelectorAll('.ff-gadget')]"
+                + ".map(g => g.id + ' [' + g.dataset.mode + '/' + ((g.querySelector('[data-state]') || {}).dataset || {}).state + ']: '"
+                + " + g.textContent.replace(/\\s+/g, ' ').trim().slice(0, 300))");
     }
 
     private void waitForKpiCharts() {
@@ -206,21 +158,5 @@ class DashboardBrowserTest extends PreviewHttpTest {
     private List<String> chartLabels() {
         return strings(browser.evaluate("require('failforward/chart').getChart("
                 + "document.querySelector('#gadget-kpi [data-kpi=experiments_started] canvas')).data.labels.map(String)"));
-    }
-
-    /** A JavaScript expression over {@code el} for each element the selector matches. */
-    private List<String> texts(String selector, String expression) {
-        return strings(browser.evaluate("[...document.querySelectorAll(" + js(selector) + ")].map(el => " + expression + ")"));
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> values.add(node.asText().trim()));
-        return values;
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path file = browser.screenshot(SCREENSHOTS.resolve(name));
-        assertThat(Files.size(file)).as(name).isGreaterThan(10_000);
     }
 }
