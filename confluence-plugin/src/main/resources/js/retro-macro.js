@@ -50,14 +50,26 @@
         addKind: AJS.I18n.getText('failforward.retro.js.add.kind'),
         addSubmit: AJS.I18n.getText('failforward.retro.js.add.submit'),
         added: AJS.I18n.getText('failforward.retro.js.add.done'),
-        kindInsight: AJS.I18n.getText('failforward.retro.js.kind.insight'),
-        kindSurprise: AJS.I18n.getText('failforward.retro.js.kind.surprise'),
-        kindWentWell: AJS.I18n.getText('failforward.retro.js.kind.went_well'),
-        kindGotLucky: AJS.I18n.getText('failforward.retro.js.kind.got_lucky'),
+        kindInsight: AJS.I18n.getText('failforward.failuredb.learningkind.insight'),
+        kindSurprise: AJS.I18n.getText('failforward.failuredb.learningkind.surprise'),
+        kindWentWell: AJS.I18n.getText('failforward.failuredb.learningkind.went_well'),
+        kindGotLucky: AJS.I18n.getText('failforward.failuredb.learningkind.got_lucky'),
         kindNextStep: AJS.I18n.getText('failforward.retro.js.kind.nextstep'),
         checkTitle: AJS.I18n.getText('failforward.retro.js.check.title'),
         checkOk: AJS.I18n.getText('failforward.retro.js.check.ok'),
         checkSuggestion: AJS.I18n.getText('failforward.retro.js.check.suggestion')
+    };
+
+    /** Labels of the failure types and categories Jira sends as lower-case names (the domain's own texts). */
+    var LABELS = {
+        basic: AJS.I18n.getText('failforward.incident.failuretype.basic'),
+        complex: AJS.I18n.getText('failforward.incident.failuretype.complex'),
+        intelligent: AJS.I18n.getText('failforward.incident.failuretype.intelligent'),
+        design_flaw: AJS.I18n.getText('failforward.incident.failurecategory.design_flaw'),
+        data_gap: AJS.I18n.getText('failforward.incident.failurecategory.data_gap'),
+        process_deviation: AJS.I18n.getText('failforward.incident.failurecategory.process_deviation'),
+        external_shock: AJS.I18n.getText('failforward.incident.failurecategory.external_shock'),
+        other: AJS.I18n.getText('failforward.incident.failurecategory.other')
     };
 
     var KINDS = [
@@ -103,9 +115,9 @@
     }
 
 
-    /** Jira's lower-case enum names read as words: "process_deviation" becomes "process deviation". */
+    /** A failure type or category by its label; other Jira enum names read as words ("scale_up": "scale up"). */
     function words(name) {
-        return name ? String(name).replace(/_/g, ' ') : name;
+        return name ? LABELS[name] || String(name).replace(/_/g, ' ') : name;
     }
 
     function meta(name) {

@@ -118,11 +118,6 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
     // ---------------------------------------------------------------------------------------------------------------
     // small helpers
 
-
-
-
-
-
     function splitList(value) {
         return String(value || '').split(',').map(function (part) {
             return part.trim();

@@ -63,11 +63,6 @@ define('failforward/pulse-dashboard-item', ['jquery', 'failforward/dashboard-kit
     // ---------------------------------------------------------------------------------------------------------------
     // small helpers
 
-
-
-
-
-
     function percent(share) {
         return Number(share).toLocaleString(locale(), {style: 'percent', maximumFractionDigits: 0});
     }

@@ -221,7 +221,8 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
         return escaped.toString();
     }
 
-    private static String placeholders(int count) {
+    /** {@code ?, ?, …} for an IN list of {@code count} values. */
+    static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));
     }
 
@@ -393,7 +394,7 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
      * The constant stored by name, or {@code null}; an unknown name (a value a later version removed) reads as none
      * rather than making the whole record unreadable.
      */
-    private static <E extends Enum<E>> E constant(Class<E> type, String name) {
+    static <E extends Enum<E>> E constant(Class<E> type, String name) {
         if (name == null) {
             return null;
         }

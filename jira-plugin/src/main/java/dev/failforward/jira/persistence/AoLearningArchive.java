@@ -17,13 +17,15 @@ import net.java.ao.Query;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+
+import static dev.failforward.jira.persistence.AoFailureRecordRepository.constant;
+import static dev.failforward.jira.persistence.AoFailureRecordRepository.placeholders;
 
 /**
  * The learnings archive on Active Objects: learnings joined to their failure records
@@ -218,10 +220,6 @@ public class AoLearningArchive implements LearningArchive {
         return alias + "." + column;
     }
 
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
     private static void increment(Map<String, Integer> counts, String value) {
         if (value != null) {
             counts.merge(value, 1, Integer::sum);
@@ -230,18 +228,5 @@ public class AoLearningArchive implements LearningArchive {
 
     private static String lower(String name) {
         return name == null ? null : name.toLowerCase(Locale.ROOT);
-    }
-
-    /** The constant stored by name, or {@code null} for none or a name a later version removed. */
-    private static <E extends Enum<E>> E constant(Class<E> type, String name) {
-        if (name == null) {
-            return null;
-        }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(name)) {
-                return constant;
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.failforward.jira.projection;
 
+import dev.failforward.host.settings.InMemoryPluginSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -9,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The progress in SAL's settings: Strings only, under our namespace, read back as written. */
 class BackfillProgressStoreTest {
 
-    private final Settings settings = new Settings();
+    private final InMemoryPluginSettings settings = new InMemoryPluginSettings();
     private final BackfillProgressStore store = new BackfillProgressStore(settings.factory());
 
     @Test

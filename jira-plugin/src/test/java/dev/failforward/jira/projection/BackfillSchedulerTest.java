@@ -1,5 +1,6 @@
 package dev.failforward.jira.projection;
 
+import dev.failforward.host.settings.InMemoryPluginSettings;
 import com.atlassian.scheduler.SchedulerService;
 import com.atlassian.scheduler.SchedulerServiceException;
 import com.atlassian.scheduler.config.JobConfig;
@@ -26,7 +27,7 @@ class BackfillSchedulerTest {
 
     private final SchedulerService scheduler = mock(SchedulerService.class);
     private final BackfillJob job = mock(BackfillJob.class);
-    private final Settings settings = new Settings();
+    private final InMemoryPluginSettings settings = new InMemoryPluginSettings();
     private final BackfillProgressStore store = new BackfillProgressStore(settings.factory());
     private final BackfillScheduler backfill = new BackfillScheduler(scheduler, job, store, Clock.fixed(NOW, ZoneOffset.UTC));
 

@@ -1,5 +1,6 @@
 package dev.failforward.jira.projection;
 
+import dev.failforward.host.settings.InMemoryPluginSettings;
 import com.atlassian.jira.bc.project.component.ProjectComponent;
 import com.atlassian.jira.issue.IssueManager;
 import com.atlassian.jira.issue.MutableIssue;
@@ -43,7 +44,7 @@ final class TestJira {
     static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
 
     final FakeFieldRegistry fields = new FakeFieldRegistry();
-    final Settings settings = new Settings();
+    final InMemoryPluginSettings settings = new InMemoryPluginSettings();
     final Map<Long, TestIssue> issues = new ConcurrentHashMap<>();
     final List<Link> links = new CopyOnWriteArrayList<>();
     final InMemoryFailureRecords records = new InMemoryFailureRecords();

@@ -1,5 +1,6 @@
 package dev.failforward.jira.stopcheck;
 
+import dev.failforward.host.settings.InMemoryPluginSettings;
 import dev.failforward.core.experiment.Breach;
 import dev.failforward.core.experiment.BreachReason;
 import dev.failforward.jira.testing.FakeIssue;
@@ -18,7 +19,7 @@ class BreachMemoryTest {
     private static final Breach DEADLINE_NOV = BreachReason.DEADLINE.breach("2026-11-15", "Stop by 15 Nov 2026");
     private static final Breach DEADLINE_DEC = BreachReason.DEADLINE.breach("2026-12-01", "Hard stop on 1 Dec 2026");
 
-    private final InMemorySettings settings = new InMemorySettings();
+    private final InMemoryPluginSettings settings = new InMemoryPluginSettings();
     private final BreachMemory memory = new BreachMemory(settings.factory());
     private final FakeIssue issue = new FakeIssue("EXP-7");
 

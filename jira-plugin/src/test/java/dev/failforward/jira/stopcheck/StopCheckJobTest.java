@@ -1,5 +1,6 @@
 package dev.failforward.jira.stopcheck;
 
+import dev.failforward.host.settings.InMemoryPluginSettings;
 import com.atlassian.jira.bc.issue.search.SearchService;
 import com.atlassian.jira.issue.Issue;
 import com.atlassian.jira.issue.comments.CommentManager;
@@ -75,7 +76,7 @@ class StopCheckJobTest {
             "* Budget spent: 5200 is more than the budget of 5000. Stop and evaluate the experiment.";
 
     private final FakeFieldRegistry fields = new FakeFieldRegistry();
-    private final InMemorySettings settings = new InMemorySettings();
+    private final InMemoryPluginSettings settings = new InMemoryPluginSettings();
     private final SearchService search = mock(SearchService.class);
     private final CommentManager commentManager = mock(CommentManager.class);
     private final BundleI18nResolver i18n = JiraI18n.english();

@@ -1,24 +1,30 @@
-package dev.failforward.jira.projection;
+package dev.failforward.host.settings;
 
 import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
-/** SAL's global settings in a map, refusing what SAL cannot store (only String, List and Map of Strings). */
-final class Settings implements PluginSettings {
+/**
+ * SAL's global plugin settings held in a map, for tests: refuses what SAL cannot store (only {@code String},
+ * {@code List} of {@code String} and {@code Map} of {@code String} to {@code String}), so a test fails where the
+ * product would. Its own factory: {@link #createGlobalSettings()} is this.
+ */
+public final class InMemoryPluginSettings implements PluginSettings, PluginSettingsFactory {
 
     private final Map<String, Object> values = new ConcurrentHashMap<>();
 
-    PluginSettingsFactory factory() {
-        PluginSettingsFactory factory = mock(PluginSettingsFactory.class);
-        when(factory.createGlobalSettings()).thenReturn(this);
-        return factory;
+    /** The factory whose global settings are these (this object), for constructors that take a factory. */
+    public PluginSettingsFactory factory() {
+        return this;
+    }
+
+    @Override
+    public PluginSettings createGlobalSettings() {
+        return this;
     }
 
     @Override
@@ -43,7 +49,8 @@ final class Settings implements PluginSettings {
         return values.remove(key);
     }
 
-    Map<String, Object> values() {
-        return values;
+    /** Everything stored, as it is stored (read-only). */
+    public Map<String, Object> values() {
+        return Collections.unmodifiableMap(values);
     }
 }
