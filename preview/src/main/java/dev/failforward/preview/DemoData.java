@@ -102,9 +102,6 @@ final class DemoData {
                                 .plus(Duration.ofHours(2 + i)), RetroPages.page(confluence, record)));
             }
         });
-        for (Row row : ROWS) {
-            services.kpiIndex.refresh(row.issueId());
-        }
         return rows + DemoHistory.load(services.records, services.learnings, services.actions, services.kpiIndex,
                 services.database.activeObjects(), now, record -> RetroPages.page(confluence, record));
     }

@@ -42,7 +42,7 @@ import java.util.function.Function;
  * seed), relative to the clock, so the charts look the same on every machine.
  *
  * <p>Written straight into the repositories like {@link DemoData}; the KPI tables get the records' events in one bulk
- * write ({@link KpiIndex#insertAll}) and the pulse its counts (as its service stores answers: counts only).
+ * write (applied from the record change log, {@link KpiIndex#drain}) and the pulse its counts (as its service stores answers: counts only).
  */
 final class DemoHistory {
 
@@ -105,7 +105,8 @@ final class DemoHistory {
                 }
             }
         }
-        kpis.insertAll(snapshots);
+        // every write above logged its change: apply them now, so the dashboard is complete when the preview opens
+        kpis.drain();
         pulse(ao, thisMonth, random);
         return snapshots.size();
     }

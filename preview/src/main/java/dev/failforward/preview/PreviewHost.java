@@ -98,6 +98,8 @@ public final class PreviewHost implements AutoCloseable {
             if (loaded > 0) {
                 System.out.println("Loaded " + loaded + " demo records into the failure database.");
             }
+            // what SAL's onStart does for the plugin's LifecycleAware components once the product is up
+            services.kpiApplier.start();
         } catch (RuntimeException e) {
             try {
                 server.stop();

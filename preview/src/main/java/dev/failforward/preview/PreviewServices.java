@@ -34,6 +34,7 @@ import java.time.ZoneId;
 import com.atlassian.sal.api.user.UserManager;
 import dev.failforward.host.cluster.LocalClusterLockService;
 import dev.failforward.jira.kpi.KpiEventEntity;
+import dev.failforward.jira.kpi.KpiApplier;
 import dev.failforward.jira.kpi.KpiIndex;
 import dev.failforward.jira.kpi.KpiRollupEntity;
 import dev.failforward.jira.kpi.KpiSearchLinks;
@@ -88,6 +89,8 @@ final class PreviewServices implements AutoCloseable {
 
     /** Writes the KPI events and roll-ups after every record change (the projection's and the service's). */
     final KpiIndex kpiIndex;
+    /** Applies the record change log to the KPI tables in the background, as the plugin's LifecycleAware does. */
+    final KpiApplier kpiApplier;
     final AoLearningRepository learnings;
     final AoActionItemRepository actions;
     final PulseSettings pulseSettings;
@@ -121,23 +124,26 @@ final class PreviewServices implements AutoCloseable {
         // what the descriptor's <ao> module makes the product do on enable: run the upgrade tasks (idempotent here,
         // the preview keeps no model version), then create the entities' tables
         new FailureDbUpgradeTask002().upgrade(ModelVersion.valueOf("1"), database.activeObjects());
-        database.activeObjects().migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class,
-                WhyStepEntity.class, KpiEventEntity.class, KpiRollupEntity.class, PulseCountEntity.class,
-                PulseGuardEntity.class, PreviewJira.entity());
+        new dev.failforward.jira.persistence.FailureDbUpgradeTask004().upgrade(ModelVersion.valueOf("3"),
+                database.activeObjects());
+        database.activeObjects().migrate(dev.failforward.host.ao.DescriptorEntities.of(
+                PreviewServices.class.getClassLoader(), "atlassian-plugin.xml"));
+        database.activeObjects().migrate(PreviewJira.entity());
         this.records = new AoFailureRecordRepository(database.activeObjects());
         this.learnings = new AoLearningRepository(database.activeObjects());
         this.actions = new AoActionItemRepository(database.activeObjects());
         LocalClusterLockService locks = new LocalClusterLockService();
         this.kpiIndex = new KpiIndex(database.activeObjects(), records, learnings, actions, locks);
+        this.kpiApplier = new KpiApplier(kpiIndex);
         PreviewRecordPermissions permissions = new PreviewRecordPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS));
         this.pulseSettings = new PulseSettings(new PreviewPluginSettings());
         this.pulse = new PulseService(database.activeObjects(), permissions, pulseSettings, locks);
         this.kpiUser = new PreviewKpiUserContext(zone);
         this.previewI18n = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH, "i18n/failforward-jira.properties",
                 "dev/failforward/core/i18n/failforward-core.properties", "preview/i18n/preview.properties");
-        this.jira = new PreviewJira(database.activeObjects(), records, kpiIndex, jiraI18n, previewI18n, java.time.Clock.systemUTC());
+        this.jira = new PreviewJira(database.activeObjects(), records, kpiApplier, jiraI18n, previewI18n, java.time.Clock.systemUTC());
         this.failureDb = new FailureDbService(records, learnings, actions,
-                new AoWhyStepRepository(database.activeObjects()), permissions, kpiIndex, java.time.Clock.systemUTC());
+                new AoWhyStepRepository(database.activeObjects()), permissions, kpiApplier, java.time.Clock.systemUTC());
         this.kpis = new KpiService(new KpiStore(database.activeObjects()), pulse, permissions, kpiUser,
                 new KpiSearchLinks(jira.registry()), new dev.failforward.preview.jira.PreviewKpiFilters());
         this.permissions = permissions;
@@ -217,6 +223,7 @@ final class PreviewServices implements AutoCloseable {
 
     @Override
     public void close() {
+        kpiApplier.stop();
         database.close();
     }
 }

@@ -48,6 +48,14 @@ public final class TwentyFourHourRule {
         return window;
     }
 
+    public int minLearnings() {
+        return minLearnings;
+    }
+
+    public int minNextSteps() {
+        return minNextSteps;
+    }
+
     /**
      * @param learningTimes when each learning was recorded, in any order
      * @param nextStepTimes when each next step was recorded, in any order

@@ -52,34 +52,69 @@ public final class KpiEvents {
 
     public List<KpiEvent> of(FailureRecord record, List<Learning> learnings, List<ActionItem> actions) {
         Objects.requireNonNull(record, "record");
+        List<KpiEvent> events = new ArrayList<>(recordEvents(record,
+                learnings.stream().map(Learning::createdAt).toList(),
+                actions.stream().map(ActionItem::createdAt).toList()));
+        for (ActionItem action : actions) {
+            events.addAll(actionEvents(action));
+        }
+        return List.copyOf(events);
+    }
+
+    /**
+     * How many of a record's earliest learning times {@link #recordEvents} needs: the 24-hour rule's minimum, and at
+     * least one for the first learning. A store reads only these, however many learnings a record has.
+     */
+    public int learningTimesNeeded() {
+        return Math.max(1, rule.minLearnings());
+    }
+
+    /** How many of a record's earliest next-step (action item) creation times {@link #recordEvents} needs. */
+    public int nextStepTimesNeeded() {
+        return rule.minNextSteps();
+    }
+
+    /**
+     * The events of the record itself, without its action items' own events. They depend on the learnings and next
+     * steps only through their earliest times: pass at least the {@link #learningTimesNeeded()} earliest learning times
+     * and the {@link #nextStepTimesNeeded()} earliest next-step times (more do no harm; fewer when fewer exist), in any
+     * order. The events equal those {@link #of} gives for the record minus {@link #actionEvents} of every item.
+     */
+    public List<KpiEvent> recordEvents(FailureRecord record, List<Instant> learningTimes, List<Instant> nextStepTimes) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(learningTimes, "learningTimes");
+        Objects.requireNonNull(nextStepTimes, "nextStepTimes");
         List<KpiEvent> events = new ArrayList<>();
         if (record.kind() == RecordKind.EXPERIMENT) {
             add(events, Metric.EXPERIMENT_STARTED, record.startedAt());
             add(events, Metric.HYPOTHESIS_TESTED, record.decidedAt());
         } else if (record.discoveredAt() != null) {
-            incident(record, learnings, actions, events);
-        }
-        for (ActionItem action : actions) {
-            events.add(KpiEvent.of(Metric.ACTION_OPENED, action.createdAt()));
-            if (action.status() != ActionStatus.OPEN) {
-                events.add(KpiEvent.of(Metric.ACTION_CLOSED, action.updatedAt()));
-            }
-            if (action.checkInResult() == CheckInResult.EFFECTIVE) {
-                Instant checkIn = action.checkInDate() == null ? action.updatedAt()
-                        : action.checkInDate().atStartOfDay(ZoneOffset.UTC).toInstant();
-                events.add(KpiEvent.of(Metric.ACTION_EFFECTIVE,
-                        checkIn.isBefore(action.updatedAt()) ? checkIn : action.updatedAt()));
-            }
+            incident(record, learningTimes, nextStepTimes, events);
         }
         return List.copyOf(events);
     }
 
-    private void incident(FailureRecord record, List<Learning> learnings, List<ActionItem> actions,
+    /** The events of one action item: opened, closed, verified effective. */
+    public List<KpiEvent> actionEvents(ActionItem action) {
+        Objects.requireNonNull(action, "action");
+        List<KpiEvent> events = new ArrayList<>(3);
+        events.add(KpiEvent.of(Metric.ACTION_OPENED, action.createdAt()));
+        if (action.status() != ActionStatus.OPEN) {
+            events.add(KpiEvent.of(Metric.ACTION_CLOSED, action.updatedAt()));
+        }
+        if (action.checkInResult() == CheckInResult.EFFECTIVE) {
+            Instant checkIn = action.checkInDate() == null ? action.updatedAt()
+                    : action.checkInDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+            events.add(KpiEvent.of(Metric.ACTION_EFFECTIVE,
+                    checkIn.isBefore(action.updatedAt()) ? checkIn : action.updatedAt()));
+        }
+        return List.copyOf(events);
+    }
+
+    private void incident(FailureRecord record, List<Instant> learningTimes, List<Instant> nextStepTimes,
                           List<KpiEvent> events) {
         Instant discovered = record.discoveredAt();
         events.add(new KpiEvent(Metric.INCIDENT_DISCOVERED, "", discovered, record.recurrenceOf().isEmpty() ? 0 : 1));
-        List<Instant> learningTimes = learnings.stream().map(Learning::createdAt).toList();
-        List<Instant> nextStepTimes = actions.stream().map(ActionItem::createdAt).toList();
         Instant afterDeadline = discovered.plus(rule.window()).plusSeconds(1);
         RuleResult result = rule.evaluate(discovered, learningTimes, nextStepTimes, afterDeadline);
         events.add(new KpiEvent(Metric.TWENTY_FOUR_HOUR_RULE, "", discovered,

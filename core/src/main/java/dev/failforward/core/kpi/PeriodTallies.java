@@ -72,6 +72,15 @@ public final class PeriodTallies {
         total[1] += sum;
     }
 
+    /** Adds every total of {@code other}, which must cover the same periods. */
+    public void addAll(PeriodTallies other) {
+        if (!other.periods.all().equals(periods.all())) {
+            throw new IllegalArgumentException("tallies of other periods cannot be added");
+        }
+        other.totals.forEach((period, metrics) -> metrics.forEach((metric, dims) -> dims.forEach((dim, total) ->
+                add(period, metric, dim, total[0], total[1]))));
+    }
+
     /** The total of a metric over all its dimensions in {@code period}. */
     public Tally total(Period period, Metric metric) {
         Tally sum = Tally.NONE;

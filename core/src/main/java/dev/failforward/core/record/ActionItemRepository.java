@@ -1,5 +1,6 @@
 package dev.failforward.core.record;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ public interface ActionItemRepository {
 
     /** The record's items, by due date, then id. */
     List<ActionItem> findByRecord(long recordIssueId);
+
+    /** When the record's {@code limit} earliest items were created, earliest first (fewer when it has fewer). */
+    List<Instant> earliestCreatedTimes(long recordIssueId, int limit);
 
     /**
      * Stores an edit. {@code edited.version()} is the version the edit was based on; when the stored item has another

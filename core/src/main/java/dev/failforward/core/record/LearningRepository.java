@@ -1,5 +1,6 @@
 package dev.failforward.core.record;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,12 @@ public interface LearningRepository {
     List<Learning> findByRecord(long recordIssueId);
 
     int countByRecord(long recordIssueId);
+
+    /**
+     * When the record's {@code limit} earliest learnings were recorded, earliest first (fewer when it has fewer): what
+     * the 24-hour rule and the first-learning time need, read without loading every learning.
+     */
+    List<Instant> earliestTimes(long recordIssueId, int limit);
 
     /** Replaces text and kind of a stored learning; empty when it no longer exists. */
     Optional<Learning> update(Learning edited);

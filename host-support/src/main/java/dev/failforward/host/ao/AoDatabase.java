@@ -72,7 +72,7 @@ public final class AoDatabase implements AutoCloseable {
     /** Opens a private in-memory database, gone when closed. */
     public static AoDatabase openInMemory(String name, String namespace) {
         try {
-            return new AoDatabase("jdbc:hsqldb:mem:" + name + ";shutdown=true", namespace);
+            return new AoDatabase("jdbc:hsqldb:mem:" + name + ";shutdown=true;hsqldb.tx=mvcc", namespace);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the in-memory database " + name + ": " + e.getMessage(), e);
         }

@@ -14,12 +14,15 @@ import java.util.Date;
 /**
  * AO row of one KPI event ({@code AO_xxxxxx_KPI_EVENT}): what one failure record contributes to one KPI metric
  * ({@link dev.failforward.core.kpi.KpiEvent}). Kept per record so a change replaces exactly that record's events, and
- * read for the 24-hour rule's undecided incidents of the last day; the KPIs themselves read {@link KpiRollupEntity}. Column names avoid
+ * read for the 24-hour rule's undecided incidents of the last day; the KPIs themselves read {@link KpiRollupEntity}.
+ * {@code ACTION_ID} names the action item an event comes from ({@code null}: the record's own events), so a changed
+ * item replaces only its own events. Column names avoid
  * SQL words ({@code VALUE}, {@code AT}). {@code DIM} is {@code null} for "no dimension" (Oracle stores "" as null).
  */
 @Preload
 @Table("KPI_EVENT")
-@Indexes(@Index(name = "kpi_event_metric_at", methodNames = {"getMetric", "getEventAt"}))
+@Indexes({@Index(name = "kpi_event_metric_at", methodNames = {"getMetric", "getEventAt"}),
+        @Index(name = "kpi_event_source", methodNames = {"getRecordIssueId", "getActionId"})})
 public interface KpiEventEntity extends Entity {
 
     String RECORD_ISSUE_ID = "RECORD_ISSUE_ID";
@@ -28,12 +31,18 @@ public interface KpiEventEntity extends Entity {
     String DIM = "DIM";
     String EVENT_AT = "EVENT_AT";
     String AMOUNT = "AMOUNT";
+    String ACTION_ID = "ACTION_ID";
 
     @NotNull
     @Indexed
     long getRecordIssueId();
 
     void setRecordIssueId(long issueId);
+
+    /** The action item the event comes from; {@code null} for the record's own events. */
+    Integer getActionId();
+
+    void setActionId(Integer actionId);
 
     @NotNull
     String getProjectKey();

@@ -7,48 +7,60 @@ import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import dev.failforward.core.kpi.KpiEvent;
 import dev.failforward.core.kpi.KpiEvents;
 import dev.failforward.core.kpi.Metric;
-import dev.failforward.core.kpi.MonthTallies;
 import dev.failforward.core.kpi.MonthSlices;
+import dev.failforward.core.kpi.MonthTallies;
 import dev.failforward.core.record.ActionItem;
 import dev.failforward.core.record.ActionItemRepository;
 import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.FailureRecordRepository;
 import dev.failforward.core.record.Learning;
 import dev.failforward.core.record.LearningRepository;
+import dev.failforward.jira.persistence.RecordChangeEntity;
+import dev.failforward.jira.persistence.RecordChangeLog;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import net.java.ao.Query;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
- * Keeps the KPI tables in step with the failure database: {@link #refresh(long)} after anything that changes a
- * record, its learnings or its action items recomputes the record's {@link KpiEvent}s, and when they differ from the
- * stored ones replaces them and moves the difference into the monthly roll-ups — a handful of row writes per change,
- * whatever the size of the database. Records that have no events yet (after an upgrade) get them from the next
- * reconcile, which projects every issue again.
+ * Keeps the KPI tables in step with the failure database by applying the record change log
+ * ({@link RecordChangeEntity}, written by the repositories in the same transaction as each change) in batches, off the
+ * request path. For each changed record it recomputes only what the change touches — the record's own events from the
+ * record and its few earliest learning and next-step times, and the events of each changed action item — compares them
+ * with the stored events of the same source, and moves the difference into the monthly roll-ups: a handful of row
+ * writes per change, whatever the size of the record or of the database.
  *
- * <p>Cluster safety: a roll-up is a shared counter, so every writer holds the cluster lock {@value #LOCK_NAME}
- * around its transaction (the read-modify-write of a counter is serialised across nodes), and {@code ROLLUP_KEY} is
- * unique (two nodes can never create the same counter). Event rows belong to one record and are replaced whole.
+ * <p>Concurrency: a roll-up is a counter every change may touch, so exactly one applier in the cluster writes roll-ups
+ * (the cluster lock {@value #LOCK_NAME}, taken with {@code tryLock} by the background applier: a node that finds it
+ * taken leaves the work to the holder). Request threads only insert change-log rows, which no other writer waits for.
+ * A batch is one transaction: its events, roll-ups and the deletion of the change rows it applied commit together, so
+ * a crash in the middle applies the batch again from scratch, never twice. {@code ROLLUP_KEY} is unique, so even two
+ * appliers could never create the same roll-up twice.
  */
 @Named
-public class KpiIndex implements RecordChanges {
+public class KpiIndex {
 
     static final String LOCK_NAME = "dev.failforward.kpi.rollup";
-    private static final Logger log = LoggerFactory.getLogger(KpiIndex.class);
+    /** Change rows per transaction. */
+    static final int BATCH = 500;
+    private static final int IN_CHUNK = 500;
     private static final int MAX_KEY_LENGTH = 255;
 
     private final ActiveObjects ao;
@@ -57,6 +69,7 @@ public class KpiIndex implements RecordChanges {
     private final ActionItemRepository actions;
     private final ClusterLockService locks;
     private final KpiEvents kpiEvents;
+    private final RecordChangeLog changeLog;
 
     @Inject
     public KpiIndex(@ComponentImport ActiveObjects ao, FailureRecordRepository records, LearningRepository learnings,
@@ -72,39 +85,144 @@ public class KpiIndex implements RecordChanges {
         this.actions = Objects.requireNonNull(actions, "actions");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.kpiEvents = Objects.requireNonNull(kpiEvents, "kpiEvents");
+        this.changeLog = new RecordChangeLog(ao);
     }
 
-    /** One stored event: a core event of a project. */
-    record Stored(String projectKey, KpiEvent event) {
+    /** One stored event: a core event of a project, from the record itself ({@code actionId} null) or an item. */
+    record Stored(String projectKey, Integer actionId, KpiEvent event) {
     }
 
     /**
-     * The change is written already: a failure here must not fail the user's request, so it is logged, and the nightly
-     * reconcile (which refreshes every record) repairs the KPI tables.
+     * Applies the change log until it is empty, unless another applier holds the lock (then returns -1 at once: the
+     * holder goes on until the log is empty). Returns the number of change rows applied.
      */
-    @Override
-    public void changed(long issueId) {
+    public int applyPending() {
+        ClusterLock lock = locks.getLockForName(LOCK_NAME);
+        if (!lock.tryLock()) {
+            return -1;
+        }
         try {
-            refresh(issueId);
-        } catch (RuntimeException e) {
-            log.warn("KPI tables not updated for issue {} (the nightly reconcile repairs them): {}", issueId,
-                    e.toString());
+            return applyAll();
+        } finally {
+            lock.unlock();
         }
     }
 
     /**
-     * Brings the KPI tables in step with the record of {@code issueId} as the failure database holds it now (no record:
-     * its events are removed). Returns whether anything changed.
+     * Applies the change log until it is empty, waiting for the lock when another applier holds it: for tests, bulk
+     * loads and shutdown. Returns the number of change rows this call applied.
      */
-    public boolean refresh(long issueId) {
-        // read under the lock: two nodes refreshing one record can then not write an older state over a newer one
-        return locked(() -> ao.executeInTransaction(() -> {
-            Optional<FailureRecord> record = records.findByIssueId(issueId);
-            List<Stored> fresh = record.map(r -> kpiEvents.of(r, learnings.findByRecord(issueId),
-                            actions.findByRecord(issueId)).stream().map(e -> new Stored(r.projectKey(), e)).toList())
-                    .orElse(List.of());
-            return replace(issueId, fresh);
-        }));
+    public int drain() {
+        return locked(this::applyAll);
+    }
+
+    /** Asks for everything derived from these records to be recomputed (the nightly reconcile's repair). */
+    public void recheck(Collection<Long> issueIds) {
+        if (!issueIds.isEmpty()) {
+            ao.executeInTransaction(() -> {
+                changeLog.full(issueIds);
+                return null;
+            });
+        }
+    }
+
+    /** How many change rows wait (the admin page's "KPIs catching up"). */
+    public int pending() {
+        return ao.count(RecordChangeEntity.class, "ID > ?", 0);
+    }
+
+    private int applyAll() {
+        int total = 0;
+        while (true) {
+            int applied = ao.executeInTransaction(this::applyBatch);
+            if (applied == 0) {
+                return total;
+            }
+            total += applied;
+        }
+    }
+
+    /** What one batch has to do for one record. */
+    private static final class Work {
+        boolean full;
+        final Set<Integer> actionIds = new TreeSet<>();
+    }
+
+    private int applyBatch() {
+        RecordChangeEntity[] rows = ao.find(RecordChangeEntity.class, Query.select()
+                .order("ID ASC").limit(BATCH));
+        if (rows.length == 0) {
+            return 0;
+        }
+        Map<Long, Work> work = new LinkedHashMap<>();
+        List<Integer> ids = new ArrayList<>(rows.length);
+        for (RecordChangeEntity row : rows) {
+            ids.add(row.getID());
+            Work w = work.computeIfAbsent(row.getRecordIssueId(), id -> new Work());
+            switch (row.getChangeKind()) {
+                case RecordChangeEntity.FULL -> w.full = true;
+                case RecordChangeEntity.ACTION -> {
+                    if (row.getActionId() != null) {
+                        w.actionIds.add(row.getActionId());
+                    }
+                }
+                default -> {
+                    // RECORD: the record's own events, recomputed for every record of the batch anyway
+                }
+            }
+        }
+        Changes changes = new Changes();
+        work.forEach((issueId, w) -> apply(issueId, w, changes));
+        changes.write();
+        for (int i = 0; i < ids.size(); i += IN_CHUNK) {
+            List<Integer> chunk = ids.subList(i, Math.min(ids.size(), i + IN_CHUNK));
+            ao.deleteWithSQL(RecordChangeEntity.class, "ID IN (" + placeholders(chunk.size()) + ")", chunk.toArray());
+        }
+        return rows.length;
+    }
+
+    private void apply(long issueId, Work work, Changes changes) {
+        Optional<FailureRecord> record = records.findByIssueId(issueId);
+        if (record.isEmpty() || work.full) {
+            List<Stored> fresh = new ArrayList<>();
+            record.ifPresent(r -> {
+                fresh.addAll(recordEvents(r));
+                for (ActionItem action : actions.findByRecord(issueId)) {
+                    fresh.addAll(actionEvents(r.projectKey(), action));
+                }
+            });
+            changes.replace(issueId, storedEvents(KpiEventEntity.RECORD_ISSUE_ID + " = ?", issueId), fresh);
+            return;
+        }
+        FailureRecord r = record.get();
+        changes.replace(issueId, storedEvents(KpiEventEntity.RECORD_ISSUE_ID + " = ? AND "
+                + KpiEventEntity.ACTION_ID + " IS NULL", issueId), recordEvents(r));
+        for (int actionId : work.actionIds) {
+            List<Stored> fresh = actions.findById(actionId).filter(a -> a.recordIssueId() == issueId)
+                    .map(a -> actionEvents(r.projectKey(), a)).orElse(List.of());
+            changes.replace(issueId, storedEvents(KpiEventEntity.RECORD_ISSUE_ID + " = ? AND "
+                    + KpiEventEntity.ACTION_ID + " = ?", issueId, actionId), fresh);
+        }
+    }
+
+    private List<Stored> recordEvents(FailureRecord record) {
+        long issueId = record.issueId();
+        return kpiEvents.recordEvents(record, learnings.earliestTimes(issueId, kpiEvents.learningTimesNeeded()),
+                        actions.earliestCreatedTimes(issueId, kpiEvents.nextStepTimesNeeded()))
+                .stream().map(e -> new Stored(record.projectKey(), null, e)).toList();
+    }
+
+    private List<Stored> actionEvents(String projectKey, ActionItem action) {
+        Integer actionId = (int) action.id();
+        return kpiEvents.actionEvents(action).stream().map(e -> new Stored(projectKey, actionId, e)).toList();
+    }
+
+    private Map<Integer, Stored> storedEvents(String where, Object... parameters) {
+        Map<Integer, Stored> stored = new LinkedHashMap<>();
+        for (KpiEventEntity row : ao.find(KpiEventEntity.class, Query.select().where(where, parameters))) {
+            stored.put(row.getID(), stored(row));
+        }
+        return stored;
     }
 
     /** A record with its learnings and action items, as {@link #insertAll} takes them. */
@@ -113,45 +231,95 @@ public class KpiIndex implements RecordChanges {
 
     /**
      * Writes the events of many new records at once (demo data, the benchmark's load) in one transaction: no
-     * comparison with stored events, which must not exist for these records; roll-ups get one write per key.
+     * comparison with stored events, which must not exist for these records; roll-ups get one write per key. Records
+     * written through the repositories also left change rows; those find their events equal and change nothing.
      */
     public void insertAll(List<Snapshot> snapshots) {
         locked(() -> ao.executeInTransaction(() -> {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            Map<String, Delta> deltas = new HashMap<>();
+            Changes changes = new Changes();
             for (Snapshot snapshot : snapshots) {
-                FailureRecord record = snapshot.record();
-                for (KpiEvent event : kpiEvents.of(record, snapshot.learnings(), snapshot.actions())) {
-                    Stored stored = new Stored(record.projectKey(), event);
-                    rows.add(columns(record.issueId(), stored));
-                    add(deltas, stored, 1);
-                }
+                List<Stored> fresh = new ArrayList<>(allEvents(snapshot));
+                changes.insert(snapshot.record().issueId(), fresh);
             }
-            for (int i = 0; i < rows.size(); i += 1000) {
-                ao.create(KpiEventEntity.class, rows.subList(i, Math.min(rows.size(), i + 1000)));
-            }
-            apply(deltas);
+            changes.write();
             return null;
         }));
     }
 
-    private boolean replace(long issueId, List<Stored> fresh) {
-        KpiEventEntity[] rows = ao.find(KpiEventEntity.class, Query.select()
-                .where(KpiEventEntity.RECORD_ISSUE_ID + " = ?", issueId));
-        List<Stored> old = new ArrayList<>(rows.length);
-        for (KpiEventEntity row : rows) {
-            old.add(stored(row));
-        }
-        if (sameEvents(old, fresh)) {
-            return false;
-        }
+    /** Every event of a record with its learnings and items, by source, as the applier stores them. */
+    List<Stored> allEvents(Snapshot snapshot) {
+        FailureRecord record = snapshot.record();
+        List<Stored> events = new ArrayList<>(kpiEvents.recordEvents(record,
+                snapshot.learnings().stream().map(Learning::createdAt).toList(),
+                snapshot.actions().stream().map(ActionItem::createdAt).toList()).stream()
+                .map(e -> new Stored(record.projectKey(), null, e)).toList());
+        snapshot.actions().forEach(action -> events.addAll(actionEvents(record.projectKey(), action)));
+        return events;
+    }
+
+    /**
+     * The roll-ups these events make, by roll-up key, the cross-project ones included: what the KPI tables must hold
+     * for them (tests compare the maintained tables with this full recompute).
+     */
+    static Map<String, MonthTallies> rollupsOf(Collection<Stored> events) {
         Map<String, Delta> deltas = new HashMap<>();
-        old.forEach(stored -> add(deltas, stored, -1));
-        fresh.forEach(stored -> add(deltas, stored, 1));
-        ao.deleteWithSQL(KpiEventEntity.class, KpiEventEntity.RECORD_ISSUE_ID + " = ?", issueId);
-        ao.create(KpiEventEntity.class, fresh.stream().map(stored -> columns(issueId, stored)).toList());
-        apply(deltas);
-        return true;
+        events.forEach(stored -> add(deltas, stored, 1));
+        Map<String, MonthTallies> rollups = new HashMap<>();
+        deltas.forEach((key, delta) -> {
+            if (!delta.tallies.isEmpty()) {
+                rollups.put(key, delta.tallies);
+            }
+        });
+        return rollups;
+    }
+
+    /** The roll-ups as stored, by roll-up key. */
+    Map<String, MonthTallies> storedRollups() {
+        Map<String, MonthTallies> rollups = new HashMap<>();
+        ao.stream(KpiRollupEntity.class, Query.select("ID, ROLLUP_KEY, TALLIES"),
+                row -> rollups.put(row.getRollupKey(), MonthTallies.decode(row.getTallies())));
+        return rollups;
+    }
+
+    /** Event and roll-up changes of one batch, written at its end. */
+    private final class Changes {
+        private final Map<String, Delta> deltas = new HashMap<>();
+        private final Map<String, Long> projectEvents = new HashMap<>();
+        private final List<Integer> deletedEvents = new ArrayList<>();
+        private final List<Map<String, Object>> createdEvents = new ArrayList<>();
+
+        /** Replaces one source's stored events by {@code fresh} when they differ. */
+        void replace(long issueId, Map<Integer, Stored> old, List<Stored> fresh) {
+            if (sameEvents(old.values(), fresh)) {
+                return;
+            }
+            old.values().forEach(stored -> count(stored, -1));
+            deletedEvents.addAll(old.keySet());
+            insert(issueId, fresh);
+        }
+
+        void insert(long issueId, List<Stored> fresh) {
+            fresh.forEach(stored -> count(stored, 1));
+            fresh.forEach(stored -> createdEvents.add(columns(issueId, stored)));
+        }
+
+        private void count(Stored stored, int sign) {
+            add(deltas, stored, sign);
+            projectEvents.merge(stored.projectKey(), (long) sign, Long::sum);
+        }
+
+        void write() {
+            for (int i = 0; i < deletedEvents.size(); i += IN_CHUNK) {
+                List<Integer> chunk = deletedEvents.subList(i, Math.min(deletedEvents.size(), i + IN_CHUNK));
+                ao.deleteWithSQL(KpiEventEntity.class, "ID IN (" + placeholders(chunk.size()) + ")",
+                        chunk.toArray());
+            }
+            for (int i = 0; i < createdEvents.size(); i += 1000) {
+                ao.create(KpiEventEntity.class, createdEvents.subList(i, Math.min(createdEvents.size(), i + 1000)));
+            }
+            applyRollups(deltas);
+            applyProjectCounts(projectEvents);
+        }
     }
 
     /** The change of one roll-up (a project's month or month edge): the tallies to add (negative to take away). */
@@ -170,58 +338,92 @@ public class KpiIndex implements RecordChanges {
 
     /**
      * Adds an event to its month's roll-up and, when it lies near a month start, to that start's edge roll-up under
-     * its minute from the start.
+     * its minute from the start; both for its project and for all projects.
      */
     private static void add(Map<String, Delta> deltas, Stored stored, int sign) {
-        KpiEvent event = stored.event();
-        int month = MonthSlices.utcMonth(event.at());
-        deltas.computeIfAbsent(rollupKey(KpiRollupEntity.MONTH, stored.projectKey(), month),
-                k -> new Delta(stored.projectKey(), month, KpiRollupEntity.MONTH)).tallies.add(event, sign);
-        Integer edge = MonthSlices.edgeMonth(event.at());
-        if (edge != null) {
-            long minute = Math.floorDiv(event.at().getEpochSecond()
-                    - MonthSlices.boundaryInstant(edge).getEpochSecond(), 60);
-            deltas.computeIfAbsent(rollupKey(KpiRollupEntity.EDGE, stored.projectKey(), edge),
-                            k -> new Delta(stored.projectKey(), edge, KpiRollupEntity.EDGE))
-                    .tallies.add(event.metric(), minute + ":" + event.dim(), sign, (long) sign * event.value());
+        for (String project : List.of(stored.projectKey(), KpiRollupEntity.ALL_PROJECTS)) {
+            KpiEvent event = stored.event();
+            int month = MonthSlices.utcMonth(event.at());
+            deltas.computeIfAbsent(rollupKey(KpiRollupEntity.MONTH, project, month),
+                    k -> new Delta(project, month, KpiRollupEntity.MONTH)).tallies.add(event, sign);
+            Integer edge = MonthSlices.edgeMonth(event.at());
+            if (edge != null) {
+                long minute = Math.floorDiv(event.at().getEpochSecond()
+                        - MonthSlices.boundaryInstant(edge).getEpochSecond(), 60);
+                deltas.computeIfAbsent(rollupKey(KpiRollupEntity.EDGE, project, edge),
+                                k -> new Delta(project, edge, KpiRollupEntity.EDGE))
+                        .tallies.add(event.metric(), minute + ":" + event.dim(), sign, (long) sign * event.value());
+            }
         }
     }
 
-    private void apply(Map<String, Delta> deltas) {
-        List<Map<String, Object>> created = new ArrayList<>();
-        for (Map.Entry<String, Delta> entry : deltas.entrySet()) {
-            Delta delta = entry.getValue();
-            if (delta.tallies.isEmpty()) {
-                continue;
+    /**
+     * Reads the touched roll-ups with one query per {@value #IN_CHUNK} keys, then updates, creates or deletes each.
+     * Only the lock holder writes roll-ups, so the read-modify-write cannot interleave with another writer's.
+     */
+    private void applyRollups(Map<String, Delta> deltas) {
+        List<String> keys = deltas.entrySet().stream().filter(e -> !e.getValue().tallies.isEmpty())
+                .map(Map.Entry::getKey).sorted().toList();
+        Map<String, KpiRollupEntity> existing = new HashMap<>();
+        for (int i = 0; i < keys.size(); i += IN_CHUNK) {
+            List<String> chunk = keys.subList(i, Math.min(keys.size(), i + IN_CHUNK));
+            for (KpiRollupEntity row : ao.find(KpiRollupEntity.class, Query.select().where(
+                    KpiRollupEntity.ROLLUP_KEY + " IN (" + placeholders(chunk.size()) + ")", chunk.toArray()))) {
+                existing.put(row.getRollupKey(), row);
             }
-            KpiRollupEntity[] existing = ao.find(KpiRollupEntity.class, Query.select()
-                    .where(KpiRollupEntity.ROLLUP_KEY + " = ?", entry.getKey()));
-            MonthTallies tallies = existing.length == 0 ? new MonthTallies()
-                    : MonthTallies.decode(existing[0].getTallies());
+        }
+        List<Map<String, Object>> created = new ArrayList<>();
+        List<KpiRollupEntity> deleted = new ArrayList<>();
+        for (String key : keys) {
+            Delta delta = deltas.get(key);
+            KpiRollupEntity row = existing.get(key);
+            MonthTallies tallies = row == null ? new MonthTallies() : MonthTallies.decode(row.getTallies());
             tallies.addAll(delta.tallies);
             if (tallies.hasNegative()) {
-                throw new IllegalStateException("KPI roll-up " + entry.getKey() + " would go below zero: it disagrees"
-                        + " with the stored events; the nightly reconcile repairs the records' events");
+                throw new IllegalStateException("KPI roll-up " + key + " would go below zero: it disagrees with the"
+                        + " stored events; the nightly reconcile repairs the records' events");
             }
-            if (existing.length == 0) {
+            if (row == null) {
                 Map<String, Object> columns = new HashMap<>();
-                columns.put(KpiRollupEntity.ROLLUP_KEY, entry.getKey());
+                columns.put(KpiRollupEntity.ROLLUP_KEY, key);
                 columns.put(KpiRollupEntity.PROJECT_KEY, delta.projectKey);
                 columns.put(KpiRollupEntity.UTC_MONTH, delta.month);
                 columns.put(KpiRollupEntity.KIND, delta.kind);
                 columns.put(KpiRollupEntity.TALLIES, tallies.encode());
                 created.add(columns);
             } else if (tallies.isEmpty()) {
-                ao.delete(existing[0]);
+                deleted.add(row);
             } else {
-                existing[0].setTallies(tallies.encode());
-                existing[0].save();
+                row.setTallies(tallies.encode());
+                row.save();
             }
+        }
+        if (!deleted.isEmpty()) {
+            ao.delete(deleted.toArray(new KpiRollupEntity[0]));
         }
         ao.create(KpiRollupEntity.class, created);
     }
 
-    private <T> T locked(java.util.function.Supplier<T> work) {
+    private void applyProjectCounts(Map<String, Long> projectEvents) {
+        for (Map.Entry<String, Long> entry : new java.util.TreeMap<>(projectEvents).entrySet()) {
+            if (entry.getValue() == 0) {
+                continue;
+            }
+            KpiProjectEntity[] rows = ao.find(KpiProjectEntity.class, Query.select()
+                    .where(KpiProjectEntity.PROJECT_KEY + " = ?", entry.getKey()));
+            if (rows.length == 0) {
+                Map<String, Object> columns = new HashMap<>();
+                columns.put(KpiProjectEntity.PROJECT_KEY, entry.getKey());
+                columns.put(KpiProjectEntity.EVENTS, Math.max(0, entry.getValue()));
+                ao.create(KpiProjectEntity.class, columns);
+            } else {
+                rows[0].setEvents(Math.max(0, rows[0].getEvents() + entry.getValue()));
+                rows[0].save();
+            }
+        }
+    }
+
+    private <T> T locked(Supplier<T> work) {
         ClusterLock lock = locks.getLockForName(LOCK_NAME);
         lock.lock();
         try {
@@ -231,11 +433,11 @@ public class KpiIndex implements RecordChanges {
         }
     }
 
-    private static boolean sameEvents(List<Stored> a, List<Stored> b) {
+    private static boolean sameEvents(Collection<Stored> a, Collection<Stored> b) {
         return a.size() == b.size() && counts(a).equals(counts(b));
     }
 
-    private static Map<Stored, Integer> counts(List<Stored> events) {
+    private static Map<Stored, Integer> counts(Collection<Stored> events) {
         Map<Stored, Integer> counts = new HashMap<>();
         events.forEach(e -> counts.merge(e, 1, Integer::sum));
         return counts;
@@ -244,18 +446,25 @@ public class KpiIndex implements RecordChanges {
     static Stored stored(KpiEventEntity row) {
         KpiEvent event = new KpiEvent(Metric.ofCode(row.getMetric()), row.getDim() == null ? "" : row.getDim(),
                 row.getEventAt().toInstant(), row.getAmount());
-        return new Stored(row.getProjectKey(), event);
+        return new Stored(row.getProjectKey(), row.getActionId(), event);
     }
 
     private static Map<String, Object> columns(long issueId, Stored stored) {
         Map<String, Object> columns = new HashMap<>();
         columns.put(KpiEventEntity.RECORD_ISSUE_ID, issueId);
+        if (stored.actionId() != null) {
+            columns.put(KpiEventEntity.ACTION_ID, stored.actionId());
+        }
         columns.put(KpiEventEntity.PROJECT_KEY, stored.projectKey());
         columns.put(KpiEventEntity.METRIC, stored.event().metric().code());
         columns.put(KpiEventEntity.DIM, stored.event().dim().isEmpty() ? null : stored.event().dim());
         columns.put(KpiEventEntity.EVENT_AT, Date.from(stored.event().at()));
         columns.put(KpiEventEntity.AMOUNT, stored.event().value());
         return columns;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     /** Kind, month and project; hashed when a very long project key would make it too long. */

@@ -14,8 +14,8 @@ import net.java.ao.schema.Unique;
  * in one UTC calendar month — count and sum per metric and dimension, the reporting-time histogram included — packed
  * in {@code TALLIES} ({@link dev.failforward.core.kpi.MonthTallies}), and a second row per month for the events near its
  * start ({@link #EDGE}). What the KPI endpoint reads: a project's two years are about 50 rows, however many records it
- * has. {@code ROLLUP_KEY} (kind, month, project) is unique, so two nodes can never create the same roll-up twice;
- * writers also hold a cluster lock ({@link KpiIndex}).
+ * has. {@code ROLLUP_KEY} (kind, month, project) is unique, so two nodes can never create the same roll-up twice.
+ * Only the KPI applier writes roll-ups, one node at a time ({@link KpiIndex}); request threads never do.
  */
 @Preload
 @Table("KPI_ROLLUP")
@@ -31,6 +31,12 @@ public interface KpiRollupEntity extends Entity {
     String MONTH = "M";
     /** {@link #getKind()}: the events near the month's start, keyed by their minute from it. */
     String EDGE = "E";
+    /**
+     * {@link #getProjectKey()} of the cross-project roll-ups: the sum over every project, kept beside the projects' own
+     * rows ({@code *} is no Jira project key). Read only for users who may browse every project with events
+     * ({@link KpiProjectEntity}).
+     */
+    String ALL_PROJECTS = "*";
 
     @NotNull
     @Unique

@@ -61,14 +61,45 @@ public class KpiStore {
             return tallies;
         }
         Set<String> metricCodes = metrics.stream().map(Metric::code).collect(java.util.stream.Collectors.toSet());
-        List<String> sorted = new java.util.TreeSet<>(projects).stream().toList();
-        for (int i = 0; i < sorted.size(); i += IN_CHUNK) {
-            readRollups(tallies, periods, sorted.subList(i, Math.min(sorted.size(), i + IN_CHUNK)), metricCodes);
+        if (!readAllProjects(tallies, periods, projects, metricCodes)) {
+            List<String> sorted = new java.util.TreeSet<>(projects).stream().toList();
+            for (int i = 0; i < sorted.size(); i += IN_CHUNK) {
+                readRollups(tallies, periods, sorted.subList(i, Math.min(sorted.size(), i + IN_CHUNK)), metricCodes);
+            }
         }
         if (metrics.contains(Metric.TWENTY_FOUR_HOUR_RULE)) {
             dropUndecidedRules(tallies, periods, Set.copyOf(projects), now, ruleWindow);
         }
         return tallies;
+    }
+
+    /**
+     * The organisation-wide view: when the asked projects include every project that ever had KPI events, the
+     * cross-project roll-ups ({@link KpiRollupEntity#ALL_PROJECTS}) hold exactly their sum, and two rows per month are
+     * read instead of two per project and month. The list of projects with events only grows (rows are never removed),
+     * and it is read again after the roll-ups: a project whose events reached the roll-ups just read is on the second
+     * list, so if that list is still covered nothing of another project was counted; otherwise the tallies read are
+     * thrown away and the caller reads project by project. Returns whether the tallies were read.
+     */
+    private boolean readAllProjects(PeriodTallies tallies, Periods periods, Collection<String> projects,
+                                    Set<String> metricCodes) {
+        if (projects.size() < 2 || !projects.containsAll(projectsWithEvents())) {
+            return false;
+        }
+        PeriodTallies all = new PeriodTallies(periods);
+        readRollups(all, periods, List.of(KpiRollupEntity.ALL_PROJECTS), metricCodes);
+        if (!projects.containsAll(projectsWithEvents())) {
+            return false;
+        }
+        tallies.addAll(all);
+        return true;
+    }
+
+    /** Every project that ever had KPI events (one small query: a row per project). */
+    private Set<String> projectsWithEvents() {
+        Set<String> keys = new java.util.HashSet<>();
+        ao.stream(KpiProjectEntity.class, Query.select("ID, PROJECT_KEY"), row -> keys.add(row.getProjectKey()));
+        return keys;
     }
 
     /**

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import net.java.ao.Query;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Date;
@@ -34,10 +35,12 @@ public class AoActionItemRepository implements ActionItemRepository {
     static final String ITEM_TYPE = "Action item";
 
     private final ActiveObjects ao;
+    private final RecordChangeLog changes;
 
     @Inject
     public AoActionItemRepository(@ComponentImport ActiveObjects ao) {
         this.ao = Objects.requireNonNull(ao, "ao");
+        this.changes = new RecordChangeLog(ao);
     }
 
     @Override
@@ -56,7 +59,11 @@ public class AoActionItemRepository implements ActionItemRepository {
         columns.put(ActionItemEntity.CREATED_AT, Date.from(draft.createdAt()));
         columns.put(ActionItemEntity.UPDATED_AT, Date.from(draft.createdAt()));
         columns.put(ActionItemEntity.VERSION, 0L);
-        return toItem(ao.create(ActionItemEntity.class, columns));
+        return ao.executeInTransaction(() -> {
+            ActionItem item = toItem(ao.create(ActionItemEntity.class, columns));
+            changes.action(item.recordIssueId(), (int) item.id());
+            return item;
+        });
     }
 
     @Override
@@ -91,13 +98,33 @@ public class AoActionItemRepository implements ActionItemRepository {
             e.setUpdatedAt(Date.from(edited.updatedAt()));
             e.setVersion(edited.version() + 1);
             e.save();
+            changes.action(e.getRecordIssueId(), e.getID());
             return toItem(e);
         });
     }
 
     @Override
     public boolean delete(long id) {
-        return ao.deleteWithSQL(ActionItemEntity.class, "ID = ?", id) > 0;
+        return ao.executeInTransaction(() -> {
+            Optional<ActionItemEntity> row = entity(id);
+            if (row.isEmpty() || ao.deleteWithSQL(ActionItemEntity.class, "ID = ?", row.get().getID()) == 0) {
+                return false;
+            }
+            changes.action(row.get().getRecordIssueId(), row.get().getID());
+            return true;
+        });
+    }
+
+    @Override
+    public List<Instant> earliestCreatedTimes(long recordIssueId, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        // a few rows through the RECORD_ISSUE_ID index, however many items the record has
+        ActionItemEntity[] rows = ao.find(ActionItemEntity.class, Query.select("ID, " + ActionItemEntity.CREATED_AT)
+                .where(ActionItemEntity.RECORD_ISSUE_ID + " = ?", recordIssueId)
+                .order(ActionItemEntity.CREATED_AT + " ASC, ID ASC").limit(limit));
+        return Arrays.stream(rows).map(row -> row.getCreatedAt().toInstant()).toList();
     }
 
     private Optional<ActionItemEntity> entity(long id) {

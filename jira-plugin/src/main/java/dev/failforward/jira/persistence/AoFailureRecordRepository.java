@@ -57,10 +57,12 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
     private static final String LINE = "\n";
 
     private final ActiveObjects ao;
+    private final RecordChangeLog changes;
 
     @Inject
     public AoFailureRecordRepository(@ComponentImport ActiveObjects ao) {
         this.ao = Objects.requireNonNull(ao, "ao");
+        this.changes = new RecordChangeLog(ao);
     }
 
     @Override
@@ -70,7 +72,10 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
             FailureRecordEntity[] existing = ao.find(FailureRecordEntity.class,
                     Query.select().where(FailureRecordEntity.ISSUE_ID + " = ?", record.issueId()));
             if (existing.length == 0) {
-                return toRecord(ao.create(FailureRecordEntity.class, columns(record)));
+                FailureRecord created = toRecord(ao.create(FailureRecordEntity.class, columns(record)));
+                // FULL: learnings or action items may already be there (a record removed and projected again)
+                changes.full(List.of(record.issueId()));
+                return created;
             }
             FailureRecordEntity entity = existing[0];
             FailureRecord stored = toRecord(entity);
@@ -80,6 +85,12 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
             write(entity, record);
             entity.setVersion(stored.version() + 1);
             entity.save();
+            if (stored.projectKey().equals(record.projectKey())) {
+                changes.record(record.issueId());
+            } else {
+                // moved: every event of the record, its action items' too, moves to the other project
+                changes.full(List.of(record.issueId()));
+            }
             return toRecord(entity);
         });
     }
@@ -159,7 +170,12 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
             ao.deleteWithSQL(LearningEntity.class, LearningEntity.RECORD_ISSUE_ID + " = ?", issueId);
             ao.deleteWithSQL(ActionItemEntity.class, ActionItemEntity.RECORD_ISSUE_ID + " = ?", issueId);
             ao.deleteWithSQL(WhyStepEntity.class, WhyStepEntity.RECORD_ISSUE_ID + " = ?", issueId);
-            return ao.deleteWithSQL(FailureRecordEntity.class, FailureRecordEntity.ISSUE_ID + " = ?", issueId) > 0;
+            boolean deleted = ao.deleteWithSQL(FailureRecordEntity.class, FailureRecordEntity.ISSUE_ID + " = ?",
+                    issueId) > 0;
+            if (deleted) {
+                changes.full(List.of(issueId));
+            }
+            return deleted;
         });
     }
 

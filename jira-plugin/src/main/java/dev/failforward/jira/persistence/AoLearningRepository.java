@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import net.java.ao.Query;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -23,10 +24,12 @@ import java.util.Optional;
 public class AoLearningRepository implements LearningRepository {
 
     private final ActiveObjects ao;
+    private final RecordChangeLog changes;
 
     @Inject
     public AoLearningRepository(@ComponentImport ActiveObjects ao) {
         this.ao = Objects.requireNonNull(ao, "ao");
+        this.changes = new RecordChangeLog(ao);
     }
 
     @Override
@@ -42,7 +45,11 @@ public class AoLearningRepository implements LearningRepository {
             columns.put(LearningEntity.SOURCE_URL, draft.source().url());
             columns.put(LearningEntity.SOURCE_TITLE, draft.source().title());
         }
-        return toLearning(ao.create(LearningEntity.class, columns));
+        return ao.executeInTransaction(() -> {
+            Learning learning = toLearning(ao.create(LearningEntity.class, columns));
+            changes.record(learning.recordIssueId());
+            return learning;
+        });
     }
 
     @Override
@@ -72,13 +79,34 @@ public class AoLearningRepository implements LearningRepository {
                     e.setBody(edited.text());
                     e.setKind(edited.kind().name());
                     e.save();
+                    changes.record(e.getRecordIssueId());
                     return toLearning(e);
                 }));
     }
 
     @Override
     public boolean delete(long id) {
-        return ao.deleteWithSQL(LearningEntity.class, "ID = ?", id) > 0;
+        return ao.executeInTransaction(() -> {
+            Optional<LearningEntity> row = entity(id);
+            if (row.isEmpty() || ao.deleteWithSQL(LearningEntity.class, "ID = ?", row.get().getID()) == 0) {
+                return false;
+            }
+            changes.record(row.get().getRecordIssueId());
+            return true;
+        });
+    }
+
+    @Override
+    public List<Instant> earliestTimes(long recordIssueId, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        // ORDER BY + LIMIT on the RECORD_ISSUE_ID index: a few rows read however many learnings the record has
+        // (MySQL, SQL Server and Oracle: AO renders the limit as LIMIT, TOP and ROWNUM/FETCH FIRST respectively)
+        LearningEntity[] rows = ao.find(LearningEntity.class, Query.select("ID, " + LearningEntity.CREATED_AT)
+                .where(LearningEntity.RECORD_ISSUE_ID + " = ?", recordIssueId)
+                .order(LearningEntity.CREATED_AT + " ASC, ID ASC").limit(limit));
+        return Arrays.stream(rows).map(row -> row.getCreatedAt().toInstant()).toList();
     }
 
     private Optional<LearningEntity> entity(long id) {

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * defaults ({@code ISSUE_NUM}, {@code VERSION} = 0); the task then fills, for every version-1 row, the issue number
  * (from the key, for sorting by key) and the free-text column, in batches by id.
  *
- * <p>Do not edit the nested interfaces: the next schema change is a new task {@code FailureDbUpgradeTask003} with its
+ * <p>Do not edit the nested interfaces: the next schema change is a new task {@code FailureDbUpgradeTask004} with its
  * own copies.
  */
 public final class FailureDbUpgradeTask002 implements ActiveObjectsUpgradeTask {

@@ -152,6 +152,7 @@ public class BackfillJob implements JobRunner {
                     log.warn("Fail Forward backfill: {}", error, e);
                 }
             }
+            projection.recheck(page.issues().stream().map(Issue::getId).toList());
             long lastId = page.issues().get(page.issues().size() - 1).getId();
             progress = progress.batchProjected(lastId, page.issues().size(), failures, page.remaining(), error);
             progressStore.write(progress);

@@ -138,6 +138,14 @@ public class JiraIssueProjection {
         changes.changed(issueId);
     }
 
+    /**
+     * The backfill projected these issues: everything derived from their records is recomputed from scratch, which
+     * repairs drift (the projection itself only logs what it changed).
+     */
+    void recheck(List<Long> issueIds) {
+        changes.recheck(issueIds);
+    }
+
     /** The kind this issue is projected as, or empty when its type is not one of ours. */
     static Optional<RecordKind> kindOf(Issue issue, Map<String, RecordKind> ourTypes) {
         IssueType type = issue.getIssueType();

@@ -124,8 +124,8 @@ public class KpiIndexStoreTest {
                 incidents.add(new IncidentFact(at, reported, null, null, recurrence, type, FailureCategory.DATA_GAP,
                         RuleResult.Status.MISSED));
             }
-            assertThat(index.refresh(i)).isTrue();
         }
+        assertThat(index.drain()).as("one change row per record").isEqualTo(120);
         Periods periods = months("2025-12-01T00:00:00Z", "2026-10-31T00:00:00Z");
         PeriodTallies tallies = tallies(Set.of("OPS", "CARE"), periods);
         KpiEngine engine = KpiEngine.defaults();
@@ -146,8 +146,9 @@ public class KpiIndexStoreTest {
     public void aChangedRecordMovesItsContributionAndARemovedOneTakesItAway() {
         Instant march = Instant.parse("2026-03-10T12:00:00Z");
         records.upsert(incident(1, "OPS-1", march).failureType(FailureType.BASIC).build());
-        index.refresh(1);
-        assertThat(index.refresh(1)).as("nothing changed").isFalse();
+        index.drain();
+        records.upsert(incident(1, "OPS-1", march).failureType(FailureType.BASIC).build());
+        assertThat(index.drain()).as("nothing changed, nothing logged").isZero();
         Periods periods = months("2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z");
         assertThat(tallies(Set.of("OPS"), periods).byDim(periods.all().get(0), Metric.FAILURE_TYPE))
                 .containsOnlyKeys("BASIC");
@@ -155,20 +156,20 @@ public class KpiIndexStoreTest {
         // reclassified and marked as a recurrence, then moved to another project
         records.upsert(incident(1, "OPS-1", march).failureType(FailureType.INTELLIGENT)
                 .recurrenceOf(Set.of("OPS-7")).build());
-        index.refresh(1);
+        index.drain();
         PeriodTallies after = tallies(Set.of("OPS"), periods);
         assertThat(after.byDim(periods.all().get(0), Metric.FAILURE_TYPE)).containsOnlyKeys("INTELLIGENT");
         assertThat(after.total(periods.all().get(0), Metric.INCIDENT_DISCOVERED).sum()).isEqualTo(1);
         records.deleteByIssueId(1);
         records.upsert(incident(1, "CARE-1", march).failureType(FailureType.INTELLIGENT).build());
-        index.refresh(1);
+        index.drain();
         assertThat(tallies(Set.of("OPS"), periods).total(periods.all().get(0), Metric.INCIDENT_DISCOVERED).count())
                 .isZero();
         assertThat(tallies(Set.of("CARE"), periods).total(periods.all().get(0), Metric.INCIDENT_DISCOVERED).count())
                 .isEqualTo(1);
 
         records.deleteByIssueId(1);
-        index.refresh(1);
+        index.drain();
         assertThat(ao.count(KpiEventEntity.class, "ID > ?", 0)).isZero();
         assertThat(ao.count(KpiRollupEntity.class, "ID > ?", 0)).as("empty roll-ups are deleted").isZero();
     }
@@ -178,8 +179,7 @@ public class KpiIndexStoreTest {
         Instant twoHoursAgo = NOW.minus(Duration.ofHours(2));
         records.upsert(incident(1, "OPS-1", twoHoursAgo).build());
         records.upsert(incident(2, "OPS-2", twoHoursAgo).build());
-        index.refresh(1);
-        index.refresh(2);
+        index.drain();
         Periods periods = months("2026-11-01T00:00:00Z", "2026-11-21T00:00:00Z");
         assertThat(tallies(Set.of("OPS"), periods).total(periods.all().get(0), Metric.TWENTY_FOUR_HOUR_RULE).count())
                 .as("both still pending").isZero();
@@ -193,7 +193,7 @@ public class KpiIndexStoreTest {
             actions.add(new ActionItemCommand("step " + i, "u", "2026-12-01", "prevent", null, null, null, null)
                     .toDraft(2, twoHoursAgo.plusSeconds(120)).value());
         }
-        assertThat(index.refresh(2)).isTrue();
+        assertThat(index.drain()).as("five change rows").isEqualTo(5);
         PeriodTallies tallies = tallies(Set.of("OPS"), periods);
         assertThat(tallies.total(periods.all().get(0), Metric.TWENTY_FOUR_HOUR_RULE))
                 .isEqualTo(new dev.failforward.core.kpi.Tally(1, 1));

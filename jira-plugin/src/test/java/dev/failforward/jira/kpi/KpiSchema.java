@@ -1,11 +1,6 @@
 package dev.failforward.jira.kpi;
 
-import dev.failforward.jira.persistence.ActionItemEntity;
-import dev.failforward.jira.persistence.FailureRecordEntity;
-import dev.failforward.jira.persistence.LearningEntity;
-import dev.failforward.jira.persistence.WhyStepEntity;
-import dev.failforward.jira.pulse.PulseCountEntity;
-import dev.failforward.jira.pulse.PulseGuardEntity;
+import dev.failforward.jira.persistence.FailureDbSchema;
 import net.java.ao.EntityManager;
 import net.java.ao.test.jdbc.DatabaseUpdater;
 
@@ -13,8 +8,6 @@ import net.java.ao.test.jdbc.DatabaseUpdater;
 public final class KpiSchema implements DatabaseUpdater {
     @Override
     public void update(EntityManager entityManager) throws Exception {
-        entityManager.migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class,
-                WhyStepEntity.class, KpiEventEntity.class, KpiRollupEntity.class, PulseCountEntity.class,
-                PulseGuardEntity.class);
+        entityManager.migrate(FailureDbSchema.entities());
     }
 }

@@ -13,7 +13,6 @@ import net.java.ao.atlassian.AtlassianTriggerNameConverter;
 import net.java.ao.atlassian.AtlassianUniqueNameConverter;
 import net.java.ao.test.converters.NameConverters;
 import net.java.ao.test.jdbc.Data;
-import net.java.ao.test.jdbc.DatabaseUpdater;
 import net.java.ao.test.jdbc.Hsql;
 import net.java.ao.test.jdbc.Jdbc;
 import net.java.ao.test.junit.ActiveObjectsJUnitRunner;
@@ -32,20 +31,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The failure database repository on the real AO ORM (HSQLDB), with the products' table and column naming. */
 @RunWith(ActiveObjectsJUnitRunner.class)
-@Data(AoFailureRecordRepositoryTest.Schema.class)
+@Data(FailureDbSchema.class)
 @Jdbc(Hsql.class)
 @NameConverters(table = AtlassianTestTableNameConverter.class, field = AtlassianFieldNameConverter.class,
         index = AtlassianIndexNameConverter.class, sequence = AtlassianSequenceNameConverter.class,
         trigger = AtlassianTriggerNameConverter.class, unique = AtlassianUniqueNameConverter.class)
 public class AoFailureRecordRepositoryTest {
-
-    public static final class Schema implements DatabaseUpdater {
-        @Override
-        public void update(EntityManager entityManager) throws Exception {
-            entityManager.migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class,
-                    WhyStepEntity.class);
-        }
-    }
 
     private static final Instant T0 = Instant.parse("2026-05-04T08:00:00Z");
 

@@ -1,12 +1,17 @@
 package dev.failforward.jira.persistence;
 
+import dev.failforward.host.ao.DescriptorEntities;
 import net.java.ao.EntityManager;
 import net.java.ao.test.jdbc.DatabaseUpdater;
 
-/** The current failure-database tables, as the descriptor's {@code <ao>} module creates them. */
+/** Every table of the descriptor's {@code <ao>} module, read from {@code atlassian-plugin.xml}, as the product creates them. */
 public final class FailureDbSchema implements DatabaseUpdater {
     @Override
     public void update(EntityManager entityManager) throws Exception {
-        entityManager.migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class, WhyStepEntity.class);
+        entityManager.migrate(entities());
+    }
+
+    public static Class<? extends net.java.ao.RawEntity<?>>[] entities() {
+        return DescriptorEntities.of(FailureDbSchema.class.getClassLoader(), "atlassian-plugin.xml");
     }
 }

@@ -70,8 +70,7 @@ final class FailureDbApi implements AutoCloseable {
 
     FailureDbApi() throws Exception {
         db = AoDatabase.openInMemory("failuredb-rest-" + UUID.randomUUID(), "dev.failforward.jira");
-        db.activeObjects().migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class,
-                WhyStepEntity.class);
+        db.activeObjects().migrate(dev.failforward.jira.persistence.FailureDbSchema.entities());
         records = new AoFailureRecordRepository(db.activeObjects());
         learnings = new AoLearningRepository(db.activeObjects());
         actions = new AoActionItemRepository(db.activeObjects());

@@ -1,0 +1,212 @@
+package dev.failforward.jira.kpi;
+
+import dev.failforward.core.incident.FailureCategory;
+import dev.failforward.core.incident.FailureType;
+import dev.failforward.core.record.ActionItem;
+import dev.failforward.core.record.ActionItemCommand;
+import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.Learning;
+import dev.failforward.core.record.LearningCommand;
+import dev.failforward.core.record.RecordKind;
+import dev.failforward.core.record.StaleEditException;
+import dev.failforward.host.ao.AoDatabase;
+import dev.failforward.host.cluster.LocalClusterLockService;
+import dev.failforward.jira.persistence.AoActionItemRepository;
+import dev.failforward.jira.persistence.AoFailureRecordRepository;
+import dev.failforward.jira.persistence.AoLearningRepository;
+import dev.failforward.jira.persistence.DatabaseErrors;
+import dev.failforward.jira.persistence.FailureDbSchema;
+import dev.failforward.jira.persistence.RecordChangeEntity;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 10,000 random changes from eight threads at once — learnings and action items added, edited and deleted, records
+ * reclassified, re-dated, moved to another project, removed and projected again — while two appliers race for the
+ * change log: once the log is applied, the KPI events and every roll-up (per project and across projects) equal a full
+ * recomputation from the records, and no change row is left.
+ */
+class KpiConcurrencyTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-31T20:00:00Z");
+    private static final String[] PROJECTS = {"OPS", "CARE", "GROWTH", "SEC"};
+    private static final int RECORDS = 120;
+    private static final int WRITERS = 8;
+    private static final int CHANGES = 10_000;
+
+    private AoDatabase db;
+    private AoFailureRecordRepository records;
+    private AoLearningRepository learnings;
+    private AoActionItemRepository actions;
+    private KpiIndex index;
+
+    @BeforeEach
+    void open() {
+        db = AoDatabase.openInMemory("kpi-concurrency-" + UUID.randomUUID(), "dev.failforward.jira");
+        db.activeObjects().migrate(FailureDbSchema.entities());
+        records = new AoFailureRecordRepository(db.activeObjects());
+        learnings = new AoLearningRepository(db.activeObjects());
+        actions = new AoActionItemRepository(db.activeObjects());
+        index = new KpiIndex(db.activeObjects(), records, learnings, actions, new LocalClusterLockService());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private static FailureRecord record(long id, Random random) {
+        String project = PROJECTS[random.nextInt(PROJECTS.length)];
+        // around month starts, so edge roll-ups are written and moved too
+        Instant at = T0.plus(Duration.ofDays(30L * random.nextInt(4))).plus(Duration.ofMinutes(random.nextInt(600)));
+        FailureRecord.Builder builder = FailureRecord.builder().issueId(id).issueKey(project + "-" + id)
+                .summary("record " + id).status("Open").createdAt(at).updatedAt(at);
+        if (random.nextInt(3) == 0) {
+            return builder.kind(RecordKind.EXPERIMENT).startedAt(at)
+                    .decidedAt(random.nextBoolean() ? at.plus(Duration.ofDays(5)) : null).build();
+        }
+        return builder.kind(RecordKind.INCIDENT).discoveredAt(at)
+                .reportedAt(at.plus(Duration.ofMinutes(random.nextInt(3_000))))
+                .failureType(FailureType.values()[random.nextInt(FailureType.values().length)])
+                .failureCategory(random.nextBoolean() ? FailureCategory.DATA_GAP : null).build();
+    }
+
+    @Test
+    void tenThousandConcurrentChangesLeaveTheRollupsEqualToAFullRecompute() throws Exception {
+        Random seed = new Random(11);
+        for (long id = 1; id <= RECORDS; id++) {
+            records.upsert(record(id, seed));
+        }
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            Random random = new Random(100 + w);
+            writers.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < CHANGES / WRITERS; i++) {
+                    try {
+                        change(random);
+                        done.incrementAndGet();
+                    } catch (StaleEditException e) {
+                        refused.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        if (DatabaseErrors.isTransient(e)) {
+                            // the database's conflict check: the change and its log row rolled back together
+                            refused.incrementAndGet();
+                        } else {
+                            unexpected.add(e);
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        List<Future<?>> appliers = new ArrayList<>();
+        for (int a = 0; a < 2; a++) {
+            appliers.add(pool.submit(() -> {
+                start.await();
+                while (writing.get()) {
+                    index.applyPending();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> writer : writers) {
+            writer.get(5, TimeUnit.MINUTES);
+        }
+        writing.set(false);
+        for (Future<?> applier : appliers) {
+            applier.get(1, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        index.drain();
+
+        assertThat(unexpected).isEmpty();
+        assertThat(done.get() + refused.get()).isEqualTo(CHANGES);
+        assertThat(done.get()).as("most changes went through").isGreaterThan(CHANGES * 9 / 10);
+        assertThat(db.activeObjects().count(RecordChangeEntity.class, "ID > ?", 0)).as("the log is applied").isZero();
+
+        List<KpiIndex.Stored> expected = new ArrayList<>();
+        for (long id = 1; id <= RECORDS; id++) {
+            records.findByIssueId(id).ifPresent(r -> expected.addAll(index.allEvents(new KpiIndex.Snapshot(r,
+                    learnings.findByRecord(r.issueId()), actions.findByRecord(r.issueId())))));
+        }
+        assertThat(expected).hasSizeGreaterThan(RECORDS);
+        assertThat(index.storedRollups()).isEqualTo(KpiIndex.rollupsOf(expected));
+        List<KpiIndex.Stored> storedEvents = new ArrayList<>();
+        for (KpiEventEntity row : db.activeObjects().find(KpiEventEntity.class, "ID > ?", 0)) {
+            storedEvents.add(KpiIndex.stored(row));
+        }
+        assertThat(storedEvents).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** One random change of a random record. */
+    private void change(Random random) {
+        long id = 1 + random.nextInt(RECORDS);
+        int kind = random.nextInt(100);
+        Instant now = T0.plus(Duration.ofMinutes(random.nextInt(5_000)));
+        if (kind < 25) {
+            if (records.findByIssueId(id).isPresent()) {
+                learnings.add(new LearningCommand("learned " + kind, "insight").toDraft(id, "u", now).value());
+            }
+        } else if (kind < 32) {
+            List<Learning> some = learnings.findByRecord(id);
+            if (!some.isEmpty()) {
+                learnings.delete(some.get(random.nextInt(some.size())).id());
+            }
+        } else if (kind < 55) {
+            if (records.findByIssueId(id).isPresent()) {
+                actions.add(new ActionItemCommand("step", "u", "2026-06-01", "prevent", null, null, null, null)
+                        .toDraft(id, now).value());
+            }
+        } else if (kind < 72) {
+            List<ActionItem> some = actions.findByRecord(id);
+            if (!some.isEmpty()) {
+                ActionItem item = some.get(random.nextInt(some.size()));
+                String status = random.nextBoolean() ? "done" : "open";
+                String result = "done".equals(status) && random.nextBoolean() ? "effective" : null;
+                actions.update(new ActionItemCommand(item.description(), item.ownerKey(), item.dueDate().toString(),
+                        item.type().name(), status, result == null ? null : "2026-06-02", result, null)
+                        .applyTo(item, item.version(), now.plus(Duration.ofDays(3))).value());
+            }
+        } else if (kind < 78) {
+            List<ActionItem> some = actions.findByRecord(id);
+            if (!some.isEmpty()) {
+                actions.delete(some.get(random.nextInt(some.size())).id());
+            }
+        } else if (kind < 95) {
+            // reclassified, re-dated or moved: the projection writes the record as Jira has it now
+            FailureRecord changed = record(id, random);
+            records.upsert(changed);
+        } else {
+            records.deleteByIssueId(id);
+            if (random.nextBoolean()) {
+                records.upsert(record(id, random));
+            }
+        }
+    }
+}
