@@ -121,6 +121,7 @@ final class PreviewServices implements AutoCloseable {
         // what the descriptor's <ao> module makes the product do on enable: run the upgrade tasks (idempotent here,
         // the preview keeps no model version), then create the entities' tables
         new FailureDbUpgradeTask002().upgrade(ModelVersion.valueOf("1"), database.activeObjects());
+        new dev.failforward.jira.persistence.FailureDbUpgradeTask003().upgrade(ModelVersion.valueOf("2"), database.activeObjects());
         database.activeObjects().migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class,
                 WhyStepEntity.class, KpiEventEntity.class, KpiRollupEntity.class, PulseCountEntity.class,
                 PulseGuardEntity.class, PreviewJira.entity());

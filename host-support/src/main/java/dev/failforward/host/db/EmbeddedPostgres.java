@@ -316,6 +316,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
             Process process = null;
             int port = 0;
+            long startedAt = System.nanoTime();
             for (int attempt = 1; process == null; attempt++) {
                 port = builder.port != 0 ? builder.port : freePort();
                 try {
@@ -324,6 +325,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     if (builder.port != 0 || attempt >= 5) {
                         throw new IllegalStateException("PostgreSQL cannot listen on port " + port + ": " + e.getMessage());
                     }
+                } catch (PreviousServerExiting e) {
+                    // a server that just shut down (a JVM killed a moment ago) still holds its shared memory
+                    if (System.nanoTime() - startedAt > builder.startTimeout.toNanos()) {
+                        throw new IllegalStateException("PostgreSQL cannot start: " + e.getMessage());
+                    }
+                    sleep(200);
                 }
             }
             EmbeddedPostgres server = new EmbeddedPostgres(directory, pgdata, home, serverUser, lockChannel, lock,
@@ -487,6 +494,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 if (output.contains("could not bind") || output.contains("Address already in use")) {
                     throw new PortTaken(output);
                 }
+                if (output.contains("pre-existing shared memory block") || output.contains("lock file \"postmaster.pid\" already exists")) {
+                    throw new PreviousServerExiting(output);
+                }
                 throw new IllegalStateException("PostgreSQL stopped while starting (exit " + process.exitValue()
                         + "): " + output);
             }
@@ -582,6 +592,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private static final class PortTaken extends RuntimeException {
         PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private static final class PreviousServerExiting extends RuntimeException {
+        PreviousServerExiting(String message) {
             super(message);
         }
     }

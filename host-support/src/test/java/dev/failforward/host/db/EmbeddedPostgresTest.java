@@ -128,6 +128,8 @@ class EmbeddedPostgresTest {
 
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(directory);
              Connection c = pg.connect(EmbeddedPostgres.DEFAULT_DATABASE); Statement s = c.createStatement()) {
+            // the old server got a fast shutdown when its JVM died (or was stopped by this start): gone, or going
+            ProcessHandle.of(serverPid).ifPresent(old -> old.onExit().orTimeout(10, TimeUnit.SECONDS).join());
             assertThat(ProcessHandle.of(serverPid).filter(ProcessHandle::isAlive)).as("the old server is gone").isEmpty();
             List<Integer> stored = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT id FROM acked")) {

@@ -48,7 +48,7 @@ import static dev.failforward.jira.persistence.AoFailureRecordRepository.placeho
  * counted in thousands per instance this is a few milliseconds. If it ever is not, the facets can move to a
  * {@code GROUP BY} over plain JDBC without changing this class's contract.
  *
- * <p>The free text matches {@code LOWER(l.BODY)} or the record's lower-cased {@code SEARCH_TEXT} with
+ * <p>The free text matches the learning's or the record's lower-cased {@code SEARCH_TEXT} with
  * {@code LIKE ? ESCAPE '!'}, escaped exactly like the record search ({@link AoFailureRecordRepository#escapeLike}).
  */
 @Named
@@ -207,7 +207,8 @@ public class AoLearningArchive implements LearningArchive {
         }
         if (query.normalizedText() != null) {
             String like = " LIKE ? ESCAPE '" + AoFailureRecordRepository.LIKE_ESCAPE + "'";
-            clauses.add("(LOWER(" + column(L, LearningEntity.BODY) + ")" + like + " OR "
+            // stored lower-cased text on both sides, no LOWER(): see LearningEntity#getSearchText
+            clauses.add("(" + column(L, LearningEntity.SEARCH_TEXT) + like + " OR "
                     + column(R, FailureRecordEntity.SEARCH_TEXT) + like + ")");
             String pattern = "%" + AoFailureRecordRepository.escapeLike(query.normalizedText()) + "%";
             parameters.add(pattern);

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public class AoLearningRepository implements LearningRepository {
         Map<String, Object> columns = new HashMap<>();
         columns.put(LearningEntity.RECORD_ISSUE_ID, draft.recordIssueId());
         columns.put(LearningEntity.BODY, draft.text());
+        columns.put(LearningEntity.SEARCH_TEXT, searchText(draft.text()));
         columns.put(LearningEntity.KIND, draft.kind().name());
         columns.put(LearningEntity.AUTHOR_KEY, draft.authorKey());
         columns.put(LearningEntity.CREATED_AT, Date.from(draft.createdAt()));
@@ -70,6 +72,7 @@ public class AoLearningRepository implements LearningRepository {
                 .filter(e -> e.getRecordIssueId() == edited.recordIssueId())
                 .map(e -> {
                     e.setBody(edited.text());
+                    e.setSearchText(searchText(edited.text()));
                     e.setKind(edited.kind().name());
                     e.save();
                     return toLearning(e);
@@ -79,6 +82,11 @@ public class AoLearningRepository implements LearningRepository {
     @Override
     public boolean delete(long id) {
         return ao.deleteWithSQL(LearningEntity.class, "ID = ?", id) > 0;
+    }
+
+    /** The text the archive's free-text search matches: the body, lower-cased as the query is. */
+    public static String searchText(String body) {
+        return body.toLowerCase(Locale.ROOT);
     }
 
     private Optional<LearningEntity> entity(long id) {

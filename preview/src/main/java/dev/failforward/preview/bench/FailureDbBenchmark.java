@@ -316,6 +316,7 @@ public final class FailureDbBenchmark {
         AoDatabase database = AoDatabase.openFile(databaseDirectory, JIRA_PLUGIN_KEY);
         EntityManagerActiveObjects ao = database.activeObjects();
         new FailureDbUpgradeTask002().upgrade(ModelVersion.valueOf("1"), ao);
+        new dev.failforward.jira.persistence.FailureDbUpgradeTask003().upgrade(ModelVersion.valueOf("2"), ao);
         ao.migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class, WhyStepEntity.class,
                 PreviewJira.entity());
         return database;
