@@ -15,7 +15,6 @@ import net.java.ao.atlassian.AtlassianTableNameConverter;
 import net.java.ao.atlassian.AtlassianTriggerNameConverter;
 import net.java.ao.atlassian.AtlassianUniqueNameConverter;
 import net.java.ao.builder.DelegatingDisposableDataSourceHandler;
-import net.java.ao.builder.DriverManagerDataSource;
 import net.java.ao.builder.SimpleNameConverters;
 import net.java.ao.db.HSQLDatabaseProvider;
 import net.java.ao.db.PostgreSQLDatabaseProvider;
@@ -245,7 +244,8 @@ public final class AoDatabase implements AutoCloseable {
 
     /**
      * Opens a PostgreSQL database ({@code jdbc:postgresql://host:port/db}). The tables are created by
-     * {@link EntityManagerActiveObjects#migrate} in {@link Options#schema()}, which must exist.
+     * {@link EntityManagerActiveObjects#migrate} in {@link Options#schema()}, which must exist. {@code user} and
+     * {@code password} may be null when the URL carries them.
      */
     public static AoDatabase openPostgres(String url, String user, String password, String namespace, Options options) {
         Objects.requireNonNull(url, "url");
@@ -253,8 +253,7 @@ public final class AoDatabase implements AutoCloseable {
             throw new IllegalArgumentException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database): " + url);
         }
         try {
-            return new AoDatabase(Kind.POSTGRESQL, url, Objects.requireNonNull(user, "user"),
-                    Objects.requireNonNull(password, "password"), namespace, options);
+            return new AoDatabase(Kind.POSTGRESQL, url, user, password, namespace, options);
         } catch (SQLException | RuntimeException e) {
             throw new IllegalStateException("Cannot open the PostgreSQL database " + url + ": " + e.getMessage(), e);
         }
@@ -266,15 +265,18 @@ public final class AoDatabase implements AutoCloseable {
      */
     private static DisposableDataSource dataSource(Kind kind, String url, String user, String password, Options options) {
         if (options.poolSize() == 0) {
-            DataSource plain = new DriverManagerDataSource(url, user, password);
-            DataSource withSettings = kind == Kind.POSTGRESQL ? new SessionSettingsDataSource(plain, sessionSql(options)) : plain;
-            return DelegatingDisposableDataSourceHandler.newInstance(withSettings, () -> { });
+            return DelegatingDisposableDataSourceHandler.newInstance(new UnpooledDataSource(url, user, password,
+                    kind == Kind.POSTGRESQL ? sessionSql(options) : null), () -> { });
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("failforward-ao-" + kind.name().toLowerCase(Locale.ROOT));
         config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
         config.setMaximumPoolSize(options.poolSize());
         config.setMinimumIdle(Math.min(2, options.poolSize()));
         config.setConnectionTimeout(options.connectionTimeout().toMillis());
@@ -293,61 +295,70 @@ public final class AoDatabase implements AutoCloseable {
                 + "; SET idle_in_transaction_session_timeout = " + options.idleInTransactionTimeout().toMillis();
     }
 
-    /** Without a pool: each new PostgreSQL connection gets the session settings before the ORM sees it. */
-    private record SessionSettingsDataSource(DataSource delegate, String sql) implements DataSource {
+    /**
+     * Without a pool: a new connection per call, with the PostgreSQL session settings applied before the ORM sees it.
+     * User and password may be null (then the URL carries them).
+     */
+    private record UnpooledDataSource(String url, String user, String password, String sessionSql) implements DataSource {
         @Override
         public Connection getConnection() throws SQLException {
-            return configured(delegate.getConnection());
+            return getConnection(user, password);
         }
 
         @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return configured(delegate.getConnection(username, password));
-        }
-
-        private Connection configured(Connection connection) throws SQLException {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            } catch (SQLException e) {
-                connection.close();
-                throw e;
+        public Connection getConnection(String username, String pass) throws SQLException {
+            java.util.Properties properties = new java.util.Properties();
+            if (username != null) {
+                properties.setProperty("user", username);
+            }
+            if (pass != null) {
+                properties.setProperty("password", pass);
+            }
+            Connection connection = DriverManager.getConnection(url, properties);
+            if (sessionSql != null) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(sessionSql);
+                } catch (SQLException e) {
+                    connection.close();
+                    throw e;
+                }
             }
             return connection;
         }
 
         @Override
-        public java.io.PrintWriter getLogWriter() throws SQLException {
-            return delegate.getLogWriter();
+        public java.io.PrintWriter getLogWriter() {
+            return DriverManager.getLogWriter();
         }
 
         @Override
-        public void setLogWriter(java.io.PrintWriter out) throws SQLException {
-            delegate.setLogWriter(out);
+        public void setLogWriter(java.io.PrintWriter out) {
+            DriverManager.setLogWriter(out);
         }
 
         @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            delegate.setLoginTimeout(seconds);
+        public void setLoginTimeout(int seconds) {
+            DriverManager.setLoginTimeout(seconds);
         }
 
         @Override
-        public int getLoginTimeout() throws SQLException {
-            return delegate.getLoginTimeout();
+        public int getLoginTimeout() {
+            return DriverManager.getLoginTimeout();
         }
 
         @Override
         public java.util.logging.Logger getParentLogger() throws java.sql.SQLFeatureNotSupportedException {
-            return delegate.getParentLogger();
+            throw new java.sql.SQLFeatureNotSupportedException();
         }
 
         @Override
         public <T> T unwrap(Class<T> type) throws SQLException {
-            return delegate.unwrap(type);
+            throw new SQLException("not a wrapper");
         }
 
         @Override
-        public boolean isWrapperFor(Class<?> type) throws SQLException {
-            return delegate.isWrapperFor(type);
+        public boolean isWrapperFor(Class<?> type) {
+            return false;
         }
     }
 
