@@ -136,6 +136,8 @@ public class KpiIndex implements RecordChanges {
     }
 
     private boolean replace(long issueId, List<Stored> fresh) {
+        // RECORD_ISSUE_ID = ? then DELETE … WHERE RECORD_ISSUE_ID = ? and a batch INSERT: numbers only, portable
+        // (AoFailureRecordRepository's class comment has the per-database notes)
         KpiEventEntity[] rows = ao.find(KpiEventEntity.class, Query.select()
                 .where(KpiEventEntity.RECORD_ISSUE_ID + " = ?", issueId));
         List<Stored> old = new ArrayList<>(rows.length);
@@ -194,6 +196,8 @@ public class KpiIndex implements RecordChanges {
             if (delta.tallies.isEmpty()) {
                 continue;
             }
+            // ROLLUP_KEY = ? (unique): an ASCII key of project key and month; case-insensitive on MySQL/SQL Server
+            // default collations, which cannot merge two keys because project keys are upper case
             KpiRollupEntity[] existing = ao.find(KpiRollupEntity.class, Query.select()
                     .where(KpiRollupEntity.ROLLUP_KEY + " = ?", entry.getKey()));
             MonthTallies tallies = existing.length == 0 ? new MonthTallies()

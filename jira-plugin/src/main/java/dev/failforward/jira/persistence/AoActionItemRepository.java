@@ -66,6 +66,8 @@ public class AoActionItemRepository implements ActionItemRepository {
 
     @Override
     public List<ActionItem> findByRecord(long recordIssueId) {
+        // RECORD_ISSUE_ID = ? ORDER BY DUE_DATE, ID: DUE_DATE is NOT NULL VARCHAR(10) "YYYY-MM-DD", digits and dashes,
+        // which sort the same under every collation (case- or accent-insensitive ones included)
         ActionItemEntity[] rows = ao.find(ActionItemEntity.class, Query.select()
                 .where(ActionItemEntity.RECORD_ISSUE_ID + " = ?", recordIssueId)
                 .order(ActionItemEntity.DUE_DATE + " ASC, ID ASC"));
@@ -97,6 +99,7 @@ public class AoActionItemRepository implements ActionItemRepository {
 
     @Override
     public boolean delete(long id) {
+        // DELETE … WHERE ID = ?: portable (as AoLearningRepository.delete)
         return ao.deleteWithSQL(ActionItemEntity.class, "ID = ?", id) > 0;
     }
 
@@ -104,6 +107,7 @@ public class AoActionItemRepository implements ActionItemRepository {
         if (id <= 0 || id > Integer.MAX_VALUE) {
             return Optional.empty();
         }
+        // ID = ? with an int: INTEGER everywhere (NUMBER(11) on Oracle)
         ActionItemEntity[] rows = ao.find(ActionItemEntity.class, Query.select().where("ID = ?", (int) id));
         return rows.length == 0 ? Optional.empty() : Optional.of(rows[0]);
     }

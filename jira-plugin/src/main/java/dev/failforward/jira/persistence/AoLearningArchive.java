@@ -72,6 +72,9 @@ public class AoLearningArchive implements LearningArchive {
         if (query.projectKeys().isEmpty()) {
             return LearningArchivePage.empty(query.page());
         }
+        // the page: LEARNING l JOIN FAILURE_RECORD r, columns named with the alias ("l.BODY"), which AO quotes after
+        // the dot on PostgreSQL/Oracle; ORDER BY l.CREATED_AT DESC, l.ID DESC (NOT NULL, unique last); paging as in
+        // AoFailureRecordRepository's class comment
         AoFailureRecordRepository.Where where = where(query);
         LearningEntity[] rows = ao.find(LearningEntity.class, learningsJoined(
                 column(L, "ID") + ", " + column(L, LearningEntity.RECORD_ISSUE_ID) + ", " + column(L, LearningEntity.BODY)
@@ -95,6 +98,7 @@ public class AoLearningArchive implements LearningArchive {
         Map<String, Integer> failureType = new HashMap<>();
         Map<String, Integer> category = new HashMap<>();
         int[] total = {0};
+        // the facets: the matching join rows streamed (AO has no GROUP BY result); portable, read once per search
         ao.stream(FailureRecordEntity.class, recordsJoined(String.join(", ", "ID",
                 FailureRecordEntity.PROJECT_KEY, FailureRecordEntity.KIND, FailureRecordEntity.FAILURE_TYPE,
                 FailureRecordEntity.FAILURE_CATEGORY), where), r -> {
@@ -137,6 +141,7 @@ public class AoLearningArchive implements LearningArchive {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        // ISSUE_ID IN (?, …) with at most a page (100) of ids: far below Oracle's 1,000 and SQL Server's 2,100
         FailureRecordEntity[] rows = ao.find(FailureRecordEntity.class, Query.select(String.join(", ", "ID",
                         FailureRecordEntity.ISSUE_ID, FailureRecordEntity.ISSUE_KEY, FailureRecordEntity.PROJECT_KEY,
                         FailureRecordEntity.SUMMARY, FailureRecordEntity.KIND, FailureRecordEntity.STATUS,
@@ -163,6 +168,8 @@ public class AoLearningArchive implements LearningArchive {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        // RECORD_ISSUE_ID IN (…page…) AND SOURCE_URL IS NOT NULL: on Oracle an empty URL would be NULL too, and the
+        // repository never stores one (SourcePage requires an http(s) URL)
         LearningEntity[] captured = ao.find(LearningEntity.class, Query.select(String.join(", ", "ID",
                         LearningEntity.RECORD_ISSUE_ID, LearningEntity.SOURCE_URL, LearningEntity.SOURCE_TITLE))
                 .where(LearningEntity.RECORD_ISSUE_ID + " IN (" + placeholders(ids.size()) + ") AND "

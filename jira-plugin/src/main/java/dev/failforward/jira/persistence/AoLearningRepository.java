@@ -54,6 +54,7 @@ public class AoLearningRepository implements LearningRepository {
 
     @Override
     public List<Learning> findByRecord(long recordIssueId) {
+        // RECORD_ISSUE_ID = ? ORDER BY CREATED_AT, ID: numbers and NOT NULL dates, the same on every database
         LearningEntity[] rows = ao.find(LearningEntity.class, Query.select()
                 .where(LearningEntity.RECORD_ISSUE_ID + " = ?", recordIssueId)
                 .order(LearningEntity.CREATED_AT + " ASC, ID ASC"));
@@ -62,6 +63,7 @@ public class AoLearningRepository implements LearningRepository {
 
     @Override
     public int countByRecord(long recordIssueId) {
+        // COUNT(*) … WHERE RECORD_ISSUE_ID = ?: portable
         return ao.count(LearningEntity.class, LearningEntity.RECORD_ISSUE_ID + " = ?", recordIssueId);
     }
 
@@ -81,6 +83,8 @@ public class AoLearningRepository implements LearningRepository {
 
     @Override
     public boolean delete(long id) {
+        // DELETE … WHERE ID = ?: AO quotes ID (operator follows); ids come from a sequence (PostgreSQL SERIAL, Oracle
+        // sequence + trigger, MySQL AUTO_INCREMENT, SQL Server IDENTITY), never reused by the database itself
         return ao.deleteWithSQL(LearningEntity.class, "ID = ?", id) > 0;
     }
 
@@ -93,6 +97,7 @@ public class AoLearningRepository implements LearningRepository {
         if (id <= 0 || id > Integer.MAX_VALUE) {
             return Optional.empty();
         }
+        // ID = ? with an int: AO's ID is INTEGER on every database (NUMBER(11) on Oracle)
         LearningEntity[] rows = ao.find(LearningEntity.class, Query.select().where("ID = ?", (int) id));
         return rows.length == 0 ? Optional.empty() : Optional.of(rows[0]);
     }
