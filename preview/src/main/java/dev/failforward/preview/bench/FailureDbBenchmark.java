@@ -719,7 +719,8 @@ public final class FailureDbBenchmark {
                 TestDatabases.onPostgres() ? "a new database on the embedded PostgreSQL (TestDatabases, pooled)"
                         : "HSQLDB file database as in the preview (AoDatabase.openFile, " + hsqldbVersion() + ")",
                 AoDatabase.tablePrefixFor(JIRA_PLUGIN_KEY),
-                options.dataDirectory() == null ? "fresh temp directory per size" : "in " + options.dataDirectory());
+                TestDatabases.onPostgres() ? "a new database per size"
+                        : options.dataDirectory() == null ? "fresh temp directory per size" : "in " + options.dataDirectory());
         out.printf("Method   every write is one AoFailureRecordRepository.upsert call; %s; queries: %d warm-ups + "
                         + "%d timed runs each%n", options.batch() == 1
                         ? "each in its own transaction (as the projection and its backfill write)"
