@@ -53,9 +53,11 @@ public final class PreviewHost implements AutoCloseable {
     public static PreviewHost start(PreviewOptions options) {
         PreviewServices services;
         try {
-            services = new PreviewServices(options.dataDirectory());
+            services = new PreviewServices(options.dataDirectory(), options.database(), java.time.ZoneId.systemDefault());
         } catch (RuntimeException e) {
-            throw new StartException("cannot open the database in " + options.dataDirectory().toAbsolutePath()
+            throw new StartException(options.database() != null
+                    ? "cannot use the database " + options.database().describe() + ": " + e.getMessage()
+                    : "cannot open the database in " + options.dataDirectory().toAbsolutePath()
                     + " (is another preview using it?): " + e.getMessage(), e);
         }
         Server server = new Server();

@@ -3,7 +3,7 @@ package dev.failforward.preview;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar fail-forward-preview.jar [--port N] [--data DIR]}: starts the preview and waits for Ctrl-C. */
+/** {@code java -jar fail-forward-preview.jar [--port N] [--data DIR] [--db-url URL --db-user U --db-password P]}: starts the preview and waits for Ctrl-C. */
 public final class PreviewMain {
 
     private PreviewMain() {
@@ -32,15 +32,16 @@ public final class PreviewMain {
             System.exit(1);
             return;
         }
+        String data = options.database() != null ? options.database().describe()
+                : options.dataDirectory().toAbsolutePath().toString();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the Fail Forward preview...");
             host.close();
-            System.out.println("Stopped. Data kept in " + options.dataDirectory().toAbsolutePath());
+            System.out.println("Stopped. Data kept in " + data);
             stopped.countDown();
         }, "preview-shutdown"));
-        System.out.println("Fail Forward preview ready at " + host.baseUri() + "  (data: "
-                + options.dataDirectory().toAbsolutePath() + "; Ctrl-C stops it)");
+        System.out.println("Fail Forward preview ready at " + host.baseUri() + "  (data: " + data + "; Ctrl-C stops it)");
         stopped.await();
     }
 }

@@ -5,19 +5,54 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Command-line options of the preview: {@code --port N} (default 8080, 0 = any free port) and {@code --data DIR}
- * (default {@code .preview-data}; created on first start, kept across restarts).
+ * Command-line options of the preview: {@code --port N} (default 8080, 0 = any free port), {@code --data DIR}
+ * (default {@code .preview-data}; created on first start, kept across restarts) and, for a PostgreSQL of your own
+ * instead of the embedded database, {@code --db-url jdbc:postgresql://HOST:PORT/DB} with {@code --db-user} and
+ * {@code --db-password} (or the environment variable {@code FAILFORWARD_DB_PASSWORD}, which {@code ps} does not show).
+ *
+ * @param database the external database, or {@code null} for the embedded one in {@code dataDirectory}
  */
-public record PreviewOptions(int port, Path dataDirectory) {
+public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase database) {
+
+    /**
+     * A PostgreSQL database the preview uses instead of its embedded one. User and password may be {@code null} when
+     * the URL carries them ({@code ?user=…&password=…}).
+     */
+    public record ExternalDatabase(String url, String user, String password) {
+        public ExternalDatabase {
+            if (url == null || !url.startsWith("jdbc:postgresql://")) {
+                throw new IllegalArgumentException("--db-url must be a PostgreSQL JDBC URL (jdbc:postgresql://HOST:PORT/DATABASE): "
+                        + url);
+            }
+        }
+
+        /** The URL without its query string, where a password may be: for messages. */
+        public String describe() {
+            int query = url.indexOf('?');
+            return (query < 0 ? url : url.substring(0, query)) + (user == null ? "" : " as " + user);
+        }
+
+        @Override
+        public String toString() {
+            return "ExternalDatabase[" + describe() + "]";
+        }
+    }
+
+    public static final String PASSWORD_ENVIRONMENT = "FAILFORWARD_DB_PASSWORD";
 
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA = Path.of(".preview-data");
 
     public static final String USAGE = """
             Usage: java -jar preview/target/fail-forward-preview.jar [--port N] [--data DIR]
-              --port N    HTTP port (default 8080; 0 picks a free port)
-              --data DIR  directory of the embedded database (default .preview-data); created on first start, kept across restarts
-              --help      show this help""";
+                                 [--db-url jdbc:postgresql://HOST:PORT/DB --db-user USER --db-password PASSWORD]
+              --port N           HTTP port (default 8080; 0 picks a free port)
+              --data DIR         directory of the embedded database (default .preview-data); created on first start,
+                                 kept across restarts
+              --db-url URL       use this PostgreSQL database instead of the embedded one (its tables are created there)
+              --db-user USER     its user (unless the URL names it)
+              --db-password PW   its password (or set FAILFORWARD_DB_PASSWORD, which ps does not show)
+              --help             show this help""";
 
     public PreviewOptions {
         if (port < 0 || port > 65535) {
@@ -26,10 +61,23 @@ public record PreviewOptions(int port, Path dataDirectory) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
     }
 
-    /** Parses the arguments; throws {@link IllegalArgumentException} naming the option for bad input. */
+    /** The embedded database in {@code dataDirectory}. */
+    public PreviewOptions(int port, Path dataDirectory) {
+        this(port, dataDirectory, null);
+    }
+
+    /** Parses the arguments, with the password from {@value #PASSWORD_ENVIRONMENT} when it is not given. */
     public static PreviewOptions parse(List<String> args) {
+        return parse(args, System.getenv(PASSWORD_ENVIRONMENT));
+    }
+
+    /** Parses the arguments; throws {@link IllegalArgumentException} naming the option for bad input. */
+    static PreviewOptions parse(List<String> args, String passwordFromEnvironment) {
         int port = DEFAULT_PORT;
         Path data = DEFAULT_DATA;
+        String dbUrl = null;
+        String dbUser = null;
+        String dbPassword = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -50,10 +98,22 @@ public record PreviewOptions(int port, Path dataDirectory) {
                     }
                     data = Path.of(value);
                 }
+                case "--db-url" -> dbUrl = inline != null ? inline : value(args, ++i, "--db-url");
+                case "--db-user" -> dbUser = inline != null ? inline : value(args, ++i, "--db-user");
+                case "--db-password" -> dbPassword = inline != null ? inline : value(args, ++i, "--db-password");
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
-        return new PreviewOptions(port, data);
+        if (dbUrl == null) {
+            if (dbUser != null || dbPassword != null) {
+                throw new IllegalArgumentException("--db-user and --db-password need --db-url");
+            }
+            return new PreviewOptions(port, data, null);
+        }
+        if (dbPassword == null && passwordFromEnvironment != null && !passwordFromEnvironment.isEmpty()) {
+            dbPassword = passwordFromEnvironment;
+        }
+        return new PreviewOptions(port, data, new ExternalDatabase(dbUrl, dbUser, dbPassword));
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -111,19 +111,25 @@ final class PreviewServices implements AutoCloseable {
     final Macro learningsMacro;
 
     PreviewServices(Path dataDirectory) {
-        this(dataDirectory, ZoneId.systemDefault());
+        this(dataDirectory, null, ZoneId.systemDefault());
     }
 
     PreviewServices(Path dataDirectory, ZoneId zone) {
+        this(dataDirectory, null, zone);
+    }
+
+    /** @param external a PostgreSQL of the user's ({@code --db-url}), or null for the embedded database in DIR/db */
+    PreviewServices(Path dataDirectory, PreviewOptions.ExternalDatabase external, ZoneId zone) {
         this.databaseDirectory = dataDirectory.resolve("db");
         this.plugins = PluginResources.fromClasspath(PreviewServices.class.getClassLoader());
         this.jiraI18n = plugins.i18n(JIRA_PLUGIN_KEY);
         this.confluenceI18n = plugins.i18n(CONFLUENCE_PLUGIN_KEY);
         this.templates = new VelocityTemplateRenderer();
-        this.database = AoDatabase.openFile(databaseDirectory, JIRA_PLUGIN_KEY);
+        this.database = openDatabase(databaseDirectory, external);
         // what the descriptor's <ao> module makes the product do on enable: run the upgrade tasks (idempotent here,
         // the preview keeps no model version), then create the entities' tables
         new FailureDbUpgradeTask002().upgrade(ModelVersion.valueOf("1"), database.activeObjects());
+        new dev.failforward.jira.persistence.FailureDbUpgradeTask003().upgrade(ModelVersion.valueOf("2"), database.activeObjects());
         new dev.failforward.jira.persistence.FailureDbUpgradeTask004().upgrade(ModelVersion.valueOf("3"),
                 database.activeObjects());
         database.activeObjects().migrate(dev.failforward.host.ao.DescriptorEntities.of(
@@ -156,6 +162,17 @@ final class PreviewServices implements AutoCloseable {
         this.retroMacro = new RetroMacro(new RetroRenderer(templates, confluenceI18n));
         this.learningsMacro = new dev.failforward.confluence.macro.LearningsArchiveMacro(
                 new dev.failforward.confluence.archive.LearningsRenderer(templates, confluenceI18n));
+    }
+
+    /**
+     * The preview's database: the embedded HSQLDB file database in {@code directory}, or the user's PostgreSQL
+     * ({@code --db-url}); either with the plugin's table prefix and Jira's naming, pooled ({@link AoDatabase.Options}).
+     */
+    static AoDatabase openDatabase(Path directory, PreviewOptions.ExternalDatabase external) {
+        if (external == null) {
+            return AoDatabase.openFile(directory, JIRA_PLUGIN_KEY);
+        }
+        return AoDatabase.openPostgres(external.url(), external.user(), external.password(), JIRA_PLUGIN_KEY);
     }
 
     /**

@@ -27,7 +27,7 @@ class KpiEndpointTest {
 
     @BeforeAll
     static void start() {
-        host = PreviewHost.start(new PreviewOptions(0, data));
+        host = PreviewHost.start(PreviewHttpTest.options(data)); // HSQLDB, or PostgreSQL in the PostgreSQL run
     }
 
     @AfterAll

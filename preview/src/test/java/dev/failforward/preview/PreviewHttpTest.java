@@ -1,5 +1,6 @@
 package dev.failforward.preview;
 
+import dev.failforward.host.db.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +24,21 @@ abstract class PreviewHttpTest {
 
     PreviewHost host;
 
+    /**
+     * The embedded database; in the build's PostgreSQL run ({@code -Dfailforward.test.db=postgres}) a new database on
+     * the embedded PostgreSQL, given as {@code --db-url} is.
+     */
     @BeforeEach
     void startPreview() {
-        host = PreviewHost.start(new PreviewOptions(0, data));
+        host = PreviewHost.start(options(data));
+    }
+
+    static PreviewOptions options(Path data) {
+        if (!TestDatabases.onPostgres()) {
+            return new PreviewOptions(0, data);
+        }
+        return new PreviewOptions(0, data, new PreviewOptions.ExternalDatabase(TestDatabases.newPostgresDatabase(),
+                TestDatabases.postgres().user(), TestDatabases.postgres().password()));
     }
 
     @AfterEach

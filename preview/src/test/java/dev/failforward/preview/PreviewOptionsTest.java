@@ -35,4 +35,29 @@ class PreviewOptionsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> PreviewOptions.parse(List.of("--verbose")))
                 .withMessage("unknown option: --verbose");
     }
+
+    @Test
+    void readsAnExternalPostgresWithThePasswordFromTheOptionOrTheEnvironment() {
+        PreviewOptions options = PreviewOptions.parse(List.of("--db-url", "jdbc:postgresql://db:5432/ff", "--db-user", "ff",
+                "--db-password=pw"), null);
+        assertThat(options.database()).isEqualTo(new PreviewOptions.ExternalDatabase("jdbc:postgresql://db:5432/ff", "ff", "pw"));
+        assertThat(options.toString()).doesNotContain("pw");
+        assertThat(PreviewOptions.parse(List.of("--db-url=jdbc:postgresql://db/ff", "--db-user", "ff"), "from-env")
+                .database().password()).isEqualTo("from-env");
+        assertThat(PreviewOptions.parse(List.of("--db-url=jdbc:postgresql://db/ff?user=a&password=b"), null).database())
+                .isEqualTo(new PreviewOptions.ExternalDatabase("jdbc:postgresql://db/ff?user=a&password=b", null, null));
+        assertThat(new PreviewOptions.ExternalDatabase("jdbc:postgresql://db/ff?user=a&password=b", null, null).describe())
+                .isEqualTo("jdbc:postgresql://db/ff");
+        assertThat(PreviewOptions.parse(List.of(), "from-env").database()).as("the embedded database by default").isNull();
+    }
+
+    @Test
+    void badDatabaseOptionsNameTheOption() {
+        assertThatIllegalArgumentException().isThrownBy(() -> PreviewOptions.parse(List.of("--db-url", "jdbc:mysql://db/ff")))
+                .withMessageStartingWith("--db-url must be a PostgreSQL JDBC URL");
+        assertThatIllegalArgumentException().isThrownBy(() -> PreviewOptions.parse(List.of("--db-user", "ff")))
+                .withMessage("--db-user and --db-password need --db-url");
+        assertThatIllegalArgumentException().isThrownBy(() -> PreviewOptions.parse(List.of("--db-url")))
+                .withMessage("--db-url needs a value");
+    }
 }

@@ -118,6 +118,9 @@ public class KpiStore {
         List<Object> parameters = new ArrayList<>(projects);
         parameters.add(tallies.firstMonth());
         parameters.add(lastBoundary);
+        // PROJECT_KEY IN (…) AND UTC_MONTH BETWEEN: every name followed by an operator, so quoted where needed
+        // (PostgreSQL, Oracle); at most RecordQuery.MAX_PROJECTS = 1,000 keys (Oracle's IN-list limit); TALLIES is
+        // unlimited text (TEXT, CLOB, LONGTEXT, NVARCHAR(max)) and only read, never compared
         ao.stream(KpiRollupEntity.class, Query.select("ID, UTC_MONTH, KIND, TALLIES").where(KpiRollupEntity.PROJECT_KEY
                         + " IN (" + placeholders(projects.size()) + ") AND " + KpiRollupEntity.UTC_MONTH + " >= ? AND "
                         + KpiRollupEntity.UTC_MONTH + " <= ?", parameters.toArray()), row -> {
@@ -148,6 +151,8 @@ public class KpiStore {
      */
     private void dropUndecidedRules(PeriodTallies tallies, Periods periods, Set<String> projects, Instant now,
                                     Duration ruleWindow) {
+        // METRIC = ? AND EVENT_AT >= ? AND AMOUNT = 0: a Date parameter against TIMESTAMP/DATETIME; on PostgreSQL's
+        // TIMESTAMP (no zone) both sides are the JVM's local time, so nodes must share a time zone
         String where = KpiEventEntity.METRIC + " = ? AND " + KpiEventEntity.EVENT_AT + " >= ? AND "
                 + KpiEventEntity.AMOUNT + " = 0";
         ao.stream(KpiEventEntity.class, Query.select("ID, PROJECT_KEY, METRIC, DIM, EVENT_AT, AMOUNT")

@@ -73,6 +73,8 @@ public class AoActionItemRepository implements ActionItemRepository {
 
     @Override
     public List<ActionItem> findByRecord(long recordIssueId) {
+        // RECORD_ISSUE_ID = ? ORDER BY DUE_DATE, ID: DUE_DATE is NOT NULL VARCHAR(10) "YYYY-MM-DD", digits and dashes,
+        // which sort the same under every collation (case- or accent-insensitive ones included)
         ActionItemEntity[] rows = ao.find(ActionItemEntity.class, Query.select()
                 .where(ActionItemEntity.RECORD_ISSUE_ID + " = ?", recordIssueId)
                 .order(ActionItemEntity.DUE_DATE + " ASC, ID ASC"));
@@ -105,6 +107,7 @@ public class AoActionItemRepository implements ActionItemRepository {
 
     @Override
     public boolean delete(long id) {
+        // DELETE … WHERE ID = ?: portable (as AoLearningRepository.delete)
         return ao.executeInTransaction(() -> {
             Optional<ActionItemEntity> row = entity(id);
             if (row.isEmpty() || ao.deleteWithSQL(ActionItemEntity.class, "ID = ?", row.get().getID()) == 0) {
@@ -131,6 +134,7 @@ public class AoActionItemRepository implements ActionItemRepository {
         if (id <= 0 || id > Integer.MAX_VALUE) {
             return Optional.empty();
         }
+        // ID = ? with an int: INTEGER everywhere (NUMBER(11) on Oracle)
         ActionItemEntity[] rows = ao.find(ActionItemEntity.class, Query.select().where("ID = ?", (int) id));
         return rows.length == 0 ? Optional.empty() : Optional.of(rows[0]);
     }

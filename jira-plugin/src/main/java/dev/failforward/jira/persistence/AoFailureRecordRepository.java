@@ -40,7 +40,7 @@ import java.util.function.Function;
  *
  * <p>Upsert runs find-then-write inside one transaction, keyed by the issue id, which has a unique constraint: if two
  * nodes project the same new issue at once, the second insert fails on the constraint instead of duplicating the
- * record, and the projection's retry then takes the update path.
+ * record, and {@link #upsert} tries once more, in a new transaction, which takes the update path.
  *
  * <p>{@link #search} builds one WHERE clause from the query with {@code ?} placeholders only (user text is always a
  * bound parameter, never part of the SQL), and uses it for the page (ORDER BY + LIMIT/OFFSET) and for the COUNT. The
@@ -48,6 +48,36 @@ import java.util.function.Function;
  * kept up to date by every upsert) with {@code LIKE ? ESCAPE '!'}: {@code !} is the escape character because a
  * backslash means different things in MySQL and standard SQL string literals; {@code !}, {@code %} and {@code _} in
  * the user's text are escaped with it, so they match themselves.
+ *
+ * <p><b>Portability of the hand-written criteria</b> (here and in the other {@code Ao*} classes; checked on HSQLDB and
+ * PostgreSQL by the tests, the rest from the databases' documentation):
+ * <ul>
+ *   <li><b>Quoting.</b> AO creates every table and column quoted on PostgreSQL and Oracle (upper case), and rewrites a
+ *       hand-written WHERE clause by quoting each name that a comparison operator ({@code = < > <> LIKE IN IS BETWEEN
+ *       NOT}) follows. A criterion must therefore be {@code COLUMN op ?}: a column inside a function
+ *       ({@code LOWER(BODY)}) stays unquoted, which PostgreSQL folds to lower case and does not find; a quote written
+ *       by hand is wrong on MySQL, where {@code "X"} is a string unless {@code ANSI_QUOTES} is on. MySQL and SQL Server
+ *       get quotes only for reserved words; MySQL's column names are case-insensitive.</li>
+ *   <li><b>Comparing text.</b> {@code =}, {@code IN} and {@code LIKE} are case-sensitive on PostgreSQL, Oracle and
+ *       HSQLDB but case-insensitive under MySQL's and SQL Server's default collations ({@code utf8mb4_0900_ai_ci},
+ *       {@code SQL_Latin1_General_CP1_CI_AS}; MySQL's is also accent-insensitive). Keys are stored and asked for as
+ *       Jira writes them (upper case), and free text is lower-cased in Java on both sides, so the answers agree.</li>
+ *   <li><b>Empty strings.</b> Oracle stores {@code ''} as NULL, so a NOT NULL text column must never get {@code ''}
+ *       (core values reject blank required text).</li>
+ *   <li><b>Names.</b> Oracle allows 30 characters (before 12.2, which AO assumes), PostgreSQL 63, MySQL 64, SQL Server
+ *       128; AO's Atlassian converters keep table, column, index and sequence names within 30. PostgreSQL's own
+ *       SERIAL sequence ({@code AO_xxxxxx_FAILURE_RECORD_ID_seq}, 31) is named by PostgreSQL.</li>
+ *   <li><b>Paging.</b> AO renders {@code limit}/{@code offset}: {@code LIMIT … OFFSET …} on PostgreSQL, MySQL and
+ *       HSQLDB; a {@code ROWNUM} subquery on Oracle; {@code TOP (offset + limit)} on SQL Server, skipping the offset
+ *       rows in the result set, so deep pages read every row before them there.</li>
+ *   <li><b>IN lists.</b> Oracle takes at most 1,000 expressions in one IN list, SQL Server 2,100 parameters per
+ *       statement: {@code RecordQuery.MAX_PROJECTS} is 1,000, and the other IN lists hold a page's ids (at most
+ *       100).</li>
+ *   <li><b>Times.</b> Dates are {@code TIMESTAMP} on PostgreSQL and Oracle, {@code DATETIME} on MySQL (whole seconds
+ *       unless declared with a fraction) and SQL Server (1/300 s), hence comparisons to the second
+ *       ({@code sameContent}). PostgreSQL's {@code TIMESTAMP} has no zone: the JDBC driver writes and reads the
+ *       JVM's local time, so every node must run in the same time zone.</li>
+ * </ul>
  */
 @Named
 public class AoFailureRecordRepository implements FailureRecordRepository {
@@ -68,7 +98,22 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
     @Override
     public FailureRecord upsert(FailureRecord record) {
         Objects.requireNonNull(record, "record");
+        try {
+            return upsertOnce(record);
+        } catch (RuntimeException e) {
+            if (!DatabaseErrors.isUniqueViolation(e)) {
+                throw e;
+            }
+            // another node or thread created the record first: this time the update path (a new transaction; inside
+            // a caller's transaction on PostgreSQL this fails as aborted, and the caller's retry covers it)
+            return upsertOnce(record);
+        }
+    }
+
+    private FailureRecord upsertOnce(FailureRecord record) {
         return ao.executeInTransaction(() -> {
+            // ISSUE_ID = ? (unique, indexed): a number, the same on every database. A concurrent insert of the same
+            // issue fails on the unique constraint and rolls back (on PostgreSQL the whole transaction is aborted)
             FailureRecordEntity[] existing = ao.find(FailureRecordEntity.class,
                     Query.select().where(FailureRecordEntity.ISSUE_ID + " = ?", record.issueId()));
             if (existing.length == 0) {
@@ -103,6 +148,8 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
     @Override
     public Optional<FailureRecord> findByIssueKey(String issueKey) {
         Objects.requireNonNull(issueKey, "issueKey");
+        // ISSUE_KEY = ?: case-insensitive on MySQL/SQL Server default collations, case-sensitive on PostgreSQL/Oracle;
+        // Jira's keys are upper case on both sides, so all four find the same row
         return first(Query.select().where(FailureRecordEntity.ISSUE_KEY + " = ?", issueKey));
     }
 
@@ -110,6 +157,9 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
     public List<FailureRecord> findByProject(String projectKey, PageRequest page) {
         Objects.requireNonNull(projectKey, "projectKey");
         Objects.requireNonNull(page, "page");
+        // PROJECT_KEY = ? ORDER BY CREATED_AT DESC, ISSUE_ID DESC + paging: both sort columns NOT NULL (no NULLS
+        // FIRST/LAST differences: PostgreSQL and Oracle sort NULLs last ascending, MySQL and SQL Server first);
+        // paging per database as in the class comment
         FailureRecordEntity[] rows = ao.find(FailureRecordEntity.class, Query.select()
                 .where(FailureRecordEntity.PROJECT_KEY + " = ?", projectKey)
                 .order(FailureRecordEntity.CREATED_AT + " DESC, " + FailureRecordEntity.ISSUE_ID + " DESC")
@@ -121,6 +171,7 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
     @Override
     public int countByProject(String projectKey) {
         Objects.requireNonNull(projectKey, "projectKey");
+        // COUNT(*) … WHERE PROJECT_KEY = ?: portable; key case as for findByIssueKey
         return ao.count(FailureRecordEntity.class, FailureRecordEntity.PROJECT_KEY + " = ?", projectKey);
     }
 
@@ -130,6 +181,8 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
         if (query.projectKeys().isEmpty()) {
             return new RecordPage(List.of(), 0, query.page());
         }
+        // one WHERE (see where()) for the page and the COUNT; ORDER BY NOT NULL columns only, ending in the unique
+        // ISSUE_ID so that pages are stable on every database
         Where where = where(query);
         FailureRecordEntity[] rows = ao.find(FailureRecordEntity.class, Query.select()
                 .where(where.sql(), where.parameters())
@@ -155,6 +208,7 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
         if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + PageRequest.MAX_LIMIT + ": " + limit);
         }
+        // keyset paging (ISSUE_ID > ? ORDER BY ISSUE_ID LIMIT n): no OFFSET, so SQL Server's TOP reads only the page
         Query query = projectKey == null
                 ? Query.select().where(FailureRecordEntity.ISSUE_ID + " > ?", afterIssueId)
                 : Query.select().where(FailureRecordEntity.PROJECT_KEY + " = ? AND " + FailureRecordEntity.ISSUE_ID
@@ -167,6 +221,7 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
     @Override
     public boolean deleteByIssueId(long issueId) {
         return ao.executeInTransaction(() -> {
+            // DELETE … WHERE RECORD_ISSUE_ID = ? per table, children first (AO declares no foreign keys here): portable
             ao.deleteWithSQL(LearningEntity.class, LearningEntity.RECORD_ISSUE_ID + " = ?", issueId);
             ao.deleteWithSQL(ActionItemEntity.class, ActionItemEntity.RECORD_ISSUE_ID + " = ?", issueId);
             ao.deleteWithSQL(WhyStepEntity.class, WhyStepEntity.RECORD_ISSUE_ID + " = ?", issueId);
@@ -185,6 +240,13 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
     record Where(String sql, Object[] parameters) {
     }
 
+    /**
+     * {@code COLUMN op ?} clauses joined with AND, so AO quotes every name (PostgreSQL, Oracle); IN lists of at most
+     * {@code MAX_PROJECTS} = 1,000 (Oracle's limit) project keys; dates as {@code java.util.Date} parameters;
+     * {@code SEARCH_TEXT LIKE ? ESCAPE '!'} on an unlimited column ({@code TEXT} on PostgreSQL, {@code CLOB} on Oracle,
+     * {@code LONGTEXT} on MySQL, {@code NVARCHAR(max)} on SQL Server: LIKE works on each, none can use an index for a
+     * leading {@code %}).
+     */
     static Where where(RecordQuery query) {
         List<String> clauses = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();

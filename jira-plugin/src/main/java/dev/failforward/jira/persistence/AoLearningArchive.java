@@ -48,7 +48,7 @@ import static dev.failforward.jira.persistence.AoFailureRecordRepository.placeho
  * counted in thousands per instance this is a few milliseconds. If it ever is not, the facets can move to a
  * {@code GROUP BY} over plain JDBC without changing this class's contract.
  *
- * <p>The free text matches {@code LOWER(l.BODY)} or the record's lower-cased {@code SEARCH_TEXT} with
+ * <p>The free text matches the learning's or the record's lower-cased {@code SEARCH_TEXT} with
  * {@code LIKE ? ESCAPE '!'}, escaped exactly like the record search ({@link AoFailureRecordRepository#escapeLike}).
  */
 @Named
@@ -72,6 +72,9 @@ public class AoLearningArchive implements LearningArchive {
         if (query.projectKeys().isEmpty()) {
             return LearningArchivePage.empty(query.page());
         }
+        // the page: LEARNING l JOIN FAILURE_RECORD r, columns named with the alias ("l.BODY"), which AO quotes after
+        // the dot on PostgreSQL/Oracle; ORDER BY l.CREATED_AT DESC, l.ID DESC (NOT NULL, unique last); paging as in
+        // AoFailureRecordRepository's class comment
         AoFailureRecordRepository.Where where = where(query);
         LearningEntity[] rows = ao.find(LearningEntity.class, learningsJoined(
                 column(L, "ID") + ", " + column(L, LearningEntity.RECORD_ISSUE_ID) + ", " + column(L, LearningEntity.BODY)
@@ -95,6 +98,7 @@ public class AoLearningArchive implements LearningArchive {
         Map<String, Integer> failureType = new HashMap<>();
         Map<String, Integer> category = new HashMap<>();
         int[] total = {0};
+        // the facets: the matching join rows streamed (AO has no GROUP BY result); portable, read once per search
         ao.stream(FailureRecordEntity.class, recordsJoined(String.join(", ", "ID",
                 FailureRecordEntity.PROJECT_KEY, FailureRecordEntity.KIND, FailureRecordEntity.FAILURE_TYPE,
                 FailureRecordEntity.FAILURE_CATEGORY), where), r -> {
@@ -137,6 +141,7 @@ public class AoLearningArchive implements LearningArchive {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        // ISSUE_ID IN (?, …) with at most a page (100) of ids: far below Oracle's 1,000 and SQL Server's 2,100
         FailureRecordEntity[] rows = ao.find(FailureRecordEntity.class, Query.select(String.join(", ", "ID",
                         FailureRecordEntity.ISSUE_ID, FailureRecordEntity.ISSUE_KEY, FailureRecordEntity.PROJECT_KEY,
                         FailureRecordEntity.SUMMARY, FailureRecordEntity.KIND, FailureRecordEntity.STATUS,
@@ -163,6 +168,8 @@ public class AoLearningArchive implements LearningArchive {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        // RECORD_ISSUE_ID IN (…page…) AND SOURCE_URL IS NOT NULL: on Oracle an empty URL would be NULL too, and the
+        // repository never stores one (SourcePage requires an http(s) URL)
         LearningEntity[] captured = ao.find(LearningEntity.class, Query.select(String.join(", ", "ID",
                         LearningEntity.RECORD_ISSUE_ID, LearningEntity.SOURCE_URL, LearningEntity.SOURCE_TITLE))
                 .where(LearningEntity.RECORD_ISSUE_ID + " IN (" + placeholders(ids.size()) + ") AND "
@@ -207,7 +214,8 @@ public class AoLearningArchive implements LearningArchive {
         }
         if (query.normalizedText() != null) {
             String like = " LIKE ? ESCAPE '" + AoFailureRecordRepository.LIKE_ESCAPE + "'";
-            clauses.add("(LOWER(" + column(L, LearningEntity.BODY) + ")" + like + " OR "
+            // stored lower-cased text on both sides, no LOWER(): see LearningEntity#getSearchText
+            clauses.add("(" + column(L, LearningEntity.SEARCH_TEXT) + like + " OR "
                     + column(R, FailureRecordEntity.SEARCH_TEXT) + like + ")");
             String pattern = "%" + AoFailureRecordRepository.escapeLike(query.normalizedText()) + "%";
             parameters.add(pattern);

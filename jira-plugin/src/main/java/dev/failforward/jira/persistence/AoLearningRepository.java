@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public class AoLearningRepository implements LearningRepository {
         Map<String, Object> columns = new HashMap<>();
         columns.put(LearningEntity.RECORD_ISSUE_ID, draft.recordIssueId());
         columns.put(LearningEntity.BODY, draft.text());
+        columns.put(LearningEntity.SEARCH_TEXT, searchText(draft.text()));
         columns.put(LearningEntity.KIND, draft.kind().name());
         columns.put(LearningEntity.AUTHOR_KEY, draft.authorKey());
         columns.put(LearningEntity.CREATED_AT, Date.from(draft.createdAt()));
@@ -59,6 +61,7 @@ public class AoLearningRepository implements LearningRepository {
 
     @Override
     public List<Learning> findByRecord(long recordIssueId) {
+        // RECORD_ISSUE_ID = ? ORDER BY CREATED_AT, ID: numbers and NOT NULL dates, the same on every database
         LearningEntity[] rows = ao.find(LearningEntity.class, Query.select()
                 .where(LearningEntity.RECORD_ISSUE_ID + " = ?", recordIssueId)
                 .order(LearningEntity.CREATED_AT + " ASC, ID ASC"));
@@ -67,6 +70,7 @@ public class AoLearningRepository implements LearningRepository {
 
     @Override
     public int countByRecord(long recordIssueId) {
+        // COUNT(*) … WHERE RECORD_ISSUE_ID = ?: portable
         return ao.count(LearningEntity.class, LearningEntity.RECORD_ISSUE_ID + " = ?", recordIssueId);
     }
 
@@ -77,6 +81,7 @@ public class AoLearningRepository implements LearningRepository {
                 .filter(e -> e.getRecordIssueId() == edited.recordIssueId())
                 .map(e -> {
                     e.setBody(edited.text());
+                    e.setSearchText(searchText(edited.text()));
                     e.setKind(edited.kind().name());
                     e.save();
                     changes.record(e.getRecordIssueId());
@@ -86,6 +91,8 @@ public class AoLearningRepository implements LearningRepository {
 
     @Override
     public boolean delete(long id) {
+        // DELETE … WHERE ID = ?: AO quotes ID (operator follows); ids come from a sequence (PostgreSQL SERIAL, Oracle
+        // sequence + trigger, MySQL AUTO_INCREMENT, SQL Server IDENTITY), never reused by the database itself
         return ao.executeInTransaction(() -> {
             Optional<LearningEntity> row = entity(id);
             if (row.isEmpty() || ao.deleteWithSQL(LearningEntity.class, "ID = ?", row.get().getID()) == 0) {
@@ -109,10 +116,16 @@ public class AoLearningRepository implements LearningRepository {
         return Arrays.stream(rows).map(row -> row.getCreatedAt().toInstant()).toList();
     }
 
+    /** The text the archive's free-text search matches: the body, lower-cased as the query is. */
+    public static String searchText(String body) {
+        return body.toLowerCase(Locale.ROOT);
+    }
+
     private Optional<LearningEntity> entity(long id) {
         if (id <= 0 || id > Integer.MAX_VALUE) {
             return Optional.empty();
         }
+        // ID = ? with an int: AO's ID is INTEGER on every database (NUMBER(11) on Oracle)
         LearningEntity[] rows = ao.find(LearningEntity.class, Query.select().where("ID = ?", (int) id));
         return rows.length == 0 ? Optional.empty() : Optional.of(rows[0]);
     }

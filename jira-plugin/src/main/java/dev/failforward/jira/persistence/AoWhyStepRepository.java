@@ -40,6 +40,8 @@ public class AoWhyStepRepository implements WhyStepRepository {
             }
         }
         return ao.executeInTransaction(() -> {
+            // DELETE then INSERT in one transaction: portable; on PostgreSQL and Oracle (MVCC) readers see the old chain
+            // until the commit, on SQL Server (default READ COMMITTED with locks) they wait for it
             ao.deleteWithSQL(WhyStepEntity.class, WhyStepEntity.RECORD_ISSUE_ID + " = ?", recordIssueId);
             for (WhyStep step : chain) {
                 Map<String, Object> columns = new HashMap<>();
@@ -55,6 +57,7 @@ public class AoWhyStepRepository implements WhyStepRepository {
 
     @Override
     public List<WhyStep> findByRecord(long recordIssueId) {
+        // RECORD_ISSUE_ID = ? ORDER BY STEP_NO: numbers only, portable
         WhyStepEntity[] rows = ao.find(WhyStepEntity.class, Query.select()
                 .where(WhyStepEntity.RECORD_ISSUE_ID + " = ?", recordIssueId)
                 .order(WhyStepEntity.STEP_NO + " ASC"));

@@ -40,6 +40,25 @@ public final class DatabaseErrors {
         return false;
     }
 
+    /**
+     * Whether the error is an insert that met an existing unique key: SQLState {@code 23505} (PostgreSQL, HSQLDB) or
+     * {@code 23000} with a duplicate-key message (MySQL error 1062, SQL Server 2627/2601, Oracle ORA-00001).
+     */
+    public static boolean isUniqueViolation(Throwable error) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = next(t)) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                String message = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                if (state.equals("23505") || state.equals("23000")
+                        && (message.contains("duplicate") || message.contains("unique"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Throwable next(Throwable t) {
         if (t instanceof UndeclaredThrowableException undeclared && undeclared.getUndeclaredThrowable() != null) {
             return undeclared.getUndeclaredThrowable();

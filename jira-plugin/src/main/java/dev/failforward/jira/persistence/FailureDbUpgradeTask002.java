@@ -49,6 +49,7 @@ public final class FailureDbUpgradeTask002 implements ActiveObjectsUpgradeTask {
         int lastId = 0;
         while (true) {
             int after = lastId;
+            // keyset batches (ID > ? … ORDER BY ID LIMIT 500): numbers only; LIMIT per database as AO renders it
             FailureRecordV2[] rows = ao.find(FailureRecordV2.class, Query.select()
                     .where("ID > ? AND ISSUE_NUM = ?", after, 0L).order("ID ASC").limit(BATCH));
             if (rows.length == 0) {

@@ -21,6 +21,7 @@ public interface LearningEntity extends Entity {
     String CREATED_AT = "CREATED_AT";
     String SOURCE_URL = "SOURCE_URL";
     String SOURCE_TITLE = "SOURCE_TITLE";
+    String SEARCH_TEXT = "SEARCH_TEXT";
 
     @NotNull
     @Indexed
@@ -66,4 +67,22 @@ public interface LearningEntity extends Entity {
     String getSourceTitle();
 
     void setSourceTitle(String title);
+
+    /**
+     * {@code BODY} lower-cased in Java ({@code Locale.ROOT}, {@link AoLearningRepository#searchText}): what the
+     * archive's free text matches with {@code LIKE}, as the record's own {@code SEARCH_TEXT} does (model version 3;
+     * {@link FailureDbUpgradeTask003} fills it for older rows). Why a column and not {@code LOWER(BODY)}: AO quotes
+     * column names on PostgreSQL, but its WHERE-clause rewriting quotes only a name that an operator follows, so
+     * {@code LOWER(BODY)} reached PostgreSQL unquoted and failed ("column l.body does not exist", found by the
+     * PostgreSQL run of the tests); a quote written by hand is wrong on MySQL (backticks unless {@code ANSI_QUOTES},
+     * and {@code "BODY"} there is a string literal: no error, wrong rows); and a function over the column lower-cases
+     * differently per database and collation (on PostgreSQL's C locale only ASCII) and can use no index. Unlimited
+     * strings are {@code TEXT} on PostgreSQL, {@code CLOB} on Oracle, {@code LONGTEXT} on MySQL and
+     * {@code NVARCHAR(max)} on SQL Server in AO 3.2.11: {@code LIKE} works on all four ({@code LOWER()} would be
+     * rejected on SQL Server's legacy {@code NTEXT}).
+     */
+    @StringLength(StringLength.UNLIMITED)
+    String getSearchText();
+
+    void setSearchText(String text);
 }

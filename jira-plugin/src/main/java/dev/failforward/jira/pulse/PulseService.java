@@ -116,6 +116,8 @@ public class PulseService {
                 if (ao.get(PulseGuardEntity.class, hash) != null) {
                     throw new FailureDbException.AlreadyAnswered(period.label(), period.end().toLocalDate().toString());
                 }
+                // the guard's primary key is the hash (a hex string); PERIOD_START < ? compares "YYYY-MM-DD" strings,
+                // which order as dates under every collation (digits and dashes only)
                 ao.deleteWithSQL(PulseGuardEntity.class, PulseGuardEntity.PERIOD_START + " < ?", start);
                 Map<String, Object> guard = new HashMap<>();
                 guard.put(PulseGuardEntity.GUARD_HASH, hash);
@@ -143,6 +145,8 @@ public class PulseService {
             List<Object> parameters = new ArrayList<>(chunk);
             parameters.add(from.toString());
             parameters.add(to.toString());
+            // PROJECT_KEY IN (≤ 500) AND PERIOD_START >= ? AND < ?: chunks stay under Oracle's 1,000-item IN list
+            // and SQL Server's 2,100 parameters; dates as "YYYY-MM-DD" strings, portable
             ao.stream(PulseCountEntity.class, Query.select("ID, PROJECT_KEY, PERIOD_START, SCORE1, SCORE2, SCORE3,"
                     + " SCORE4, SCORE5").where(PulseCountEntity.PROJECT_KEY + " IN ("
                     + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") AND "
@@ -166,6 +170,7 @@ public class PulseService {
     }
 
     private void increment(String projectKey, String start, int score) {
+        // COUNT_KEY = ? (unique "YYYY-MM-DD|KEY"): see KpiIndex's ROLLUP_KEY on case-insensitive collations
         PulseCountEntity[] rows = ao.find(PulseCountEntity.class, Query.select()
                 .where(PulseCountEntity.COUNT_KEY + " = ?", countKey(projectKey, start)));
         if (rows.length == 0) {
@@ -200,6 +205,7 @@ public class PulseService {
     }
 
     private long[] counts(String projectKey, LocalDate start) {
+        // COUNT_KEY = ?: as in increment()
         PulseCountEntity[] rows = ao.find(PulseCountEntity.class, Query.select()
                 .where(PulseCountEntity.COUNT_KEY + " = ?", countKey(projectKey, start.toString())));
         return rows.length == 0 ? new long[MAX_SCORE] : scores(rows[0]);

@@ -10,6 +10,7 @@ import dev.failforward.core.record.LearningCommand;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.core.record.StaleEditException;
 import dev.failforward.host.ao.AoDatabase;
+import dev.failforward.host.db.TestDatabases;
 import dev.failforward.host.cluster.LocalClusterLockService;
 import dev.failforward.jira.persistence.AoActionItemRepository;
 import dev.failforward.jira.persistence.AoFailureRecordRepository;
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -60,7 +60,7 @@ class KpiConcurrencyTest {
 
     @BeforeEach
     void open() {
-        db = AoDatabase.openInMemory("kpi-concurrency-" + UUID.randomUUID(), "dev.failforward.jira");
+        db = TestDatabases.openAo("dev.failforward.jira");
         db.activeObjects().migrate(FailureDbSchema.entities());
         records = new AoFailureRecordRepository(db.activeObjects());
         learnings = new AoLearningRepository(db.activeObjects());

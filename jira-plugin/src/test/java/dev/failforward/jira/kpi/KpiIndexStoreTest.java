@@ -33,8 +33,8 @@ import net.java.ao.atlassian.AtlassianTriggerNameConverter;
 import net.java.ao.atlassian.AtlassianUniqueNameConverter;
 import net.java.ao.test.converters.NameConverters;
 import net.java.ao.test.jdbc.Data;
-import net.java.ao.test.jdbc.Hsql;
 import net.java.ao.test.jdbc.Jdbc;
+import dev.failforward.jira.persistence.TestJdbc;
 import net.java.ao.test.junit.ActiveObjectsJUnitRunner;
 import org.junit.Before;
 import org.junit.Test;
@@ -55,7 +55,7 @@ import java.util.Set;
  */
 @RunWith(ActiveObjectsJUnitRunner.class)
 @Data(KpiSchema.class)
-@Jdbc(Hsql.class)
+@Jdbc(TestJdbc.class)
 @NameConverters(table = AtlassianTestTableNameConverter.class, field = AtlassianFieldNameConverter.class,
         index = AtlassianIndexNameConverter.class, sequence = AtlassianSequenceNameConverter.class,
         trigger = AtlassianTriggerNameConverter.class, unique = AtlassianUniqueNameConverter.class)

@@ -22,6 +22,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.jira.hypothesis.HypothesisCheckService",
                 "dev.failforward.jira.kpi.JiraKpiFilters",
                 "dev.failforward.jira.kpi.JiraKpiUserContext",
+                "dev.failforward.jira.kpi.KpiApplier",
                 "dev.failforward.jira.kpi.KpiIndex",
                 "dev.failforward.jira.kpi.KpiSearchLinks",
                 "dev.failforward.jira.kpi.KpiService",

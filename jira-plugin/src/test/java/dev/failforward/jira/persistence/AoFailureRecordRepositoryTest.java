@@ -13,7 +13,6 @@ import net.java.ao.atlassian.AtlassianTriggerNameConverter;
 import net.java.ao.atlassian.AtlassianUniqueNameConverter;
 import net.java.ao.test.converters.NameConverters;
 import net.java.ao.test.jdbc.Data;
-import net.java.ao.test.jdbc.Hsql;
 import net.java.ao.test.jdbc.Jdbc;
 import net.java.ao.test.junit.ActiveObjectsJUnitRunner;
 import org.junit.Before;
@@ -32,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The failure database repository on the real AO ORM (HSQLDB), with the products' table and column naming. */
 @RunWith(ActiveObjectsJUnitRunner.class)
 @Data(FailureDbSchema.class)
-@Jdbc(Hsql.class)
+@Jdbc(TestJdbc.class)
 @NameConverters(table = AtlassianTestTableNameConverter.class, field = AtlassianFieldNameConverter.class,
         index = AtlassianIndexNameConverter.class, sequence = AtlassianSequenceNameConverter.class,
         trigger = AtlassianTriggerNameConverter.class, unique = AtlassianUniqueNameConverter.class)

@@ -23,7 +23,6 @@ import net.java.ao.atlassian.AtlassianTriggerNameConverter;
 import net.java.ao.atlassian.AtlassianUniqueNameConverter;
 import net.java.ao.test.converters.NameConverters;
 import net.java.ao.test.jdbc.Data;
-import net.java.ao.test.jdbc.Hsql;
 import net.java.ao.test.jdbc.Jdbc;
 import net.java.ao.test.junit.ActiveObjectsJUnitRunner;
 import org.junit.Before;
@@ -40,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The learnings archive search (join, filters, paging, facets, permissions) on the real AO ORM (HSQLDB). */
 @RunWith(ActiveObjectsJUnitRunner.class)
 @Data(FailureDbSchema.class)
-@Jdbc(Hsql.class)
+@Jdbc(TestJdbc.class)
 @NameConverters(table = AtlassianTestTableNameConverter.class, field = AtlassianFieldNameConverter.class,
         index = AtlassianIndexNameConverter.class, sequence = AtlassianSequenceNameConverter.class,
         trigger = AtlassianTriggerNameConverter.class, unique = AtlassianUniqueNameConverter.class)

@@ -23,7 +23,6 @@ import net.java.ao.schema.Unique;
 import net.java.ao.test.converters.NameConverters;
 import net.java.ao.test.jdbc.Data;
 import net.java.ao.test.jdbc.DatabaseUpdater;
-import net.java.ao.test.jdbc.Hsql;
 import net.java.ao.test.jdbc.Jdbc;
 import net.java.ao.test.junit.ActiveObjectsJUnitRunner;
 import org.junit.Before;
@@ -44,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @RunWith(ActiveObjectsJUnitRunner.class)
 @Data(FailureDbUpgradeTask002Test.Version1.class)
-@Jdbc(Hsql.class)
+@Jdbc(TestJdbc.class)
 @NameConverters(table = AtlassianTestTableNameConverter.class, field = AtlassianFieldNameConverter.class,
         index = AtlassianIndexNameConverter.class, sequence = AtlassianSequenceNameConverter.class,
         trigger = AtlassianTriggerNameConverter.class, unique = AtlassianUniqueNameConverter.class)

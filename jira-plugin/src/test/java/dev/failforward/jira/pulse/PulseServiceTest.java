@@ -20,8 +20,8 @@ import net.java.ao.atlassian.AtlassianTriggerNameConverter;
 import net.java.ao.atlassian.AtlassianUniqueNameConverter;
 import net.java.ao.test.converters.NameConverters;
 import net.java.ao.test.jdbc.Data;
-import net.java.ao.test.jdbc.Hsql;
 import net.java.ao.test.jdbc.Jdbc;
+import dev.failforward.jira.persistence.TestJdbc;
 import net.java.ao.test.junit.ActiveObjectsJUnitRunner;
 import org.junit.Before;
 import org.junit.Test;
@@ -49,7 +49,7 @@ import java.util.Set;
 /** The anonymous pulse on the real AO ORM: one answer per person and period, stored without anything that names them. */
 @RunWith(ActiveObjectsJUnitRunner.class)
 @Data(KpiSchema.class)
-@Jdbc(Hsql.class)
+@Jdbc(TestJdbc.class)
 @NameConverters(table = AtlassianTestTableNameConverter.class, field = AtlassianFieldNameConverter.class,
         index = AtlassianIndexNameConverter.class, sequence = AtlassianSequenceNameConverter.class,
         trigger = AtlassianTriggerNameConverter.class, unique = AtlassianUniqueNameConverter.class)

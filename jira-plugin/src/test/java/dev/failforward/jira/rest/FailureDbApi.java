@@ -14,6 +14,7 @@ import dev.failforward.core.record.LearningCommand;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.core.record.WhyChainCommand;
 import dev.failforward.host.ao.AoDatabase;
+import dev.failforward.host.db.TestDatabases;
 import dev.failforward.host.i18n.BundleI18nResolver;
 import dev.failforward.jira.failuredb.FailureDbService;
 import dev.failforward.jira.permissions.FakeRecordPermissions;
@@ -42,10 +43,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * The failure-database REST API on real Jersey (in memory) over the real AO repositories on HSQLDB, with a fake
+ * The failure-database REST API on real Jersey (in memory) over the real AO repositories on the test JVM's database (HSQLDB or PostgreSQL), with a fake
  * {@link RecordPermissions}. Seeds two projects: OPS (OPS-1 incident, OPS-2 experiment, OPS-3 incident) and SEC
  * (SEC-1, an incident with a learning and an action item) — SEC is the project most users cannot browse.
  */
@@ -69,7 +69,7 @@ final class FailureDbApi implements AutoCloseable {
     ActionItem secAction;
 
     FailureDbApi() throws Exception {
-        db = AoDatabase.openInMemory("failuredb-rest-" + UUID.randomUUID(), "dev.failforward.jira");
+        db = TestDatabases.openAo("dev.failforward.jira");
         db.activeObjects().migrate(dev.failforward.jira.persistence.FailureDbSchema.entities());
         records = new AoFailureRecordRepository(db.activeObjects());
         learnings = new AoLearningRepository(db.activeObjects());

@@ -14,6 +14,7 @@ import dev.failforward.core.record.RecordPage;
 import dev.failforward.core.record.RecordQuery;
 import dev.failforward.core.record.RecordSort;
 import dev.failforward.host.ao.AoDatabase;
+import dev.failforward.host.db.TestDatabases;
 import dev.failforward.host.ao.EntityManagerActiveObjects;
 import dev.failforward.jira.persistence.ActionItemEntity;
 import dev.failforward.jira.persistence.AoFailureRecordRepository;
@@ -278,6 +279,7 @@ public final class FailureDbBenchmark {
         List<PhaseResult> projection = new ArrayList<>();
         List<QueryResult> queries;
         long heap;
+        long databaseBytes;
         try (AoDatabase database = openAsThePreviewDoes(databaseDirectory)) {
             AoFailureRecordRepository records = new AoFailureRecordRepository(database.activeObjects());
 
@@ -301,9 +303,13 @@ public final class FailureDbBenchmark {
             for (QuerySpec spec : data.querySpecs()) {
                 queries.add(time(spec, records, warmups, iterations));
             }
+            databaseBytes = database.kind() == AoDatabase.Kind.POSTGRESQL ? postgresSize(database) : -1;
+        }
+        if (databaseBytes < 0) {
+            databaseBytes = sizeOf(databaseDirectory); // HSQLDB: after close, with the checkpoint written
         }
         return new SizeResult(n, databaseDirectory, List.copyOf(projection), List.copyOf(queries), heap,
-                sizeOf(databaseDirectory), Duration.ofNanos(System.nanoTime() - started), loadBefore, systemLoad());
+                databaseBytes, Duration.ofNanos(System.nanoTime() - started), loadBefore, systemLoad());
     }
 
     /** The 1-minute system load average (other processes slow the numbers down), or -1 where unknown. */
@@ -311,11 +317,17 @@ public final class FailureDbBenchmark {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    /** What {@code PreviewServices} does: open the file database with the plugin's namespace, upgrade, migrate. */
+    /**
+     * What {@code PreviewServices} does: open the file database with the plugin's namespace, upgrade, migrate. With
+     * {@code -Dfailforward.test.db=postgres} (as the build's PostgreSQL test run sets it) a new database on an embedded
+     * PostgreSQL instead ({@link TestDatabases}), so the same benchmark measures PostgreSQL.
+     */
     static AoDatabase openAsThePreviewDoes(Path databaseDirectory) {
-        AoDatabase database = AoDatabase.openFile(databaseDirectory, JIRA_PLUGIN_KEY);
+        AoDatabase database = TestDatabases.onPostgres() ? TestDatabases.openAo(JIRA_PLUGIN_KEY)
+                : AoDatabase.openFile(databaseDirectory, JIRA_PLUGIN_KEY);
         EntityManagerActiveObjects ao = database.activeObjects();
         new FailureDbUpgradeTask002().upgrade(ModelVersion.valueOf("1"), ao);
+        new dev.failforward.jira.persistence.FailureDbUpgradeTask003().upgrade(ModelVersion.valueOf("2"), ao);
         ao.migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class, WhyStepEntity.class,
                 PreviewJira.entity());
         return database;
@@ -703,10 +715,12 @@ public final class FailureDbBenchmark {
         out.printf("Machine  %d cores, %s %s (%s), load average %.1f%n", runtime.availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
                 systemLoad());
-        out.printf("Database HSQLDB file database as in the preview (AoDatabase.openFile, %s, upgrade task 002 + "
-                        + "migrate), table %sFAILURE_RECORD, %s%n", hsqldbVersion(),
+        out.printf("Database %s (upgrade tasks 002, 003 + migrate), table %sFAILURE_RECORD, %s%n",
+                TestDatabases.onPostgres() ? "a new database on the embedded PostgreSQL (TestDatabases, pooled)"
+                        : "HSQLDB file database as in the preview (AoDatabase.openFile, " + hsqldbVersion() + ")",
                 AoDatabase.tablePrefixFor(JIRA_PLUGIN_KEY),
-                options.dataDirectory() == null ? "fresh temp directory per size" : "in " + options.dataDirectory());
+                TestDatabases.onPostgres() ? "a new database per size"
+                        : options.dataDirectory() == null ? "fresh temp directory per size" : "in " + options.dataDirectory());
         out.printf("Method   every write is one AoFailureRecordRepository.upsert call; %s; queries: %d warm-ups + "
                         + "%d timed runs each%n", options.batch() == 1
                         ? "each in its own transaction (as the projection and its backfill write)"
@@ -727,7 +741,7 @@ public final class FailureDbBenchmark {
 
     static void print(PrintStream out, SizeResult result) {
         out.println();
-        out.printf("== N = %,d records  (heap used after load, after GC: %,d MB; database files: %,d MB; took %ds; "
+        out.printf("== N = %,d records  (heap used after load, after GC: %,d MB; database size: %,d MB; took %ds; "
                         + "load average %.1f -> %.1f)%n", result.records(), result.heapUsedBytes() / (1024 * 1024),
                 result.databaseBytes() / (1024 * 1024), result.elapsed().toSeconds(), result.loadBefore(),
                 result.loadAfter());
@@ -748,6 +762,18 @@ public final class FailureDbBenchmark {
     }
 
     // ----- files -----
+
+    /** PostgreSQL's size of the benchmark's database (tables, indexes, TOAST). */
+    private static long postgresSize(AoDatabase database) {
+        try (java.sql.Connection c = database.dataSource().getConnection();
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT pg_database_size(current_database())")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            return 0;
+        }
+    }
 
     private static long sizeOf(Path directory) {
         if (!Files.isDirectory(directory)) {

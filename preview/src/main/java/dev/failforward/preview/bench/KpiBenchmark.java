@@ -11,6 +11,7 @@ import dev.failforward.core.record.Learning;
 import dev.failforward.core.record.LearningKind;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.host.ao.AoDatabase;
+import dev.failforward.host.db.TestDatabases;
 import dev.failforward.host.cluster.LocalClusterLockService;
 import dev.failforward.host.i18n.BundleI18nResolver;
 import dev.failforward.jira.kpi.KpiEventEntity;
@@ -118,7 +119,9 @@ public final class KpiBenchmark {
     static List<ScenarioResult> run(int records, int iterations, String only) throws Exception {
         List<ScenarioResult> results = new ArrayList<>();
         Path directory = Files.createTempDirectory("failforward-kpi-bench");
-        try (AoDatabase database = AoDatabase.openFile(directory, FailureDbBenchmark.JIRA_PLUGIN_KEY)) {
+        // HSQLDB as the preview has it, or a new database on the embedded PostgreSQL with -Dfailforward.test.db=postgres
+        try (AoDatabase database = TestDatabases.onPostgres() ? TestDatabases.openAo(FailureDbBenchmark.JIRA_PLUGIN_KEY)
+                : AoDatabase.openFile(directory, FailureDbBenchmark.JIRA_PLUGIN_KEY)) {
             database.activeObjects().migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class,
                     KpiEventEntity.class, KpiRollupEntity.class, PulseCountEntity.class, PulseGuardEntity.class);
             LocalClusterLockService locks = new LocalClusterLockService();

@@ -7,6 +7,7 @@ import dev.failforward.host.ao.EntityManagerActiveObjects;
 import dev.failforward.jira.archive.LearningArchiveService;
 import dev.failforward.jira.persistence.AoFailureRecordRepository;
 import dev.failforward.jira.persistence.AoLearningArchive;
+import dev.failforward.jira.persistence.AoLearningRepository;
 import dev.failforward.jira.persistence.LearningEntity;
 import dev.failforward.jira.rest.LearningsResource;
 import dev.failforward.preview.jira.PreviewRecordPermissions;
@@ -102,6 +103,7 @@ public final class LearningsBenchmark {
                 Instant at = record.createdAt().plus(Duration.ofHours(2L + l));
                 row.put(LearningEntity.RECORD_ISSUE_ID, record.issueId());
                 row.put(LearningEntity.BODY, TEXTS[(i + l) % TEXTS.length]);
+                row.put(LearningEntity.SEARCH_TEXT, AoLearningRepository.searchText(TEXTS[(i + l) % TEXTS.length]));
                 row.put(LearningEntity.KIND, LearningKind.values()[(i + l) % LearningKind.values().length].name());
                 row.put(LearningEntity.AUTHOR_KEY, "bench");
                 row.put(LearningEntity.CREATED_AT, Date.from(at));
