@@ -126,15 +126,7 @@ final class PreviewServices implements AutoCloseable {
         this.confluenceI18n = plugins.i18n(CONFLUENCE_PLUGIN_KEY);
         this.templates = new VelocityTemplateRenderer();
         this.database = openDatabase(databaseDirectory, external);
-        // what the descriptor's <ao> module makes the product do on enable: run the upgrade tasks (idempotent here,
-        // the preview keeps no model version), then create the entities' tables
-        new FailureDbUpgradeTask002().upgrade(ModelVersion.valueOf("1"), database.activeObjects());
-        new dev.failforward.jira.persistence.FailureDbUpgradeTask003().upgrade(ModelVersion.valueOf("2"), database.activeObjects());
-        new dev.failforward.jira.persistence.FailureDbUpgradeTask004().upgrade(ModelVersion.valueOf("3"),
-                database.activeObjects());
-        database.activeObjects().migrate(dev.failforward.host.ao.DescriptorEntities.of(
-                PreviewServices.class.getClassLoader(), "atlassian-plugin.xml"));
-        database.activeObjects().migrate(PreviewJira.entity());
+        PreviewDatabase.enable(database);
         this.records = new AoFailureRecordRepository(database.activeObjects());
         this.learnings = new AoLearningRepository(database.activeObjects());
         this.actions = new AoActionItemRepository(database.activeObjects());

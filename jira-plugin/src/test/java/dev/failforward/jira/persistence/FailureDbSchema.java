@@ -1,6 +1,6 @@
 package dev.failforward.jira.persistence;
 
-import dev.failforward.host.ao.DescriptorEntities;
+import dev.failforward.host.ao.AoModule;
 import net.java.ao.EntityManager;
 import net.java.ao.test.jdbc.DatabaseUpdater;
 
@@ -12,6 +12,6 @@ public final class FailureDbSchema implements DatabaseUpdater {
     }
 
     public static Class<? extends net.java.ao.RawEntity<?>>[] entities() {
-        return DescriptorEntities.of(FailureDbSchema.class.getClassLoader(), "atlassian-plugin.xml");
+        return AoModule.entities(FailureDbSchema.class.getClassLoader(), "atlassian-plugin.xml");
     }
 }

@@ -325,11 +325,7 @@ public final class FailureDbBenchmark {
     static AoDatabase openAsThePreviewDoes(Path databaseDirectory) {
         AoDatabase database = TestDatabases.onPostgres() ? TestDatabases.openAo(JIRA_PLUGIN_KEY)
                 : AoDatabase.openFile(databaseDirectory, JIRA_PLUGIN_KEY);
-        EntityManagerActiveObjects ao = database.activeObjects();
-        new FailureDbUpgradeTask002().upgrade(ModelVersion.valueOf("1"), ao);
-        new dev.failforward.jira.persistence.FailureDbUpgradeTask003().upgrade(ModelVersion.valueOf("2"), ao);
-        ao.migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class, WhyStepEntity.class,
-                PreviewJira.entity());
+        dev.failforward.preview.PreviewDatabase.enable(database);
         return database;
     }
 
@@ -715,7 +711,7 @@ public final class FailureDbBenchmark {
         out.printf("Machine  %d cores, %s %s (%s), load average %.1f%n", runtime.availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
                 systemLoad());
-        out.printf("Database %s (upgrade tasks 002, 003 + migrate), table %sFAILURE_RECORD, %s%n",
+        out.printf("Database %s (the <ao> module's upgrade tasks + migrate), table %sFAILURE_RECORD, %s%n",
                 TestDatabases.onPostgres() ? "a new database on the embedded PostgreSQL (TestDatabases, pooled)"
                         : "HSQLDB file database as in the preview (AoDatabase.openFile, " + hsqldbVersion() + ")",
                 AoDatabase.tablePrefixFor(JIRA_PLUGIN_KEY),

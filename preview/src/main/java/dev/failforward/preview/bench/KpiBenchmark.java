@@ -122,8 +122,7 @@ public final class KpiBenchmark {
         // HSQLDB as the preview has it, or a new database on the embedded PostgreSQL with -Dfailforward.test.db=postgres
         try (AoDatabase database = TestDatabases.onPostgres() ? TestDatabases.openAo(FailureDbBenchmark.JIRA_PLUGIN_KEY)
                 : AoDatabase.openFile(directory, FailureDbBenchmark.JIRA_PLUGIN_KEY)) {
-            database.activeObjects().migrate(FailureRecordEntity.class, LearningEntity.class, ActionItemEntity.class,
-                    KpiEventEntity.class, KpiRollupEntity.class, PulseCountEntity.class, PulseGuardEntity.class);
+            dev.failforward.preview.PreviewDatabase.enable(database);
             LocalClusterLockService locks = new LocalClusterLockService();
             KpiIndex index = new KpiIndex(database.activeObjects(), new AoFailureRecordRepository(database.activeObjects()),
                     new AoLearningRepository(database.activeObjects()), new AoActionItemRepository(database.activeObjects()),
