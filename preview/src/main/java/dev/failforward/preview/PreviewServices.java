@@ -137,7 +137,9 @@ final class PreviewServices implements AutoCloseable {
                 "dev/failforward/core/i18n/failforward-core.properties", "preview/i18n/preview.properties");
         this.jira = new PreviewJira(database.activeObjects(), records, kpiIndex, jiraI18n, previewI18n, java.time.Clock.systemUTC());
         this.failureDb = new FailureDbService(records, learnings, actions,
-                new AoWhyStepRepository(database.activeObjects()), permissions, kpiIndex, java.time.Clock.systemUTC());
+                new AoWhyStepRepository(database.activeObjects()), permissions,
+                new dev.failforward.jira.users.SalUserDirectory(new PreviewUserManager()), kpiIndex,
+                java.time.Clock.systemUTC());
         this.kpis = new KpiService(new KpiStore(database.activeObjects()), pulse, permissions, kpiUser,
                 new KpiSearchLinks(jira.registry()), new dev.failforward.preview.jira.PreviewKpiFilters());
         this.permissions = permissions;

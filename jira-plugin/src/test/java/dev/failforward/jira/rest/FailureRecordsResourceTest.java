@@ -371,6 +371,56 @@ class FailureRecordsResourceTest {
         assertThat(api.actions.findById(id).orElseThrow().version()).isZero();
     }
 
+    @Test
+    void datesOutsideTheStorableYearsAre400NamingTheFieldAndNeverReachTheDatabase() {
+        api.editor();
+        for (String date : List.of("-0001-01-01", "+10000-01-01", "0000-01-01", "+999999999-12-31")) {
+            Response response = api.post("records/OPS-1/actions", ACTION.replace("2026-06-30", date));
+            assertFieldError(response, "dueDate", "outOfRange");
+        }
+        Response out = api.post("records/OPS-1/actions", ACTION.replace("2026-06-30", "+10000-01-01"));
+        assertThat(json(out).path("errors").get(0).path("message").asText())
+                .isEqualTo("Due date: \"+10000-01-01\" is outside the years 0001 to 9999; write it like 2026-06-30.");
+        assertFieldError(api.post("records/OPS-1/actions", ACTION.replace("}", ",\"checkInDate\":\"+10000-01-01\"}")),
+                "checkInDate", "outOfRange");
+        assertThat(api.actions.findByRecord(api.ops1.issueId())).isEmpty();
+
+        long id = json(api.post("records/OPS-1/actions", ACTION)).path("id").asLong();
+        String path = "records/OPS-1/actions/" + id;
+        assertFieldError(api.put(path, ACTION.replace("2026-06-30", "-0001-01-01").replace("}", ",\"version\":0}")),
+                "dueDate", "outOfRange");
+        assertFieldError(api.post(path + "/check-in", "{\"date\":\"+10000-01-01\",\"result\":\"effective\"}"),
+                "date", "outOfRange");
+        assertThat(api.actions.findById(id).orElseThrow().version()).isZero();
+        assertThat(api.actions.findById(id).orElseThrow().dueDate()).hasToString("2026-06-30");
+    }
+
+    @Test
+    void anActionItemsOwnerMustBeAJiraUser() {
+        api.editor();
+        Response stranger = api.post("records/OPS-1/actions", ACTION.replace("u-fred", "u-nobody"));
+        assertFieldError(stranger, "owner", "unknown");
+        assertThat(json(api.post("records/OPS-1/actions", ACTION.replace("u-fred", "u-nobody")))
+                .path("errors").get(0).path("message").asText())
+                .isEqualTo("Owner: there is no user with the key \"u-nobody\".");
+        assertThat(api.actions.findByRecord(api.ops1.issueId())).isEmpty();
+
+        Response added = api.post("records/OPS-1/actions", ACTION.replace("u-fred", "u-vera"));
+        assertThat(added.getStatus()).isEqualTo(201);
+        JsonNode item = json(added);
+        assertThat(item.path("ownerKey").asText()).isEqualTo("u-vera");
+        long id = item.path("id").asLong();
+        // Vera leaves: her item stays editable, but it cannot be given to someone Jira does not know
+        api.users.remove("u-vera");
+        String edit = ACTION.replace("u-fred", "u-vera").replace("}", ",\"status\":\"done\",\"version\":0}");
+        assertThat(api.put("records/OPS-1/actions/" + id, edit).getStatus()).isEqualTo(200);
+        assertFieldError(api.put("records/OPS-1/actions/" + id, edit.replace("u-vera", "u-ghost").replace(":0}", ":1}")),
+                "owner", "unknown");
+        assertThat(api.post("records/OPS-1/actions/" + id + "/check-in",
+                "{\"date\":\"2026-07-15\",\"result\":\"effective\"}").getStatus()).isEqualTo(200);
+        assertThat(api.actions.findById(id).orElseThrow().ownerKey()).isEqualTo("u-vera");
+    }
+
     // ----- XSRF: JSON only -----
 
     @Test
