@@ -142,8 +142,10 @@ class FailureRecordsResourceTest {
         assertParameterError("records?category=x", "category", "unknown", null);
         assertParameterError("records?sort=title", "sort", "unknown", null);
         assertParameterError("records?order=up", "order", "unknown", null);
-        assertParameterError("records?createdFrom=2026-13-01", "createdFrom", "invalid", "The parameter \"createdFrom\" must be a date like 2026-06-30, not \"2026-13-01\".");
+        assertParameterError("records?createdFrom=2026-13-01", "createdFrom", "invalid", "The parameter \"createdFrom\" must be a date like 2026-06-30 (years 0001 to 9999), not \"2026-13-01\".");
         assertParameterError("records?createdTo=01.05.2026", "createdTo", "invalid", null);
+        assertParameterError("records?createdFrom=%2B10000-01-01", "createdFrom", "invalid", null);
+        assertParameterError("records?createdTo=-0001-01-01", "createdTo", "invalid", null);
         assertParameterError("records?createdFrom=2026-05-02&createdTo=2026-05-01", "createdTo", "before-from", null);
         assertParameterError("records?maxResults=0", "maxResults", "out-of-range", "The parameter \"maxResults\" must be a whole number from 1 to 500, not \"0\".");
         assertParameterError("records?maxResults=501", "maxResults", "out-of-range", null);
