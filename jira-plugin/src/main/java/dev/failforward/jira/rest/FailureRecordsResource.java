@@ -126,8 +126,9 @@ public class FailureRecordsResource {
     public FailureRecordJson.ActionJson editAction(@PathParam("issueKey") String issueKey, @PathParam("id") String id,
                                                    String body) {
         AccessDeniedException.requireLogin(permissions.currentUserKey());
-        ActionItemCommand command = action(JsonRequest.parse(body));
-        long version = JsonVersion.required(body);
+        JsonRequest json = JsonRequest.parse(body);
+        ActionItemCommand command = action(json);
+        long version = JsonVersion.required(json);
         return FailureRecordJson.action(issueKey, service.editAction(issueKey, id(id), version, command));
     }
 
@@ -147,7 +148,7 @@ public class FailureRecordsResource {
         AccessDeniedException.requireLogin(permissions.currentUserKey());
         JsonRequest json = JsonRequest.parse(body);
         CheckIn checkIn = new CheckIn(json.requiredString("date", 10 + 20), json.requiredString("result", 40),
-                json.optionalString("note", TEXT_LIMIT).orElse(null), JsonVersion.optional(body));
+                json.optionalString("note", TEXT_LIMIT).orElse(null), JsonVersion.optional(json));
         try {
             return FailureRecordJson.action(issueKey, service.checkIn(issueKey, id(id), checkIn));
         } catch (InvalidCommandException e) {
