@@ -177,6 +177,7 @@ final class PreviewServices implements AutoCloseable {
                         bind(learningArchive).to(LearningArchiveService.class);
                     }
                 })
+                .register(dev.failforward.jira.rest.JsonContentTypeFilter.class)
                 .register(HypothesisCheckResource.class)
                 .register(dev.failforward.jira.rest.FailureRecordsResource.class)
                 .register(dev.failforward.jira.rest.LearningsResource.class)

@@ -97,6 +97,7 @@ final class FailureDbApi implements AutoCloseable {
                                 bind(permissions).to(RecordPermissions.class);
                             }
                         })
+                        .register(JsonContentTypeFilter.class)
                         .register(FailureRecordsResource.class)
                         .register(LearningsResource.class)
                         .register(ProjectExportResource.class)
