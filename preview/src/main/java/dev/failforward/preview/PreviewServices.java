@@ -209,6 +209,7 @@ final class PreviewServices implements AutoCloseable {
                         bind(new PreviewUserManager()).named("salUserManager").to(UserManager.class);
                     }
                 })
+                .register(dev.failforward.confluence.rest.JsonContentTypeFilter.class)
                 .register(dev.failforward.confluence.rest.RecordsResource.class)
                 .register(dev.failforward.confluence.rest.BlamelessResource.class)
                 .register(dev.failforward.confluence.rest.LearningsResource.class)
