@@ -106,6 +106,8 @@ final class PreviewServices implements AutoCloseable {
     /** Held as the product holds them: through the Macro interface. */
     final Macro retroMacro;
     final Macro learningsMacro;
+    /** The preview forms' cross-site request forgery checks (one key per start). */
+    final PreviewCsrf csrf = new PreviewCsrf();
 
     PreviewServices(Path dataDirectory) {
         this(dataDirectory, ZoneId.systemDefault());
