@@ -5,6 +5,8 @@ import com.atlassian.sal.api.message.I18nResolver;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -32,6 +34,10 @@ import java.util.Set;
  * whatever it declares, before any resource code or body reader runs.
  *
  * <p>A {@code Content-Length} over {@value #MAX_BODY_BYTES} bytes is refused here too (413), before the body is read.
+ * And no answer leaves a request body unread (the refusals here, a 404/405 for a body sent to the wrong place): the
+ * response side reads and drops what is left (up to the same limit) before the answer goes out. Otherwise a server that
+ * answered before the body arrived must drop the connection afterwards, and a client that already sent its next
+ * request on that connection gets no answer at all (the fuzz benchmark saw this on Jetty).
  *
  * <p>Found by the REST module's package scan (it is a {@code @Provider} in the resources' package), registered by
  * the preview and the tests. Twin of the Jira plugin's {@code dev.failforward.jira.rest.JsonContentTypeFilter}: the
@@ -39,12 +45,14 @@ import java.util.Set;
  */
 @Provider
 @PreMatching
-public class JsonContentTypeFilter implements ContainerRequestFilter {
+public class JsonContentTypeFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String FIELD = "Content-Type";
     /** {@link StrictJson#MAX_BODY_CHARS} characters of up to four UTF-8 bytes each. */
     static final long MAX_BODY_BYTES = 4L * StrictJson.MAX_BODY_CHARS;
     private static final Set<String> ALWAYS = Set.of("POST", "PUT", "PATCH");
+    /** Set on a request whose body is too large to be worth reading. */
+    private static final String NO_DRAIN = JsonContentTypeFilter.class.getName() + ".noDrain";
 
     private final I18nResolver i18n;
 
@@ -86,6 +94,8 @@ public class JsonContentTypeFilter implements ContainerRequestFilter {
             return;
         }
         if (length(request) > MAX_BODY_BYTES) {
+            // not drained: the server closes the connection after answering, as it should for a body this large
+            request.setProperty(NO_DRAIN, Boolean.TRUE);
             request.abortWith(json(413, i18n.getText("failforward.confluence.rest.error.toolarge"),
                     new ErrorBody.Item("body", "too-large",
                             i18n.getText("failforward.confluence.rest.error.body.toolargebytes", MAX_BODY_BYTES))));
@@ -109,9 +119,36 @@ public class JsonContentTypeFilter implements ContainerRequestFilter {
         return request.getHeaderString("Transfer-Encoding") != null;
     }
 
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(NO_DRAIN) == null) {
+            drain(request);
+        }
+    }
+
     private void refuse(ContainerRequestContext request, String code, String i18nKey, String... arguments) {
         request.abortWith(json(415, i18n.getText("failforward.confluence.rest.error.contenttype"),
                 new ErrorBody.Item(FIELD, code, i18n.getText(i18nKey, (java.io.Serializable[]) arguments))));
+    }
+
+    /** Reads and drops what is left of the request body, at most {@value #MAX_BODY_BYTES} bytes (see the class comment). */
+    private static void drain(ContainerRequestContext request) {
+        try {
+            if (!request.hasEntity()) {
+                return;
+            }
+        } catch (IllegalStateException e) {
+            return; // a resource read it, and its stream is closed
+        }
+        try (java.io.InputStream body = request.getEntityStream()) {
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            for (int n = body.read(buffer); n >= 0 && total <= MAX_BODY_BYTES; n = body.read(buffer)) {
+                total += n;
+            }
+        } catch (java.io.IOException e) {
+            // the client went away or sent garbage: the refusal stands, the server closes the connection
+        }
     }
 
     private static Response json(int status, String message, ErrorBody.Item item) {
