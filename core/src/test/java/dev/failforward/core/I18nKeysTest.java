@@ -142,6 +142,8 @@ class I18nKeysTest {
         Instant now = Instant.now();
         problems.addAll(new LearningCommand(null, "x").toDraft(1, "u", now).problems());
         problems.addAll(new ActionItemCommand(null, null, "x", "x", null, "y", null, null).toDraft(1, now).problems());
+        problems.addAll(new ActionItemCommand("d", "nobody", "+10000-01-01", "detect", null, "0000-01-01", null, null)
+                .toDraft(1, now, key -> false).problems());
         problems.addAll(WhyChainCommand.of("q", "", "", "a").toSteps(1).problems());
         problems.forEach(p -> seen.add(p.i18nKey()));
         experiments.breaches(wrong.withStopCriteria("spend over 1k\nby 2020-01-01"), Instant.now())

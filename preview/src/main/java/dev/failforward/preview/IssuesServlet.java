@@ -40,16 +40,19 @@ final class IssuesServlet extends PageServlet {
 
     private final transient PreviewJira jira;
     private final transient I18nResolver i18n;
+    private final transient PreviewCsrf csrf;
 
     IssuesServlet(PreviewServices services) {
         super(services.templates);
         this.jira = services.jira;
         this.i18n = services.previewI18n;
+        this.csrf = services.csrf;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        String token = csrf.token(request, response);
         if (path.equals("/") || path.isEmpty()) {
             list(response);
             return;
@@ -60,7 +63,7 @@ final class IssuesServlet extends PageServlet {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
-            form(response, 200, kind.get(), null, null, Map.of("project", PROJECTS.get(0)), Map.of(), List.of());
+            form(response, token, 200, kind.get(), null, null, Map.of("project", PROJECTS.get(0)), Map.of(), List.of());
             return;
         }
         Matcher m = ISSUE.matcher(path);
@@ -70,22 +73,34 @@ final class IssuesServlet extends PageServlet {
             return;
         }
         if (m.group(2) == null) {
-            view(response, issue.get(), request.getParameter("done"), List.of());
+            view(response, token, issue.get(), request.getParameter("done"), List.of());
         } else if (m.group(3) == null) {
-            form(response, 200, issue.get().kind(), issue.get(), null, values(issue.get()), Map.of(), List.of());
+            form(response, token, 200, issue.get().kind(), issue.get(), null, values(issue.get()), Map.of(), List.of());
         } else {
-            Optional<PreviewWorkflows.Transition> transition = transition(issue.get(), Integer.parseInt(m.group(3)));
+            Optional<Integer> id = transitionId(m.group(3));
+            if (id.isEmpty()) {
+                badTransitionId(response, m.group(3));
+                return;
+            }
+            Optional<PreviewWorkflows.Transition> transition = transition(issue.get(), id.get());
             if (transition.isEmpty()) {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
-            form(response, 200, issue.get().kind(), issue.get(), transition.get(), values(issue.get()), Map.of(), List.of());
+            form(response, token, 200, issue.get().kind(), issue.get(), transition.get(), values(issue.get()), Map.of(),
+                    List.of());
         }
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding("UTF-8");
+        Optional<PreviewCsrf.Refusal> refused = csrf.check(request);
+        if (refused.isPresent()) {
+            forbidden(response, i18n, refused.get());
+            return;
+        }
+        String token = csrf.token(request, response);
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         Map<String, String> form = form(request);
         if (path.equals("/new")) {
@@ -99,7 +114,7 @@ final class IssuesServlet extends PageServlet {
             if (result.ok()) {
                 redirect(response, result.issue(), "created");
             } else {
-                form(response, 400, kind.get(), null, null, form, result.fieldErrors(), result.errors());
+                form(response, token, 400, kind.get(), null, null, form, result.fieldErrors(), result.errors());
             }
             return;
         }
@@ -114,11 +129,17 @@ final class IssuesServlet extends PageServlet {
             if (result.ok()) {
                 redirect(response, result.issue(), "updated");
             } else {
-                form(response, 400, issue.get().kind(), issue.get(), null, form, result.fieldErrors(), result.errors());
+                form(response, token, 400, issue.get().kind(), issue.get(), null, form, result.fieldErrors(),
+                        result.errors());
             }
             return;
         }
-        int actionId = Integer.parseInt(m.group(3));
+        Optional<Integer> id = transitionId(m.group(3));
+        if (id.isEmpty()) {
+            badTransitionId(response, m.group(3));
+            return;
+        }
+        int actionId = id.get();
         PreviewWorkflows.Result result = jira.workflows().transition(issue.get().getKey(), actionId, form);
         if (result.ok()) {
             redirect(response, result.issue(), "transitioned");
@@ -128,12 +149,13 @@ final class IssuesServlet extends PageServlet {
         if (transition.isPresent() && transition.get().hasScreen()) {
             Map<String, String> shown = new LinkedHashMap<>(values(issue.get()));
             shown.putAll(form);
-            form(response, 400, issue.get().kind(), issue.get(), transition.get(), shown, result.fieldErrors(), result.errors());
+            form(response, token, 400, issue.get().kind(), issue.get(), transition.get(), shown, result.fieldErrors(),
+                    result.errors());
         } else {
             List<String> errors = new ArrayList<>(result.errors());
             result.fieldErrors().values().forEach(errors::add);
             response.setStatus(400);
-            view(response, issue.get(), null, errors);
+            view(response, token, issue.get(), null, errors);
         }
     }
 
@@ -147,7 +169,8 @@ final class IssuesServlet extends PageServlet {
         render(response, "issues.vm", Map.of("issues", rows));
     }
 
-    private void view(HttpServletResponse response, PreviewIssue issue, String done, List<String> errors) throws IOException {
+    private void view(HttpServletResponse response, String token, PreviewIssue issue, String done, List<String> errors)
+            throws IOException {
         List<Map<String, Object>> fields = new ArrayList<>();
         for (FailForwardField field : jira.workflows().screenFields(issue.kind())) {
             String value = jira.formValue(issue, field);
@@ -172,10 +195,11 @@ final class IssuesServlet extends PageServlet {
         model.put("doneHtml", done != null && List.of("created", "updated", "transitioned").contains(done)
                 ? Html.escape(i18n.getText("preview.issue." + done, issue.getKey())) : "");
         model.put("errors", errors.stream().map(Html::escape).toList());
+        model.put("tokenHtml", Html.escape(token));
         render(response, "issue.vm", model);
     }
 
-    private void form(HttpServletResponse response, int status, RecordKind kind, PreviewIssue issue,
+    private void form(HttpServletResponse response, String token, int status, RecordKind kind, PreviewIssue issue,
                       PreviewWorkflows.Transition transition, Map<String, String> values, Map<String, String> fieldErrors,
                       List<String> errors) throws IOException {
         List<Map<String, Object>> fields = new ArrayList<>();
@@ -219,8 +243,25 @@ final class IssuesServlet extends PageServlet {
         }
         model.put("showSummary", transition == null);
         model.put("cancelHref", issue == null ? "/jira/issues" : "/jira/issues/" + issue.getKey());
+        model.put("tokenHtml", Html.escape(token));
         response.setStatus(status);
         render(response, "issue-form.vm", model);
+    }
+
+    /** A transition id of the path ({@code \\d+}): empty when it is no {@code int} (e.g. over 2147483647). */
+    private static Optional<Integer> transitionId(String digits) {
+        try {
+            return Optional.of(Integer.parseInt(digits));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** 400 naming the transition id: no transition can have it. */
+    private void badTransitionId(HttpServletResponse response, String digits) throws IOException {
+        String shown = digits.length() > 30 ? digits.substring(0, 30) + "\u2026" : digits;
+        error(response, 400, i18n.getText("preview.error.badrequest.title"),
+                i18n.getText("preview.issue.transition.invalid", shown));
     }
 
     private Optional<PreviewWorkflows.Transition> transition(PreviewIssue issue, int id) {

@@ -109,6 +109,8 @@ final class PreviewServices implements AutoCloseable {
     /** Held as the product holds them: through the Macro interface. */
     final Macro retroMacro;
     final Macro learningsMacro;
+    /** The preview forms' cross-site request forgery checks (one key per start). */
+    final PreviewCsrf csrf = new PreviewCsrf();
 
     PreviewServices(Path dataDirectory) {
         this(dataDirectory, null, ZoneId.systemDefault());
@@ -141,7 +143,9 @@ final class PreviewServices implements AutoCloseable {
                 "dev/failforward/core/i18n/failforward-core.properties", "preview/i18n/preview.properties");
         this.jira = new PreviewJira(database.activeObjects(), records, kpiApplier, jiraI18n, previewI18n, java.time.Clock.systemUTC());
         this.failureDb = new FailureDbService(records, learnings, actions,
-                new AoWhyStepRepository(database.activeObjects()), permissions, kpiApplier, java.time.Clock.systemUTC());
+                new AoWhyStepRepository(database.activeObjects()), permissions,
+                new dev.failforward.jira.users.SalUserDirectory(new PreviewUserManager()), kpiApplier,
+                java.time.Clock.systemUTC());
         this.kpis = new KpiService(new KpiStore(database.activeObjects()), pulse, permissions, kpiUser,
                 new KpiSearchLinks(jira.registry()), new dev.failforward.preview.jira.PreviewKpiFilters());
         this.permissions = permissions;
@@ -190,6 +194,7 @@ final class PreviewServices implements AutoCloseable {
                         bind(learningArchive).to(LearningArchiveService.class);
                     }
                 })
+                .register(dev.failforward.jira.rest.JsonContentTypeFilter.class)
                 .register(HypothesisCheckResource.class)
                 .register(dev.failforward.jira.rest.FailureRecordsResource.class)
                 .register(dev.failforward.jira.rest.LearningsResource.class)
@@ -221,6 +226,7 @@ final class PreviewServices implements AutoCloseable {
                         bind(new PreviewUserManager()).named("salUserManager").to(UserManager.class);
                     }
                 })
+                .register(dev.failforward.confluence.rest.JsonContentTypeFilter.class)
                 .register(dev.failforward.confluence.rest.RecordsResource.class)
                 .register(dev.failforward.confluence.rest.BlamelessResource.class)
                 .register(dev.failforward.confluence.rest.LearningsResource.class)

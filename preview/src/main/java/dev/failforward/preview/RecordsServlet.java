@@ -80,12 +80,14 @@ final class RecordsServlet extends PageServlet {
     private final transient FailureDbService failureDb;
     private final transient dev.failforward.preview.jira.PreviewIssues issues;
     private final transient I18nResolver i18n;
+    private final transient PreviewCsrf csrf;
 
     RecordsServlet(PreviewServices services) {
         super(services.templates);
         this.failureDb = services.failureDb;
         this.issues = services.jira.issues();
         this.i18n = services.previewI18n;
+        this.csrf = services.csrf;
     }
 
     /** A form shown again after a refusal: which one, what was typed, the errors by form field, errors for the top. */
@@ -109,18 +111,25 @@ final class RecordsServlet extends PageServlet {
             return;
         }
         String done = request.getParameter("done");
-        show(response, 200, details.get(), done != null && DONE.contains(done) ? done : null, Refused.none());
+        show(response, csrf.token(request, response), 200, details.get(), done != null && DONE.contains(done) ? done : null,
+                Refused.none());
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding("UTF-8");
+        Optional<PreviewCsrf.Refusal> forged = csrf.check(request);
+        if (forged.isPresent()) {
+            forbidden(response, i18n, forged.get());
+            return;
+        }
         Matcher m = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
         if (!m.matches() || m.group(2) == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         String key = m.group(1);
+        String token = csrf.token(request, response);
         String form;
         long actionId = 0;
         Map<String, String> values = new LinkedHashMap<>();
@@ -146,7 +155,7 @@ final class RecordsServlet extends PageServlet {
                     }
                 }
                 if (!missing.isEmpty()) {
-                    respondRefused(response, 400, key, new Refused(form, actionId, values, missing, List.of()));
+                    respondRefused(response, token, 400, key, new Refused(form, actionId, values, missing, List.of()));
                     return;
                 }
                 failureDb.checkIn(key, actionId, new CheckIn(values.get("date"), values.get("result"), values.get("note"),
@@ -162,21 +171,22 @@ final class RecordsServlet extends PageServlet {
             return;
         } catch (InvalidCommandException e) {
             String shown = m.group(3) == null ? (m.group(2).equals("/learnings") ? "learning" : "action") : "checkin";
-            respondRefused(response, 400, key, new Refused(shown, actionId, values,
+            respondRefused(response, token, 400, key, new Refused(shown, actionId, values,
                     fieldErrors(e.problems(), shown.equals("checkin") ? CHECK_IN : BODY), List.of()));
         } catch (StaleEditException e) {
-            respondRefused(response, 409, key, new Refused("checkin", actionId, values, Map.of(),
+            respondRefused(response, token, 409, key, new Refused("checkin", actionId, values, Map.of(),
                     List.of(i18n.getText("failforward.failuredb.error.stale", e.expectedVersion()))));
         }
     }
 
-    private void respondRefused(HttpServletResponse response, int status, String key, Refused refused) throws IOException {
+    private void respondRefused(HttpServletResponse response, String token, int status, String key, Refused refused)
+            throws IOException {
         Optional<RecordDetails> details = details(key);
         if (details.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        show(response, status, details.get(), null, refused);
+        show(response, token, status, details.get(), null, refused);
     }
 
     private Optional<RecordDetails> details(String key) {
@@ -197,8 +207,8 @@ final class RecordsServlet extends PageServlet {
         return errors;
     }
 
-    private void show(HttpServletResponse response, int status, RecordDetails details, String done, Refused refused)
-            throws IOException {
+    private void show(HttpServletResponse response, String token, int status, RecordDetails details, String done,
+                      Refused refused) throws IOException {
         FailureRecord record = details.record();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("keyHtml", Html.escape(record.issueKey()));
@@ -264,6 +274,7 @@ final class RecordsServlet extends PageServlet {
         model.put("actionTypes", options(ActionType.values(), ActionType::i18nKey, actionValues.get("type")));
         model.put("errors", refused.errors().stream().map(Html::escape).toList());
         model.put("doneHtml", done == null ? "" : Html.escape(i18n.getText("preview.record.done." + done)));
+        model.put("tokenHtml", Html.escape(token));
         response.setStatus(status);
         render(response, "record.vm", model);
     }

@@ -89,6 +89,11 @@ class KpiEndpointTest {
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.");
 
         assertThat(get("rest/failforward/1.0/kpis?from=2010-01&to=2026-11").statusCode()).isEqualTo(400);
+        for (String month : List.of("%2B10000-01", "-0001-01", "0000-12", "%2B2026-01", "2026-02-30")) {
+            HttpResponse<String> outside = get("rest/failforward/1.0/kpis?from=" + month);
+            assertThat(outside.statusCode()).as(month).isEqualTo(400);
+            assertThat(JSON.readTree(outside.body()).path("errors").get(0).path("field").asText()).isEqualTo("from");
+        }
         HttpResponse<String> hidden = get("rest/failforward/1.0/kpis?project=SECRET");
         assertThat(hidden.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(hidden.body()).path("message").asText()).contains("SECRET");

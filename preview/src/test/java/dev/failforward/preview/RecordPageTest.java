@@ -227,6 +227,28 @@ class RecordPageTest extends PreviewHttpTest {
     }
 
     @Test
+    void anOwnerMustBeAPreviewUserAndADueDateStorable() throws Exception {
+        Map<String, String> stranger = action("Block Friday deploys", "2026-12-31");
+        stranger.put("owner", "zoe");
+        HttpResponse<String> refused = post("/jira/records/OPS-101/actions", stranger);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.body());
+        assertThat(page.select("#add-action [data-error-for=owner]").text())
+                .isEqualTo("Owner: there is no user with the key \"zoe\".");
+
+        HttpResponse<String> far = post("/jira/records/OPS-101/actions", action("Block Friday deploys", "+10000-01-01"));
+        assertThat(far.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(far.body()).select("#add-action [data-error-for=dueDate]").text())
+                .isEqualTo("Due date: \"+10000-01-01\" is outside the years 0001 to 9999; write it like 2026-06-30.");
+
+        Map<String, String> teammate = action("Block Friday deploys", "2026-12-31");
+        teammate.put("owner", "kim");
+        assertThat(post("/jira/records/OPS-101/actions", teammate).statusCode()).isEqualTo(302);
+        assertThat(record("OPS-101").select("tr[data-action] [data-col=owner]").eachText()).contains("kim")
+                .doesNotContain("zoe");
+    }
+
+    @Test
     void unknownRecordsAndItemsAre404() throws Exception {
         assertThat(get("/jira/records/OPS-999").statusCode()).isEqualTo(404);
         assertThat(get("/jira/records/not-a-key").statusCode()).isEqualTo(404);

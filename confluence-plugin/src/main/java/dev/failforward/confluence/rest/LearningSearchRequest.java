@@ -7,10 +7,10 @@ import dev.failforward.core.incident.FailureCategory;
 import dev.failforward.core.incident.FailureType;
 import dev.failforward.core.record.LearningKind;
 import dev.failforward.core.record.RecordKind;
+import dev.failforward.core.text.IsoDate;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -106,12 +106,12 @@ final class LearningSearchRequest {
         if (value == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
+        Optional<LocalDate> date = IsoDate.parse(value); // yyyy-MM-dd, years 0001-9999, as Jira reads it
+        if (date.isEmpty()) {
             errors.add(error(parameter, "invalid", "failforward.archive.rest.error.date", parameter, shown(value)));
             return null;
         }
+        return date.get();
     }
 
     private static int integer(List<RequestProblem.FieldError> errors, String parameter, String raw, int fallback,

@@ -74,6 +74,7 @@ class RetroRestTest {
                                 bind(application).to(ApplicationProperties.class);
                             }
                         })
+                        .register(JsonContentTypeFilter.class)
                         .register(RecordsResource.class)
                         .register(BlamelessResource.class)
                         .register(ProblemExceptionMapper.class)
@@ -276,6 +277,55 @@ class RetroRestTest {
         assertThat(malformed.path("errors").get(0).path("field").asText()).isEqualTo("body");
         JsonNode wrongType = json(post("blameless/check", "{\"text\":42}"));
         assertThat(wrongType.path("errors").get(0).path("code").asText()).isEqualTo("type");
+        verifyNoInteractions(jira);
+    }
+
+    @Test
+    void writesAcceptOnlyJsonAndNeverReachJiraOtherwise() throws Exception {
+        for (String path : List.of("records/OPS-1/learnings", "records/OPS-1/actions", "blameless/check")) {
+            for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "*/*", "application/*",
+                    "multipart/form-data;boundary=x", "application/json;charset=ISO-8859-1")) {
+                Response response = jersey.target(path).request()
+                        .post(Entity.entity("{\"text\":\"t\",\"kind\":\"insight\"}", MediaType.valueOf(type)));
+                assertThat(response.getStatus()).as(path + " as " + type).isEqualTo(415);
+                JsonNode body = json(response);
+                assertThat(body.path("message").asText()).isEqualTo(
+                        "This request changes data, so its body must be JSON: send Content-Type: application/json.");
+                assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("Content-Type");
+            }
+            Response untyped = jersey.target(path)
+                    .property(org.glassfish.jersey.client.ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true)
+                    .request().post(null);
+            assertThat(untyped.getStatus()).isEqualTo(415);
+            assertThat(json(untyped).path("errors").get(0).path("code").asText()).isEqualTo("missing");
+        }
+        verifyNoInteractions(jira);
+        Response utf8 = jersey.target("blameless/check").request()
+                .post(Entity.entity("{\"text\":\"All good.\"}", "application/json;charset=UTF-8"));
+        assertThat(utf8.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void strictJsonRefusalsAreNamedBeforeJiraIsAsked() throws Exception {
+        JsonNode duplicate = json(post("records/OPS-1/learnings", "{\"text\":\"a\",\"kind\":\"insight\",\"text\":\"b\"}"));
+        assertThat(duplicate.path("errors").get(0).path("code").asText()).isEqualTo("duplicate-key");
+        JsonNode trailing = json(post("records/OPS-1/actions", "{\"description\":\"d\"} {\"description\":\"e\"}"));
+        assertThat(trailing.path("errors").get(0).path("code").asText()).isEqualTo("trailing");
+        JsonNode surrogate = json(post("records/OPS-1/learnings", "{\"text\":\"\\ud800\",\"kind\":\"insight\"}"));
+        assertThat(surrogate.path("errors").get(0).path("field").asText()).isEqualTo("text");
+        assertThat(surrogate.path("errors").get(0).path("code").asText()).isEqualTo("lone-surrogate");
+        verifyNoInteractions(jira);
+    }
+
+    @Test
+    void anAnonymousCallerGets401OnEveryEndpoint() throws Exception {
+        when(users.getRemoteUserKey()).thenReturn(null);
+        List<Response> responses = List.of(get("records/OPS-1"), post("records/OPS-1/learnings", "{\"text\":\"t\",\"kind\":\"insight\"}"),
+                post("records/OPS-1/actions", "{\"description\":\"d\"}"), post("blameless/check", "{\"text\":\"t\"}"));
+        for (Response response : responses) {
+            assertThat(response.getStatus()).isEqualTo(401);
+            assertThat(json(response).path("message").asText()).isEqualTo("Log in to use Fail Forward.");
+        }
         verifyNoInteractions(jira);
     }
 

@@ -1,5 +1,7 @@
 package dev.failforward.core.record;
 
+import dev.failforward.core.text.IsoDate;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -31,6 +33,10 @@ public record ActionItem(long id, long recordIssueId, String description, String
         checkInNote = Checks.optionalText(checkInNote, NOTE_MAX_LENGTH, "checkInNote");
         Checks.required(createdAt, "createdAt");
         Checks.required(updatedAt, "updatedAt");
+        if (!IsoDate.storable(dueDate) || checkInDate != null && !IsoDate.storable(checkInDate)) {
+            throw new IllegalArgumentException("dates must be within " + IsoDate.MIN + ".." + IsoDate.MAX + ": dueDate "
+                    + dueDate + ", checkInDate " + checkInDate);
+        }
         if (checkInDate != null && checkInDate.isBefore(dueDate)) {
             throw new IllegalArgumentException("checkInDate " + checkInDate + " is before dueDate " + dueDate);
         }

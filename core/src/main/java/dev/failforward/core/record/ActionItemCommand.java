@@ -1,6 +1,7 @@
 package dev.failforward.core.record;
 
 import dev.failforward.core.lifecycle.FieldProblem;
+import dev.failforward.core.text.IsoDate;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,14 +15,24 @@ import java.util.Optional;
  * check-in result by name ({@code "prevent"}, {@code "done"}, {@code "not_effective"}); a blank status means OPEN,
  * a blank check-in result "not checked yet". {@link #toDraft} and {@link #applyTo} return field problems, never throw
  * for bad input.
+ *
+ * <p>Dates must be storable ({@link IsoDate}: {@code yyyy-MM-dd}, years 0001–9999). The owner must be a user of the
+ * host when a {@link UserDirectory} is given — always by the failure database's service; the forms without one check
+ * only the shape (for values that come from storage, tests and demo data). On an edit, an unchanged owner is kept even
+ * if the user has since been deleted, so an old item stays editable.
  */
 public record ActionItemCommand(String description, String ownerKey, String dueDate, String type, String status,
                                 String checkInDate, String checkInResult, String checkInNote) {
 
     /** A new, open item of the record (a given status or check-in result is ignored: new items start open). */
     public Validated<ActionItem.Draft> toDraft(long recordIssueId, Instant now) {
+        return toDraft(recordIssueId, now, null);
+    }
+
+    /** {@link #toDraft(long, Instant)}, and the owner must be one of the {@code users}. */
+    public Validated<ActionItem.Draft> toDraft(long recordIssueId, Instant now, UserDirectory users) {
         Objects.requireNonNull(now, "now");
-        Checked c = check(true);
+        Checked c = check(true, users, null);
         if (!c.problems.isEmpty()) {
             return Validated.invalid(c.problems);
         }
@@ -35,9 +46,14 @@ public record ActionItemCommand(String description, String ownerKey, String dueD
      * loaded with via {@code basedOnVersion}.
      */
     public Validated<ActionItem> applyTo(ActionItem existing, long basedOnVersion, Instant now) {
+        return applyTo(existing, basedOnVersion, now, null);
+    }
+
+    /** {@link #applyTo(ActionItem, long, Instant)}, and a changed owner must be one of the {@code users}. */
+    public Validated<ActionItem> applyTo(ActionItem existing, long basedOnVersion, Instant now, UserDirectory users) {
         Objects.requireNonNull(existing, "existing");
         Objects.requireNonNull(now, "now");
-        Checked c = check(false);
+        Checked c = check(false, users, existing.ownerKey());
         if (!c.problems.isEmpty()) {
             return Validated.invalid(c.problems);
         }
@@ -46,7 +62,7 @@ public record ActionItemCommand(String description, String ownerKey, String dueD
                 c.type, c.status, c.checkIn, c.result, c.note, existing.createdAt(), updated, basedOnVersion));
     }
 
-    private Checked check(boolean creating) {
+    private Checked check(boolean creating, UserDirectory users, String storedOwner) {
         Checked c = new Checked();
         c.description = Inputs.text(description);
         if (c.description == null) {
@@ -59,14 +75,14 @@ public record ActionItemCommand(String description, String ownerKey, String dueD
             c.problems.add(FailureDbProblem.ACTION_OWNER_REQUIRED.problem());
         } else if (c.owner.length() > ActionItem.USER_KEY_MAX_LENGTH) {
             c.problems.add(FailureDbProblem.ACTION_OWNER_TOO_LONG.problem(String.valueOf(ActionItem.USER_KEY_MAX_LENGTH)));
+        } else if (users != null && !c.owner.equals(storedOwner) && !users.exists(c.owner)) {
+            c.problems.add(FailureDbProblem.ACTION_OWNER_UNKNOWN.problem(Inputs.shown(c.owner)));
         }
         if (Inputs.text(dueDate) == null) {
             c.problems.add(FailureDbProblem.ACTION_DUE_DATE_REQUIRED.problem());
         } else {
-            c.due = Inputs.date(dueDate).orElse(null);
-            if (c.due == null) {
-                c.problems.add(FailureDbProblem.ACTION_DUE_DATE_INVALID.problem(Inputs.shown(dueDate)));
-            }
+            c.due = date(dueDate, FailureDbProblem.ACTION_DUE_DATE_INVALID, FailureDbProblem.ACTION_DUE_DATE_OUT_OF_RANGE,
+                    c.problems);
         }
         if (Inputs.text(type) == null) {
             c.problems.add(FailureDbProblem.ACTION_TYPE_REQUIRED.problem());
@@ -84,10 +100,9 @@ public record ActionItemCommand(String description, String ownerKey, String dueD
             }
         }
         if (Inputs.text(checkInDate) != null) {
-            c.checkIn = Inputs.date(checkInDate).orElse(null);
-            if (c.checkIn == null) {
-                c.problems.add(FailureDbProblem.ACTION_CHECK_IN_DATE_INVALID.problem(Inputs.shown(checkInDate)));
-            } else if (c.due != null && c.checkIn.isBefore(c.due)) {
+            c.checkIn = date(checkInDate, FailureDbProblem.ACTION_CHECK_IN_DATE_INVALID,
+                    FailureDbProblem.ACTION_CHECK_IN_DATE_OUT_OF_RANGE, c.problems);
+            if (c.checkIn != null && c.due != null && c.checkIn.isBefore(c.due)) {
                 c.problems.add(FailureDbProblem.ACTION_CHECK_IN_DATE_BEFORE_DUE.problem(c.checkIn.toString(), c.due.toString()));
             }
         }
@@ -108,6 +123,20 @@ public record ActionItemCommand(String description, String ownerKey, String dueD
             }
         }
         return c;
+    }
+
+    /** A storable date, or {@code null} with the problem that says why not. */
+    private static LocalDate date(String text, FailureDbProblem invalid, FailureDbProblem outOfRange,
+                                  List<FieldProblem> problems) {
+        IsoDate.Reading reading = IsoDate.read(text);
+        switch (reading.verdict()) {
+            case VALID -> {
+                return reading.date();
+            }
+            case OUT_OF_RANGE -> problems.add(outOfRange.problem(Inputs.shown(text)));
+            case MALFORMED -> problems.add(invalid.problem(Inputs.shown(text)));
+        }
+        return null;
     }
 
     private static final class Checked {

@@ -30,9 +30,13 @@ public enum FailureDbProblem implements ProblemCatalog {
     ACTION_OWNER_REQUIRED(Fields.ACTION_OWNER, "required", 0),
     /** {0} = maximum length. */
     ACTION_OWNER_TOO_LONG(Fields.ACTION_OWNER, "tooLong", 1),
+    /** {0} = the user key given, which names no user. */
+    ACTION_OWNER_UNKNOWN(Fields.ACTION_OWNER, "unknown", 1),
     ACTION_DUE_DATE_REQUIRED(Fields.ACTION_DUE_DATE, "required", 0),
     /** {0} = the value given. */
     ACTION_DUE_DATE_INVALID(Fields.ACTION_DUE_DATE, "invalid", 1),
+    /** {0} = the value given: shaped like a date, but not in the years 0001–9999 the database stores. */
+    ACTION_DUE_DATE_OUT_OF_RANGE(Fields.ACTION_DUE_DATE, "outOfRange", 1),
     ACTION_TYPE_REQUIRED(Fields.ACTION_TYPE, "required", 0),
     /** {0} = the value given. */
     ACTION_TYPE_UNKNOWN(Fields.ACTION_TYPE, "unknown", 1),
@@ -40,6 +44,8 @@ public enum FailureDbProblem implements ProblemCatalog {
     ACTION_STATUS_UNKNOWN(Fields.ACTION_STATUS, "unknown", 1),
     /** {0} = the value given. */
     ACTION_CHECK_IN_DATE_INVALID(Fields.ACTION_CHECK_IN_DATE, "invalid", 1),
+    /** {0} = the value given: shaped like a date, but not in the years 0001–9999 the database stores. */
+    ACTION_CHECK_IN_DATE_OUT_OF_RANGE(Fields.ACTION_CHECK_IN_DATE, "outOfRange", 1),
     /** {0} = check-in date, {1} = due date (ISO dates). */
     ACTION_CHECK_IN_DATE_BEFORE_DUE(Fields.ACTION_CHECK_IN_DATE, "beforeDue", 2),
     /** {0} = the value given. */

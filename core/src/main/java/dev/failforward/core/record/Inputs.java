@@ -1,11 +1,9 @@
 package dev.failforward.core.record;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reading form input for the commands: trimmed text, enum names in any case, ISO dates. */
+/** Reading form input for the commands: trimmed text, enum names in any case (dates: {@link dev.failforward.core.text.IsoDate}). */
 final class Inputs {
 
     private Inputs() {
@@ -33,19 +31,6 @@ final class Inputs {
             }
         }
         return Optional.empty();
-    }
-
-    /** An ISO date {@code yyyy-MM-dd}, or empty when the text is not one. */
-    static Optional<LocalDate> date(String text) {
-        String value = text(text);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(value));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 
     /** For messages: the given text, shortened so a long bad value cannot flood the page. */

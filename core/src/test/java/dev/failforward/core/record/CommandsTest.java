@@ -142,6 +142,67 @@ class CommandsTest {
     }
 
     @Test
+    void datesOutsideTheStorableYearsAreRefusedNamingTheField() {
+        Validated<ActionItem.Draft> bad = action("+10000-01-01", "detect", null, "-0001-01-01", null).toDraft(RECORD, NOW);
+        assertThat(keys(bad)).containsExactly("failforward.failuredb.actionDueDate.outOfRange",
+                "failforward.failuredb.actionCheckInDate.outOfRange");
+        assertThat(bad.problems()).extracting(FieldProblem::field).containsExactly("actionDueDate", "actionCheckInDate");
+        assertThat(bad.problems().get(0).arguments()).containsExactly("+10000-01-01");
+        assertThat(keys(action("0000-01-01", "detect", null, null, null).toDraft(RECORD, NOW)))
+                .containsExactly("failforward.failuredb.actionDueDate.outOfRange");
+        assertThat(keys(action("2026-02-30", "detect", null, null, null).toDraft(RECORD, NOW)))
+                .containsExactly("failforward.failuredb.actionDueDate.invalid");
+        assertThat(action("9999-12-31", "detect", null, "9999-12-31", null).toDraft(RECORD, NOW).isValid()).isTrue();
+        assertThat(action("0001-01-01", "detect", null, null, null).toDraft(RECORD, NOW).isValid()).isTrue();
+
+        ActionItem stored = action("2026-06-30", "detect", null, null, null).toDraft(RECORD, NOW).value().withId(4);
+        assertThat(keys(action("2026-06-30", "detect", "done", "+99999-01-01", "effective").applyTo(stored, 0, NOW)))
+                .containsExactly("failforward.failuredb.actionCheckInDate.outOfRange");
+    }
+
+    @Test
+    void anUnstorableDateNeverMakesAnActionItem() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new ActionItem.Draft(RECORD, "d", "u",
+                LocalDate.of(10000, 1, 1), ActionType.DETECT, null, NOW)).withMessageContaining("dates must be within");
+        assertThatIllegalArgumentException().isThrownBy(() -> new ActionItem.Draft(RECORD, "d", "u",
+                LocalDate.of(2026, 1, 1), ActionType.DETECT, LocalDate.of(-1, 1, 1), NOW))
+                .withMessageContaining("dates must be within");
+    }
+
+    @Test
+    void theOwnerMustBeAUserOfTheHost() {
+        UserDirectory users = key -> key.equals("u-ben") || key.equals("u-anna");
+        assertThat(action("2026-06-30", "detect", null, null, null).toDraft(RECORD, NOW, users).isValid()).isTrue();
+        Validated<ActionItem.Draft> stranger = new ActionItemCommand("Fix it", " u-nobody ", "2026-06-30", "detect",
+                null, null, null, null).toDraft(RECORD, NOW, users);
+        assertThat(keys(stranger)).containsExactly("failforward.failuredb.actionOwner.unknown");
+        assertThat(stranger.problems().get(0).field()).isEqualTo("actionOwner");
+        assertThat(stranger.problems().get(0).arguments()).containsExactly("u-nobody");
+        // every problem at once, the owner among them
+        assertThat(keys(new ActionItemCommand("Fix it", "u-nobody", "+10000-01-01", "detect", null, null, null, null)
+                .toDraft(RECORD, NOW, users))).containsExactly("failforward.failuredb.actionOwner.unknown",
+                "failforward.failuredb.actionDueDate.outOfRange");
+        // the directory is asked only about a well-formed key
+        assertThat(keys(new ActionItemCommand("Fix it", " ", "2026-06-30", "detect", null, null, null, null)
+                .toDraft(RECORD, NOW, key -> {
+                    throw new AssertionError("asked about " + key);
+                }))).containsExactly("failforward.failuredb.actionOwner.required");
+    }
+
+    @Test
+    void anEditKeepsAnOwnerWhoLeftButRefusesAnewOneWhoIsNoUser() {
+        ActionItem stored = new ActionItemCommand("Fix it", "u-left", "2026-06-30", "detect", null, null, null, null)
+                .toDraft(RECORD, NOW).value().withId(7);
+        UserDirectory users = key -> key.equals("u-ben");
+        assertThat(new ActionItemCommand("Fix it properly", "u-left", "2026-06-30", "detect", "done", "2026-07-01",
+                "effective", null).applyTo(stored, 0, NOW, users).isValid()).isTrue();
+        assertThat(keys(new ActionItemCommand("Fix it", "u-ghost", "2026-06-30", "detect", null, null, null, null)
+                .applyTo(stored, 0, NOW, users))).containsExactly("failforward.failuredb.actionOwner.unknown");
+        assertThat(new ActionItemCommand("Fix it", "u-ben", "2026-06-30", "detect", null, null, null, null)
+                .applyTo(stored, 0, NOW, users).value().ownerKey()).isEqualTo("u-ben");
+    }
+
+    @Test
     void anEditCarriesTheVersionItWasBasedOn() {
         ActionItem stored = action("2026-06-30", "mitigate", null, "2026-07-31", null).toDraft(RECORD, NOW).value().withId(4);
         Instant later = NOW.plusSeconds(3600);

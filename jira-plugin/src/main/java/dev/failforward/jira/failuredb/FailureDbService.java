@@ -13,6 +13,7 @@ import dev.failforward.core.record.PageRequest;
 import dev.failforward.core.record.RecordPage;
 import dev.failforward.core.record.RecordQuery;
 import dev.failforward.core.record.RecordSort;
+import dev.failforward.core.record.UserDirectory;
 import dev.failforward.core.record.Validated;
 import dev.failforward.core.record.WhyStepRepository;
 import dev.failforward.jira.permissions.RecordPermissions;
@@ -47,19 +48,23 @@ public class FailureDbService {
     private final ActionItemRepository actions;
     private final WhyStepRepository whys;
     private final RecordPermissions permissions;
+    private final UserDirectory users;
     private final Clock clock;
 
     private final RecordChanges changes;
 
     @Inject
     public FailureDbService(FailureRecordRepository records, LearningRepository learnings, ActionItemRepository actions,
-                            WhyStepRepository whys, RecordPermissions permissions, RecordChanges changes) {
-        this(records, learnings, actions, whys, permissions, changes, Clock.systemUTC());
+                            WhyStepRepository whys, RecordPermissions permissions, UserDirectory users,
+                            RecordChanges changes) {
+        this(records, learnings, actions, whys, permissions, users, changes, Clock.systemUTC());
     }
 
+    /** @param users who may own an action item: a new or changed owner must be one of them */
     public FailureDbService(FailureRecordRepository records, LearningRepository learnings, ActionItemRepository actions,
-                            WhyStepRepository whys, RecordPermissions permissions, RecordChanges changes,
-                            Clock clock) {
+                            WhyStepRepository whys, RecordPermissions permissions, UserDirectory users,
+                            RecordChanges changes, Clock clock) {
+        this.users = Objects.requireNonNull(users, "users");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.records = Objects.requireNonNull(records, "records");
         this.learnings = Objects.requireNonNull(learnings, "learnings");
@@ -140,7 +145,7 @@ public class FailureDbService {
 
     public ActionItem addAction(String issueKey, ActionItemCommand command) {
         FailureRecord record = editableRecord(issueKey);
-        return changed(record, actions.add(valid(command.toDraft(record.issueId(), clock.instant()))));
+        return changed(record, actions.add(valid(command.toDraft(record.issueId(), clock.instant(), users))));
     }
 
     /**
@@ -151,7 +156,7 @@ public class FailureDbService {
     public ActionItem editAction(String issueKey, long actionId, long basedOnVersion, ActionItemCommand command) {
         FailureRecord record = editableRecord(issueKey);
         ActionItem existing = actionOf(record, actionId);
-        return changed(record, actions.update(valid(command.applyTo(existing, basedOnVersion, clock.instant()))));
+        return changed(record, actions.update(valid(command.applyTo(existing, basedOnVersion, clock.instant(), users))));
     }
 
     /** Records an effectiveness check-in: the item becomes done, with the date, result and note given. */
@@ -163,7 +168,7 @@ public class FailureDbService {
                 existing.dueDate().toString(), existing.type().name(), ActionStatus.DONE.name(), checkIn.date(),
                 checkIn.result(), checkIn.note());
         long version = checkIn.basedOnVersion() == null ? existing.version() : checkIn.basedOnVersion();
-        return changed(record, actions.update(valid(command.applyTo(existing, version, clock.instant()))));
+        return changed(record, actions.update(valid(command.applyTo(existing, version, clock.instant(), users))));
     }
 
     public void deleteAction(String issueKey, long actionId) {

@@ -59,7 +59,7 @@ public class AoActionItemRepository implements ActionItemRepository {
         columns.put(ActionItemEntity.CREATED_AT, Date.from(draft.createdAt()));
         columns.put(ActionItemEntity.UPDATED_AT, Date.from(draft.createdAt()));
         columns.put(ActionItemEntity.VERSION, 0L);
-        return ao.executeInTransaction(() -> {
+        return Transactions.write(ao, () -> {
             ActionItem item = toItem(ao.create(ActionItemEntity.class, columns));
             changes.action(item.recordIssueId(), (int) item.id());
             return item;
@@ -84,7 +84,7 @@ public class AoActionItemRepository implements ActionItemRepository {
     @Override
     public ActionItem update(ActionItem edited) {
         Objects.requireNonNull(edited, "edited");
-        return ao.executeInTransaction(() -> {
+        return Transactions.write(ao, () -> {
             ActionItemEntity e = entity(edited.id())
                     .filter(row -> row.getRecordIssueId() == edited.recordIssueId())
                     .filter(row -> row.getVersion() == edited.version())
@@ -108,7 +108,7 @@ public class AoActionItemRepository implements ActionItemRepository {
     @Override
     public boolean delete(long id) {
         // DELETE … WHERE ID = ?: portable (as AoLearningRepository.delete)
-        return ao.executeInTransaction(() -> {
+        return Transactions.write(ao, () -> {
             Optional<ActionItemEntity> row = entity(id);
             if (row.isEmpty() || ao.deleteWithSQL(ActionItemEntity.class, "ID = ?", row.get().getID()) == 0) {
                 return false;

@@ -111,7 +111,7 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
     }
 
     private FailureRecord upsertOnce(FailureRecord record) {
-        return ao.executeInTransaction(() -> {
+        return Transactions.write(ao, () -> {
             // ISSUE_ID = ? (unique, indexed): a number, the same on every database. A concurrent insert of the same
             // issue fails on the unique constraint and rolls back (on PostgreSQL the whole transaction is aborted)
             FailureRecordEntity[] existing = ao.find(FailureRecordEntity.class,
@@ -220,7 +220,7 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
 
     @Override
     public boolean deleteByIssueId(long issueId) {
-        return ao.executeInTransaction(() -> {
+        return Transactions.write(ao, () -> {
             // DELETE … WHERE RECORD_ISSUE_ID = ? per table, children first (AO declares no foreign keys here): portable
             ao.deleteWithSQL(LearningEntity.class, LearningEntity.RECORD_ISSUE_ID + " = ?", issueId);
             ao.deleteWithSQL(ActionItemEntity.class, ActionItemEntity.RECORD_ISSUE_ID + " = ?", issueId);

@@ -47,7 +47,7 @@ public class AoLearningRepository implements LearningRepository {
             columns.put(LearningEntity.SOURCE_URL, draft.source().url());
             columns.put(LearningEntity.SOURCE_TITLE, draft.source().title());
         }
-        return ao.executeInTransaction(() -> {
+        return Transactions.write(ao, () -> {
             Learning learning = toLearning(ao.create(LearningEntity.class, columns));
             changes.record(learning.recordIssueId());
             return learning;
@@ -77,7 +77,7 @@ public class AoLearningRepository implements LearningRepository {
     @Override
     public Optional<Learning> update(Learning edited) {
         Objects.requireNonNull(edited, "edited");
-        return ao.executeInTransaction(() -> entity(edited.id())
+        return Transactions.write(ao, () -> entity(edited.id())
                 .filter(e -> e.getRecordIssueId() == edited.recordIssueId())
                 .map(e -> {
                     e.setBody(edited.text());
@@ -93,7 +93,7 @@ public class AoLearningRepository implements LearningRepository {
     public boolean delete(long id) {
         // DELETE … WHERE ID = ?: AO quotes ID (operator follows); ids come from a sequence (PostgreSQL SERIAL, Oracle
         // sequence + trigger, MySQL AUTO_INCREMENT, SQL Server IDENTITY), never reused by the database itself
-        return ao.executeInTransaction(() -> {
+        return Transactions.write(ao, () -> {
             Optional<LearningEntity> row = entity(id);
             if (row.isEmpty() || ao.deleteWithSQL(LearningEntity.class, "ID = ?", row.get().getID()) == 0) {
                 return false;

@@ -39,7 +39,7 @@ public class AoWhyStepRepository implements WhyStepRepository {
                         + (i + 1) + " has position " + step.position());
             }
         }
-        return ao.executeInTransaction(() -> {
+        return Transactions.write(ao, () -> {
             // DELETE then INSERT in one transaction: portable; on PostgreSQL and Oracle (MVCC) readers see the old chain
             // until the commit, on SQL Server (default READ COMMITTED with locks) they wait for it
             ao.deleteWithSQL(WhyStepEntity.class, WhyStepEntity.RECORD_ISSUE_ID + " = ?", recordIssueId);

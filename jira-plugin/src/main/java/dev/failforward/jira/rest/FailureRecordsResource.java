@@ -41,10 +41,12 @@ import java.util.List;
  * writing Edit Issues too; a record the user cannot browse is a 404 with the same body as a missing one, and searches
  * never count hidden records ({@link FailureDbService}).
  *
- * <p><b>XSRF:</b> every mutating method {@code @Consumes(application/json)}, so Jersey answers 415 to the content types
- * a cross-site HTML form can send ({@code application/x-www-form-urlencoded}, {@code multipart/form-data},
- * {@code text/plain}), and a cross-site script cannot send JSON without a CORS preflight the product refuses. That is
- * what keeps these REST v2 endpoints XSRF-safe without {@code X-Atlassian-Token}; DELETE cannot be sent by a form at all.
+ * <p><b>XSRF:</b> every mutating request must be {@code application/json} ({@link JsonContentTypeFilter}, for every
+ * resource of this API): the content types a cross-site page can send without a CORS preflight — none at all, the
+ * form types, {@code text/plain} — get a 415, and a cross-site script cannot send JSON without a preflight the product
+ * refuses. That keeps these REST v2 endpoints XSRF-safe without {@code X-Atlassian-Token}. ({@code @Consumes} alone
+ * did not: Jersey matches a request without a type to any {@code @Consumes}.) Bodies are read strictly
+ * ({@link JsonRequest}).
  */
 @Path("/records")
 @Produces(MediaType.APPLICATION_JSON)
@@ -126,8 +128,9 @@ public class FailureRecordsResource {
     public FailureRecordJson.ActionJson editAction(@PathParam("issueKey") String issueKey, @PathParam("id") String id,
                                                    String body) {
         AccessDeniedException.requireLogin(permissions.currentUserKey());
-        ActionItemCommand command = action(JsonRequest.parse(body));
-        long version = JsonVersion.required(body);
+        JsonRequest json = JsonRequest.parse(body);
+        ActionItemCommand command = action(json);
+        long version = JsonVersion.required(json);
         return FailureRecordJson.action(issueKey, service.editAction(issueKey, id(id), version, command));
     }
 
@@ -147,7 +150,7 @@ public class FailureRecordsResource {
         AccessDeniedException.requireLogin(permissions.currentUserKey());
         JsonRequest json = JsonRequest.parse(body);
         CheckIn checkIn = new CheckIn(json.requiredString("date", 10 + 20), json.requiredString("result", 40),
-                json.optionalString("note", TEXT_LIMIT).orElse(null), JsonVersion.optional(body));
+                json.optionalString("note", TEXT_LIMIT).orElse(null), JsonVersion.optional(json));
         try {
             return FailureRecordJson.action(issueKey, service.checkIn(issueKey, id(id), checkIn));
         } catch (InvalidCommandException e) {

@@ -1,8 +1,6 @@
 package dev.failforward.jira.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Optional;
@@ -13,10 +11,12 @@ import java.util.Optional;
  * <p>Why not let the JAX-RS provider bind a DTO: the products' and the preview's Jackson providers answer malformed JSON
  * with their own error bodies (or a 500), and a wrong type would silently coerce. Reading the body ourselves keeps the
  * contract the same on every host: 400, {@code errors[].field} names the field.
+ *
+ * <p>The body is read strictly ({@link StrictJson}: no trailing tokens, no duplicate keys, no lone surrogates, bounded
+ * depth and size), and a string field may hold no control character but tab, line feed and carriage return (a NUL
+ * would be refused by PostgreSQL at insert, and none of them belongs in text people read).
  */
 public final class JsonRequest {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final ObjectNode body;
 
@@ -28,14 +28,7 @@ public final class JsonRequest {
         if (body == null || body.isBlank()) {
             throw new InvalidRequestException(FieldError.of("body", "required", "failforward.rest.error.body.required"));
         }
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-            throw new InvalidRequestException(FieldError.of("body", "malformed", "failforward.rest.error.body.malformed", line, column));
-        }
+        JsonNode node = StrictJson.read(body);
         if (!(node instanceof ObjectNode object)) {
             throw new InvalidRequestException(FieldError.of("body", "type", "failforward.rest.error.body.object"));
         }
@@ -57,6 +50,10 @@ public final class JsonRequest {
             throw new InvalidRequestException(FieldError.of(field, "type", "failforward.rest.error.field.string", field));
         }
         String text = value.textValue();
+        if (hasControlCharacter(text)) {
+            throw new InvalidRequestException(FieldError.of(field, "control-character",
+                    "failforward.rest.error.field.control", field));
+        }
         if (text.length() > maxLength) {
             throw new InvalidRequestException(FieldError.of(field, "too-long", "failforward.rest.error.field.toolong",
                     field, maxLength, text.length()));
@@ -75,6 +72,22 @@ public final class JsonRequest {
                     field, min, max));
         }
         return Optional.of(value.intValue());
+    }
+
+    /** The field's value as sent ({@code null} when absent), for readers of other types ({@link JsonVersion}). */
+    JsonNode field(String field) {
+        return body.get(field);
+    }
+
+    /** C0 controls and DEL other than tab, line feed and carriage return. */
+    static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int requiredInteger(String field, int min, int max) {

@@ -1,29 +1,21 @@
 package dev.failforward.jira.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads the whole-number {@code version} field of a JSON body that {@link JsonRequest#parse} has already accepted
- * (so it is a well-formed object): the version of an item the user's edit is based on, for optimistic locking.
+ * (a well-formed object): the version of an item the user's edit is based on, for optimistic locking.
  */
 final class JsonVersion {
 
     static final String FIELD = "version";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonVersion() {
     }
 
     /** The version, or {@code null} when absent; 400 naming {@code version} when not a whole number ≥ 0. */
-    static Long optional(String body) {
-        JsonNode value;
-        try {
-            value = MAPPER.readTree(body).get(FIELD);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the body was parsed before", e);
-        }
+    static Long optional(JsonRequest body) {
+        JsonNode value = body.field(FIELD);
         if (value == null || value.isNull()) {
             return null;
         }
@@ -34,7 +26,7 @@ final class JsonVersion {
         return value.longValue();
     }
 
-    static long required(String body) {
+    static long required(JsonRequest body) {
         Long version = optional(body);
         if (version == null) {
             throw new InvalidRequestException(FieldError.of(FIELD, "required", "failforward.rest.error.field.required",

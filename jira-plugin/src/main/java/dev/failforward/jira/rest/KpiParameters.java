@@ -2,15 +2,16 @@ package dev.failforward.jira.rest;
 
 import dev.failforward.core.kpi.Granularity;
 import dev.failforward.core.kpi.Kpi;
+import dev.failforward.core.text.IsoDate;
 import dev.failforward.jira.kpi.KpiService;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -95,12 +96,14 @@ record KpiParameters(Set<String> projects, Long filter, YearMonth from, YearMont
             return fallback;
         }
         String value = text.strip();
-        try {
-            return value.length() == 7 ? YearMonth.parse(value) : YearMonth.from(java.time.LocalDate.parse(value));
-        } catch (DateTimeParseException e) {
+        // yyyy-MM, or a day of it (yyyy-MM-dd), in the years 0001-9999 (IsoDate): YearMonth.parse alone also reads
+        // "+10000-01", which no period of the roll-ups can hold
+        Optional<java.time.LocalDate> day = IsoDate.parse(value.length() == 7 ? value + "-01" : value);
+        if (day.isEmpty()) {
             errors.add(FieldError.of(parameter, "invalid", "failforward.kpi.error.month", parameter, shown(value)));
             return null;
         }
+        return YearMonth.from(day.get());
     }
 
     private static List<String> split(List<String> values) {

@@ -8,16 +8,17 @@ import dev.failforward.core.record.PageRequest;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.core.record.RecordQuery;
 import dev.failforward.core.record.RecordSort;
+import dev.failforward.core.text.IsoDate;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -152,13 +153,13 @@ record RecordSearchParameters(Set<String> projects, RecordQuery query) {
         if (value == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
+        Optional<LocalDate> date = IsoDate.parse(value);
+        if (date.isEmpty()) {
             errors.add(FieldError.of(parameter, "invalid", "failforward.failuredb.error.param.date", parameter,
                     shown(value)));
             return null;
         }
+        return date.get();
     }
 
     static int integer(List<FieldError> errors, String parameter, String text, int fallback, int min, int max) {

@@ -2,6 +2,7 @@ package dev.failforward.jira.rest;
 
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.message.I18nResolver;
+import dev.failforward.jira.persistence.DatabaseErrors;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -15,13 +16,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Everything else. JAX-RS errors (404, 405, 415, …) keep their status and get our JSON body; anything unexpected is
- * logged with a reference and answered with a 500 that carries only that reference — never a stack trace.
+ * Everything else. JAX-RS errors (404, 405, 415, …) keep their status and get our JSON body; a database that refused
+ * the work for a passing reason ({@link DatabaseErrors#isTransient}) is a 503 with {@code Retry-After}; anything
+ * unexpected is logged with a reference and answered with a 500 that carries only that reference — never a stack trace.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger log = LoggerFactory.getLogger(UnexpectedExceptionMapper.class);
+
+    /** What a 503 asks the client to wait before it tries again. */
+    static final int RETRY_AFTER_SECONDS = 1;
 
     private final I18nResolver i18n;
 
@@ -38,6 +43,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 String reason = web.getResponse().getStatusInfo().getReasonPhrase();
                 return json(status, new ErrorBody(status, i18n.getText("failforward.rest.error.http", status, reason), List.of()));
             }
+        }
+        if (DatabaseErrors.isTransient(exception)) {
+            // the database refused the work for a passing reason (a conflict, a lock or pool wait that ran out) after
+            // the repositories' own retries; the transaction rolled back whole, so the client may simply send it again
+            log.info("Fail Forward REST call answered 503, the database was busy: {}", exception.toString());
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                    .entity(new ErrorBody(503, i18n.getText("failforward.rest.error.busy", RETRY_AFTER_SECONDS),
+                            List.of())).build();
         }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected error in a Fail Forward REST call (reference {})", reference, exception);

@@ -55,6 +55,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.jira.stopcheck.RunningExperiments",
                 "dev.failforward.jira.stopcheck.StopCheckJob",
                 "dev.failforward.jira.stopcheck.StopCheckScheduler",
+                "dev.failforward.jira.users.SalUserDirectory",
                 "dev.failforward.jira.workflow.IssueSnapshots",
                 "dev.failforward.jira.workflow.JiraTransitionScreens",
                 "dev.failforward.jira.workflow.ProblemReporter",

@@ -57,6 +57,8 @@ final class FailureDbApi implements AutoCloseable {
     static final Set<String> BOTH = Set.of("OPS", "SEC");
 
     final FakeRecordPermissions permissions = new FakeRecordPermissions();
+    /** The users Jira knows: the callers below and the owner of SEC-1's action item. */
+    final Set<String> users = new java.util.HashSet<>(Set.of("u-fred", "u-vera", "u-olga", "u-admin", "u-sec"));
     final AoDatabase db;
     final AoFailureRecordRepository records;
     final AoLearningRepository learnings;
@@ -77,7 +79,7 @@ final class FailureDbApi implements AutoCloseable {
         whys = new AoWhyStepRepository(db.activeObjects());
         seed();
         FailureDbService service = new FailureDbService(records, learnings, actions, whys, permissions,
-                dev.failforward.jira.kpi.RecordChanges.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+                users::contains, dev.failforward.jira.kpi.RecordChanges.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
         I18nResolver i18n = english();
         jersey = new JerseyTest() {
             @Override
@@ -94,6 +96,7 @@ final class FailureDbApi implements AutoCloseable {
                                 bind(permissions).to(RecordPermissions.class);
                             }
                         })
+                        .register(JsonContentTypeFilter.class)
                         .register(FailureRecordsResource.class)
                         .register(LearningsResource.class)
                         .register(ProjectExportResource.class)

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.RecordKind;
 import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.AfterEach;
@@ -142,8 +141,10 @@ class FailureRecordsResourceTest {
         assertParameterError("records?category=x", "category", "unknown", null);
         assertParameterError("records?sort=title", "sort", "unknown", null);
         assertParameterError("records?order=up", "order", "unknown", null);
-        assertParameterError("records?createdFrom=2026-13-01", "createdFrom", "invalid", "The parameter \"createdFrom\" must be a date like 2026-06-30, not \"2026-13-01\".");
+        assertParameterError("records?createdFrom=2026-13-01", "createdFrom", "invalid", "The parameter \"createdFrom\" must be a date like 2026-06-30 (years 0001 to 9999), not \"2026-13-01\".");
         assertParameterError("records?createdTo=01.05.2026", "createdTo", "invalid", null);
+        assertParameterError("records?createdFrom=%2B10000-01-01", "createdFrom", "invalid", null);
+        assertParameterError("records?createdTo=-0001-01-01", "createdTo", "invalid", null);
         assertParameterError("records?createdFrom=2026-05-02&createdTo=2026-05-01", "createdTo", "before-from", null);
         assertParameterError("records?maxResults=0", "maxResults", "out-of-range", "The parameter \"maxResults\" must be a whole number from 1 to 500, not \"0\".");
         assertParameterError("records?maxResults=501", "maxResults", "out-of-range", null);
@@ -371,23 +372,139 @@ class FailureRecordsResourceTest {
         assertThat(api.actions.findById(id).orElseThrow().version()).isZero();
     }
 
-    // ----- XSRF: JSON only -----
+    @Test
+    void datesOutsideTheStorableYearsAre400NamingTheFieldAndNeverReachTheDatabase() {
+        api.editor();
+        for (String date : List.of("-0001-01-01", "+10000-01-01", "0000-01-01", "+999999999-12-31")) {
+            Response response = api.post("records/OPS-1/actions", ACTION.replace("2026-06-30", date));
+            assertFieldError(response, "dueDate", "outOfRange");
+        }
+        Response out = api.post("records/OPS-1/actions", ACTION.replace("2026-06-30", "+10000-01-01"));
+        assertThat(json(out).path("errors").get(0).path("message").asText())
+                .isEqualTo("Due date: \"+10000-01-01\" is outside the years 0001 to 9999; write it like 2026-06-30.");
+        assertFieldError(api.post("records/OPS-1/actions", ACTION.replace("}", ",\"checkInDate\":\"+10000-01-01\"}")),
+                "checkInDate", "outOfRange");
+        assertThat(api.actions.findByRecord(api.ops1.issueId())).isEmpty();
+
+        long id = json(api.post("records/OPS-1/actions", ACTION)).path("id").asLong();
+        String path = "records/OPS-1/actions/" + id;
+        assertFieldError(api.put(path, ACTION.replace("2026-06-30", "-0001-01-01").replace("}", ",\"version\":0}")),
+                "dueDate", "outOfRange");
+        assertFieldError(api.post(path + "/check-in", "{\"date\":\"+10000-01-01\",\"result\":\"effective\"}"),
+                "date", "outOfRange");
+        assertThat(api.actions.findById(id).orElseThrow().version()).isZero();
+        assertThat(api.actions.findById(id).orElseThrow().dueDate()).hasToString("2026-06-30");
+    }
 
     @Test
-    void mutatingRequestsAcceptOnlyJson() {
+    void anActionItemsOwnerMustBeAJiraUser() {
         api.editor();
-        Response form = api.jersey.target("records/OPS-1/learnings").request()
-                .post(Entity.form(new Form().param("text", "x").param("kind", "insight")));
-        assertThat(form.getStatus()).isEqualTo(415);
-        assertThat(json(form).path("status").asInt()).isEqualTo(415);
+        Response stranger = api.post("records/OPS-1/actions", ACTION.replace("u-fred", "u-nobody"));
+        assertFieldError(stranger, "owner", "unknown");
+        assertThat(json(api.post("records/OPS-1/actions", ACTION.replace("u-fred", "u-nobody")))
+                .path("errors").get(0).path("message").asText())
+                .isEqualTo("Owner: there is no user with the key \"u-nobody\".");
+        assertThat(api.actions.findByRecord(api.ops1.issueId())).isEmpty();
+
+        Response added = api.post("records/OPS-1/actions", ACTION.replace("u-fred", "u-vera"));
+        assertThat(added.getStatus()).isEqualTo(201);
+        JsonNode item = json(added);
+        assertThat(item.path("ownerKey").asText()).isEqualTo("u-vera");
+        long id = item.path("id").asLong();
+        // Vera leaves: her item stays editable, but it cannot be given to someone Jira does not know
+        api.users.remove("u-vera");
+        String edit = ACTION.replace("u-fred", "u-vera").replace("}", ",\"status\":\"done\",\"version\":0}");
+        assertThat(api.put("records/OPS-1/actions/" + id, edit).getStatus()).isEqualTo(200);
+        assertFieldError(api.put("records/OPS-1/actions/" + id, edit.replace("u-vera", "u-ghost").replace(":0}", ":1}")),
+                "owner", "unknown");
+        assertThat(api.post("records/OPS-1/actions/" + id + "/check-in",
+                "{\"date\":\"2026-07-15\",\"result\":\"effective\"}").getStatus()).isEqualTo(200);
+        assertThat(api.actions.findById(id).orElseThrow().ownerKey()).isEqualTo("u-vera");
+    }
+
+    // ----- XSRF: JSON only -----
+
+    /** Every mutating endpoint with a body, and what it needs to succeed. */
+    private List<String[]> mutations(long learningId, long actionId) {
+        return List.of(
+                new String[]{"POST", "records/OPS-1/learnings", learningBody("x", "insight")},
+                new String[]{"PUT", "records/OPS-1/learnings/" + learningId, learningBody("y", "insight")},
+                new String[]{"POST", "records/OPS-1/actions", ACTION},
+                new String[]{"PUT", "records/OPS-1/actions/" + actionId, ACTION.replace("}", ",\"version\":0}")},
+                new String[]{"POST", "records/OPS-1/actions/" + actionId + "/check-in",
+                        "{\"date\":\"2026-07-15\",\"result\":\"effective\"}"});
+    }
+
+    @Test
+    void mutatingRequestsAcceptOnlyJsonAnd415NamesTheContentType() {
+        api.editor();
+        long learningId = json(api.post("records/OPS-1/learnings", learningBody("kept", "insight"))).path("id").asLong();
+        long actionId = json(api.post("records/OPS-1/actions", ACTION)).path("id").asLong();
+        List<String> types = List.of("*/*", "application/*", "text/plain", "text/plain;charset=UTF-8",
+                "application/x-www-form-urlencoded", "multipart/form-data;boundary=x", "application/xml",
+                "application/json-patch+json", "application/vnd.api+json", "text/json", "application/jsonx",
+                "application/json;charset=ISO-8859-1", "application/json;charset=UTF-16");
+        for (String[] mutation : mutations(learningId, actionId)) {
+            for (String type : types) {
+                Response response = api.jersey.target(mutation[1]).request()
+                        .method(mutation[0], Entity.entity(mutation[2], MediaType.valueOf(type)));
+                assertThat(response.getStatus()).as(mutation[0] + " " + mutation[1] + " as " + type).isEqualTo(415);
+                String raw = response.readEntity(String.class);
+                assertThat(raw).doesNotContain("Exception", "at dev.", "at org.");
+                JsonNode body;
+                try {
+                    body = FailureDbApi.JSON.readTree(raw);
+                } catch (Exception e) {
+                    throw new AssertionError(raw, e);
+                }
+                assertThat(body.path("status").asInt()).isEqualTo(415);
+                assertThat(body.path("message").asText()).isEqualTo(
+                        "This request changes data, so its body must be JSON: send Content-Type: application/json.");
+                assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("Content-Type");
+                assertThat(body.path("errors").get(0).path("code").asText())
+                        .isEqualTo(type.contains("charset=") && type.startsWith("application/json;") ? "charset" : "unsupported");
+            }
+            Response untyped = api.jersey.target(mutation[1])
+                    .property(org.glassfish.jersey.client.ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true)
+                    .request().method(mutation[0]);
+            assertThat(untyped.getStatus()).isEqualTo(415);
+            JsonNode error = json(untyped).path("errors").get(0);
+            assertThat(error.path("code").asText()).isEqualTo("missing");
+            assertThat(error.path("message").asText()).isEqualTo("The request has no Content-Type; send application/json.");
+        }
         Response plain = api.jersey.target("records/OPS-1/actions").request()
                 .post(Entity.entity(ACTION, MediaType.TEXT_PLAIN_TYPE));
-        assertThat(plain.getStatus()).isEqualTo(415);
-        Response multipart = api.jersey.target("records/OPS-1/learnings/1").request()
-                .put(Entity.entity("x", MediaType.MULTIPART_FORM_DATA_TYPE));
-        assertThat(multipart.getStatus()).isEqualTo(415);
+        assertThat(json(plain).path("errors").get(0).path("message").asText())
+                .isEqualTo("The Content-Type \"text/plain\" is not accepted; send application/json.");
+        assertThat(api.learnings.findByRecord(api.ops1.issueId())).extracting(l -> l.text()).containsExactly("kept");
+        assertThat(api.actions.findByRecord(api.ops1.issueId())).singleElement()
+                .satisfies(a -> assertThat(a.version()).isZero());
+
+        // JSON with a UTF-8 charset (any case) is JSON
+        for (String type : List.of("application/json", "application/json;charset=UTF-8", "Application/JSON; charset=utf-8")) {
+            Response ok = api.jersey.target("records/OPS-1/learnings").request()
+                    .post(Entity.entity(learningBody("typed " + type, "insight"), MediaType.valueOf(type)));
+            assertThat(ok.getStatus()).as(type).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void aDeleteNeedsJsonOnlyWhenItCarriesABody() {
+        api.editor();
+        long first = json(api.post("records/OPS-1/learnings", learningBody("one", "insight"))).path("id").asLong();
+        long second = json(api.post("records/OPS-1/learnings", learningBody("two", "insight"))).path("id").asLong();
+        Response withText = api.jersey.target("records/OPS-1/learnings/" + first)
+                .property(org.glassfish.jersey.client.ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true).request()
+                .build("DELETE", Entity.entity("please", MediaType.TEXT_PLAIN_TYPE)).invoke();
+        assertThat(withText.getStatus()).isEqualTo(415);
+        assertThat(json(withText).path("errors").get(0).path("field").asText()).isEqualTo("Content-Type");
+        assertThat(api.learnings.findById(first)).isPresent();
+        assertThat(api.jersey.target("records/OPS-1/learnings/" + first).request().delete().getStatus()).isEqualTo(204);
+        Response withJson = api.jersey.target("records/OPS-1/learnings/" + second)
+                .property(org.glassfish.jersey.client.ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true).request()
+                .build("DELETE", Entity.json("{}")).invoke();
+        assertThat(withJson.getStatus()).isEqualTo(204);
         assertThat(api.learnings.findByRecord(api.ops1.issueId())).isEmpty();
-        assertThat(api.actions.findByRecord(api.ops1.issueId())).isEmpty();
     }
 
     @Test

@@ -34,6 +34,8 @@ class HypothesisCheckResourceTest {
 
     private JerseyTest jersey;
     private HypothesisCheckService service = new HypothesisCheckService(I18N);
+    private final dev.failforward.jira.permissions.FakeRecordPermissions permissions =
+            new dev.failforward.jira.permissions.FakeRecordPermissions().as("u-anna", java.util.Set.of(), java.util.Set.of());
 
     @BeforeEach
     void start() throws Exception {
@@ -47,10 +49,13 @@ class HypothesisCheckResourceTest {
                             protected void configure() {
                                 bind(I18N).to(I18nResolver.class);
                                 bind(service).to(HypothesisCheckService.class);
+                                bind(permissions).to(dev.failforward.jira.permissions.RecordPermissions.class);
                             }
                         })
+                        .register(JsonContentTypeFilter.class)
                         .register(HypothesisCheckResource.class)
                         .register(InvalidRequestExceptionMapper.class)
+                        .register(ProblemExceptionMapper.class)
                         .register(UnexpectedExceptionMapper.class)
                         .register(JacksonFeature.class)
                         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -165,7 +170,20 @@ class HypothesisCheckResourceTest {
         Response response = jersey.target("hypotheses/check").request(MediaType.APPLICATION_JSON)
                 .post(Entity.entity("If x then y", MediaType.TEXT_PLAIN));
         assertThat(response.getStatus()).isEqualTo(415);
-        assertThat(json(response).path("status").asInt()).isEqualTo(415);
+        JsonNode body = json(response);
+        assertThat(body.path("status").asInt()).isEqualTo(415);
+        assertThat(body.path("errors").get(0).path("field").asText()).isEqualTo("Content-Type");
+        assertThat(body.path("errors").get(0).path("code").asText()).isEqualTo("unsupported");
+    }
+
+    @Test
+    void anonymousCallersGet401() throws Exception {
+        permissions.as(null, java.util.Set.of(), java.util.Set.of());
+        Response response = post("{\"text\":\"If we add a checklist, then deploy failures drop below 2 per month\"}");
+        assertThat(response.getStatus()).isEqualTo(401);
+        JsonNode body = json(response);
+        assertThat(body.path("message").asText()).isEqualTo("Log in to do this.");
+        assertThat(body.path("status").asInt()).isEqualTo(401);
     }
 
     @Test

@@ -2,12 +2,25 @@ package dev.failforward.preview.jira;
 
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.user.UserProfile;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** SAL's user manager in the preview: every request is the demo user, who administers the preview. */
+import java.util.Set;
+
+/**
+ * SAL's user manager in the preview: every request is the demo user, who administers the preview. The preview's Jira
+ * knows the demo user and three teammates ({@link #USERS}), who can own action items but never log in.
+ */
 public final class PreviewUserManager implements UserManager {
 
+    /** The user keys of the preview's Jira users. */
+    public static final Set<String> USERS = Set.of(PreviewRecordPermissions.DEMO_USER, "anna", "ben", "kim");
+
     private static final UserKey DEMO = new UserKey(PreviewRecordPermissions.DEMO_USER);
+
+    /** A preview user as SAL describes them. */
+    private record Profile(UserKey key) implements UserProfile {
+    }
 
     @Override
     public UserKey getRemoteUserKey() {
@@ -22,5 +35,10 @@ public final class PreviewUserManager implements UserManager {
     @Override
     public boolean isAdmin(UserKey userKey) {
         return DEMO.equals(userKey);
+    }
+
+    @Override
+    public UserProfile getUserProfile(UserKey userKey) {
+        return userKey != null && USERS.contains(userKey.getStringValue()) ? new Profile(userKey) : null;
     }
 }

@@ -51,6 +51,11 @@ public final class HeadlessChromium implements AutoCloseable {
     private final Map<Integer, CompletableFuture<JsonNode>> calls = new ConcurrentHashMap<>();
     private final AtomicReference<CompletableFuture<Void>> nextLoad = new AtomicReference<>(new CompletableFuture<>());
     private final List<String> errors = new ArrayList<>();
+    private final Map<String, Exchange> exchanges = new java.util.LinkedHashMap<>();
+
+    /** One HTTP request the page made, as the browser sent it, and the status it got (0 while none yet). */
+    public record Exchange(String method, String url, String contentType, String origin, int status) {
+    }
 
     private HeadlessChromium(Process process, Path directory, WebSocket socket) {
         this.process = process;
@@ -109,6 +114,16 @@ public final class HeadlessChromium implements AutoCloseable {
             throw new AssertionError("cannot open " + url + ": " + result.get("errorText").asText());
         }
         loaded.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
+    /** From now on, records every HTTP request the pages make and its answer's status ({@link #exchanges()}). */
+    public void recordNetwork() {
+        send("Network.enable", JSON.createObjectNode());
+    }
+
+    /** The requests recorded since {@link #recordNetwork()}, in the order they were sent. */
+    public synchronized List<Exchange> exchanges() {
+        return List.copyOf(exchanges.values());
     }
 
     /** Reloads the page and waits for its load event. */
@@ -235,6 +250,14 @@ public final class HeadlessChromium implements AutoCloseable {
                     addError("console.error: " + String.join(" ", parts));
                 }
             }
+            case "Network.requestWillBeSent" -> {
+                JsonNode request = params.path("request");
+                JsonNode headers = request.path("headers");
+                recordExchange(params.path("requestId").asText(), new Exchange(request.path("method").asText(),
+                        request.path("url").asText(), header(headers, "Content-Type"), header(headers, "Origin"), 0));
+            }
+            case "Network.responseReceived" -> recordStatus(params.path("requestId").asText(),
+                    params.path("response").path("status").asInt());
             case "Runtime.exceptionThrown" -> {
                 JsonNode details = params.path("exceptionDetails");
                 addError("uncaught: " + details.path("exception").path("description").asText(details.path("text").asText()));
@@ -249,6 +272,34 @@ public final class HeadlessChromium implements AutoCloseable {
                 // other events are not needed
             }
         }
+    }
+
+    private synchronized void recordExchange(String id, Exchange exchange) {
+        exchanges.put(id + "#" + exchanges.size(), exchange);
+    }
+
+    private synchronized void recordStatus(String id, int status) {
+        String key = null;
+        for (String k : exchanges.keySet()) {
+            if (k.startsWith(id + "#")) {
+                key = k; // the last request of that id (a redirect reuses it)
+            }
+        }
+        if (key != null) {
+            Exchange e = exchanges.get(key);
+            exchanges.put(key, new Exchange(e.method(), e.url(), e.contentType(), e.origin(), status));
+        }
+    }
+
+    /** A request header, whatever the case of its name; null when absent. */
+    private static String header(JsonNode headers, String name) {
+        for (var fields = headers.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            if (field.getKey().equalsIgnoreCase(name)) {
+                return field.getValue().asText();
+            }
+        }
+        return null;
     }
 
     private synchronized void addError(String error) {

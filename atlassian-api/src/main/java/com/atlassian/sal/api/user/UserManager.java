@@ -13,4 +13,7 @@ public interface UserManager {
     UserKey getRemoteUserKey(HttpServletRequest request);
 
     boolean isAdmin(UserKey userKey);
+
+    /** The user with this key, or null when there is none (SAL: {@code @Nullable UserProfile getUserProfile(@Nullable UserKey)}). */
+    UserProfile getUserProfile(UserKey userKey);
 }
