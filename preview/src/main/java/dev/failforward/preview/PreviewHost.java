@@ -53,7 +53,8 @@ public final class PreviewHost implements AutoCloseable {
     public static PreviewHost start(PreviewOptions options) {
         PreviewServices services;
         try {
-            services = new PreviewServices(options.dataDirectory(), options.database(), java.time.ZoneId.systemDefault());
+            services = new PreviewServices(options.dataDirectory(), options.database(), options.nodeId(),
+                    java.time.ZoneId.systemDefault());
         } catch (RuntimeException e) {
             throw new StartException(options.database() != null
                     ? "cannot use the database " + options.database().describe() + ": " + e.getMessage()
@@ -96,7 +97,15 @@ public final class PreviewHost implements AutoCloseable {
         services.baseUri.set(base);
         // after the server listens: the demo's retro pages are linked with the port actually used
         try {
-            int loaded = DemoData.loadIfEmpty(services, Clock.systemUTC());
+            // two nodes starting at once: the demo data is loaded once, by whichever node takes the lock first
+            com.atlassian.beehive.ClusterLock demo = services.locks.getLockForName("dev.failforward.preview:demo-data");
+            demo.lock();
+            int loaded;
+            try {
+                loaded = DemoData.loadIfEmpty(services, Clock.systemUTC());
+            } finally {
+                demo.unlock();
+            }
             if (loaded > 0) {
                 System.out.println("Loaded " + loaded + " demo records into the failure database.");
             }

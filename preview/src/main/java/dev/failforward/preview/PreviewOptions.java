@@ -10,9 +10,14 @@ import java.util.Objects;
  * instead of the embedded database, {@code --db-url jdbc:postgresql://HOST:PORT/DB} with {@code --db-user} and
  * {@code --db-password} (or the environment variable {@code FAILFORWARD_DB_PASSWORD}, which {@code ps} does not show).
  *
+ * <p>{@code --node-id ID} names this preview as a node of a Data Center cluster (default {@value #DEFAULT_NODE}): two
+ * previews started with the same {@code --db-url} and different node ids share one database as Jira's nodes do, with
+ * cluster locks, run-once jobs and plugin settings in that database.
+ *
  * @param database the external database, or {@code null} for the embedded one in {@code dataDirectory}
+ * @param nodeId   this node's id in the cluster (letters, digits, {@code . _ -}, at most 64)
  */
-public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase database) {
+public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase database, String nodeId) {
 
     /**
      * A PostgreSQL database the preview uses instead of its embedded one. User and password may be {@code null} when
@@ -41,6 +46,8 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
     public static final String PASSWORD_ENVIRONMENT = "FAILFORWARD_DB_PASSWORD";
 
     public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_NODE = "node-1";
+    private static final java.util.regex.Pattern NODE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
     public static final Path DEFAULT_DATA = Path.of(".preview-data");
 
     public static final String USAGE = """
@@ -52,6 +59,8 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
               --db-url URL       use this PostgreSQL database instead of the embedded one (its tables are created there)
               --db-user USER     its user (unless the URL names it)
               --db-password PW   its password (or set FAILFORWARD_DB_PASSWORD, which ps does not show)
+              --node-id ID       this preview's node id in a cluster (default node-1); start a second preview with the
+                                 same --db-url and another --node-id to run two nodes on one database
               --help             show this help""";
 
     public PreviewOptions {
@@ -59,11 +68,20 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
             throw new IllegalArgumentException("--port must be between 0 and 65535: " + port);
         }
         Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(nodeId, "nodeId");
+        if (!NODE_ID.matcher(nodeId).matches()) {
+            throw new IllegalArgumentException("--node-id must be 1 to 64 letters, digits, '.', '_' or '-': " + nodeId);
+        }
     }
 
     /** The embedded database in {@code dataDirectory}. */
     public PreviewOptions(int port, Path dataDirectory) {
         this(port, dataDirectory, null);
+    }
+
+    /** One node ({@value #DEFAULT_NODE}). */
+    public PreviewOptions(int port, Path dataDirectory, ExternalDatabase database) {
+        this(port, dataDirectory, database, DEFAULT_NODE);
     }
 
     /** Parses the arguments, with the password from {@value #PASSWORD_ENVIRONMENT} when it is not given. */
@@ -78,6 +96,7 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
         String dbUrl = null;
         String dbUser = null;
         String dbPassword = null;
+        String nodeId = DEFAULT_NODE;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -101,6 +120,7 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
                 case "--db-url" -> dbUrl = inline != null ? inline : value(args, ++i, "--db-url");
                 case "--db-user" -> dbUser = inline != null ? inline : value(args, ++i, "--db-user");
                 case "--db-password" -> dbPassword = inline != null ? inline : value(args, ++i, "--db-password");
+                case "--node-id" -> nodeId = inline != null ? inline : value(args, ++i, "--node-id");
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -108,12 +128,12 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
             if (dbUser != null || dbPassword != null) {
                 throw new IllegalArgumentException("--db-user and --db-password need --db-url");
             }
-            return new PreviewOptions(port, data, null);
+            return new PreviewOptions(port, data, null, nodeId);
         }
         if (dbPassword == null && passwordFromEnvironment != null && !passwordFromEnvironment.isEmpty()) {
             dbPassword = passwordFromEnvironment;
         }
-        return new PreviewOptions(port, data, new ExternalDatabase(dbUrl, dbUser, dbPassword));
+        return new PreviewOptions(port, data, new ExternalDatabase(dbUrl, dbUser, dbPassword), nodeId);
     }
 
     private static String value(List<String> args, int index, String option) {

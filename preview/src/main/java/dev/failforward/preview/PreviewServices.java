@@ -32,7 +32,9 @@ import org.glassfish.jersey.server.ResourceConfig;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import com.atlassian.sal.api.user.UserManager;
-import dev.failforward.host.cluster.LocalClusterLockService;
+import dev.failforward.host.cluster.DatabaseClusterLockService;
+import dev.failforward.host.cluster.DatabaseSchedulerService;
+import dev.failforward.host.settings.DatabasePluginSettings;
 import dev.failforward.jira.kpi.KpiEventEntity;
 import dev.failforward.jira.kpi.KpiApplier;
 import dev.failforward.jira.kpi.KpiIndex;
@@ -88,6 +90,14 @@ final class PreviewServices implements AutoCloseable {
     final Macro hypothesisMacro;
 
     /** Writes the KPI events and roll-ups after every record change (the projection's and the service's). */
+    /** This node's id, and the cluster services every node has: locks, the run-once scheduler, plugin settings. */
+    final String nodeId;
+    final DatabaseClusterLockService locks;
+    final DatabaseSchedulerService scheduler;
+    final DatabasePluginSettings settings;
+    /** How long a dead node's cluster locks stay taken; how often a node looks for due cluster jobs. */
+    static final java.time.Duration CLUSTER_LOCK_LEASE = java.time.Duration.ofSeconds(30);
+    static final java.time.Duration SCHEDULER_POLL = java.time.Duration.ofSeconds(1);
     final KpiIndex kpiIndex;
     /** Applies the record change log to the KPI tables in the background, as the plugin's LifecycleAware does. */
     final KpiApplier kpiApplier;
@@ -120,28 +130,48 @@ final class PreviewServices implements AutoCloseable {
         this(dataDirectory, null, zone);
     }
 
-    /** @param external a PostgreSQL of the user's ({@code --db-url}), or null for the embedded database in DIR/db */
     PreviewServices(Path dataDirectory, PreviewOptions.ExternalDatabase external, ZoneId zone) {
+        this(dataDirectory, external, PreviewOptions.DEFAULT_NODE, zone);
+    }
+
+    /**
+     * @param external a PostgreSQL of the user's ({@code --db-url}), or null for the embedded database in DIR/db
+     * @param nodeId   this preview's node id: nodes sharing one database are a cluster
+     */
+    PreviewServices(Path dataDirectory, PreviewOptions.ExternalDatabase external, String nodeId, ZoneId zone) {
         this.databaseDirectory = dataDirectory.resolve("db");
         this.plugins = PluginResources.fromClasspath(PreviewServices.class.getClassLoader());
         this.jiraI18n = plugins.i18n(JIRA_PLUGIN_KEY);
         this.confluenceI18n = plugins.i18n(CONFLUENCE_PLUGIN_KEY);
         this.templates = new VelocityTemplateRenderer();
         this.database = openDatabase(databaseDirectory, external);
-        PreviewDatabase.enable(database);
+        this.nodeId = nodeId;
+        // what a Data Center node gets from the product: cluster locks, a run-once scheduler and plugin settings, all
+        // in the shared database, so a second preview node on the same database is a second Jira node
+        this.locks = new DatabaseClusterLockService(database.dataSource(), nodeId, CLUSTER_LOCK_LEASE);
+        this.scheduler = new DatabaseSchedulerService(database.dataSource(), nodeId, SCHEDULER_POLL);
+        this.settings = new DatabasePluginSettings(database.dataSource());
+        PreviewPluginSettings.recordSetup(settings);
+        // two nodes starting at once: one runs the upgrade tasks and creates the tables, the other waits for it
+        com.atlassian.beehive.ClusterLock enabling = locks.getLockForName("dev.failforward.preview:ao-enable");
+        enabling.lock();
+        try {
+            PreviewDatabase.enable(database);
+        } finally {
+            enabling.unlock();
+        }
         this.records = new AoFailureRecordRepository(database.activeObjects());
         this.learnings = new AoLearningRepository(database.activeObjects());
         this.actions = new AoActionItemRepository(database.activeObjects());
-        LocalClusterLockService locks = new LocalClusterLockService();
         this.kpiIndex = new KpiIndex(database.activeObjects(), records, learnings, actions, locks);
         this.kpiApplier = new KpiApplier(kpiIndex);
         PreviewRecordPermissions permissions = new PreviewRecordPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS));
-        this.pulseSettings = new PulseSettings(new PreviewPluginSettings());
+        this.pulseSettings = new PulseSettings(settings);
         this.pulse = new PulseService(database.activeObjects(), permissions, pulseSettings, locks);
         this.kpiUser = new PreviewKpiUserContext(zone);
         this.previewI18n = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH, "i18n/failforward-jira.properties",
                 "dev/failforward/core/i18n/failforward-core.properties", "preview/i18n/preview.properties");
-        this.jira = new PreviewJira(database.activeObjects(), records, kpiApplier, jiraI18n, previewI18n, java.time.Clock.systemUTC());
+        this.jira = new PreviewJira(database.activeObjects(), records, kpiApplier, settings, jiraI18n, previewI18n, java.time.Clock.systemUTC());
         this.failureDb = new FailureDbService(records, learnings, actions,
                 new AoWhyStepRepository(database.activeObjects()), permissions,
                 new dev.failforward.jira.users.SalUserDirectory(new PreviewUserManager()), kpiApplier,
@@ -239,6 +269,8 @@ final class PreviewServices implements AutoCloseable {
     @Override
     public void close() {
         kpiApplier.stop();
+        scheduler.stop(java.time.Duration.ofSeconds(5));
+        locks.close();
         database.close();
     }
 }

@@ -452,6 +452,11 @@ public final class AoDatabase implements AutoCloseable {
                 try (Statement statement = keepAlive.createStatement()) {
                     statement.execute("SHUTDOWN");
                 } catch (SQLException e) {
+                    // 08xxx: the connection is gone, the database already shut down (another AoDatabase on the same
+                    // in-memory database, a test cluster's second node, closed it first)
+                    if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                        return;
+                    }
                     throw new IllegalStateException("Cannot shut the database down cleanly: " + e.getMessage(), e);
                 } finally {
                     try {

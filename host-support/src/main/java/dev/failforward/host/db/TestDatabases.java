@@ -92,6 +92,26 @@ public final class TestDatabases {
         return openAo(namespace, AoDatabase.Options.defaults());
     }
 
+    /**
+     * One new, empty database of this JVM's kind opened {@code nodes} times, each with its own pool: the database of
+     * a cluster of that many nodes. Close them in reverse order (closing an HSQLDB one shuts the database down).
+     */
+    public static java.util.List<AoDatabase> openAoForNodes(String namespace, int nodes) {
+        java.util.List<AoDatabase> opened = new java.util.ArrayList<>();
+        if (onPostgres()) {
+            String url = newPostgresDatabase();
+            for (int i = 0; i < nodes; i++) {
+                opened.add(AoDatabase.openPostgres(url, postgres().user(), postgres().password(), namespace));
+            }
+        } else {
+            String name = "cluster-" + UUID.randomUUID();
+            for (int i = 0; i < nodes; i++) {
+                opened.add(AoDatabase.openInMemory(name, namespace));
+            }
+        }
+        return opened;
+    }
+
     /** A new, empty database of this JVM's kind for {@code namespace}. */
     public static AoDatabase openAo(String namespace, AoDatabase.Options options) {
         if (onPostgres()) {

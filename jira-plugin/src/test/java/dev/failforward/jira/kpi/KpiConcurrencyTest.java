@@ -11,6 +11,7 @@ import dev.failforward.core.record.RecordKind;
 import dev.failforward.core.record.StaleEditException;
 import dev.failforward.host.ao.AoDatabase;
 import dev.failforward.host.db.TestDatabases;
+import dev.failforward.host.cluster.DatabaseClusterLockService;
 import dev.failforward.host.cluster.LocalClusterLockService;
 import dev.failforward.jira.persistence.AoActionItemRepository;
 import dev.failforward.jira.persistence.AoFailureRecordRepository;
@@ -19,7 +20,6 @@ import dev.failforward.jira.persistence.DatabaseErrors;
 import dev.failforward.jira.persistence.FailureDbSchema;
 import dev.failforward.jira.persistence.RecordChangeEntity;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * 10,000 random changes from eight threads at once — learnings and action items added, edited and deleted, records
  * reclassified, re-dated, moved to another project, removed and projected again — while two appliers race for the
- * change log: once the log is applied, the KPI events and every roll-up (per project and across projects) equal a full
+ * change log, on one node and on two nodes of a cluster sharing the database: once the log is applied, the KPI events and every roll-up (per project and across projects) equal a full
  * recomputation from the records, and no change row is left.
  */
 class KpiConcurrencyTest {
@@ -52,25 +52,57 @@ class KpiConcurrencyTest {
     private static final int WRITERS = 8;
     private static final int CHANGES = 10_000;
 
-    private AoDatabase db;
-    private AoFailureRecordRepository records;
-    private AoLearningRepository learnings;
-    private AoActionItemRepository actions;
-    private KpiIndex index;
-
-    @BeforeEach
-    void open() {
-        db = TestDatabases.openAo("dev.failforward.jira");
-        db.activeObjects().migrate(FailureDbSchema.entities());
-        records = new AoFailureRecordRepository(db.activeObjects());
-        learnings = new AoLearningRepository(db.activeObjects());
-        actions = new AoActionItemRepository(db.activeObjects());
-        index = new KpiIndex(db.activeObjects(), records, learnings, actions, new LocalClusterLockService());
+    /** One node: its own connection pool, repositories, applier and cluster lock service, on the shared database. */
+    private record Node(AoDatabase db, AoFailureRecordRepository records, AoLearningRepository learnings,
+                        AoActionItemRepository actions, KpiIndex index, AutoCloseable locks) {
+        static Node on(AoDatabase db, com.atlassian.beehive.ClusterLockService locks) {
+            AoFailureRecordRepository records = new AoFailureRecordRepository(db.activeObjects());
+            AoLearningRepository learnings = new AoLearningRepository(db.activeObjects());
+            AoActionItemRepository actions = new AoActionItemRepository(db.activeObjects());
+            return new Node(db, records, learnings, actions,
+                    new KpiIndex(db.activeObjects(), records, learnings, actions, locks),
+                    locks instanceof AutoCloseable closeable ? closeable : () -> { });
+        }
     }
 
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<AoDatabase> databases = new ArrayList<>();
+
     @AfterEach
-    void close() {
-        db.close();
+    void close() throws Exception {
+        for (Node node : nodes) {
+            node.locks().close();
+        }
+        for (int i = databases.size() - 1; i >= 0; i--) {
+            databases.get(i).close();
+        }
+    }
+
+    @Test
+    void tenThousandConcurrentChangesLeaveTheRollupsEqualToAFullRecompute() throws Exception {
+        AoDatabase db = TestDatabases.openAo("dev.failforward.jira");
+        databases.add(db);
+        db.activeObjects().migrate(FailureDbSchema.entities());
+        LocalClusterLockService locks = new LocalClusterLockService();
+        // one node, two appliers racing for the lock
+        nodes.add(Node.on(db, locks));
+        nodes.add(Node.on(db, locks));
+        run();
+    }
+
+    /**
+     * Two nodes of a cluster on one database, writers on both, each node's applier taking the cluster lock in the
+     * database ({@link DatabaseClusterLockService}).
+     */
+    @Test
+    void onTwoNodesConcurrentChangesLeaveTheRollupsEqualToAFullRecompute() throws Exception {
+        databases.addAll(TestDatabases.openAoForNodes("dev.failforward.jira", 2));
+        databases.get(0).activeObjects().migrate(FailureDbSchema.entities());
+        for (int n = 0; n < 2; n++) {
+            nodes.add(Node.on(databases.get(n), new DatabaseClusterLockService(databases.get(n).dataSource(),
+                    "node-" + n, Duration.ofSeconds(30))));
+        }
+        run();
     }
 
     private static FailureRecord record(long id, Random random) {
@@ -89,11 +121,10 @@ class KpiConcurrencyTest {
                 .failureCategory(random.nextBoolean() ? FailureCategory.DATA_GAP : null).build();
     }
 
-    @Test
-    void tenThousandConcurrentChangesLeaveTheRollupsEqualToAFullRecompute() throws Exception {
+    private void run() throws Exception {
         Random seed = new Random(11);
         for (long id = 1; id <= RECORDS; id++) {
-            records.upsert(record(id, seed));
+            nodes.get(0).records().upsert(record(id, seed));
         }
         AtomicInteger done = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -104,11 +135,12 @@ class KpiConcurrencyTest {
         List<Future<?>> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             Random random = new Random(100 + w);
+            Node node = nodes.get(w % nodes.size());
             writers.add(pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < CHANGES / WRITERS; i++) {
                     try {
-                        change(random);
+                        change(node, random);
                         done.incrementAndGet();
                     } catch (StaleEditException e) {
                         refused.incrementAndGet();
@@ -125,11 +157,11 @@ class KpiConcurrencyTest {
             }));
         }
         List<Future<?>> appliers = new ArrayList<>();
-        for (int a = 0; a < 2; a++) {
+        for (Node node : nodes) {
             appliers.add(pool.submit(() -> {
                 start.await();
                 while (writing.get()) {
-                    index.applyPending();
+                    node.index().applyPending();
                 }
                 return null;
             }));
@@ -143,7 +175,12 @@ class KpiConcurrencyTest {
             applier.get(1, TimeUnit.MINUTES);
         }
         pool.shutdown();
+        KpiIndex index = nodes.get(1).index();
         index.drain();
+        AoDatabase db = nodes.get(0).db();
+        AoFailureRecordRepository records = nodes.get(0).records();
+        AoLearningRepository learnings = nodes.get(0).learnings();
+        AoActionItemRepository actions = nodes.get(0).actions();
 
         assertThat(unexpected).isEmpty();
         assertThat(done.get() + refused.get()).isEqualTo(CHANGES);
@@ -164,8 +201,11 @@ class KpiConcurrencyTest {
         assertThat(storedEvents).containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    /** One random change of a random record. */
-    private void change(Random random) {
+    /** One random change of a random record, on one node. */
+    private static void change(Node node, Random random) {
+        AoFailureRecordRepository records = node.records();
+        AoLearningRepository learnings = node.learnings();
+        AoActionItemRepository actions = node.actions();
         long id = 1 + random.nextInt(RECORDS);
         int kind = random.nextInt(100);
         Instant now = T0.plus(Duration.ofMinutes(random.nextInt(5_000)));

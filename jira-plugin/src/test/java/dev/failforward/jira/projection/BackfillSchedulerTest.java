@@ -1,6 +1,8 @@
 package dev.failforward.jira.projection;
 
 import dev.failforward.host.settings.InMemoryPluginSettings;
+import com.atlassian.scheduler.JobRunnerRequest;
+import com.atlassian.scheduler.JobRunnerResponse;
 import com.atlassian.scheduler.SchedulerService;
 import com.atlassian.scheduler.SchedulerServiceException;
 import com.atlassian.scheduler.config.JobConfig;
@@ -9,6 +11,7 @@ import com.atlassian.scheduler.config.Schedule;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -18,7 +21,10 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 /** The nightly reconcile and the on-demand run: one node each, every node scheduling the same ids. */
 class BackfillSchedulerTest {
@@ -29,7 +35,8 @@ class BackfillSchedulerTest {
     private final BackfillJob job = mock(BackfillJob.class);
     private final InMemoryPluginSettings settings = new InMemoryPluginSettings();
     private final BackfillProgressStore store = new BackfillProgressStore(settings.factory());
-    private final BackfillScheduler backfill = new BackfillScheduler(scheduler, job, store, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final BackfillScheduler backfill = new BackfillScheduler(scheduler, job, store, Clock.fixed(NOW, ZoneOffset.UTC),
+            Duration.ofMinutes(5));
 
     @Test
     void onStartRegistersTheRunnerAndSchedulesTheNightlyReconcileOncePerCluster() throws Exception {
@@ -57,10 +64,38 @@ class BackfillSchedulerTest {
     }
 
     @Test
-    void onStopUnregistersTheRunnerOnly() {
+    void onStartAlsoSchedulesTheResumeCheckOncePerCluster() throws Exception {
+        backfill.onStart();
+
+        verify(scheduler).registerJobRunner(eq(BackfillScheduler.RESUME_RUNNER_KEY), any());
+        verify(scheduler).scheduleJob(BackfillScheduler.RESUME_JOB_ID,
+                JobConfig.forJobRunnerKey(BackfillScheduler.RESUME_RUNNER_KEY).withRunMode(RunMode.RUN_ONCE_PER_CLUSTER)
+                        .withSchedule(Schedule.forInterval(300_000L, Date.from(NOW.plusSeconds(300)))));
+    }
+
+    @Test
+    void theResumeCheckContinuesOnlyARunThatStoppedHalfWay() {
+        JobRunnerRequest request = mock(JobRunnerRequest.class);
+        when(job.runJob(request)).thenReturn(JobRunnerResponse.success("continued"));
+
+        assertThat(backfill.resume(request).getMessage()).isEqualTo("no backfill to continue (IDLE)");
+        store.write(BackfillProgress.started(NOW).ended(BackfillProgress.State.DONE, NOW, null));
+        assertThat(backfill.resume(request).getMessage()).isEqualTo("no backfill to continue (DONE)");
+        verify(job, never()).runJob(request);
+
+        store.write(BackfillProgress.started(NOW));
+        assertThat(backfill.resume(request).getMessage()).isEqualTo("continued");
+        store.write(BackfillProgress.started(NOW).ended(BackfillProgress.State.INTERRUPTED, NOW, null));
+        backfill.resume(request);
+        verify(job, times(2)).runJob(request);
+    }
+
+    @Test
+    void onStopUnregistersTheRunnersOnly() {
         backfill.onStop();
 
         verify(scheduler).unregisterJobRunner(BackfillScheduler.RUNNER_KEY);
+        verify(scheduler).unregisterJobRunner(BackfillScheduler.RESUME_RUNNER_KEY);
     }
 
     @Test

@@ -38,13 +38,14 @@ public final class PreviewJira {
     private final JiraIssueProjection projection;
 
     public PreviewJira(ActiveObjects ao, FailureRecordRepository records, dev.failforward.jira.kpi.RecordChanges changes,
-                       I18nResolver pluginI18n, I18nResolver previewI18n, Clock clock) {
+                       com.atlassian.sal.api.pluginsettings.PluginSettingsFactory settings, I18nResolver pluginI18n,
+                       I18nResolver previewI18n, Clock clock) {
         this.issues = new PreviewIssues(ao, records, registry, clock);
         IssueFields fields = new IssueFields(registry);
         IssueSnapshots snapshots = new IssueSnapshots(fields);
         // the preview's issues have no links: the link manager finds none, and setup recorded no link types
         this.projection = new JiraIssueProjection(issues, issueId -> List.of(),
-                new ProjectionSetup(new PreviewPluginSettings()), snapshots, fields, records,
+                new ProjectionSetup(settings), snapshots, fields, records,
                 new dev.failforward.jira.persistence.AoWhyStepRepository(ao), changes);
         WorkflowRules rules = new WorkflowRules();
         ProblemReporter reporter = new ProblemReporter(pluginI18n, fields, new PreviewWorkflows.Screens());

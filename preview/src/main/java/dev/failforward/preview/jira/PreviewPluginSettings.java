@@ -35,7 +35,14 @@ public final class PreviewPluginSettings implements PluginSettingsFactory {
     };
 
     public PreviewPluginSettings() {
-        // the keys SetupRecords.issueTypeId("experiment" / "incident") reads
+        recordSetup(settings);
+    }
+
+    /**
+     * Writes what the preview's "setup" records, as Jira's setup would: the keys
+     * {@code SetupRecords.issueTypeId("experiment" / "incident")} reads. For the shared settings of a preview cluster.
+     */
+    public static void recordSetup(PluginSettings settings) {
         settings.put(SetupRecords.NAMESPACE + "issuetype.experiment.id", RecordKind.EXPERIMENT.name());
         settings.put(SetupRecords.NAMESPACE + "issuetype.incident.id", RecordKind.INCIDENT.name());
     }
