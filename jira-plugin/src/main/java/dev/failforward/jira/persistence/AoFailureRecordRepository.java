@@ -127,6 +127,13 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
             if (sameContent(stored, record)) {
                 return stored;
             }
+            if (stored.updatedAt().isAfter(record.updatedAt())) {
+                // an older snapshot of the issue: read before another node wrote a later change (each node projects
+                // the events raised on it, in its own time). Keeping the later one makes the nodes converge on the
+                // issue's last state, whatever order their projections end in. (Databases that keep no milliseconds,
+                // e.g. MySQL before 5.6.4, can only order changes a second apart.)
+                return stored;
+            }
             write(entity, record);
             entity.setVersion(stored.version() + 1);
             entity.save();

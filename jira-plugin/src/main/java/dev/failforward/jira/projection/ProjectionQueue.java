@@ -1,5 +1,7 @@
 package dev.failforward.jira.projection;
 
+import dev.failforward.jira.persistence.DatabaseErrors;
+
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.slf4j.Logger;
@@ -36,6 +38,8 @@ public class ProjectionQueue implements InitializingBean, DisposableBean {
     static final int CAPACITY = 10_000;
     static final Duration STOP_WAIT = Duration.ofSeconds(10);
     static final String THREAD_NAME = "failforward-projection";
+    /** How often an issue is tried when the database refuses its projection for a passing reason. */
+    static final int MAX_ATTEMPTS = 5;
 
     private final LongConsumer task;
     private final BlockingQueue<Long> queue;
@@ -43,6 +47,7 @@ public class ProjectionQueue implements InitializingBean, DisposableBean {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong projected = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final java.util.Map<Long, Integer> retries = new ConcurrentHashMap<>();
     private volatile Thread worker;
     private volatile boolean stopping;
 
@@ -142,7 +147,16 @@ public class ProjectionQueue implements InitializingBean, DisposableBean {
             try {
                 task.accept(issueId);
                 projected.incrementAndGet();
+                retries.remove(issueId);
             } catch (RuntimeException | LinkageError e) {
+                int attempt = retries.merge(issueId, 1, Integer::sum);
+                if (e instanceof RuntimeException && DatabaseErrors.isTransient(e) && attempt < MAX_ATTEMPTS) {
+                    // the database refused for a passing reason (another node wrote the same rows): behind the
+                    // other waiting issues, the issue is read and projected again as it is then
+                    offer(issueId);
+                    continue;
+                }
+                retries.remove(issueId);
                 failed.incrementAndGet();
                 log.warn("Fail Forward could not project issue {}; the nightly reconcile tries again", issueId, e);
             }

@@ -119,6 +119,21 @@ public class AoFailureRecordRepositoryTest {
     }
 
     @Test
+    public void anOlderSnapshotOfTheIssueNeverOverwritesALaterOne() {
+        FailureRecord later = experiment(20001, "OPS-21", T0).toBuilder().status("Running")
+                .updatedAt(T0.plusSeconds(120)).build();
+        repository.upsert(later);
+        // another node read the issue before that change and writes only now
+        FailureRecord older = experiment(20001, "OPS-21", T0).toBuilder().status("Ready")
+                .updatedAt(T0.plusSeconds(60)).build();
+        assertThat(repository.upsert(older).status()).isEqualTo("Running");
+        assertThat(repository.findByIssueId(20001)).get().extracting(FailureRecord::status).isEqualTo("Running");
+        // a change made later still goes through, also one a millisecond later
+        FailureRecord latest = later.toBuilder().status("Evaluating").updatedAt(T0.plusMillis(120_001)).build();
+        assertThat(repository.upsert(latest).status()).isEqualTo("Evaluating");
+    }
+
+    @Test
     public void listsAProjectNewestFirstInPages() {
         for (int i = 1; i <= 7; i++) {
             repository.upsert(experiment(100 + i, "OPS-" + i, T0.plusSeconds(i * 3600L)));

@@ -121,6 +121,28 @@ class ProjectionQueueTest {
     }
 
     @Test
+    void aProjectionTheDatabaseRefusedForAPassingReasonIsTriedAgain() {
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+        queue = new ProjectionQueue(id -> {
+            if (id == 7L && attempts.incrementAndGet() < 3) {
+                throw new IllegalStateException(new java.sql.SQLException("serialization failure", "40001"));
+            }
+            if (id == 8L) {
+                throw new IllegalStateException(new java.sql.SQLException("deadlock", "40P01"));
+            }
+            projected.add(id);
+        }, 10);
+        queue.afterPropertiesSet();
+
+        queue.offer(7);
+        queue.offer(8);
+
+        eventually(() -> assertThat(projected).containsExactly(7L));
+        assertThat(attempts).hasValue(3);
+        eventually(() -> assertThat(queue.stats().failed()).as("8 gave up after its attempts").isEqualTo(1));
+    }
+
+    @Test
     void destroyStopsTheWorkerAndIsSafeTwice() throws Exception {
         blockedQueue(10);
         queue.offer(5);

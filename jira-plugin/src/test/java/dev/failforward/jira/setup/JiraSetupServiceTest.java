@@ -295,6 +295,49 @@ class JiraSetupServiceTest {
         }
     }
 
+    /**
+     * The same with the cluster lock a Data Center cluster has: each node its own lock service, the lock held in the
+     * shared database ({@link dev.failforward.host.cluster.DatabaseClusterLockService}), as two preview nodes run it.
+     */
+    @Test
+    void twoNodesWithTheLockInTheDatabaseCreateEachThingExactlyOnce() throws Exception {
+        List<dev.failforward.host.ao.AoDatabase> database = dev.failforward.host.db.TestDatabases
+                .openAoForNodes("dev.failforward.jira", 2);
+        List<dev.failforward.host.cluster.DatabaseClusterLockService> locks = List.of(
+                new dev.failforward.host.cluster.DatabaseClusterLockService(database.get(0).dataSource(), "node-a",
+                        Duration.ofSeconds(30)),
+                new dev.failforward.host.cluster.DatabaseClusterLockService(database.get(1).dataSource(), "node-b",
+                        Duration.ofSeconds(30)));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<SetupReport>> reports = new ArrayList<>();
+            for (dev.failforward.host.cluster.DatabaseClusterLockService nodeLocks : locks) {
+                JiraSetupService node = new JiraSetupService(nodeLocks, jira.pluginSettingsFactory(), I18N,
+                        jira.jiraIssueTypes(), jira.jiraFields(), jira.jiraScreens(), jira.jiraStatuses(),
+                        jira.jiraWorkflows(), jira.jiraLinkTypes(), getClass().getClassLoader(), Duration.ofSeconds(60));
+                reports.add(threads.submit(() -> {
+                    go.await();
+                    return node.ensureInstalled();
+                }));
+            }
+            go.countDown();
+            SetupReport a = reports.get(0).get(90, TimeUnit.SECONDS);
+            SetupReport b = reports.get(1).get(90, TimeUnit.SECONDS);
+
+            assertThat(jira.creations()).isEqualTo(everythingOnce());
+            assertThat(List.of(a, b)).filteredOn(report -> !report.created().isEmpty()).hasSize(1);
+            assertThat(List.of(a, b)).filteredOn(report -> report.created().isEmpty()).singleElement()
+                    .satisfies(finder -> assertThat(finder.items())
+                            .allSatisfy(item -> assertThat(item.outcome()).isEqualTo(Outcome.FOUND)));
+        } finally {
+            threads.shutdownNow();
+            locks.forEach(dev.failforward.host.cluster.DatabaseClusterLockService::close);
+            database.get(1).close();
+            database.get(0).close();
+        }
+    }
+
     @Test
     void aNodeWaitsNoLongerThanItsLimitForAnotherNodesSetup() throws Exception {
         ExecutorService otherNode = Executors.newSingleThreadExecutor();

@@ -61,7 +61,7 @@ public final class PreviewIssues implements IssueManager {
     /** Saves a new issue (returns it with its id) or an existing one; the caller projects it. */
     PreviewIssue save(PreviewIssue issue) {
         Instant now = clock.instant();
-        PreviewIssue saved = ao.executeInTransaction(() -> {
+        PreviewIssue saved = dev.failforward.jira.persistence.Transactions.write(ao, () -> {
             PreviewIssueEntity[] rows = ao.find(PreviewIssueEntity.class, Query.select().where("ISSUE_KEY = ?", issue.getKey()));
             if (rows.length == 0) {
                 Map<String, Object> columns = new LinkedHashMap<>();
