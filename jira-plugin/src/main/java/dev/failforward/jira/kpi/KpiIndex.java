@@ -273,8 +273,28 @@ public class KpiIndex {
         return rollups;
     }
 
+    /**
+     * The roll-ups a full recomputation from every record, its learnings and action items gives, by roll-up key: what
+     * the maintained tables must equal once the change log is applied (a consistency check; reads every record).
+     */
+    public Map<String, MonthTallies> recomputedRollups() {
+        List<Stored> events = new ArrayList<>();
+        long after = Long.MIN_VALUE;
+        while (true) {
+            List<Long> ids = records.issueIds(null, after, 500);
+            for (long id : ids) {
+                records.findByIssueId(id).ifPresent(r -> events.addAll(allEvents(new Snapshot(r,
+                        learnings.findByRecord(id), actions.findByRecord(id)))));
+            }
+            if (ids.size() < 500) {
+                return rollupsOf(events);
+            }
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
     /** The roll-ups as stored, by roll-up key. */
-    Map<String, MonthTallies> storedRollups() {
+    public Map<String, MonthTallies> storedRollups() {
         Map<String, MonthTallies> rollups = new HashMap<>();
         ao.stream(KpiRollupEntity.class, Query.select("ID, ROLLUP_KEY, TALLIES"),
                 row -> rollups.put(row.getRollupKey(), MonthTallies.decode(row.getTallies())));

@@ -27,6 +27,14 @@ public final class PreviewIssue implements MutableIssue {
     record Type(String getId, String getName) implements IssueType {
     }
 
+    /** The preview's issue type ids: numbers, as Jira's are (the plugin's JQL takes only numeric ids). */
+    public static final String EXPERIMENT_TYPE_ID = "10001";
+    public static final String INCIDENT_TYPE_ID = "10002";
+
+    static String typeId(RecordKind kind) {
+        return kind == RecordKind.EXPERIMENT ? EXPERIMENT_TYPE_ID : INCIDENT_TYPE_ID;
+    }
+
     /** A workflow status: the id is the core status name ({@code LEARNING_REVIEW}), the name as shown ("Learning review"). */
     record PreviewStatus(String getId, String getName) implements Status {
     }
@@ -107,7 +115,7 @@ public final class PreviewIssue implements MutableIssue {
 
     @Override
     public IssueType getIssueType() {
-        return new Type(kind.name(), kind == RecordKind.EXPERIMENT ? "Experiment" : "Incident");
+        return new Type(typeId(kind), kind == RecordKind.EXPERIMENT ? "Experiment" : "Incident");
     }
 
     @Override

@@ -101,6 +101,34 @@ public final class PreviewIssues implements IssueManager {
         return rows.length == 0 ? Optional.empty() : Optional.of(toIssue(rows[0]));
     }
 
+    /**
+     * Issues of these kinds with an id above {@code afterIssueId}, by id, at most {@code limit}; and how many there are
+     * in all (what Jira's search answers the backfill's query with).
+     */
+    Page after(java.util.Set<RecordKind> kinds, long afterIssueId, int limit) {
+        if (kinds.isEmpty()) {
+            return new Page(List.of(), 0);
+        }
+        long afterRow = Math.max(0, afterIssueId - ID_OFFSET);
+        if (afterRow >= Integer.MAX_VALUE) {
+            return new Page(List.of(), 0);
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add((int) afterRow);
+        kinds.forEach(kind -> parameters.add(kind.name()));
+        String where = "ID > ? AND KIND IN (" + String.join(", ", java.util.Collections.nCopies(kinds.size(), "?")) + ")";
+        List<PreviewIssue> issues = new ArrayList<>();
+        for (PreviewIssueEntity row : ao.find(PreviewIssueEntity.class, Query.select().where(where, parameters.toArray())
+                .order("ID ASC").limit(limit))) {
+            issues.add(toIssue(row));
+        }
+        return new Page(issues, ao.count(PreviewIssueEntity.class, where, parameters.toArray()));
+    }
+
+    /** One page of issues and the number of matches over all pages. */
+    record Page(List<PreviewIssue> issues, int total) {
+    }
+
     public List<PreviewIssue> recent(int limit) {
         List<PreviewIssue> issues = new ArrayList<>();
         for (PreviewIssueEntity row : ao.find(PreviewIssueEntity.class, Query.select().order("UPDATED_AT DESC, ID DESC").limit(limit))) {

@@ -2,7 +2,6 @@ package dev.failforward.preview.jira;
 
 import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
-import dev.failforward.core.record.RecordKind;
 import dev.failforward.jira.setup.SetupRecords;
 
 import java.util.Map;
@@ -10,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SAL's global plugin settings for the preview, in memory, holding what setup would have recorded in a real instance
- * that the preview's code reads: the ids of our two issue types (the preview's issue type ids are the record kinds,
- * see {@link PreviewIssue#getIssueType()}). No link types are recorded: the preview's issues have no links.
+ * that the preview's code reads: the ids of our two issue types (the preview's issue type ids,
+ * {@link PreviewIssue#EXPERIMENT_TYPE_ID} and {@link PreviewIssue#INCIDENT_TYPE_ID}). No link types are recorded: the preview's issues have no links.
  */
 public final class PreviewPluginSettings implements PluginSettingsFactory {
 
@@ -43,8 +42,8 @@ public final class PreviewPluginSettings implements PluginSettingsFactory {
      * {@code SetupRecords.issueTypeId("experiment" / "incident")} reads. For the shared settings of a preview cluster.
      */
     public static void recordSetup(PluginSettings settings) {
-        settings.put(SetupRecords.NAMESPACE + "issuetype.experiment.id", RecordKind.EXPERIMENT.name());
-        settings.put(SetupRecords.NAMESPACE + "issuetype.incident.id", RecordKind.INCIDENT.name());
+        settings.put(SetupRecords.NAMESPACE + "issuetype.experiment.id", PreviewIssue.EXPERIMENT_TYPE_ID);
+        settings.put(SetupRecords.NAMESPACE + "issuetype.incident.id", PreviewIssue.INCIDENT_TYPE_ID);
     }
 
     @Override
