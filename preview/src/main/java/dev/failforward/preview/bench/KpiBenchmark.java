@@ -89,8 +89,12 @@ public final class KpiBenchmark {
                           int kpisWithValues) {
     }
 
+    /** @param hidden a project the user may not browse ({@code null}: none) */
     private record Scenario(String name, List<String> projects, String from, String to, String granularity,
-                            ZoneId zone) {
+                            ZoneId zone, String hidden) {
+        Scenario(String name, List<String> projects, String from, String to, String granularity, ZoneId zone) {
+            this(name, projects, from, to, granularity, zone, null);
+        }
     }
 
     private KpiBenchmark() {
@@ -158,8 +162,11 @@ public final class KpiBenchmark {
                     new Scenario("100 projects, 36 months, Berlin", List.of(), "2023-12", "2026-11", "month",
                             ZoneId.of("Europe/Berlin")),
                     new Scenario("100 projects, 12 quarters, New York", List.of(), "2023-12", "2026-11", "quarter",
-                            ZoneId.of("America/New_York")));
-            System.out.printf(Locale.ROOT, "  %-38s %8s %8s %8s %9s%n", "scenario (all 14 KPIs)", "p50 ms", "p95 ms",
+                            ZoneId.of("America/New_York")),
+                    // a user who may not browse one of the projects: the cross-project roll-ups are not theirs to read
+                    new Scenario("99 projects (1 hidden), 36 months, Berlin", List.of(), "2023-12", "2026-11", "month",
+                            ZoneId.of("Europe/Berlin"), project(42)));
+            System.out.printf(Locale.ROOT, "  %-42s %8s %8s %8s %9s%n", "scenario (all 14 KPIs)", "p50 ms", "p95 ms",
                     "max ms", "bytes");
             for (Scenario scenario : scenarios) {
                 if (only != null && !scenario.name().contains(only)) {
@@ -176,10 +183,15 @@ public final class KpiBenchmark {
                         return Locale.ENGLISH;
                     }
                 };
-                KpiService service = new KpiService(new KpiStore(database.activeObjects()), pulse, permissions, user,
+                Set<String> browsable = new TreeSet<>(all);
+                if (scenario.hidden() != null) {
+                    browsable.remove(scenario.hidden());
+                }
+                RecordPermissions scenarioPermissions = new BenchPermissions(browsable);
+                KpiService service = new KpiService(new KpiStore(database.activeObjects()), pulse, scenarioPermissions, user,
                         new KpiSearchLinks(new PreviewFieldRegistry()), filterId -> java.util.Optional.empty(),
                         Clock.fixed(NOW, ZoneOffset.UTC));
-                KpiResource resource = new KpiResource(service, permissions, user, i18n);
+                KpiResource resource = new KpiResource(service, scenarioPermissions, user, i18n);
                 long[] nanos = new long[iterations];
                 byte[] body = new byte[0];
                 for (int i = -Math.max(50, iterations / 4); i < iterations; i++) {
@@ -200,7 +212,7 @@ public final class KpiBenchmark {
                         nanos[(int) Math.ceil(0.95 * iterations) - 1] / 1e6, nanos[iterations - 1] / 1e6, body.length,
                         withValues);
                 results.add(result);
-                System.out.printf(Locale.ROOT, "  %-38s %8.1f %8.1f %8.1f %,9d%n", result.name(), result.p50Millis(),
+                System.out.printf(Locale.ROOT, "  %-42s %8.1f %8.1f %8.1f %,9d%n", result.name(), result.p50Millis(),
                         result.p95Millis(), result.maxMillis(), result.bytes());
             }
             return results;
