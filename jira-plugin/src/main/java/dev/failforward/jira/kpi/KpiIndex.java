@@ -126,11 +126,6 @@ public class KpiIndex {
         }
     }
 
-    /** How many change rows wait (the admin page's "KPIs catching up"). */
-    public int pending() {
-        return ao.count(RecordChangeEntity.class, "ID > ?", 0);
-    }
-
     private int applyAll() {
         int total = 0;
         while (true) {
