@@ -137,7 +137,9 @@ final class PreviewServices implements AutoCloseable {
         this.kpiApplier = new KpiApplier(kpiIndex);
         PreviewRecordPermissions permissions = new PreviewRecordPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS));
         this.pulseSettings = new PulseSettings(new PreviewPluginSettings());
-        this.pulse = new PulseService(database.activeObjects(), permissions, pulseSettings, locks);
+        // the pulse's keys in DATA/secrets, as the product keeps them in its shared home: they survive a restart
+        this.pulse = new PulseService(database.activeObjects(), permissions, pulseSettings,
+                new dev.failforward.jira.secrets.FileSecretStore(dataDirectory.resolve("secrets")));
         this.kpiUser = new PreviewKpiUserContext(zone);
         this.previewI18n = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH, "i18n/failforward-jira.properties",
                 "dev/failforward/core/i18n/failforward-core.properties", "preview/i18n/preview.properties");
