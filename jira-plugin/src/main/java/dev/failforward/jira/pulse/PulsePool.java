@@ -136,7 +136,7 @@ final class PulsePool {
         Set<Pool> pools = new LinkedHashSet<>();
         // PERIOD_END <= ?: indexed; "YYYY-MM-DD" strings order as dates
         ao.stream(PulsePoolEntity.class, Query.select("ID, PROJECT_KEY, PERIOD_START, PERIOD_END")
-                .where(PulsePoolEntity.PERIOD_END + " <= ?", today.toString()),
+                .where(PulsePoolEntity.PERIOD_END + " <= ?", today.toString()).order("ID ASC"),
                 row -> pools.add(new Pool(row.getProjectKey(), Window.of(row.getPeriodStart(), row.getPeriodEnd()))));
         return pools;
     }
