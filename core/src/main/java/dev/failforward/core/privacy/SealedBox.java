@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code javax.crypto} import (see {@link HmacSha256}): HMAC-SHA256 as a pseudo-random function in counter mode for
  * the keystream, then HMAC-SHA256 over what was written (encrypt-then-MAC), with keys derived from one secret.
  * <pre>
- *   encKey = HMAC(secret, "failforward.seal.enc"), macKey = HMAC(secret, "failforward.seal.mac")
+ *   encKey = HMAC(secret, "ff-seal/enc"), macKey = HMAC(secret, "ff-seal/mac")
  *   nonce  = 16 random bytes (SecureRandom)
  *   block i of the keystream = HMAC(encKey, nonce || i as 4 bytes, big-endian)       i = 0, 1, ...
  *   ciphertext = plaintext XOR keystream
@@ -36,8 +36,8 @@ public final class SealedBox {
     /** The least secret length accepted (256 bits). */
     public static final int MIN_SECRET_BYTES = 32;
 
-    private static final byte[] ENC_LABEL = "failforward.seal.enc".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] MAC_LABEL = "failforward.seal.mac".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENC_LABEL = "ff-seal/enc".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAC_LABEL = "ff-seal/mac".getBytes(StandardCharsets.US_ASCII);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] encKey;

@@ -71,8 +71,8 @@ class SealedBoxTest {
         byte[] plaintext = bytes(70, 4); // three keystream blocks
         byte[] sealed = new SealedBox(SECRET).seal(plaintext, CONTEXT, nonce);
 
-        byte[] encKey = jdkMac(SECRET, "failforward.seal.enc".getBytes(StandardCharsets.US_ASCII));
-        byte[] macKey = jdkMac(SECRET, "failforward.seal.mac".getBytes(StandardCharsets.US_ASCII));
+        byte[] encKey = jdkMac(SECRET, "ff-seal/enc".getBytes(StandardCharsets.US_ASCII));
+        byte[] macKey = jdkMac(SECRET, "ff-seal/mac".getBytes(StandardCharsets.US_ASCII));
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         for (int block = 0; block < 3; block++) {
             stream.write(jdkMac(encKey, concat(nonce, new byte[] {0, 0, 0, (byte) block})));
