@@ -39,7 +39,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * <li>once the period has ended ({@link #close}), everything left at once when at least k authentic answers wait;
  * otherwise they are deleted without being counted and only their number is kept ({@code WITHHELD}).</li>
  * </ul>
- * A row that does not open under the period's key (altered, forged, or sealed under a key that was lost) or that
+ * k is the pulse's {@code minAnswers} when the fold runs. Raised during a period, it can leave fewer than the new k
+ * sealed when the period ends; those are withheld rather than folded in a group smaller than k.
+ *
+ * <p>A row that does not open under the period's key (altered, forged, or sealed under a key that was lost) or that
  * repeats another row's sealed value is never counted, never counts towards k, and is deleted as withheld; so someone
  * who can write to the database cannot make a fold of one real answer plus k-1 forged ones.
  *
