@@ -54,7 +54,7 @@ public final class PreviewHost implements AutoCloseable {
         PreviewServices services;
         try {
             services = new PreviewServices(options.dataDirectory(), options.database(), options.nodeId(),
-                    java.time.ZoneId.systemDefault());
+                    options.sharedHome(), java.time.ZoneId.systemDefault());
         } catch (RuntimeException e) {
             throw new StartException(options.database() != null
                     ? "cannot use the database " + options.database().describe() + ": " + e.getMessage()

@@ -12,12 +12,20 @@ import java.util.Objects;
  *
  * <p>{@code --node-id ID} names this preview as a node of a Data Center cluster (default {@value #DEFAULT_NODE}): two
  * previews started with the same {@code --db-url} and different node ids share one database as Jira's nodes do, with
- * cluster locks, run-once jobs and plugin settings in that database.
+ * cluster locks, run-once jobs and plugin settings in that database. {@code --shared-home DIR} is the directory the
+ * nodes share, as a Jira cluster shares its shared home (default: the node's {@code --data} directory); the pulse's
+ * keys live in its {@code secrets} directory, so nodes of one cluster must be given the same one.
  *
  * @param database the external database, or {@code null} for the embedded one in {@code dataDirectory}
  * @param nodeId   this node's id in the cluster (letters, digits, {@code . _ -}, at most 64)
+ * @param sharedHome the directory shared by the cluster's nodes
  */
-public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase database, String nodeId) {
+public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase database, String nodeId, Path sharedHome) {
+
+    /** Options whose shared home is the data directory: one node, or nodes that only share the database. */
+    public PreviewOptions(int port, Path dataDirectory, ExternalDatabase database, String nodeId) {
+        this(port, dataDirectory, database, nodeId, dataDirectory);
+    }
 
     /**
      * A PostgreSQL database the preview uses instead of its embedded one. User and password may be {@code null} when
@@ -61,6 +69,8 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
               --db-password PW   its password (or set FAILFORWARD_DB_PASSWORD, which ps does not show)
               --node-id ID       this preview's node id in a cluster (default node-1); start a second preview with the
                                  same --db-url and another --node-id to run two nodes on one database
+              --shared-home DIR  the directory the cluster's nodes share, like Jira's shared home (default: --data);
+                                 give two nodes the same one (the pulse's keys live in DIR/secrets)
               --help             show this help""";
 
     public PreviewOptions {
@@ -97,6 +107,7 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
         String dbUser = null;
         String dbPassword = null;
         String nodeId = DEFAULT_NODE;
+        Path sharedHome = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -121,6 +132,13 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
                 case "--db-user" -> dbUser = inline != null ? inline : value(args, ++i, "--db-user");
                 case "--db-password" -> dbPassword = inline != null ? inline : value(args, ++i, "--db-password");
                 case "--node-id" -> nodeId = inline != null ? inline : value(args, ++i, "--node-id");
+                case "--shared-home" -> {
+                    String value = inline != null ? inline : value(args, ++i, "--shared-home");
+                    if (value.isBlank()) {
+                        throw new IllegalArgumentException("--shared-home must name a directory");
+                    }
+                    sharedHome = Path.of(value);
+                }
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -128,12 +146,13 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
             if (dbUser != null || dbPassword != null) {
                 throw new IllegalArgumentException("--db-user and --db-password need --db-url");
             }
-            return new PreviewOptions(port, data, null, nodeId);
+            return new PreviewOptions(port, data, null, nodeId, sharedHome == null ? data : sharedHome);
         }
         if (dbPassword == null && passwordFromEnvironment != null && !passwordFromEnvironment.isEmpty()) {
             dbPassword = passwordFromEnvironment;
         }
-        return new PreviewOptions(port, data, new ExternalDatabase(dbUrl, dbUser, dbPassword), nodeId);
+        return new PreviewOptions(port, data, new ExternalDatabase(dbUrl, dbUser, dbPassword), nodeId,
+                sharedHome == null ? data : sharedHome);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -131,14 +131,16 @@ final class PreviewServices implements AutoCloseable {
     }
 
     PreviewServices(Path dataDirectory, PreviewOptions.ExternalDatabase external, ZoneId zone) {
-        this(dataDirectory, external, PreviewOptions.DEFAULT_NODE, zone);
+        this(dataDirectory, external, PreviewOptions.DEFAULT_NODE, dataDirectory, zone);
     }
 
     /**
      * @param external a PostgreSQL of the user's ({@code --db-url}), or null for the embedded database in DIR/db
      * @param nodeId   this preview's node id: nodes sharing one database are a cluster
+     * @param sharedHome the directory the cluster's nodes share (the pulse's keys are in its {@code secrets})
      */
-    PreviewServices(Path dataDirectory, PreviewOptions.ExternalDatabase external, String nodeId, ZoneId zone) {
+    PreviewServices(Path dataDirectory, PreviewOptions.ExternalDatabase external, String nodeId, Path sharedHome,
+                    ZoneId zone) {
         this.databaseDirectory = dataDirectory.resolve("db");
         this.plugins = PluginResources.fromClasspath(PreviewServices.class.getClassLoader());
         this.jiraI18n = plugins.i18n(JIRA_PLUGIN_KEY);
@@ -167,7 +169,10 @@ final class PreviewServices implements AutoCloseable {
         this.kpiApplier = new KpiApplier(kpiIndex);
         PreviewRecordPermissions permissions = new PreviewRecordPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS));
         this.pulseSettings = new PulseSettings(settings);
-        this.pulse = new PulseService(database.activeObjects(), permissions, pulseSettings, locks);
+        // the pulse's keys in SHARED_HOME/secrets, as the product keeps them in its shared home: they survive a
+        // restart, and every node of the cluster reads the same ones
+        this.pulse = new PulseService(database.activeObjects(), permissions, pulseSettings,
+                new dev.failforward.jira.secrets.FileSecretStore(sharedHome.resolve("secrets")));
         this.kpiUser = new PreviewKpiUserContext(zone);
         this.previewI18n = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH, "i18n/failforward-jira.properties",
                 "dev/failforward/core/i18n/failforward-core.properties", "preview/i18n/preview.properties");

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two previews started at once with {@code --node-id} on one PostgreSQL are two nodes of a cluster: the demo data is
  * written once, what one node writes the other serves, and the KPIs one node's writes change are the same on both —
- * applied by whichever node's applier holds the cluster lock, also after the writing node stopped.
+ * applied by whichever node's applier holds the cluster lock, also after the writing node stopped. With one shared home
+ * (the pulse's keys), the same person's pulse answer sent to both nodes at once counts once.
  */
 class PreviewClusterTest {
 
@@ -36,6 +37,8 @@ class PreviewClusterTest {
     Path dataA;
     @TempDir
     Path dataB;
+    @TempDir
+    Path sharedHome;
 
     @AfterEach
     void stop() {
@@ -63,9 +66,9 @@ class PreviewClusterTest {
         PreviewOptions.ExternalDatabase db = new PreviewOptions.ExternalDatabase(TestDatabases.newPostgresDatabase(),
                 server.user(), server.password());
         CompletableFuture<PreviewHost> a = CompletableFuture.supplyAsync(() ->
-                PreviewHost.start(new PreviewOptions(0, dataA, db, "node-a")));
+                PreviewHost.start(new PreviewOptions(0, dataA, db, "node-a", sharedHome)));
         CompletableFuture<PreviewHost> b = CompletableFuture.supplyAsync(() ->
-                PreviewHost.start(new PreviewOptions(0, dataB, db, "node-b")));
+                PreviewHost.start(new PreviewOptions(0, dataB, db, "node-b", sharedHome)));
         PreviewHost nodeA = a.get();
         hosts.add(nodeA);
         PreviewHost nodeB = b.get();
@@ -87,6 +90,16 @@ class PreviewClusterTest {
         JsonNode details = JSON.readTree(get(nodeB, "rest/failforward/1.0/records/OPS-102").body());
         assertThat(details.toString()).contains("Written on node A");
 
+        // the same person answers the pulse on both nodes at the same moment: one answer is taken, the other refused
+        String pulseBody = "{\"project\":\"OPS\",\"score\":4}";
+        CompletableFuture<HttpResponse<String>> onA = CompletableFuture.supplyAsync(() -> postQuietly(nodeA, pulseBody));
+        CompletableFuture<HttpResponse<String>> onB = CompletableFuture.supplyAsync(() -> postQuietly(nodeB, pulseBody));
+        List<Integer> statuses = new ArrayList<>(List.of(onA.get().statusCode(), onB.get().statusCode()));
+        statuses.sort(null);
+        assertThat(statuses).as(onA.get().body() + " / " + onB.get().body()).containsExactly(201, 409);
+        assertThat(JSON.readTree(get(nodeB, "rest/failforward/1.0/pulse?project=OPS").body()).path("answered")
+                .asBoolean()).isTrue();
+
         String kpis = "rest/failforward/1.0/kpis?project=OPS&kpi=actions_opened&granularity=month";
         String before = get(nodeB, kpis).body();
         for (int i = 0; i < 3; i++) {
@@ -104,6 +117,14 @@ class PreviewClusterTest {
         }
         assertThat(after).as("node B's KPIs follow node A's writes").isNotEqualTo(before);
         assertThat(opened(after) - opened(before)).isEqualTo(3);
+    }
+
+    private HttpResponse<String> postQuietly(PreviewHost host, String body) {
+        try {
+            return postJson(host, "rest/failforward/1.0/pulse", body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Action items opened in all periods of a KPI answer. */

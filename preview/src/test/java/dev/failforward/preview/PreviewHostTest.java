@@ -147,6 +147,26 @@ class PreviewHostTest {
     }
 
     @Test
+    void aPulseAnswerIsStillRefusedAfterARestartAndItsKeysAreInTheDataDirectoryOnly() throws Exception {
+        start();
+        assertThat(postJson("rest/failforward/1.0/pulse", "{\"project\":\"OPS\",\"score\":4}").statusCode())
+                .isEqualTo(201);
+        host.close();
+        host = null;
+        start();
+        assertThat(JSON.readTree(get("rest/failforward/1.0/pulse?project=OPS").body()).path("answered").asBoolean())
+                .isTrue();
+        HttpResponse<String> again = postJson("rest/failforward/1.0/pulse", "{\"project\":\"OPS\",\"score\":1}");
+        assertThat(again.statusCode()).as("the guard key survived the restart").isEqualTo(409);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(data.resolve("secrets")))).isEqualTo("rwx------");
+        try (java.util.stream.Stream<Path> keys = java.nio.file.Files.list(data.resolve("secrets"))) {
+            assertThat(keys.map(k -> k.getFileName().toString())).anyMatch(k -> k.startsWith("pulse-guard-"))
+                    .anyMatch(k -> k.startsWith("pulse-pool-"));
+        }
+    }
+
+    @Test
     void aTakenPortIsAClearError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
             assertThatThrownBy(() -> PreviewHost.start(new PreviewOptions(taken.getLocalPort(), data)))

@@ -23,6 +23,15 @@ class PreviewOptionsTest {
     }
 
     @Test
+    void theSharedHomeIsTheDataDirectoryUnlessGiven() {
+        assertThat(PreviewOptions.parse(List.of("--data", "a")).sharedHome()).isEqualTo(Path.of("a"));
+        assertThat(PreviewOptions.parse(List.of("--data", "a", "--shared-home", "/srv/ff-shared")).sharedHome())
+                .isEqualTo(Path.of("/srv/ff-shared"));
+        assertThatIllegalArgumentException().isThrownBy(() -> PreviewOptions.parse(List.of("--shared-home=")))
+                .withMessage("--shared-home must name a directory");
+    }
+
+    @Test
     void badInputNamesTheOption() {
         assertThatIllegalArgumentException().isThrownBy(() -> PreviewOptions.parse(List.of("--port", "http")))
                 .withMessage("--port must be a number: http");

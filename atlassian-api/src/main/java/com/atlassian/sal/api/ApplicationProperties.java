@@ -1,11 +1,20 @@
 package com.atlassian.sal.api;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * Stand-in for {@code com.atlassian.sal.api.ApplicationProperties} from {@code com.atlassian.sal:sal-api} 7.x
- * (Platform 8; reference atlassian-api.md §2.3); only the member Fail Forward calls.
+ * (Platform 8; reference atlassian-api.md §2.3, signatures from sal-api 5.1.4); only the members Fail Forward calls.
  */
 public interface ApplicationProperties {
 
     /** The product's base URL in the given form, without a trailing slash (real: {@code @Nonnull}). */
     String getBaseUrl(UrlMode urlMode);
+
+    /**
+     * The product's shared home, the directory every node of a Data Center cluster sees (real: {@code @Nonnull};
+     * what a product returns on a single node is not checked here).
+     */
+    Optional<Path> getSharedHomeDirectory();
 }

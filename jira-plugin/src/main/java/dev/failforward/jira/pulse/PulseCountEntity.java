@@ -11,8 +11,10 @@ import net.java.ao.schema.Unique;
 
 /**
  * AO row of the pulse answers ({@code AO_xxxxxx_PULSE_COUNT}): how many people of one project gave each score (1..5)
- * in one pulse period. Answers are stored only as these counts: there is no row per answer, so there is no answer row
- * to tie to a person — no user, no time, no insertion order.
+ * in one pulse period. Counted answers are stored only as these counts: there is no row per counted answer, so none
+ * to tie to a person — no user, no time, no insertion order. Answers reach these counts only from the sealed pool
+ * ({@link PulsePoolEntity}), at least k at a time, and {@link PulsePool} replaces the row (delete by id, then insert)
+ * rather than updating it, so that two nodes folding at once cannot both succeed.
  */
 @Preload
 @Table("PULSE_COUNT")
@@ -22,6 +24,7 @@ public interface PulseCountEntity extends Entity {
     String COUNT_KEY = "COUNT_KEY";
     String PROJECT_KEY = "PROJECT_KEY";
     String PERIOD_START = "PERIOD_START";
+    String WITHHELD = "WITHHELD";
     /** Column of the count of answers with score {@code s}, 1..5. */
     static String scoreColumn(int s) {
         return "SCORE" + s;
@@ -71,4 +74,13 @@ public interface PulseCountEntity extends Entity {
     long getScore5();
 
     void setScore5(long answers);
+
+    /**
+     * Answers given but never counted: a closed period's pool that held fewer than k (deleted without being counted),
+     * and pool rows that did not open under the period's key (altered, forged, or sealed under a key that was lost).
+     * Null in rows written before the pool existed. Shown only as part of "N people answered".
+     */
+    Long getWithheld();
+
+    void setWithheld(Long answers);
 }

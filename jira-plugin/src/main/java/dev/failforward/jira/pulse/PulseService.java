@@ -1,17 +1,20 @@
 package dev.failforward.jira.pulse;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
-import com.atlassian.beehive.ClusterLock;
-import com.atlassian.beehive.ClusterLockService;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import dev.failforward.core.kpi.Granularity;
 import dev.failforward.core.kpi.Period;
 import dev.failforward.core.privacy.HmacSha256;
 import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.persistence.DatabaseErrors;
+import dev.failforward.jira.persistence.Transactions;
+import dev.failforward.jira.secrets.SecretStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import net.java.ao.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,17 +30,33 @@ import java.util.Objects;
 
 /**
  * The anonymous pulse "How comfortable do you feel sharing a failure with your team?" (1–5), asked once per period
- * and project. The privacy design (README, "Pulse privacy"):
- * <ul>
- * <li>An answer only increments one of the five counts of its project and period ({@link PulseCountEntity}); nothing
- * stores who answered what, or when.</li>
- * <li>A guard row holds HMAC-SHA256(secret key, user key + project + period) ({@link PulseGuardEntity}), so the same
- * person cannot answer twice in a period; it holds no score and cannot be joined to a counter. Guards of past
- * periods are deleted at the next answer.</li>
- * <li>Results are shown for a <em>completed</em> period only, and only when at least {@code minAnswers} (5 or more)
- * answered: watching an open period's result change would reveal each new answer.</li>
- * </ul>
- * Periods are calendar months or quarters in UTC, the same for everybody, so "once per period" means one thing.
+ * and project. Its privacy design (README, "Pulse privacy design") holds against whoever reads the database, its
+ * transaction log and the plugin settings:
+ * <ol>
+ * <li><b>Guard first, alone.</b> An answer first inserts a guard, HMAC-SHA256(the period's guard key, user, project,
+ * period) ({@link PulseGuardEntity}), in a transaction of its own. Its primary key refuses a second answer of the same
+ * person in the period — also when two nodes receive the same person's answer at once: one insert wins, the other
+ * gets a duplicate key and becomes a 409. No cluster lock.</li>
+ * <li><b>Then the score, sealed, in another transaction.</b> The score goes to the pool ({@link PulsePoolEntity}),
+ * encrypted and authenticated under the period's pool key with random padding: no column names a person, every
+ * sealed value has the same length, equal scores seal differently. The database log shows a guard followed by a
+ * pool row, so it ties a person to a ciphertext, never to a score. The keys live in the {@link SecretStore} (the
+ * shared home on Jira 11), never in the database or the plugin settings ({@link PulseKeys}).</li>
+ * <li><b>Counts change only by k or more at once.</b> {@link PulsePool} folds the pool into the counts
+ * ({@link PulseCountEntity}) in one transaction per fold, at least k answers at a time (k = the pulse's
+ * {@code minAnswers}, at least 5): during the period only the excess over k once 2k wait, after it everything when
+ * at least k wait, else the answers are withheld (deleted uncounted, their number kept).</li>
+ * <li><b>Fold on read.</b> Ended periods are folded when someone next reads the pulse or the KPIs, or answers:
+ * {@link #status}, {@link #counts} and {@link #answer} first close every ended period's pool (one indexed query when
+ * there is none). Then the keys of ended periods are destroyed — the guard key at once, the pool key once its pool is
+ * empty — so copies of the database or its log from a closed period stay unreadable even with the secret
+ * directory.</li>
+ * <li>Results are shown for a <em>finished</em> period only, and only when at least {@code minAnswers} answers were
+ * counted.</li>
+ * </ol>
+ * A crash (or a database refusal) between the guard and the pool insert loses that answer but never counts it twice:
+ * the guard is written first. When the pool insert fails with an error, the guard is deleted again, so the person can
+ * answer once more. Periods are calendar months or quarters in UTC, the same for everybody.
  */
 @Named
 public class PulseService {
@@ -51,28 +70,32 @@ public class PulseService {
     public record Status(String projectKey, Period period, boolean answered, long answersSoFar, Results previous) {
     }
 
-    static final String LOCK_NAME = "dev.failforward.pulse";
+    private static final Logger LOG = LoggerFactory.getLogger(PulseService.class);
     public static final int MIN_SCORE = 1;
     public static final int MAX_SCORE = 5;
 
     private final ActiveObjects ao;
     private final RecordPermissions permissions;
     private final PulseSettings settings;
-    private final ClusterLockService locks;
+    private final PulseKeys keys;
+    private final PulsePool pool;
     private final Clock clock;
+    /** The UTC day this node last destroyed the keys of ended periods. */
+    private volatile LocalDate sweptOn;
 
     @Inject
     public PulseService(@ComponentImport ActiveObjects ao, RecordPermissions permissions, PulseSettings settings,
-                        @ComponentImport ClusterLockService locks) {
-        this(ao, permissions, settings, locks, Clock.systemUTC());
+                        SecretStore secrets) {
+        this(ao, permissions, settings, secrets, Clock.systemUTC());
     }
 
-    public PulseService(ActiveObjects ao, RecordPermissions permissions, PulseSettings settings,
-                        ClusterLockService locks, Clock clock) {
+    public PulseService(ActiveObjects ao, RecordPermissions permissions, PulseSettings settings, SecretStore secrets,
+                        Clock clock) {
         this.ao = Objects.requireNonNull(ao, "ao");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.locks = Objects.requireNonNull(locks, "locks");
+        this.keys = new PulseKeys(Objects.requireNonNull(secrets, "secrets"), settings);
+        this.pool = new PulsePool(ao, keys);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -90,11 +113,12 @@ public class PulseService {
         String user = visible(projectKey);
         PulseSettings.Values values = settings.read();
         Period period = currentPeriod(values.granularity());
+        closeEndedPeriods(values.minAnswers(), period);
         boolean answered = ao.get(PulseGuardEntity.class, guardHash(user, projectKey, period)) != null;
-        long[] current = counts(projectKey, period.firstDay());
+        long soFar = pool.tally(projectKey, period.firstDay()).answers() + pool.waiting(projectKey, window(period));
         Period previous = previous(period);
-        return new Status(projectKey, period, answered, sum(current),
-                results(previous, counts(projectKey, previous.firstDay()), values.minAnswers()));
+        return new Status(projectKey, period, answered, soFar,
+                results(previous, pool.tally(projectKey, previous.firstDay()), values.minAnswers()));
     }
 
     /**
@@ -106,28 +130,39 @@ public class PulseService {
             throw new IllegalArgumentException("score must be 1..5: " + score);
         }
         String user = visible(projectKey);
-        Period period = currentPeriod(settings.read().granularity());
+        PulseSettings.Values values = settings.read();
+        Period period = currentPeriod(values.granularity());
         String hash = guardHash(user, projectKey, period);
-        String start = period.firstDay().toString();
-        ClusterLock lock = locks.getLockForName(LOCK_NAME);
-        lock.lock();
+        Map<String, Object> guard = new HashMap<>();
+        guard.put(PulseGuardEntity.GUARD_HASH, hash);
+        guard.put(PulseGuardEntity.PERIOD_START, period.firstDay().toString());
         try {
-            ao.executeInTransaction(() -> {
-                if (ao.get(PulseGuardEntity.class, hash) != null) {
-                    throw new FailureDbException.AlreadyAnswered(period.label(), period.end().toLocalDate().toString());
-                }
-                // the guard's primary key is the hash (a hex string); PERIOD_START < ? compares "YYYY-MM-DD" strings,
-                // which order as dates under every collation (digits and dashes only)
-                ao.deleteWithSQL(PulseGuardEntity.class, PulseGuardEntity.PERIOD_START + " < ?", start);
-                Map<String, Object> guard = new HashMap<>();
-                guard.put(PulseGuardEntity.GUARD_HASH, hash);
-                guard.put(PulseGuardEntity.PERIOD_START, start);
-                ao.create(PulseGuardEntity.class, guard);
-                increment(projectKey, start, score);
-                return null;
-            });
-        } finally {
-            lock.unlock();
+            // transaction 1: the guard alone; its primary key decides between two answers of one person
+            Transactions.write(ao, () -> ao.create(PulseGuardEntity.class, guard));
+        } catch (RuntimeException e) {
+            if (DatabaseErrors.isUniqueViolation(e)) {
+                throw new FailureDbException.AlreadyAnswered(period.label(), period.end().toLocalDate().toString());
+            }
+            throw e;
+        }
+        try {
+            // transaction 2: the sealed score, nothing that names the person
+            pool.add(projectKey, window(period), score);
+        } catch (RuntimeException e) {
+            try {
+                Transactions.write(ao, () -> ao.deleteWithSQL(PulseGuardEntity.class,
+                        PulseGuardEntity.GUARD_HASH + " = ?", hash));
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+        try {
+            // transaction 3 (when 2k wait): a fold of at least k answers
+            pool.foldExcess(projectKey, window(period), values.minAnswers());
+        } catch (RuntimeException e) {
+            // the answer is stored; the next answer or read folds
+            LOG.warn("Fail Forward pulse: answers of {} could not be folded now: {}", projectKey, e.toString());
         }
         return status(projectKey);
     }
@@ -138,6 +173,8 @@ public class PulseService {
      * {@code projects} to browsable ones.
      */
     public Map<String, Map<LocalDate, long[]>> counts(Collection<String> projects, LocalDate from, LocalDate to) {
+        PulseSettings.Values values = settings.read();
+        closeEndedPeriods(values.minAnswers(), currentPeriod(values.granularity()));
         Map<String, Map<LocalDate, long[]>> counts = new HashMap<>();
         List<String> sorted = new java.util.TreeSet<>(projects).stream().toList();
         for (int i = 0; i < sorted.size(); i += 500) {
@@ -152,7 +189,7 @@ public class PulseService {
                     + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") AND "
                     + PulseCountEntity.PERIOD_START + " >= ? AND " + PulseCountEntity.PERIOD_START + " < ?",
                     parameters.toArray()), row -> counts.computeIfAbsent(row.getProjectKey(), k -> new HashMap<>())
-                            .put(LocalDate.parse(row.getPeriodStart()), scores(row)));
+                            .put(LocalDate.parse(row.getPeriodStart()), PulsePool.scores(row)));
         }
         return counts;
     }
@@ -169,58 +206,69 @@ public class PulseService {
         return user;
     }
 
-    private void increment(String projectKey, String start, int score) {
-        // COUNT_KEY = ? (unique "YYYY-MM-DD|KEY"): see KpiIndex's ROLLUP_KEY on case-insensitive collations
-        PulseCountEntity[] rows = ao.find(PulseCountEntity.class, Query.select()
-                .where(PulseCountEntity.COUNT_KEY + " = ?", countKey(projectKey, start)));
-        if (rows.length == 0) {
-            Map<String, Object> row = new HashMap<>();
-            row.put(PulseCountEntity.COUNT_KEY, countKey(projectKey, start));
-            row.put(PulseCountEntity.PROJECT_KEY, projectKey);
-            row.put(PulseCountEntity.PERIOD_START, start);
-            for (int s = MIN_SCORE; s <= MAX_SCORE; s++) {
-                row.put(PulseCountEntity.scoreColumn(s), s == score ? 1L : 0L);
-            }
-            ao.create(PulseCountEntity.class, row);
-            return;
-        }
-        PulseCountEntity row = rows[0];
-        switch (score) {
-            case 1 -> row.setScore1(row.getScore1() + 1);
-            case 2 -> row.setScore2(row.getScore2() + 1);
-            case 3 -> row.setScore3(row.getScore3() + 1);
-            case 4 -> row.setScore4(row.getScore4() + 1);
-            default -> row.setScore5(row.getScore5() + 1);
-        }
-        row.save();
-    }
-
     /** Project and period: the unique key of a project's counts. */
     public static String countKey(String projectKey, String periodStart) {
         return periodStart + "|" + projectKey;
     }
 
-    private static long[] scores(PulseCountEntity row) {
-        return new long[]{row.getScore1(), row.getScore2(), row.getScore3(), row.getScore4(), row.getScore5()};
-    }
-
-    private long[] counts(String projectKey, LocalDate start) {
-        // COUNT_KEY = ?: as in increment()
-        PulseCountEntity[] rows = ao.find(PulseCountEntity.class, Query.select()
-                .where(PulseCountEntity.COUNT_KEY + " = ?", countKey(projectKey, start.toString())));
-        return rows.length == 0 ? new long[MAX_SCORE] : scores(rows[0]);
-    }
-
-    static Results results(Period period, long[] counts, int minAnswers) {
-        long total = sum(counts);
-        if (total < minAnswers) {
-            return new Results(period, total, minAnswers, false, null, null);
+    /**
+     * Closes the pools of every ended period (all projects): folds or withholds what waits there, then, once a day
+     * per node or after a close, deletes the guards of past periods and destroys the keys of ended periods. A failure
+     * here never fails the request: the next one tries again.
+     */
+    private void closeEndedPeriods(int k, Period current) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        boolean closed = false;
+        try {
+            for (PulsePool.Pool ended : pool.ended(today)) {
+                closed |= pool.close(ended.projectKey(), ended.window(), k);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Fail Forward pulse: an ended period could not be closed now: {}", e.toString());
+            return;
         }
+        if (closed || !today.equals(sweptOn)) {
+            try {
+                sweep(today, current);
+                sweptOn = today;
+            } catch (RuntimeException e) {
+                LOG.warn("Fail Forward pulse: the keys of ended periods could not be destroyed now: {}", e.toString());
+            }
+        }
+    }
+
+    private void sweep(LocalDate today, Period current) {
+        // guards of earlier periods refuse nothing any more; PERIOD_START < ?: "YYYY-MM-DD" strings order as dates
+        Transactions.write(ao, () -> ao.deleteWithSQL(PulseGuardEntity.class, PulseGuardEntity.PERIOD_START + " < ?",
+                current.firstDay().toString()));
+        for (PulseKeys.Window window : keys.guardKeyWindows()) {
+            if (window.endedBy(today)) {
+                keys.destroyGuardKey(window);
+            }
+        }
+        for (PulseKeys.Window window : keys.poolKeyWindows()) {
+            if (window.endedBy(today) && !pool.holds(window)) {
+                keys.destroyPoolKey(window);
+            }
+        }
+    }
+
+    private static PulseKeys.Window window(Period period) {
+        return new PulseKeys.Window(period.firstDay(), period.end().toLocalDate());
+    }
+
+    static Results results(Period period, PulsePool.Tally tally, int minAnswers) {
+        long counted = tally.counted();
+        if (counted < minAnswers) {
+            return new Results(period, tally.answers(), minAnswers, false, null, null);
+        }
+        long[] counts = tally.scores();
         List<Long> distribution = new ArrayList<>();
         for (long count : counts) {
             distribution.add(count);
         }
-        return new Results(period, total, minAnswers, true, (counts[3] + counts[4]) / (double) total, distribution);
+        return new Results(period, tally.answers(), minAnswers, true, (counts[3] + counts[4]) / (double) counted,
+                distribution);
     }
 
     private static Period previous(Period period) {
@@ -228,17 +276,15 @@ public class PulseService {
         return new Period(first, period.granularity(), ZoneOffset.UTC, false);
     }
 
-    private static long sum(long[] counts) {
-        long sum = 0;
-        for (long count : counts) {
-            sum += count;
-        }
-        return sum;
-    }
-
-    /** HMAC-SHA256 of user, project and period under the pulse's secret key, hex. */
+    /**
+     * HMAC-SHA256 of user, project and period under the period's guard key, hex (the message as earlier versions
+     * wrote it, so guards written before the key moved to the secret store stay valid).
+     */
     String guardHash(String userKey, String projectKey, Period period) {
-        byte[] digest = HmacSha256.mac(settings.secret(), (userKey + "\n" + projectKey + "\n" + period.firstDay()
+        String start = period.firstDay().toString();
+        byte[] key = keys.guardKey(window(period), () -> ao.count(PulseGuardEntity.class,
+                PulseGuardEntity.PERIOD_START + " = ?", start) > 0);
+        byte[] digest = HmacSha256.mac(key, (userKey + "\n" + projectKey + "\n" + period.firstDay()
                 + "\n" + period.granularity()).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest);
     }

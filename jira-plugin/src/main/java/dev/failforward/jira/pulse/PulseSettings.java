@@ -8,15 +8,16 @@ import dev.failforward.core.kpi.KpiEngine;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The pulse's settings, global (Jira administrators change them over REST): how often the question is asked
  * (monthly by default, or quarterly) and how many answers a result needs before anyone sees it (5 by default; it can
- * be raised, never lowered below 5). Also holds the pulse's secret hash key, made once from {@link SecureRandom}.
+ * be raised, never lowered below 5). No secret lives here: plugin settings are stored in Jira's database, and the
+ * pulse's keys are in the {@link dev.failforward.jira.secrets.SecretStore}.
  */
 @Named
 public class PulseSettings {
@@ -33,6 +34,8 @@ public class PulseSettings {
     }
 
     static final String PREFIX = "dev.failforward.pulse.";
+    /** Where earlier versions kept the guard-hash key (migrated, then removed). */
+    static final String LEGACY_SECRET = "secret";
     /** Guard against a typo making results unreachable. */
     public static final int MAX_MIN_ANSWERS = 1000;
 
@@ -64,18 +67,22 @@ public class PulseSettings {
     }
 
     /**
-     * The key of the guard hash, 32 random bytes made on first use. Two nodes making one at once both write; the
-     * last write wins, and a guard hashed with the lost key lets that one person answer once more in that period —
-     * harmless, and it never exposes an answer.
+     * The guard-hash key that earlier versions kept here, in the plugin settings (so in Jira's database), if it is
+     * still here: {@link PulseService} moves it to the {@link dev.failforward.jira.secrets.SecretStore} and then
+     * {@linkplain #forgetLegacySecret() removes it}.
      */
-    byte[] secret() {
-        PluginSettings settings = factory.createGlobalSettings();
-        if (settings.get(PREFIX + "secret") instanceof String stored && !stored.isBlank()) {
-            return Base64.getDecoder().decode(stored);
+    Optional<byte[]> legacySecret() {
+        if (factory.createGlobalSettings().get(PREFIX + LEGACY_SECRET) instanceof String stored && !stored.isBlank()) {
+            try {
+                return Optional.of(Base64.getDecoder().decode(stored.strip()));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
         }
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        settings.put(PREFIX + "secret", Base64.getEncoder().encodeToString(secret));
-        return secret;
+        return Optional.empty();
+    }
+
+    void forgetLegacySecret() {
+        factory.createGlobalSettings().remove(PREFIX + LEGACY_SECRET);
     }
 }

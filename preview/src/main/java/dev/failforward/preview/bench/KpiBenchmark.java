@@ -148,7 +148,9 @@ public final class KpiBenchmark {
             }
             RecordPermissions permissions = new BenchPermissions(all);
             PulseService pulse = new PulseService(database.activeObjects(), permissions,
-                    new PulseSettings(new PreviewPluginSettings()), locks, Clock.fixed(NOW, ZoneOffset.UTC));
+                    new PulseSettings(new PreviewPluginSettings()),
+                    new dev.failforward.jira.secrets.FileSecretStore(directory.resolve("secrets")),
+                    Clock.fixed(NOW, ZoneOffset.UTC));
             BundleI18nResolver i18n = BundleI18nResolver.fromClasspath(Locale.ENGLISH,
                     "i18n/failforward-jira.properties", "dev/failforward/core/i18n/failforward-core.properties");
             ObjectMapper json = new ObjectMapper();

@@ -4,6 +4,8 @@ import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** SAL's application properties of the preview's Confluence: its base URL is the preview's, plus {@code confluence}. */
@@ -24,5 +26,11 @@ public final class PreviewApplicationProperties implements ApplicationProperties
         }
         String base = previewBase.get().toString();
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + CONTEXT_PATH;
+    }
+
+    /** The preview's Confluence keeps nothing in a shared home (the Jira pulse's secrets: {@code DATA/secrets}). */
+    @Override
+    public Optional<Path> getSharedHomeDirectory() {
+        return Optional.empty();
     }
 }
