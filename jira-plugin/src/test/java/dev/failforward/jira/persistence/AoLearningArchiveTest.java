@@ -218,6 +218,50 @@ public class AoLearningArchiveTest {
     }
 
     @Test
+    public void everyWayOfReadingTheMatchesGivesTheSameAnswer() {
+        // the defaults (records by one IN list, the page from the pass) against the other ways: the records of the
+        // searched projects streamed (more records with matches than one IN list may hold), and every page sorted by
+        // the database (deeper than the pass keeps)
+        EntityManagerActiveObjects ao = new EntityManagerActiveObjects(entityManager);
+        List<AoLearningArchive> others = List.of(new AoLearningArchive(ao, 1, AoLearningArchive.HEAP_LIMIT),
+                new AoLearningArchive(ao, AoLearningArchive.IN_LIST, 0), new AoLearningArchive(ao, 2, 3));
+        List<LearningQuery> queries = new java.util.ArrayList<>();
+        for (int offset = 0; offset <= 7; offset++) {
+            for (int limit : new int[] {1, 2, 5, 100}) {
+                queries.add(new LearningQuery(ALL, null, null, null, null, null, null, null,
+                        new PageRequest(offset, limit)));
+            }
+        }
+        queries.add(with(all(), RecordKind.INCIDENT, null, null, null, null, null, null));
+        queries.add(with(all(), null, LearningKind.SURPRISE, null, null, null, null, null));
+        queries.add(with(all(), null, null, FailureType.BASIC, FailureCategory.PROCESS_DEVIATION, null, null, null));
+        queries.add(with(all(), null, null, null, null, T0.plusSeconds(86_400L), null, "a"));
+        queries.add(with(all(), null, null, null, null, null, null, "canary"));
+        queries.add(all().withProjects(Set.of("LAB", "HR")));
+        for (LearningQuery query : queries) {
+            LearningArchivePage expected = archive.search(query);
+            for (AoLearningArchive other : others) {
+                assertThat(other.search(query)).as(query.toString()).isEqualTo(expected);
+            }
+        }
+        assertThat(archive.search(queries.get(0)).items()).hasSize(1);
+    }
+
+    @Test
+    public void learningsOfTheSameInstantAreNewestIdFirst() {
+        Instant same = T0.plusSeconds(30 * 86_400L);
+        Learning first = learnings.add(new Learning.Draft(2, "Same second one", LearningKind.INSIGHT, "u-ben", same));
+        Learning second = learnings.add(new Learning.Draft(3, "Same second two", LearningKind.INSIGHT, "u-ben", same));
+        Learning third = learnings.add(new Learning.Draft(1, "Same second three", LearningKind.INSIGHT, "u-ben", same));
+
+        assertThat(ids(search(new LearningQuery(ALL, null, null, null, null, null, null, null, new PageRequest(0, 4)))))
+                .isEqualTo(ids(third, second, first, hrInsight));
+        assertThat(ids(new AoLearningArchive(new EntityManagerActiveObjects(entityManager), AoLearningArchive.IN_LIST, 0)
+                .search(new LearningQuery(ALL, null, null, null, null, null, null, null, new PageRequest(1, 2)))))
+                .as("the database's ORDER BY agrees").isEqualTo(ids(second, first));
+    }
+
+    @Test
     public void noProjectsFindsNothing() {
         LearningArchivePage page = search(all().withProjects(Set.of()));
 
