@@ -41,6 +41,9 @@ public final class PreviewHost implements AutoCloseable {
     }
 
     private final Server server;
+    /** Requests at work at once: four per core, at least 8. */
+    static final int ACTIVE_REQUESTS = Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+
     private final PreviewServices services;
     private final URI baseUri;
 
@@ -54,7 +57,7 @@ public final class PreviewHost implements AutoCloseable {
         PreviewServices services;
         try {
             services = new PreviewServices(options.dataDirectory(), options.database(), options.nodeId(),
-                    options.sharedHome(), java.time.ZoneId.systemDefault());
+                    options.sharedHome(), options.embedded(), java.time.ZoneId.systemDefault());
         } catch (RuntimeException e) {
             throw new StartException(options.database() != null
                     ? "cannot use the database " + options.database().describe() + ": " + e.getMessage()
@@ -83,7 +86,13 @@ public final class PreviewHost implements AutoCloseable {
         context.addServlet(new ServletHolder("static", new StaticServlet()), "/preview/static/*");
         context.addServlet(new ServletHolder("vendor", new VendorServlet()), "/preview/vendor/*");
         context.addServlet(new ServletHolder("start", new StartPageServlet(services)), "/");
-        server.setHandler(context);
+        // at most a few requests at work at once, the others wait their turn in arrival order (as a servlet container's
+        // bounded worker pool does): on a small machine fifty requests sharing two cores each take fifty times as long,
+        // a waiting one is answered as soon as its turn comes; one that waits over 30 s is answered 503
+        org.eclipse.jetty.server.handler.QoSHandler admission = new org.eclipse.jetty.server.handler.QoSHandler(context);
+        admission.setMaxRequestCount(Integer.getInteger("failforward.preview.activeRequests", ACTIVE_REQUESTS));
+        admission.setMaxSuspend(java.time.Duration.ofSeconds(30));
+        server.setHandler(admission);
         server.setStopAtShutdown(false);
         try {
             server.start();
@@ -121,6 +130,11 @@ public final class PreviewHost implements AutoCloseable {
             throw new StartException("cannot load the demo data: " + e.getMessage(), e);
         }
         return new PreviewHost(server, services, base);
+    }
+
+    /** Which database this preview runs on, and where. */
+    public String databaseDescription() {
+        return services.databaseDescription;
     }
 
     public URI baseUri() {

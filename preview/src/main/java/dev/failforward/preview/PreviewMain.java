@@ -32,8 +32,7 @@ public final class PreviewMain {
             System.exit(1);
             return;
         }
-        String data = options.database() != null ? options.database().describe()
-                : options.dataDirectory().toAbsolutePath().toString();
+        String data = host.databaseDescription();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the Fail Forward preview...");

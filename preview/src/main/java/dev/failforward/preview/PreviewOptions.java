@@ -18,13 +18,38 @@ import java.util.Objects;
  *
  * @param database the external database, or {@code null} for the embedded one in {@code dataDirectory}
  * @param nodeId   this node's id in the cluster (letters, digits, {@code . _ -}, at most 64)
+ * <p>{@code --embedded-db postgres|hsqldb} chooses the embedded database when there is no {@code --db-url}. By default
+ * it is a PostgreSQL the preview starts itself from the binaries in its {@code lib} ({@code DATA/postgres}), where it
+ * can run (Linux x86-64; as root, a data directory {@code nobody} can reach); elsewhere, or for data an earlier
+ * preview left in {@code DATA/db}, the in-process HSQLDB. The README's load numbers say why.
+ *
  * @param sharedHome the directory shared by the cluster's nodes
+ * @param embedded   which embedded database (ignored with an external one)
  */
-public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase database, String nodeId, Path sharedHome) {
+public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase database, String nodeId, Path sharedHome,
+                             Embedded embedded) {
 
-    /** Options whose shared home is the data directory: one node, or nodes that only share the database. */
+    /** The embedded database. */
+    public enum Embedded {
+        /** PostgreSQL where it can run and no HSQLDB data is in DATA/db; else HSQLDB (the command line's default). */
+        DEFAULT,
+        /** PostgreSQL in DATA/postgres; the start fails where it cannot run. */
+        POSTGRES,
+        /** HSQLDB in DATA/db, in this process. */
+        HSQLDB
+    }
+
+    /**
+     * Options whose shared home is the data directory (one node, or nodes that only share the database), on the
+     * in-process HSQLDB unless {@code database} is given: what the tests that start many previews use.
+     */
     public PreviewOptions(int port, Path dataDirectory, ExternalDatabase database, String nodeId) {
-        this(port, dataDirectory, database, nodeId, dataDirectory);
+        this(port, dataDirectory, database, nodeId, dataDirectory, Embedded.HSQLDB);
+    }
+
+    /** As above, with a shared home of its own. */
+    public PreviewOptions(int port, Path dataDirectory, ExternalDatabase database, String nodeId, Path sharedHome) {
+        this(port, dataDirectory, database, nodeId, sharedHome, Embedded.HSQLDB);
     }
 
     /**
@@ -71,6 +96,9 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
                                  same --db-url and another --node-id to run two nodes on one database
               --shared-home DIR  the directory the cluster's nodes share, like Jira's shared home (default: --data);
                                  give two nodes the same one (the pulse's keys live in DIR/secrets)
+              --embedded-db E    without --db-url: postgres (a PostgreSQL 17 the preview starts in DIR/postgres) or
+                                 hsqldb (in-process, DIR/db); default postgres where it can run (Linux x86-64),
+                                 hsqldb elsewhere or when DIR/db holds an earlier preview's data
               --help             show this help""";
 
     public PreviewOptions {
@@ -79,6 +107,8 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
         }
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(sharedHome, "sharedHome");
+        Objects.requireNonNull(embedded, "embedded");
         if (!NODE_ID.matcher(nodeId).matches()) {
             throw new IllegalArgumentException("--node-id must be 1 to 64 letters, digits, '.', '_' or '-': " + nodeId);
         }
@@ -108,6 +138,7 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
         String dbPassword = null;
         String nodeId = DEFAULT_NODE;
         Path sharedHome = null;
+        Embedded embedded = Embedded.DEFAULT;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -132,6 +163,14 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
                 case "--db-user" -> dbUser = inline != null ? inline : value(args, ++i, "--db-user");
                 case "--db-password" -> dbPassword = inline != null ? inline : value(args, ++i, "--db-password");
                 case "--node-id" -> nodeId = inline != null ? inline : value(args, ++i, "--node-id");
+                case "--embedded-db" -> {
+                    String value = inline != null ? inline : value(args, ++i, "--embedded-db");
+                    embedded = switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+                        case "postgres", "postgresql" -> Embedded.POSTGRES;
+                        case "hsqldb" -> Embedded.HSQLDB;
+                        default -> throw new IllegalArgumentException("--embedded-db must be postgres or hsqldb: " + value);
+                    };
+                }
                 case "--shared-home" -> {
                     String value = inline != null ? inline : value(args, ++i, "--shared-home");
                     if (value.isBlank()) {
@@ -146,13 +185,13 @@ public record PreviewOptions(int port, Path dataDirectory, ExternalDatabase data
             if (dbUser != null || dbPassword != null) {
                 throw new IllegalArgumentException("--db-user and --db-password need --db-url");
             }
-            return new PreviewOptions(port, data, null, nodeId, sharedHome == null ? data : sharedHome);
+            return new PreviewOptions(port, data, null, nodeId, sharedHome == null ? data : sharedHome, embedded);
         }
         if (dbPassword == null && passwordFromEnvironment != null && !passwordFromEnvironment.isEmpty()) {
             dbPassword = passwordFromEnvironment;
         }
         return new PreviewOptions(port, data, new ExternalDatabase(dbUrl, dbUser, dbPassword), nodeId,
-                sharedHome == null ? data : sharedHome);
+                sharedHome == null ? data : sharedHome, embedded);
     }
 
     private static String value(List<String> args, int index, String option) {

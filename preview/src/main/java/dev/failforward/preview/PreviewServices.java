@@ -29,6 +29,7 @@ import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import com.atlassian.sal.api.user.UserManager;
@@ -75,7 +76,10 @@ final class PreviewServices implements AutoCloseable {
     static final String JIRA_PLUGIN_KEY = "dev.failforward.jira";
     static final String CONFLUENCE_PLUGIN_KEY = "dev.failforward.confluence";
 
-    final Path databaseDirectory;
+    /** Which database this preview runs on and where, for the start page and the log. */
+    final String databaseDescription;
+    /** The PostgreSQL this preview started itself ({@code --embedded-db postgres}), stopped after the pool closes. */
+    private final dev.failforward.host.db.EmbeddedPostgres embeddedPostgres;
     final AoDatabase database;
     final PluginResources plugins;
     final BundleI18nResolver jiraI18n;
@@ -131,22 +135,25 @@ final class PreviewServices implements AutoCloseable {
     }
 
     PreviewServices(Path dataDirectory, PreviewOptions.ExternalDatabase external, ZoneId zone) {
-        this(dataDirectory, external, PreviewOptions.DEFAULT_NODE, dataDirectory, zone);
+        this(dataDirectory, external, PreviewOptions.DEFAULT_NODE, dataDirectory, PreviewOptions.Embedded.HSQLDB, zone);
     }
 
     /**
      * @param external a PostgreSQL of the user's ({@code --db-url}), or null for the embedded database in DIR/db
      * @param nodeId   this preview's node id: nodes sharing one database are a cluster
      * @param sharedHome the directory the cluster's nodes share (the pulse's keys are in its {@code secrets})
+     * @param embedded which embedded database, when {@code external} is null
      */
     PreviewServices(Path dataDirectory, PreviewOptions.ExternalDatabase external, String nodeId, Path sharedHome,
-                    ZoneId zone) {
-        this.databaseDirectory = dataDirectory.resolve("db");
+                    PreviewOptions.Embedded embedded, ZoneId zone) {
+        OpenedDatabase opened = openDatabase(dataDirectory, external, embedded);
+        this.database = opened.ao();
+        this.embeddedPostgres = opened.server();
+        this.databaseDescription = opened.description();
         this.plugins = PluginResources.fromClasspath(PreviewServices.class.getClassLoader());
         this.jiraI18n = plugins.i18n(JIRA_PLUGIN_KEY);
         this.confluenceI18n = plugins.i18n(CONFLUENCE_PLUGIN_KEY);
         this.templates = new VelocityTemplateRenderer();
-        this.database = openDatabase(databaseDirectory, external);
         this.nodeId = nodeId;
         // what a Data Center node gets from the product: cluster locks, a run-once scheduler and plugin settings, all
         // in the shared database, so a second preview node on the same database is a second Jira node
@@ -195,15 +202,54 @@ final class PreviewServices implements AutoCloseable {
                 new dev.failforward.confluence.archive.LearningsRenderer(templates, confluenceI18n));
     }
 
+    /** The database a preview runs on: its pool, the PostgreSQL it started (or null), and a description. */
+    record OpenedDatabase(AoDatabase ao, dev.failforward.host.db.EmbeddedPostgres server, String description) {
+    }
+
     /**
-     * The preview's database: the embedded HSQLDB file database in {@code directory}, or the user's PostgreSQL
-     * ({@code --db-url}); either with the plugin's table prefix and Jira's naming, pooled ({@link AoDatabase.Options}).
+     * The preview's database, always with the plugin's table prefix and Jira's naming, pooled
+     * ({@link AoDatabase.Options}): the user's PostgreSQL ({@code --db-url}); else the embedded one —
+     * a PostgreSQL 17 started from the binaries in the preview's {@code lib} in {@code DATA/postgres} (durable: fsync
+     * and synchronous commit on), or the in-process HSQLDB in {@code DATA/db}. {@link PreviewOptions.Embedded#DEFAULT}
+     * takes PostgreSQL unless {@code DATA/db} already holds an earlier preview's HSQLDB data (kept, not left behind)
+     * or PostgreSQL cannot run here (then HSQLDB, and the reason is printed).
      */
-    static AoDatabase openDatabase(Path directory, PreviewOptions.ExternalDatabase external) {
-        if (external == null) {
-            return AoDatabase.openFile(directory, JIRA_PLUGIN_KEY);
+    static OpenedDatabase openDatabase(Path dataDirectory, PreviewOptions.ExternalDatabase external,
+                                       PreviewOptions.Embedded embedded) {
+        if (external != null) {
+            return new OpenedDatabase(AoDatabase.openPostgres(external.url(), external.user(), external.password(),
+                    JIRA_PLUGIN_KEY), null, "PostgreSQL at " + external.describe());
         }
-        return AoDatabase.openPostgres(external.url(), external.user(), external.password(), JIRA_PLUGIN_KEY);
+        Path hsqldb = dataDirectory.resolve("db");
+        Path postgres = dataDirectory.resolve("postgres");
+        boolean usePostgres = switch (embedded) {
+            case POSTGRES -> true;
+            case HSQLDB -> false;
+            case DEFAULT -> {
+                if (Files.exists(hsqldb.resolve("failforward.properties")) && !Files.exists(postgres)) {
+                    System.out.println("Using the embedded HSQLDB in " + hsqldb.toAbsolutePath()
+                            + ": it holds an earlier preview's data (--embedded-db postgres starts afresh on PostgreSQL).");
+                    yield false;
+                }
+                java.util.Optional<String> unavailable = dev.failforward.host.db.EmbeddedPostgres.unavailable(postgres);
+                unavailable.ifPresent(reason -> System.out.println("The embedded PostgreSQL cannot run here (" + reason
+                        + "); using the in-process HSQLDB instead."));
+                yield unavailable.isEmpty();
+            }
+        };
+        if (!usePostgres) {
+            return new OpenedDatabase(AoDatabase.openFile(hsqldb, JIRA_PLUGIN_KEY), null,
+                    "the embedded HSQLDB in " + hsqldb.toAbsolutePath());
+        }
+        dev.failforward.host.db.EmbeddedPostgres server = dev.failforward.host.db.EmbeddedPostgres.start(postgres);
+        try {
+            return new OpenedDatabase(AoDatabase.openPostgres(server.jdbcUrl(), server.user(), server.password(),
+                    JIRA_PLUGIN_KEY), server, "the embedded PostgreSQL in " + postgres.toAbsolutePath()
+                    + " (port " + server.port() + ")");
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
     }
 
     /**
@@ -276,6 +322,12 @@ final class PreviewServices implements AutoCloseable {
         kpiApplier.stop();
         scheduler.stop(java.time.Duration.ofSeconds(5));
         locks.close();
-        database.close();
+        try {
+            database.close();
+        } finally {
+            if (embeddedPostgres != null) {
+                embeddedPostgres.close();
+            }
+        }
     }
 }

@@ -52,7 +52,7 @@ final class StartPageServlet extends PageServlet {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("projects", projects);
         model.put("total", total);
-        model.put("databaseHtml", Html.escape(services.databaseDirectory.toAbsolutePath().toString()));
+        model.put("databaseHtml", Html.escape(services.databaseDescription));
         model.put("tablePrefixHtml", Html.escape(services.database.tablePrefix()));
         model.put("pluginsHtml", Html.escape(String.join(", ", services.plugins.pluginKeys())));
         render(response, "start.vm", model);

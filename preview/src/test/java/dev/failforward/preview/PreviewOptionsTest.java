@@ -12,14 +12,26 @@ class PreviewOptionsTest {
 
     @Test
     void defaultsToPort8080AndALocalDataDirectory() {
-        assertThat(PreviewOptions.parse(List.of())).isEqualTo(new PreviewOptions(8080, Path.of(".preview-data")));
+        assertThat(PreviewOptions.parse(List.of())).isEqualTo(new PreviewOptions(8080, Path.of(".preview-data"), null,
+                PreviewOptions.DEFAULT_NODE, Path.of(".preview-data"), PreviewOptions.Embedded.DEFAULT));
     }
 
     @Test
     void readsPortAndDataInBothSpellings() {
         assertThat(PreviewOptions.parse(List.of("--port", "9090", "--data", "/tmp/ff")))
-                .isEqualTo(new PreviewOptions(9090, Path.of("/tmp/ff")));
-        assertThat(PreviewOptions.parse(List.of("--port=0", "--data=x"))).isEqualTo(new PreviewOptions(0, Path.of("x")));
+                .extracting(PreviewOptions::port, PreviewOptions::dataDirectory).containsExactly(9090, Path.of("/tmp/ff"));
+        assertThat(PreviewOptions.parse(List.of("--port=0", "--data=x")))
+                .extracting(PreviewOptions::port, PreviewOptions::dataDirectory).containsExactly(0, Path.of("x"));
+    }
+
+    @Test
+    void choosesTheEmbeddedDatabase() {
+        assertThat(PreviewOptions.parse(List.of("--embedded-db", "hsqldb")).embedded())
+                .isEqualTo(PreviewOptions.Embedded.HSQLDB);
+        assertThat(PreviewOptions.parse(List.of("--embedded-db=postgres")).embedded())
+                .isEqualTo(PreviewOptions.Embedded.POSTGRES);
+        assertThatIllegalArgumentException().isThrownBy(() -> PreviewOptions.parse(List.of("--embedded-db", "h2")))
+                .withMessage("--embedded-db must be postgres or hsqldb: h2");
     }
 
     @Test

@@ -117,6 +117,43 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /** Starts a server on {@code directory} with the defaults (see {@link Builder}). */
+    /**
+     * Why this machine cannot run the embedded server in {@code directory} (as {@link #start} would find out, but
+     * without starting anything), or empty when it can: not Linux x86-64, the binaries jar missing from the class
+     * path, or, as root, no {@code nobody}, no {@code setpriv}, or a parent directory {@code nobody} cannot enter.
+     * A directory in use by another process is not a reason here: {@link #start} refuses it.
+     */
+    public static Optional<String> unavailable(Path directory) {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String arch = System.getProperty("os.arch", "").toLowerCase(java.util.Locale.ROOT);
+        if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+            return Optional.of("its binaries are for Linux x86-64, this is " + os + " " + arch);
+        }
+        if (PostgresBinaries.class.getResource(PostgresBinaries.ARCHIVE) == null) {
+            return Optional.of(PostgresBinaries.ARCHIVE + " is not on the class path");
+        }
+        try {
+            if (currentUid() != 0) {
+                return Optional.empty();
+            }
+            ServerUser user = ServerUser.lookup("nobody");
+            if (Setpriv.path().isEmpty()) {
+                return Optional.of("this JVM runs as root and setpriv (util-linux), which runs the server as nobody,"
+                        + " is not installed");
+            }
+            Path existing = directory.toAbsolutePath();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing != null) {
+                user.checkCanReach(existing);
+            }
+            return Optional.empty();
+        } catch (IllegalStateException | IOException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     public static EmbeddedPostgres start(Path directory) {
         return builder(directory).start();
     }

@@ -49,11 +49,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  *   java -cp "preview/target/fail-forward-preview.jar:preview/target/lib/*" dev.failforward.preview.bench.LoadBenchmark \
  *        [--clients 20,50] [--seconds 60] [--warmup-seconds 10] [--timeout-seconds 10] [--seed 11]
- *        [--postgres | --url http://localhost:8080/ [--pid PID]] [--server-jvm-args "-Xmx1g"]
+ *        [--postgres | --embedded-db postgres|hsqldb | --url http://localhost:8080/ [--pid PID]]
+ *        [--server-jvm-args "-Xmx1g"]
  * </pre>
  * Without {@code --url} it starts the preview as a separate process (as {@code java … PreviewMain}: its threads and
- * heap are then the server's alone) on a new embedded database with the demo data, or with {@code --postgres} on a new
- * database of a PostgreSQL it starts itself ({@link EmbeddedPostgres}), the same demo data; one server serves every
+ * heap are then the server's alone) on a new embedded database with the demo data (the preview's default, or the one
+ * {@code --embedded-db} names), or with {@code --postgres} on a new database of a PostgreSQL it starts itself
+ * ({@link EmbeddedPostgres}) given to the preview as {@code --db-url}, the same demo data; one server serves every
  * client count, in order. With {@code --url} it measures a running preview and finds its process by the port (or
  * {@code --pid}) to read threads and heap. Exits 1 when a run missed the target: no timeout, no error, p95 under
  * {@value #TARGET_P95_MILLIS} ms, at least {@value #TARGET_RATE} requests/s.
@@ -171,10 +173,12 @@ public final class LoadBenchmark {
                     pg.createDatabase("loadbench");
                     db = new PreviewProcess.Database(pg.jdbcUrl("loadbench"), pg.user(), pg.password());
                 }
-                database = postgres ? "PostgreSQL 17 (EmbeddedPostgres, fsync on), pool of 10"
-                        : "the embedded HSQLDB (default options)";
-                try (PreviewProcess server = PreviewProcess.start(work.resolve("data"), db, work.resolve("preview.log"),
-                        jvmArgs, Duration.ofMinutes(3))) {
+                String embedded = options.get("embedded-db");
+                database = postgres ? "a PostgreSQL 17 of its own (--db-url; fsync on), pool of 10"
+                        : "the embedded " + (embedded == null ? "default" : embedded) + " database";
+                try (PreviewProcess server = PreviewProcess.start(work.resolve("data"), db, embedded,
+                        work.resolve("preview.log"), jvmArgs, Duration.ofMinutes(3))) {
+                    database = database + " — the preview says: " + server.databaseLine();
                     System.err.println("load: preview pid " + server.pid() + " at " + server.baseUri() + " on " + database);
                     for (int clients : clientCounts) {
                         results.add(run(server.baseUri(), clients, warmup, seconds, timeout, seed,
@@ -209,7 +213,7 @@ public final class LoadBenchmark {
             }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: [--clients 20,50] [--seconds 60] [--warmup-seconds 10] "
-                        + "[--timeout-seconds 10] [--seed N] [--postgres | --url URL [--pid PID]] "
+                        + "[--timeout-seconds 10] [--seed N] [--postgres | --embedded-db postgres|hsqldb | --url URL [--pid PID]] "
                         + "[--server-jvm-args \"…\"]; not understood: " + args[i]);
             }
             options.put(args[i].substring(2), args[++i]);

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 public final class PreviewProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("Fail Forward preview ready at (http://\\S+/)");
+    private static final Pattern DATA = Pattern.compile("preview ready at \\S+ +\\(data: (.*); Ctrl-C stops it\\)");
 
     /** A PostgreSQL database for the child ({@code --db-url}); {@code null} fields are left out. */
     public record Database(String url, String user, String password) {
@@ -52,12 +53,14 @@ public final class PreviewProcess implements AutoCloseable {
      *
      * @param data     its {@code --data} directory (the embedded database lives in {@code data/db})
      * @param database a PostgreSQL instead of the embedded database, or {@code null}
+     * @param embedded which embedded database ({@code --embedded-db}: postgres or hsqldb), or {@code null} for the
+     *                 preview's default; ignored with {@code database}
      * @param log      where its standard output and error go (appended)
      * @param jvmArgs  extra JVM options for the child (e.g. {@code -Xmx512m})
      * @param startTimeout how long the start may take (demo data on a new database included)
      * @throws IllegalStateException when it exits or is not ready in time, with the end of its log
      */
-    public static PreviewProcess start(Path data, Database database, Path log, List<String> jvmArgs,
+    public static PreviewProcess start(Path data, Database database, String embedded, Path log, List<String> jvmArgs,
                                        Duration startTimeout) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
@@ -69,6 +72,10 @@ public final class PreviewProcess implements AutoCloseable {
         command.add("0");
         command.add("--data");
         command.add(data.toAbsolutePath().toString());
+        if (database == null && embedded != null) {
+            command.add("--embedded-db");
+            command.add(embedded);
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove(PreviewOptions.PASSWORD_ENVIRONMENT);
         if (database != null) {
@@ -135,6 +142,20 @@ public final class PreviewProcess implements AutoCloseable {
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(log not readable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** What the preview said about its database when it was ready ("data: …"). */
+    public String databaseLine() {
+        try {
+            Matcher m = DATA.matcher(Files.readString(log, StandardCharsets.UTF_8));
+            String last = "?";
+            while (m.find()) {
+                last = m.group(1);
+            }
+            return last;
+        } catch (IOException e) {
+            return "?";
         }
     }
 
