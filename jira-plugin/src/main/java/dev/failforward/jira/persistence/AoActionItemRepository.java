@@ -26,8 +26,8 @@ import java.util.Optional;
  * Action items on Active Objects, with optimistic locking on the {@code VERSION} column: {@link #update} re-reads the
  * row inside the transaction, compares its version with the one the edit was based on, and writes with the version
  * one higher only when they match ({@code UPDATE … WHERE ID = ? AND VERSION = ?} semantics). AO offers no conditional
- * UPDATE, so two edits that both read the row before either writes can still race inside that one transaction; the
- * window is the few milliseconds between the re-read and the write, not the minutes a user spends in a form.
+ * UPDATE, so the row is locked before it is re-read ({@link RowLocks}): of two edits based on the same version, the
+ * second waits for the first and then finds the version moved on.
  */
 @Named
 public class AoActionItemRepository implements ActionItemRepository {
@@ -85,7 +85,9 @@ public class AoActionItemRepository implements ActionItemRepository {
     public ActionItem update(ActionItem edited) {
         Objects.requireNonNull(edited, "edited");
         return Transactions.write(ao, () -> {
+            // locked, then checked: two edits based on the same version cannot both pass
             ActionItemEntity e = entity(edited.id())
+                    .map(row -> RowLocks.lock(ao, ActionItemEntity.class, row, r -> r.setRecordIssueId(r.getRecordIssueId())))
                     .filter(row -> row.getRecordIssueId() == edited.recordIssueId())
                     .filter(row -> row.getVersion() == edited.version())
                     .orElseThrow(() -> new StaleEditException(ITEM_TYPE, edited.id(), edited.version()));

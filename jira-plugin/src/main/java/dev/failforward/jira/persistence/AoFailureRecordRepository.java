@@ -116,13 +116,16 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
             // issue fails on the unique constraint and rolls back (on PostgreSQL the whole transaction is aborted)
             FailureRecordEntity[] existing = ao.find(FailureRecordEntity.class,
                     Query.select().where(FailureRecordEntity.ISSUE_ID + " = ?", record.issueId()));
-            if (existing.length == 0) {
+            // the row locked before the check below: two nodes projecting the same issue at once would otherwise
+            // both compare with the row as it was before either wrote, and the older snapshot could commit last
+            FailureRecordEntity entity = existing.length == 0 ? null
+                    : RowLocks.lock(ao, FailureRecordEntity.class, existing[0], row -> row.setIssueId(row.getIssueId()));
+            if (entity == null) {
                 FailureRecord created = toRecord(ao.create(FailureRecordEntity.class, columns(record)));
                 // FULL: learnings or action items may already be there (a record removed and projected again)
                 changes.full(List.of(record.issueId()));
                 return created;
             }
-            FailureRecordEntity entity = existing[0];
             FailureRecord stored = toRecord(entity);
             if (sameContent(stored, record)) {
                 return stored;

@@ -60,8 +60,8 @@ public final class PreviewIssues implements IssueManager {
 
     /** Saves a new issue (returns it with its id) or an existing one; the caller projects it. */
     PreviewIssue save(PreviewIssue issue) {
-        Instant now = clock.instant();
         PreviewIssue saved = dev.failforward.jira.persistence.Transactions.write(ao, () -> {
+            Instant now = clock.instant();
             PreviewIssueEntity[] rows = ao.find(PreviewIssueEntity.class, Query.select().where("ISSUE_KEY = ?", issue.getKey()));
             if (rows.length == 0) {
                 Map<String, Object> columns = new LinkedHashMap<>();
@@ -75,7 +75,20 @@ public final class PreviewIssues implements IssueManager {
                 columns.put("UPDATED_AT", Date.from(now));
                 return toIssue(ao.create(PreviewIssueEntity.class, columns));
             }
+            // the row locked first (an unchanged key written takes the write lock until commit) and read again:
+            // saves of one issue commit one after the other, and each one's "updated" is later than the one before
+            // it, so the issue's last state is also its latest "updated" (what the projection orders snapshots by)
             PreviewIssueEntity row = rows[0];
+            row.setIssueKey(row.getIssueKey());
+            row.save();
+            PreviewIssueEntity[] locked = ao.find(PreviewIssueEntity.class, Query.select().where("ID = ?", row.getID()));
+            if (locked.length == 1) {
+                row = locked[0];
+                Instant previous = row.getUpdatedAt().toInstant();
+                if (!now.isAfter(previous)) {
+                    now = previous.plusMillis(1);
+                }
+            }
             row.setSummary(issue.getSummary());
             row.setStatus(issue.status());
             row.setFieldsJson(json(issue));
