@@ -2,6 +2,7 @@ package dev.failforward.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failforward.core.text.Html;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +53,33 @@ class PreviewHostTest {
         return http.send(HttpRequest.newBuilder(host.baseUri().resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theCommandLineDefaultIsTheEmbeddedPostgresAndAnEarlierHsqldbIsKept() throws Exception {
+        // as root, the embedded PostgreSQL runs as nobody, who must be able to enter the data directory
+        java.nio.file.Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path fresh = data.resolve("fresh");
+        host = PreviewHost.start(PreviewOptions.parse(List.of("--port", "0", "--data", fresh.toString())));
+        boolean postgresRunsHere = dev.failforward.host.db.EmbeddedPostgres.unavailable(fresh.resolve("postgres")).isEmpty();
+        assertThat(host.databaseDescription()).startsWith(postgresRunsHere ? "the embedded PostgreSQL in "
+                : "the embedded HSQLDB in ");
+        assertThat(get("").body()).contains(Html.escape(host.databaseDescription()));
+        HttpResponse<String> written = postJson("rest/failforward/1.0/records/OPS-102/learnings",
+                "{\"text\":\"Kept across a restart\",\"kind\":\"insight\"}");
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+        host.close();
+        host = PreviewHost.start(PreviewOptions.parse(List.of("--port", "0", "--data", fresh.toString())));
+        assertThat(get("rest/failforward/1.0/records/OPS-102").body()).contains("Kept across a restart");
+        host.close();
+
+        // data an earlier preview left in DATA/db stays in use
+        Path earlier = data.resolve("earlier");
+        host = PreviewHost.start(new PreviewOptions(0, earlier));
+        host.close();
+        host = PreviewHost.start(PreviewOptions.parse(List.of("--port", "0", "--data", earlier.toString())));
+        assertThat(host.databaseDescription()).startsWith("the embedded HSQLDB in ");
+        assertThat(java.nio.file.Files.exists(earlier.resolve("postgres"))).isFalse();
     }
 
     @Test
