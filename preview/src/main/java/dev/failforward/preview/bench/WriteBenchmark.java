@@ -75,7 +75,7 @@ public final class WriteBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "Write benchmark on %s: %d writers, %d s per size, %d cores%n",
-                TestDatabases.onPostgres() ? "the embedded PostgreSQL" : "the embedded HSQLDB file database (preview default)",
+                TestDatabases.onPostgres() ? "the embedded PostgreSQL" : "the embedded HSQLDB file database",
                 writers, seconds, Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  %-24s %8s %10s %8s %8s %8s %12s%n", "learnings on the record", "writes",
                 "writes/s", "p50 ms", "p95 ms", "503s", "KPIs after");
