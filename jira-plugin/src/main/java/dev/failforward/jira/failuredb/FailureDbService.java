@@ -17,7 +17,6 @@ import dev.failforward.core.record.UserDirectory;
 import dev.failforward.core.record.Validated;
 import dev.failforward.core.record.WhyStepRepository;
 import dev.failforward.jira.permissions.RecordPermissions;
-import dev.failforward.jira.kpi.RecordChanges;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
