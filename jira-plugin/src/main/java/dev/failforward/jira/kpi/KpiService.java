@@ -14,6 +14,7 @@ import dev.failforward.core.kpi.Periods;
 import dev.failforward.core.kpi.Share;
 import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.persistence.KpiStore;
 import dev.failforward.jira.pulse.PulseService;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
