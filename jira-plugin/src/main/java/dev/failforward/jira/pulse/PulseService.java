@@ -3,6 +3,7 @@ package dev.failforward.jira.pulse;
 import dev.failforward.core.kpi.Granularity;
 import dev.failforward.core.kpi.Period;
 import dev.failforward.core.privacy.HmacSha256;
+import dev.failforward.jira.failuredb.BrowsableProjects;
 import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.permissions.RecordPermissions;
 import dev.failforward.jira.persistence.AoPulseStore;
@@ -75,6 +76,7 @@ public class PulseService {
     public static final int MAX_SCORE = AoPulseStore.MAX_SCORE;
 
     private final RecordPermissions permissions;
+    private final BrowsableProjects projects;
     private final PulseSettings settings;
     private final PulseKeys keys;
     private final AoPulseStore store;
@@ -91,6 +93,7 @@ public class PulseService {
     public PulseService(AoPulseStore store, RecordPermissions permissions, PulseSettings settings, SecretStore secrets,
                         Clock clock) {
         this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.projects = new BrowsableProjects(permissions);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.keys = new PulseKeys(Objects.requireNonNull(secrets, "secrets"), settings);
         this.store = Objects.requireNonNull(store, "store");
@@ -179,9 +182,7 @@ public class PulseService {
 
     private String visible(String projectKey) {
         String user = permissions.currentUserKey().orElseThrow(() -> new IllegalStateException("not logged in"));
-        if (projectKey == null || !permissions.canBrowse(projectKey)) {
-            throw new FailureDbException.ProjectHidden(String.valueOf(projectKey));
-        }
+        projects.require(projectKey);
         return user;
     }
 
