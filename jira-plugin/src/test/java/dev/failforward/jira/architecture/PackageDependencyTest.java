@@ -4,6 +4,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import net.java.ao.RawEntity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,51 +22,83 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A Javadoc link is no dependency (it is not in the class file); every other use is, so what breaks a rule here is in
  * the jar. Why: a cycle means no package can be understood, tested or moved without the others, and AO outside
  * {@code persistence} spreads table names, SQL portability notes and proxies through the service layer.
+ *
+ * <p>The same rules run on a small fixture that breaks each of them on purpose ({@code architecture.fixture}), so a
+ * rule that could never fail (a wrong package pattern, an import that finds nothing) fails here instead.
  */
 class PackageDependencyTest {
 
     private static final String ROOT = "dev.failforward.jira";
-    private static final String PERSISTENCE = ROOT + ".persistence..";
+    private static final String FIXTURE = ROOT + ".architecture.fixture";
 
     private static JavaClasses plugin;
+    private static JavaClasses fixture;
 
     @BeforeAll
-    static void importPlugin() {
+    static void importClasses() {
         plugin = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages(ROOT);
+        fixture = new ClassFileImporter().importPackages(FIXTURE);
+    }
+
+    /** No package under {@code root} depends on itself through others. */
+    static ArchRule noCycles(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles();
+    }
+
+    static ArchRule entitiesInPersistence(String root) {
+        return classes().that().resideInAPackage(root + "..").and().areAssignableTo(RawEntity.class)
+                .should().resideInAPackage(root + ".persistence..")
+                .because("AO entities stay inside the persistence package (ARCHITECTURE.md, section 4)");
+    }
+
+    static ArchRule activeObjectsOnlyInPersistence(String root) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.java.ao..", "com.atlassian.activeobjects..")
+                .orShould().dependOnClassesThat().areAssignableTo(RawEntity.class)
+                .because("queries, entities and the ActiveObjects service stay in persistence; other packages call"
+                        + " its repositories and stores, which return core values (ARCHITECTURE.md, section 4)");
     }
 
     @Test
     void readsThePluginClassesAndNoTests() {
-        // without this, a wrong root or class path would let every rule below pass on nothing
         assertThat(plugin.stream().map(JavaClass::getPackageName).distinct())
                 .contains(ROOT + ".persistence", ROOT + ".kpi", ROOT + ".pulse", ROOT + ".failuredb", ROOT + ".fields",
                         ROOT + ".setup", ROOT + ".workflow", ROOT + ".rest")
-                .doesNotContain(ROOT + ".architecture", ROOT + ".testing", ROOT + ".packaging");
+                .noneMatch(name -> name.startsWith(ROOT + ".architecture") || name.startsWith(ROOT + ".testing")
+                        || name.startsWith(ROOT + ".packaging"));
     }
 
     @Test
     void noPackageDependsOnItselfThroughOthers() {
-        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(plugin);
+        noCycles(ROOT).check(plugin);
     }
 
     @Test
     void activeObjectsEntitiesLiveInPersistence() {
-        classes().that().areAssignableTo(RawEntity.class)
-                .should().resideInAPackage(PERSISTENCE)
-                .because("AO entities stay inside the persistence package (ARCHITECTURE.md, section 4)")
-                .check(plugin);
+        entitiesInPersistence(ROOT).check(plugin);
     }
 
     @Test
     void onlyPersistenceUsesActiveObjects() {
-        noClasses().that().resideOutsideOfPackage(PERSISTENCE)
-                .should().dependOnClassesThat().resideInAnyPackage("net.java.ao..", "com.atlassian.activeobjects..")
-                .orShould().dependOnClassesThat().areAssignableTo(RawEntity.class)
-                .because("queries, entities and the ActiveObjects service stay in persistence; other packages call"
-                        + " its repositories and stores, which return core values (ARCHITECTURE.md, section 4)")
-                .check(plugin);
+        activeObjectsOnlyInPersistence(ROOT).check(plugin);
+    }
+
+    @Test
+    void eachRuleReportsWhatBreaksIt() {
+        EvaluationResult cycles = noCycles(FIXTURE).evaluate(fixture);
+        assertThat(cycles.hasViolation()).isTrue();
+        assertThat(cycles.getFailureReport().toString()).contains("fixture.lower.Lower", "fixture.upper.Upper");
+
+        EvaluationResult entities = entitiesInPersistence(FIXTURE).evaluate(fixture);
+        assertThat(entities.getFailureReport().getDetails()).singleElement().asString()
+                .contains("fixture.upper.StrayEntity");
+
+        EvaluationResult activeObjects = activeObjectsOnlyInPersistence(FIXTURE).evaluate(fixture);
+        assertThat(activeObjects.getFailureReport().toString())
+                .contains("fixture.upper.Upper", "net.java.ao.Query", "fixture.upper.StrayEntity")
+                .doesNotContain("PlacedEntity");
     }
 }
