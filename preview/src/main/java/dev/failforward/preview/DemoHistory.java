@@ -18,8 +18,8 @@ import dev.failforward.core.record.LearningKind;
 import dev.failforward.core.record.LearningRepository;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.core.record.SourcePage;
-import dev.failforward.jira.kpi.KpiIndex;
-import dev.failforward.jira.pulse.PulseCountEntity;
+import dev.failforward.jira.persistence.KpiIndex;
+import dev.failforward.jira.persistence.PulseCountEntity;
 import dev.failforward.jira.pulse.PulseService;
 
 import java.time.Duration;

@@ -36,17 +36,18 @@ import com.atlassian.sal.api.user.UserManager;
 import dev.failforward.host.cluster.DatabaseClusterLockService;
 import dev.failforward.host.cluster.DatabaseSchedulerService;
 import dev.failforward.host.settings.DatabasePluginSettings;
-import dev.failforward.jira.kpi.KpiEventEntity;
+import dev.failforward.jira.persistence.KpiEventEntity;
 import dev.failforward.jira.kpi.KpiApplier;
-import dev.failforward.jira.kpi.KpiIndex;
-import dev.failforward.jira.kpi.KpiRollupEntity;
+import dev.failforward.jira.persistence.KpiIndex;
+import dev.failforward.jira.persistence.KpiRollupEntity;
 import dev.failforward.jira.kpi.KpiSearchLinks;
 import dev.failforward.jira.kpi.KpiService;
-import dev.failforward.jira.kpi.KpiStore;
+import dev.failforward.jira.persistence.KpiStore;
 import dev.failforward.jira.kpi.KpiUserContext;
 import dev.failforward.jira.permissions.RecordPermissions;
-import dev.failforward.jira.pulse.PulseCountEntity;
-import dev.failforward.jira.pulse.PulseGuardEntity;
+import dev.failforward.jira.persistence.AoPulseStore;
+import dev.failforward.jira.persistence.PulseCountEntity;
+import dev.failforward.jira.persistence.PulseGuardEntity;
 import dev.failforward.jira.pulse.PulseService;
 import dev.failforward.jira.pulse.PulseSettings;
 import dev.failforward.jira.rest.FailureDbExceptionMapper;
@@ -178,7 +179,7 @@ final class PreviewServices implements AutoCloseable {
         this.pulseSettings = new PulseSettings(settings);
         // the pulse's keys in SHARED_HOME/secrets, as the product keeps them in its shared home: they survive a
         // restart, and every node of the cluster reads the same ones
-        this.pulse = new PulseService(database.activeObjects(), permissions, pulseSettings,
+        this.pulse = new PulseService(new AoPulseStore(database.activeObjects()), permissions, pulseSettings,
                 new dev.failforward.jira.secrets.FileSecretStore(sharedHome.resolve("secrets")));
         this.kpiUser = new PreviewKpiUserContext(zone);
         this.previewI18n = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH, "i18n/failforward-jira.properties",

@@ -17,15 +17,12 @@ import dev.failforward.core.record.UserDirectory;
 import dev.failforward.core.record.Validated;
 import dev.failforward.core.record.WhyStepRepository;
 import dev.failforward.jira.permissions.RecordPermissions;
-import dev.failforward.jira.kpi.RecordChanges;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +45,7 @@ public class FailureDbService {
     private final ActionItemRepository actions;
     private final WhyStepRepository whys;
     private final RecordPermissions permissions;
+    private final BrowsableProjects projects;
     private final UserDirectory users;
     private final Clock clock;
 
@@ -71,6 +69,7 @@ public class FailureDbService {
         this.actions = Objects.requireNonNull(actions, "actions");
         this.whys = Objects.requireNonNull(whys, "whys");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.projects = new BrowsableProjects(permissions);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -86,21 +85,7 @@ public class FailureDbService {
      */
     public RecordPage search(Set<String> requestedProjects, RecordQuery query) {
         Objects.requireNonNull(query, "query");
-        Set<String> browsable = permissions.browsableProjectKeys();
-        Set<String> allowed = new TreeSet<>();
-        if (requestedProjects == null) {
-            allowed.addAll(browsable);
-        } else {
-            for (String key : requestedProjects) {
-                String normalised = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);
-                if (browsable.contains(normalised)) {
-                    allowed.add(normalised);
-                }
-            }
-        }
-        if (allowed.size() > RecordQuery.MAX_PROJECTS) {
-            throw new FailureDbException.TooManyProjects(RecordQuery.MAX_PROJECTS);
-        }
+        Set<String> allowed = projects.forSearch(requestedProjects, RecordQuery.MAX_PROJECTS);
         RecordQuery narrowed = new RecordQuery(allowed, query.kind(), query.statuses(), query.phase(),
                 query.failureType(), query.failureCategory(), query.createdFrom(), query.createdBefore(), query.text(),
                 query.sort(), query.ascending(), query.page());

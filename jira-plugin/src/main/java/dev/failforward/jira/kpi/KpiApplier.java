@@ -2,6 +2,8 @@ package dev.failforward.jira.kpi;
 
 import com.atlassian.plugin.spring.scanner.annotation.export.ExportAsService;
 import com.atlassian.sal.api.lifecycle.LifecycleAware;
+import dev.failforward.jira.failuredb.RecordChanges;
+import dev.failforward.jira.persistence.KpiIndex;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.slf4j.Logger;

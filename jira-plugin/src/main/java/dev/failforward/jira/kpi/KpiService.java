@@ -12,8 +12,10 @@ import dev.failforward.core.kpi.Period;
 import dev.failforward.core.kpi.PeriodTallies;
 import dev.failforward.core.kpi.Periods;
 import dev.failforward.core.kpi.Share;
+import dev.failforward.jira.failuredb.BrowsableProjects;
 import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.persistence.KpiStore;
 import dev.failforward.jira.pulse.PulseService;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -58,7 +60,7 @@ public class KpiService {
 
     private final KpiStore store;
     private final PulseService pulse;
-    private final RecordPermissions permissions;
+    private final BrowsableProjects browsable;
     private final KpiUserContext user;
     private final KpiSearchLinks links;
     private final KpiFilters filters;
@@ -75,7 +77,7 @@ public class KpiService {
         this.filters = Objects.requireNonNull(filters, "filters");
         this.store = Objects.requireNonNull(store, "store");
         this.pulse = Objects.requireNonNull(pulse, "pulse");
-        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.browsable = new BrowsableProjects(permissions);
         this.user = Objects.requireNonNull(user, "user");
         this.links = Objects.requireNonNull(links, "links");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -93,19 +95,12 @@ public class KpiService {
         KpiFilters.Scope filter = null;
         if (filterId != null) {
             filter = filters.scope(filterId).orElseThrow(() -> new FailureDbException.FilterHidden(filterId));
-            Set<String> browsable = permissions.browsableProjectKeys();
             // a filter may name projects the user cannot browse: Jira's search would find nothing there either
-            projects.addAll(filter.allProjects() ? browsable
-                    : filter.projectKeys().stream().filter(browsable::contains).toList());
+            projects.addAll(filter.allProjects() ? browsable.all() : browsable.among(filter.projectKeys()));
         } else if (requestedProjects.isEmpty()) {
-            projects.addAll(permissions.browsableProjectKeys());
+            projects.addAll(browsable.all());
         } else {
-            for (String key : requestedProjects) {
-                if (!permissions.canBrowse(key)) {
-                    throw new FailureDbException.ProjectHidden(key);
-                }
-                projects.add(key);
-            }
+            projects.addAll(browsable.require(requestedProjects));
         }
         ZoneId zone = user.zone();
         Instant now = clock.instant();

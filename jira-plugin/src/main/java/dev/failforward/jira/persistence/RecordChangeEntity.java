@@ -9,7 +9,7 @@ import net.java.ao.schema.Table;
 /**
  * AO row of the record change log ({@code AO_xxxxxx_RECORD_CHANGE}): "the data of this record changed", written by the
  * repositories in the same transaction as the change itself, so a change is never committed without its row and a
- * rolled-back change leaves none. Derived data (the KPI events and roll-ups, {@link dev.failforward.jira.kpi.KpiIndex})
+ * rolled-back change leaves none. Derived data (the KPI events and roll-ups, {@link KpiIndex})
  * catches up from this log off the request path, in batches, and deletes the rows it applied.
  *
  * <p>Why a queue that its consumer deletes rather than a log tailed by position: ids are handed out when a transaction

@@ -22,7 +22,7 @@ import dev.failforward.core.record.RecordKind;
 import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.jira.fields.IssueFields;
 import dev.failforward.jira.workflow.IssueSnapshots;
-import dev.failforward.jira.kpi.RecordChanges;
+import dev.failforward.jira.failuredb.RecordChanges;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 

@@ -1,9 +1,9 @@
 package dev.failforward.jira.pulse;
 
 import dev.failforward.core.privacy.SealedBox;
+import dev.failforward.jira.persistence.PulseWindow;
 import dev.failforward.jira.secrets.SecretStore;
 
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,31 +37,6 @@ final class PulseKeys {
     static final String POOL_PREFIX = "pulse-pool-";
     static final int KEY_BYTES = 32;
 
-    /** A pulse period as the keys and the pool know it: its first day and the first day after it. */
-    record Window(LocalDate start, LocalDate end) {
-
-        Window {
-            Objects.requireNonNull(start, "start");
-            Objects.requireNonNull(end, "end");
-            if (!end.isAfter(start)) {
-                throw new IllegalArgumentException("a pulse period ends after it starts: " + start + " " + end);
-            }
-        }
-
-        static Window of(String start, String end) {
-            return new Window(LocalDate.parse(start), LocalDate.parse(end));
-        }
-
-        String suffix() {
-            return start + "_" + end;
-        }
-
-        /** Whether the period has ended on {@code today} (UTC). */
-        boolean endedBy(LocalDate today) {
-            return !end.isAfter(today);
-        }
-    }
-
     private final SecretStore secrets;
     private final PulseSettings settings;
 
@@ -74,7 +49,7 @@ final class PulseKeys {
      * The period's guard key, made on first use. {@code legacyGuardsExist} says whether guards of this period are in
      * the database already (asked only when a legacy key waits to be migrated).
      */
-    byte[] guardKey(Window window, BooleanSupplier legacyGuardsExist) {
+    byte[] guardKey(PulseWindow window, BooleanSupplier legacyGuardsExist) {
         String name = GUARD_PREFIX + window.suffix();
         Optional<byte[]> key = secrets.get(name);
         if (key.isPresent()) {
@@ -91,41 +66,41 @@ final class PulseKeys {
     }
 
     /** The box that seals the period's scores, its key made on first use. */
-    SealedBox poolBox(Window window) {
+    SealedBox poolBox(PulseWindow window) {
         return new SealedBox(secrets.getOrCreate(POOL_PREFIX + window.suffix(), KEY_BYTES));
     }
 
     /** The box of the period's existing pool key; empty when the key was destroyed or lost. */
-    Optional<SealedBox> existingPoolBox(Window window) {
+    Optional<SealedBox> existingPoolBox(PulseWindow window) {
         return secrets.get(POOL_PREFIX + window.suffix()).filter(key -> key.length >= SealedBox.MIN_SECRET_BYTES)
                 .map(SealedBox::new);
     }
 
-    boolean destroyGuardKey(Window window) {
+    boolean destroyGuardKey(PulseWindow window) {
         return secrets.delete(GUARD_PREFIX + window.suffix());
     }
 
-    boolean destroyPoolKey(Window window) {
+    boolean destroyPoolKey(PulseWindow window) {
         return secrets.delete(POOL_PREFIX + window.suffix());
     }
 
     /** The periods that have a guard key. */
-    List<Window> guardKeyWindows() {
+    List<PulseWindow> guardKeyWindows() {
         return windows(GUARD_PREFIX);
     }
 
     /** The periods that have a pool key. */
-    List<Window> poolKeyWindows() {
+    List<PulseWindow> poolKeyWindows() {
         return windows(POOL_PREFIX);
     }
 
-    private List<Window> windows(String prefix) {
-        List<Window> windows = new ArrayList<>();
+    private List<PulseWindow> windows(String prefix) {
+        List<PulseWindow> windows = new ArrayList<>();
         for (String name : secrets.names(prefix)) {
             String[] dates = name.substring(prefix.length()).split("_");
             try {
                 if (dates.length == 2) {
-                    windows.add(Window.of(dates[0], dates[1]));
+                    windows.add(PulseWindow.of(dates[0], dates[1]));
                 }
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 // not one of ours

@@ -1,18 +1,17 @@
 package dev.failforward.jira.pulse;
 
-import com.atlassian.activeobjects.external.ActiveObjects;
-import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import dev.failforward.core.kpi.Granularity;
 import dev.failforward.core.kpi.Period;
 import dev.failforward.core.privacy.HmacSha256;
+import dev.failforward.jira.failuredb.BrowsableProjects;
 import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.persistence.AoPulseStore;
 import dev.failforward.jira.persistence.DatabaseErrors;
-import dev.failforward.jira.persistence.Transactions;
+import dev.failforward.jira.persistence.PulseWindow;
 import dev.failforward.jira.secrets.SecretStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import net.java.ao.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +32,16 @@ import java.util.Objects;
  * transaction log and the plugin settings:
  * <ol>
  * <li><b>Guard first, alone.</b> An answer first inserts a guard, HMAC-SHA256(the period's guard key, user, project,
- * period) ({@link PulseGuardEntity}), in a transaction of its own. Its primary key refuses a second answer of the same
+ * period) ({@code PulseGuardEntity}), in a transaction of its own. Its primary key refuses a second answer of the same
  * person in the period — also when two nodes receive the same person's answer at once: one insert wins, the other
  * gets a duplicate key and becomes a 409. No cluster lock.</li>
- * <li><b>Then the score, sealed, in another transaction.</b> The score goes to the pool ({@link PulsePoolEntity}),
+ * <li><b>Then the score, sealed, in another transaction.</b> The score goes to the pool ({@code PulsePoolEntity}),
  * encrypted and authenticated under the period's pool key with random padding: no column names a person, every
  * sealed value has the same length, equal scores seal differently. The database log shows a guard followed by a
  * pool row, so it ties a person to a ciphertext, never to a score. The keys live in the {@link SecretStore} (the
  * shared home on Jira 11), never in the database or the plugin settings ({@link PulseKeys}).</li>
- * <li><b>Counts change only by k or more at once.</b> {@link PulsePool} folds the pool into the counts
- * ({@link PulseCountEntity}) in one transaction per fold, at least k answers at a time (k = the pulse's
+ * <li><b>Counts change only by k or more at once.</b> {@link AoPulseStore} folds the pool into the counts
+ * ({@code PulseCountEntity}) in one transaction per fold, at least k answers at a time (k = the pulse's
  * {@code minAnswers}, at least 5): during the period only the excess over k once 2k wait, after it everything when
  * at least k wait, else the answers are withheld (deleted uncounted, their number kept).</li>
  * <li><b>Fold on read.</b> Ended periods are folded when someone next reads the pulse or the KPIs, or answers:
@@ -57,6 +55,9 @@ import java.util.Objects;
  * A crash (or a database refusal) between the guard and the pool insert loses that answer but never counts it twice:
  * the guard is written first. When the pool insert fails with an error, the guard is deleted again, so the person can
  * answer once more. Periods are calendar months or quarters in UTC, the same for everybody.
+ *
+ * <p>Every table and query of the pulse is in {@link AoPulseStore} ({@code persistence}); this class holds the
+ * rules, the keys ({@link PulseKeys}) and the permission checks.
  */
 @Named
 public class PulseService {
@@ -71,31 +72,31 @@ public class PulseService {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PulseService.class);
-    public static final int MIN_SCORE = 1;
-    public static final int MAX_SCORE = 5;
+    public static final int MIN_SCORE = AoPulseStore.MIN_SCORE;
+    public static final int MAX_SCORE = AoPulseStore.MAX_SCORE;
 
-    private final ActiveObjects ao;
     private final RecordPermissions permissions;
+    private final BrowsableProjects projects;
     private final PulseSettings settings;
     private final PulseKeys keys;
-    private final PulsePool pool;
+    private final AoPulseStore store;
     private final Clock clock;
     /** The UTC day this node last destroyed the keys of ended periods. */
     private volatile LocalDate sweptOn;
 
     @Inject
-    public PulseService(@ComponentImport ActiveObjects ao, RecordPermissions permissions, PulseSettings settings,
+    public PulseService(AoPulseStore store, RecordPermissions permissions, PulseSettings settings,
                         SecretStore secrets) {
-        this(ao, permissions, settings, secrets, Clock.systemUTC());
+        this(store, permissions, settings, secrets, Clock.systemUTC());
     }
 
-    public PulseService(ActiveObjects ao, RecordPermissions permissions, PulseSettings settings, SecretStore secrets,
+    public PulseService(AoPulseStore store, RecordPermissions permissions, PulseSettings settings, SecretStore secrets,
                         Clock clock) {
-        this.ao = Objects.requireNonNull(ao, "ao");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.projects = new BrowsableProjects(permissions);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.keys = new PulseKeys(Objects.requireNonNull(secrets, "secrets"), settings);
-        this.pool = new PulsePool(ao, keys);
+        this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -114,11 +115,11 @@ public class PulseService {
         PulseSettings.Values values = settings.read();
         Period period = currentPeriod(values.granularity());
         closeEndedPeriods(values.minAnswers(), period);
-        boolean answered = ao.get(PulseGuardEntity.class, guardHash(user, projectKey, period)) != null;
-        long soFar = pool.tally(projectKey, period.firstDay()).answers() + pool.waiting(projectKey, window(period));
+        boolean answered = store.hasGuard(guardHash(user, projectKey, period));
+        long soFar = store.tally(projectKey, period.firstDay()).answers() + store.waiting(projectKey, window(period));
         Period previous = previous(period);
         return new Status(projectKey, period, answered, soFar,
-                results(previous, pool.tally(projectKey, previous.firstDay()), values.minAnswers()));
+                results(previous, store.tally(projectKey, previous.firstDay()), values.minAnswers()));
     }
 
     /**
@@ -133,12 +134,9 @@ public class PulseService {
         PulseSettings.Values values = settings.read();
         Period period = currentPeriod(values.granularity());
         String hash = guardHash(user, projectKey, period);
-        Map<String, Object> guard = new HashMap<>();
-        guard.put(PulseGuardEntity.GUARD_HASH, hash);
-        guard.put(PulseGuardEntity.PERIOD_START, period.firstDay().toString());
         try {
             // transaction 1: the guard alone; its primary key decides between two answers of one person
-            Transactions.write(ao, () -> ao.create(PulseGuardEntity.class, guard));
+            store.addGuard(hash, period.firstDay().toString());
         } catch (RuntimeException e) {
             if (DatabaseErrors.isUniqueViolation(e)) {
                 throw new FailureDbException.AlreadyAnswered(period.label(), period.end().toLocalDate().toString());
@@ -147,11 +145,10 @@ public class PulseService {
         }
         try {
             // transaction 2: the sealed score, nothing that names the person
-            pool.add(projectKey, window(period), score);
+            store.add(projectKey, window(period), score, keys.poolBox(window(period)));
         } catch (RuntimeException e) {
             try {
-                Transactions.write(ao, () -> ao.deleteWithSQL(PulseGuardEntity.class,
-                        PulseGuardEntity.GUARD_HASH + " = ?", hash));
+                store.deleteGuard(hash);
             } catch (RuntimeException undo) {
                 e.addSuppressed(undo);
             }
@@ -159,7 +156,8 @@ public class PulseService {
         }
         try {
             // transaction 3 (when 2k wait): a fold of at least k answers
-            pool.foldExcess(projectKey, window(period), values.minAnswers());
+            PulseWindow window = window(period);
+            store.foldExcess(projectKey, window, values.minAnswers(), () -> keys.existingPoolBox(window));
         } catch (RuntimeException e) {
             // the answer is stored; the next answer or read folds
             LOG.warn("Fail Forward pulse: answers of {} could not be folded now: {}", projectKey, e.toString());
@@ -175,23 +173,7 @@ public class PulseService {
     public Map<String, Map<LocalDate, long[]>> counts(Collection<String> projects, LocalDate from, LocalDate to) {
         PulseSettings.Values values = settings.read();
         closeEndedPeriods(values.minAnswers(), currentPeriod(values.granularity()));
-        Map<String, Map<LocalDate, long[]>> counts = new HashMap<>();
-        List<String> sorted = new java.util.TreeSet<>(projects).stream().toList();
-        for (int i = 0; i < sorted.size(); i += 500) {
-            List<String> chunk = sorted.subList(i, Math.min(sorted.size(), i + 500));
-            List<Object> parameters = new ArrayList<>(chunk);
-            parameters.add(from.toString());
-            parameters.add(to.toString());
-            // PROJECT_KEY IN (≤ 500) AND PERIOD_START >= ? AND < ?: chunks stay under Oracle's 1,000-item IN list
-            // and SQL Server's 2,100 parameters; dates as "YYYY-MM-DD" strings, portable
-            ao.stream(PulseCountEntity.class, Query.select("ID, PROJECT_KEY, PERIOD_START, SCORE1, SCORE2, SCORE3,"
-                    + " SCORE4, SCORE5").where(PulseCountEntity.PROJECT_KEY + " IN ("
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") AND "
-                    + PulseCountEntity.PERIOD_START + " >= ? AND " + PulseCountEntity.PERIOD_START + " < ?",
-                    parameters.toArray()), row -> counts.computeIfAbsent(row.getProjectKey(), k -> new HashMap<>())
-                            .put(LocalDate.parse(row.getPeriodStart()), PulsePool.scores(row)));
-        }
-        return counts;
+        return store.counts(projects, from, to);
     }
 
     public int minAnswers() {
@@ -200,15 +182,13 @@ public class PulseService {
 
     private String visible(String projectKey) {
         String user = permissions.currentUserKey().orElseThrow(() -> new IllegalStateException("not logged in"));
-        if (projectKey == null || !permissions.canBrowse(projectKey)) {
-            throw new FailureDbException.ProjectHidden(String.valueOf(projectKey));
-        }
+        projects.require(projectKey);
         return user;
     }
 
     /** Project and period: the unique key of a project's counts. */
     public static String countKey(String projectKey, String periodStart) {
-        return periodStart + "|" + projectKey;
+        return AoPulseStore.countKey(projectKey, periodStart);
     }
 
     /**
@@ -220,8 +200,9 @@ public class PulseService {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         boolean closed = false;
         try {
-            for (PulsePool.Pool ended : pool.ended(today)) {
-                closed |= pool.close(ended.projectKey(), ended.window(), k);
+            for (AoPulseStore.Pool ended : store.ended(today)) {
+                closed |= store.close(ended.projectKey(), ended.window(), k,
+                        () -> keys.existingPoolBox(ended.window()));
             }
         } catch (RuntimeException e) {
             LOG.warn("Fail Forward pulse: an ended period could not be closed now: {}", e.toString());
@@ -238,26 +219,25 @@ public class PulseService {
     }
 
     private void sweep(LocalDate today, Period current) {
-        // guards of earlier periods refuse nothing any more; PERIOD_START < ?: "YYYY-MM-DD" strings order as dates
-        Transactions.write(ao, () -> ao.deleteWithSQL(PulseGuardEntity.class, PulseGuardEntity.PERIOD_START + " < ?",
-                current.firstDay().toString()));
-        for (PulseKeys.Window window : keys.guardKeyWindows()) {
+        // guards of earlier periods refuse nothing any more
+        store.deleteGuardsBefore(current.firstDay().toString());
+        for (PulseWindow window : keys.guardKeyWindows()) {
             if (window.endedBy(today)) {
                 keys.destroyGuardKey(window);
             }
         }
-        for (PulseKeys.Window window : keys.poolKeyWindows()) {
-            if (window.endedBy(today) && !pool.holds(window)) {
+        for (PulseWindow window : keys.poolKeyWindows()) {
+            if (window.endedBy(today) && !store.holds(window)) {
                 keys.destroyPoolKey(window);
             }
         }
     }
 
-    private static PulseKeys.Window window(Period period) {
-        return new PulseKeys.Window(period.firstDay(), period.end().toLocalDate());
+    private static PulseWindow window(Period period) {
+        return new PulseWindow(period.firstDay(), period.end().toLocalDate());
     }
 
-    static Results results(Period period, PulsePool.Tally tally, int minAnswers) {
+    static Results results(Period period, AoPulseStore.Tally tally, int minAnswers) {
         long counted = tally.counted();
         if (counted < minAnswers) {
             return new Results(period, tally.answers(), minAnswers, false, null, null);
@@ -282,8 +262,7 @@ public class PulseService {
      */
     String guardHash(String userKey, String projectKey, Period period) {
         String start = period.firstDay().toString();
-        byte[] key = keys.guardKey(window(period), () -> ao.count(PulseGuardEntity.class,
-                PulseGuardEntity.PERIOD_START + " = ?", start) > 0);
+        byte[] key = keys.guardKey(window(period), () -> store.hasGuards(start));
         byte[] digest = HmacSha256.mac(key, (userKey + "\n" + projectKey + "\n" + period.firstDay()
                 + "\n" + period.granularity()).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest);

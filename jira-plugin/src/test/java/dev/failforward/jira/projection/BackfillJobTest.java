@@ -45,7 +45,7 @@ class BackfillJobTest {
     private final JiraIssueProjection projection = new JiraIssueProjection(jira.issueManager, jira.linkManager,
             jira.setup, new dev.failforward.jira.workflow.IssueSnapshots(new dev.failforward.jira.fields.IssueFields(jira.fields)),
             new dev.failforward.jira.fields.IssueFields(jira.fields), records, jira.whySteps,
-            dev.failforward.jira.kpi.RecordChanges.NONE);
+            dev.failforward.jira.failuredb.RecordChanges.NONE);
     private final BackfillJob job = new BackfillJob(search, projection, jira.setup, jira.records, store, locks,
             Clock.fixed(NOW, ZoneOffset.UTC));
 

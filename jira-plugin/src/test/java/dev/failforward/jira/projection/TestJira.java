@@ -71,7 +71,7 @@ final class TestJira {
         }
         IssueFields issueFields = new IssueFields(fields);
         projection = new JiraIssueProjection(issueManager, linkManager, setup, new IssueSnapshots(issueFields),
-                issueFields, records, whySteps, dev.failforward.jira.kpi.RecordChanges.NONE);
+                issueFields, records, whySteps, dev.failforward.jira.failuredb.RecordChanges.NONE);
     }
 
     TestIssue experiment(long id, String key) {

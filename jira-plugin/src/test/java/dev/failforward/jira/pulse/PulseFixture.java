@@ -4,6 +4,7 @@ import dev.failforward.host.ao.AoDatabase;
 import dev.failforward.host.db.TestDatabases;
 import dev.failforward.host.settings.InMemoryPluginSettings;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.persistence.AoPulseStore;
 import dev.failforward.jira.persistence.FailureDbSchema;
 import dev.failforward.jira.secrets.FileSecretStore;
 import dev.failforward.jira.secrets.SecretStore;
@@ -66,7 +67,7 @@ final class PulseFixture implements AutoCloseable {
     }
 
     PulseService node() {
-        return new PulseService(db.activeObjects(), permissions, settings, secrets(), clock);
+        return new PulseService(new AoPulseStore(db.activeObjects()), permissions, settings, secrets(), clock);
     }
 
     /** Another node: the same database through its own pool and entity manager, the same secret directory. */
@@ -80,7 +81,7 @@ final class PulseFixture implements AutoCloseable {
             other = AoDatabase.openInMemory(name, NAMESPACE);
         }
         others.add(other);
-        return new PulseService(other.activeObjects(), permissions, settings, secrets(), clock);
+        return new PulseService(new AoPulseStore(other.activeObjects()), permissions, settings, secrets(), clock);
     }
 
     /** Logs {@code user} in on the calling thread. */

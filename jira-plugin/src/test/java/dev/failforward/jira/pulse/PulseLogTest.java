@@ -6,6 +6,7 @@ import dev.failforward.core.privacy.SealedBox;
 import dev.failforward.host.ao.AoDatabase;
 import dev.failforward.host.db.EmbeddedPostgres;
 import dev.failforward.host.db.TestDatabases;
+import dev.failforward.jira.persistence.AoPulseStore;
 import dev.failforward.jira.pulse.TransactionLog.Change;
 import dev.failforward.jira.pulse.TransactionLog.Tx;
 import dev.failforward.jira.secrets.FileSecretStore;
@@ -203,7 +204,7 @@ class PulseLogTest {
             assertThat(row).containsOnlyKeys("ID", "PROJECT_KEY", "PERIOD_START", "PERIOD_END", "SEALED");
             assertThat(row).containsEntry("ID", Integer.toString(i + 1)).containsEntry("PROJECT_KEY", i < 2 ? "CARE" : "OPS")
                     .containsEntry("PERIOD_START", "2026-11-01").containsEntry("PERIOD_END", "2026-12-01");
-            assertThat(row.get("SEALED")).hasSize(PulsePool.SEALED_CHARS).matches("[A-Za-z0-9_-]+");
+            assertThat(row.get("SEALED")).hasSize(AoPulseStore.SEALED_CHARS).matches("[A-Za-z0-9_-]+");
         }
         List<String> sealed = pooled.stream().map(c -> c.values().get("SEALED")).toList();
         assertThat(sealed).as("equal scores seal differently").doesNotHaveDuplicates();

@@ -7,6 +7,9 @@ import dev.failforward.core.kpi.Granularity;
 import dev.failforward.core.privacy.HmacSha256;
 import dev.failforward.host.db.TestDatabases;
 import dev.failforward.jira.failuredb.FailureDbException;
+import dev.failforward.jira.persistence.AoPulseStore;
+import dev.failforward.jira.persistence.PulseGuardEntity;
+import dev.failforward.jira.persistence.PulsePoolEntity;
 import dev.failforward.jira.secrets.FileSecretStore;
 import dev.failforward.jira.secrets.SecretStore;
 import org.junit.jupiter.api.AfterEach;
@@ -77,7 +80,7 @@ class PulseServiceTest {
         assertThat(pulse.rows("PULSE_POOL")).singleElement().satisfies(row -> {
             assertThat(row).containsEntry("PROJECT_KEY", "OPS").containsEntry("PERIOD_START", NOV)
                     .containsEntry("PERIOD_END", "2026-12-01");
-            assertThat((String) row.get("SEALED")).hasSize(PulsePool.SEALED_CHARS).matches("[A-Za-z0-9_-]+");
+            assertThat((String) row.get("SEALED")).hasSize(AoPulseStore.SEALED_CHARS).matches("[A-Za-z0-9_-]+");
             assertThat(row).containsOnlyKeys("ID", "PROJECT_KEY", "PERIOD_START", "PERIOD_END", "SEALED");
         });
         assertThat(pulse.rows("PULSE_GUARD")).singleElement().satisfies(row -> {
@@ -224,7 +227,7 @@ class PulseServiceTest {
         bytes[20] ^= 1;
         insertPoolRow(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)); // altered
         insertPoolRow(real); // repeated
-        insertPoolRow("A".repeat(PulsePool.SEALED_CHARS)); // forged
+        insertPoolRow("A".repeat(AoPulseStore.SEALED_CHARS)); // forged
         pulse.clock.set(DECEMBER);
         PulseService.Status december = pulse.as("u-0").node().status("OPS");
         assertThat(december.previous().shown()).as("4 real answers < k, whatever the pool held").isFalse();
@@ -237,7 +240,7 @@ class PulseServiceTest {
             answer("u-" + i, 3);
         }
         for (int i = 0; i < 3; i++) {
-            insertPoolRow("B".repeat(PulsePool.SEALED_CHARS));
+            insertPoolRow("B".repeat(AoPulseStore.SEALED_CHARS));
         }
         answer("u-9", 3); // 10 real answers: all but the newest 5 folded; the 3 forged rows withheld
         assertThat(pulse.countRow("OPS", NOV)).hasValueSatisfying(c -> assertThat(c).containsExactly(0, 0, 5, 0, 0, 3));
@@ -272,8 +275,8 @@ class PulseServiceTest {
                 return files.names(prefix);
             }
         };
-        PulseService broken = new PulseService(pulse.db.activeObjects(), pulse.as("u-anna").permissions,
-                pulse.settings, failing, pulse.clock);
+        PulseService broken = new PulseService(new AoPulseStore(pulse.db.activeObjects()),
+                pulse.as("u-anna").permissions, pulse.settings, failing, pulse.clock);
         assertThatThrownBy(() -> broken.answer("OPS", 4)).hasMessageContaining("not writable");
         assertThat(pulse.as("u-anna").node().status("OPS").answered()).isFalse();
         assertThat(answer("u-anna", 4).answered()).isTrue();

@@ -79,7 +79,7 @@ final class FailureDbApi implements AutoCloseable {
         whys = new AoWhyStepRepository(db.activeObjects());
         seed();
         FailureDbService service = new FailureDbService(records, learnings, actions, whys, permissions,
-                users::contains, dev.failforward.jira.kpi.RecordChanges.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+                users::contains, dev.failforward.jira.failuredb.RecordChanges.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
         I18nResolver i18n = english();
         jersey = new JerseyTest() {
             @Override

@@ -14,12 +14,12 @@ import dev.failforward.host.ao.AoDatabase;
 import dev.failforward.host.db.TestDatabases;
 import dev.failforward.host.cluster.LocalClusterLockService;
 import dev.failforward.host.i18n.BundleI18nResolver;
-import dev.failforward.jira.kpi.KpiEventEntity;
-import dev.failforward.jira.kpi.KpiIndex;
-import dev.failforward.jira.kpi.KpiRollupEntity;
+import dev.failforward.jira.persistence.KpiEventEntity;
+import dev.failforward.jira.persistence.KpiIndex;
+import dev.failforward.jira.persistence.KpiRollupEntity;
 import dev.failforward.jira.kpi.KpiSearchLinks;
 import dev.failforward.jira.kpi.KpiService;
-import dev.failforward.jira.kpi.KpiStore;
+import dev.failforward.jira.persistence.KpiStore;
 import dev.failforward.jira.kpi.KpiUserContext;
 import dev.failforward.jira.permissions.RecordPermissions;
 import dev.failforward.jira.persistence.ActionItemEntity;
@@ -28,8 +28,9 @@ import dev.failforward.jira.persistence.AoFailureRecordRepository;
 import dev.failforward.jira.persistence.AoLearningRepository;
 import dev.failforward.jira.persistence.FailureRecordEntity;
 import dev.failforward.jira.persistence.LearningEntity;
-import dev.failforward.jira.pulse.PulseCountEntity;
-import dev.failforward.jira.pulse.PulseGuardEntity;
+import dev.failforward.jira.persistence.AoPulseStore;
+import dev.failforward.jira.persistence.PulseCountEntity;
+import dev.failforward.jira.persistence.PulseGuardEntity;
 import dev.failforward.jira.pulse.PulseService;
 import dev.failforward.jira.pulse.PulseSettings;
 import dev.failforward.jira.rest.KpiResource;
@@ -147,7 +148,7 @@ public final class KpiBenchmark {
                 all.add(project(p));
             }
             RecordPermissions permissions = new BenchPermissions(all);
-            PulseService pulse = new PulseService(database.activeObjects(), permissions,
+            PulseService pulse = new PulseService(new AoPulseStore(database.activeObjects()), permissions,
                     new PulseSettings(new PreviewPluginSettings()),
                     new dev.failforward.jira.secrets.FileSecretStore(directory.resolve("secrets")),
                     Clock.fixed(NOW, ZoneOffset.UTC));

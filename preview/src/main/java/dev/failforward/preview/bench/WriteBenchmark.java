@@ -11,7 +11,7 @@ import dev.failforward.host.cluster.LocalClusterLockService;
 import dev.failforward.host.db.TestDatabases;
 import dev.failforward.jira.failuredb.FailureDbService;
 import dev.failforward.jira.kpi.KpiApplier;
-import dev.failforward.jira.kpi.KpiIndex;
+import dev.failforward.jira.persistence.KpiIndex;
 import dev.failforward.jira.persistence.AoActionItemRepository;
 import dev.failforward.jira.persistence.AoFailureRecordRepository;
 import dev.failforward.jira.persistence.AoLearningRepository;

@@ -37,7 +37,7 @@ public final class PreviewJira {
     private final PreviewWorkflows workflows;
     private final JiraIssueProjection projection;
 
-    public PreviewJira(ActiveObjects ao, FailureRecordRepository records, dev.failforward.jira.kpi.RecordChanges changes,
+    public PreviewJira(ActiveObjects ao, FailureRecordRepository records, dev.failforward.jira.failuredb.RecordChanges changes,
                        com.atlassian.sal.api.pluginsettings.PluginSettingsFactory settings, I18nResolver pluginI18n,
                        I18nResolver previewI18n, Clock clock) {
         this.issues = new PreviewIssues(ao, records, registry, clock);

@@ -6,7 +6,7 @@ import dev.failforward.host.cluster.DatabaseSchedulerService;
 import dev.failforward.host.i18n.BundleI18nResolver;
 import dev.failforward.host.settings.DatabasePluginSettings;
 import dev.failforward.jira.kpi.KpiApplier;
-import dev.failforward.jira.kpi.KpiIndex;
+import dev.failforward.jira.persistence.KpiIndex;
 import dev.failforward.jira.persistence.AoActionItemRepository;
 import dev.failforward.jira.persistence.AoFailureRecordRepository;
 import dev.failforward.jira.persistence.AoLearningRepository;

@@ -5,7 +5,7 @@ import dev.failforward.core.record.RecordKind;
 import dev.failforward.host.ao.AoDatabase;
 import dev.failforward.host.db.TestDatabases;
 import dev.failforward.host.i18n.BundleI18nResolver;
-import dev.failforward.jira.kpi.RecordChanges;
+import dev.failforward.jira.failuredb.RecordChanges;
 import dev.failforward.jira.persistence.AoFailureRecordRepository;
 import dev.failforward.preview.PreviewDatabase;
 import org.junit.jupiter.api.AfterEach;

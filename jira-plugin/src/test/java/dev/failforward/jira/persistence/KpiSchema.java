@@ -1,6 +1,5 @@
-package dev.failforward.jira.kpi;
+package dev.failforward.jira.persistence;
 
-import dev.failforward.jira.persistence.FailureDbSchema;
 import net.java.ao.EntityManager;
 import net.java.ao.test.jdbc.DatabaseUpdater;
 

@@ -1,4 +1,4 @@
-package dev.failforward.jira.kpi;
+package dev.failforward.jira.persistence;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
@@ -33,6 +33,8 @@ import java.util.Set;
  * <li>for the 24-hour rule, one query for the rule events of the last 24 hours that are not met yet: their deadline
  * has not passed, so they are not decided and leave the count (index on metric + time).</li>
  * </ol>
+ * It lives in {@code persistence} with the KPI tables it reads; {@code KpiService} in {@code kpi} asks it for tallies
+ * and works on core values only.
  */
 @Named
 public class KpiStore {

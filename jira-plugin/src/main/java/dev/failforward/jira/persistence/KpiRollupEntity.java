@@ -1,4 +1,4 @@
-package dev.failforward.jira.kpi;
+package dev.failforward.jira.persistence;
 
 import net.java.ao.Entity;
 import net.java.ao.Preload;

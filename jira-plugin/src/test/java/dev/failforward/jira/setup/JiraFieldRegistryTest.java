@@ -1,11 +1,11 @@
-package dev.failforward.jira.fields;
+package dev.failforward.jira.setup;
 
 import com.atlassian.jira.issue.CustomFieldManager;
 import com.atlassian.jira.issue.customfields.option.Option;
 import com.atlassian.jira.issue.fields.CustomField;
 import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
-import dev.failforward.jira.setup.SetupRecords;
+import dev.failforward.jira.fields.FailForwardField;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.failforward.jira.kpi;
+package dev.failforward.jira.persistence;
 
 import dev.failforward.core.incident.FailureCategory;
 import dev.failforward.core.incident.FailureType;
@@ -13,12 +13,6 @@ import dev.failforward.host.ao.AoDatabase;
 import dev.failforward.host.db.TestDatabases;
 import dev.failforward.host.cluster.DatabaseClusterLockService;
 import dev.failforward.host.cluster.LocalClusterLockService;
-import dev.failforward.jira.persistence.AoActionItemRepository;
-import dev.failforward.jira.persistence.AoFailureRecordRepository;
-import dev.failforward.jira.persistence.AoLearningRepository;
-import dev.failforward.jira.persistence.DatabaseErrors;
-import dev.failforward.jira.persistence.FailureDbSchema;
-import dev.failforward.jira.persistence.RecordChangeEntity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,12 @@
-package dev.failforward.jira.fields;
+package dev.failforward.jira.setup;
 
 import com.atlassian.jira.issue.CustomFieldManager;
 import com.atlassian.jira.issue.customfields.option.Option;
 import com.atlassian.jira.issue.fields.CustomField;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
-import dev.failforward.jira.setup.SetupRecords;
+import dev.failforward.jira.fields.FailForwardField;
+import dev.failforward.jira.fields.FieldRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -14,8 +15,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The {@link FieldRegistry} over what {@link dev.failforward.jira.setup.JiraSetupService} recorded: field ids and
- * option ids from SAL's global plugin settings ({@link SetupRecords}), fields from Jira's {@link CustomFieldManager}.
+ * The {@link FieldRegistry} over what {@link JiraSetupService} recorded: field ids and option ids from SAL's global
+ * plugin settings ({@link SetupRecords}), fields from Jira's {@link CustomFieldManager}. It lives in {@code setup}, next
+ * to the records it reads, so that {@code fields} (the field definitions every other package uses) depends on nothing
+ * of ours: setup depends on fields, never the other way round.
  *
  * <p><b>Caches nothing.</b> Another node may run setup again (e.g. recreate a field an admin deleted) and re-record the
  * ids; plugin settings are stored in Jira's database and shared by all nodes, so every call reads them afresh and

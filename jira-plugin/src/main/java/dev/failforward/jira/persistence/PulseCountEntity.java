@@ -1,4 +1,4 @@
-package dev.failforward.jira.pulse;
+package dev.failforward.jira.persistence;
 
 import net.java.ao.Entity;
 import net.java.ao.Preload;
@@ -13,7 +13,7 @@ import net.java.ao.schema.Unique;
  * AO row of the pulse answers ({@code AO_xxxxxx_PULSE_COUNT}): how many people of one project gave each score (1..5)
  * in one pulse period. Counted answers are stored only as these counts: there is no row per counted answer, so none
  * to tie to a person — no user, no time, no insertion order. Answers reach these counts only from the sealed pool
- * ({@link PulsePoolEntity}), at least k at a time, and {@link PulsePool} replaces the row (delete by id, then insert)
+ * ({@link PulsePoolEntity}), at least k at a time, and {@link AoPulseStore} replaces the row (delete by id, then insert)
  * rather than updating it, so that two nodes folding at once cannot both succeed.
  */
 @Preload

@@ -1,4 +1,4 @@
-package dev.failforward.jira.pulse;
+package dev.failforward.jira.persistence;
 
 import net.java.ao.RawEntity;
 import net.java.ao.Preload;

@@ -1,4 +1,4 @@
-package dev.failforward.jira.pulse;
+package dev.failforward.jira.persistence;
 
 import net.java.ao.Entity;
 import net.java.ao.Preload;
@@ -15,7 +15,7 @@ import net.java.ao.schema.Table;
  * period's pool key, which lives only in the {@link dev.failforward.jira.secrets.SecretStore}, never in the database.
  * Every sealed value has the same length and two answers with the same score seal differently, so the row, and the
  * database's log of its insert, show nothing of the score to whoever lacks the key. No column names a person.
- * {@link PulsePool} folds these rows into {@link PulseCountEntity} only in groups of at least k answers.
+ * {@link AoPulseStore} folds these rows into {@link PulseCountEntity} only in groups of at least k answers.
  */
 @Preload
 @Table("PULSE_POOL")
@@ -47,7 +47,7 @@ public interface PulsePoolEntity extends Entity {
 
     void setPeriodEnd(String isoDate);
 
-    /** Base64url (no padding) of the sealed score: always {@value PulsePool#SEALED_CHARS} characters. */
+    /** Base64url (no padding) of the sealed score: always {@value AoPulseStore#SEALED_CHARS} characters. */
     @NotNull
     @StringLength(100)
     String getSealed();

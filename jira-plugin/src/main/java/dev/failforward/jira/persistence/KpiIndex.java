@@ -1,4 +1,4 @@
-package dev.failforward.jira.kpi;
+package dev.failforward.jira.persistence;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.beehive.ClusterLock;
@@ -15,8 +15,6 @@ import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.FailureRecordRepository;
 import dev.failforward.core.record.Learning;
 import dev.failforward.core.record.LearningRepository;
-import dev.failforward.jira.persistence.RecordChangeEntity;
-import dev.failforward.jira.persistence.RecordChangeLog;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import net.java.ao.Query;
@@ -53,6 +51,9 @@ import java.util.function.Supplier;
  * A batch is one transaction: its events, roll-ups and the deletion of the change rows it applied commit together, so
  * a crash in the middle applies the batch again from scratch, never twice. {@code ROLLUP_KEY} is unique, so even two
  * appliers could never create the same roll-up twice.
+ *
+ * <p>It lives in {@code persistence} (it was in {@code kpi}) because it is all Active Objects: the KPI tables, their
+ * queries and the change log. The {@code kpi} package drives it ({@code KpiApplier}) and never touches AO itself.
  */
 @Named
 public class KpiIndex {

@@ -1,4 +1,4 @@
-package dev.failforward.jira.kpi;
+package dev.failforward.jira.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,9 +22,6 @@ import dev.failforward.core.record.RecordKind;
 import dev.failforward.host.ao.AtlassianTestTableNameConverter;
 import dev.failforward.host.ao.EntityManagerActiveObjects;
 import dev.failforward.host.cluster.LocalClusterLockService;
-import dev.failforward.jira.persistence.AoActionItemRepository;
-import dev.failforward.jira.persistence.AoFailureRecordRepository;
-import dev.failforward.jira.persistence.AoLearningRepository;
 import net.java.ao.EntityManager;
 import net.java.ao.atlassian.AtlassianFieldNameConverter;
 import net.java.ao.atlassian.AtlassianIndexNameConverter;
@@ -34,7 +31,6 @@ import net.java.ao.atlassian.AtlassianUniqueNameConverter;
 import net.java.ao.test.converters.NameConverters;
 import net.java.ao.test.jdbc.Data;
 import net.java.ao.test.jdbc.Jdbc;
-import dev.failforward.jira.persistence.TestJdbc;
 import net.java.ao.test.junit.ActiveObjectsJUnitRunner;
 import org.junit.Before;
 import org.junit.Test;
