@@ -111,6 +111,11 @@ final class ConfluenceSpaceServlet extends PageServlet {
         model.put("baseUrlHtml", Html.escape(services.confluenceApplication.getBaseUrl(UrlMode.CANONICAL)));
         model.put("contextPath", PreviewApplicationProperties.CONTEXT_PATH);
         model.put("userHtml", Html.escape(PreviewRecordPermissions.DEMO_USER));
+        // as in Confluence, every page carries the plugin's atl.general web resources, with their dependencies
+        WebResourceBatch resources = new WebResourceBatch(services.plugins, PreviewServices.CONFLUENCE_PLUGIN_KEY)
+                .requireContext("atl.general");
+        model.put("scriptsHtml", resources.urls(".js"));
+        model.put("stylesHtml", resources.urls(".css"));
         return model;
     }
 
