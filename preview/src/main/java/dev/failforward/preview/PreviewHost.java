@@ -96,7 +96,11 @@ public final class PreviewHost implements AutoCloseable {
         context.addServlet(new ServletHolder("dashboard", new DashboardServlet(services)), "/jira/dashboard");
         context.addServlet(new ServletHolder("static", new StaticServlet()), "/preview/static/*");
         context.addServlet(new ServletHolder("vendor", new VendorServlet()), "/preview/vendor/*");
+        context.addServlet(new ServletHolder("preview-user", new PreviewUserServlet(services)), "/preview/user");
         context.addServlet(new ServletHolder("start", new StartPageServlet(services)), "/");
+        // every request runs as the preview user the header chose (the administrator by default)
+        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new PreviewUserServlet.CurrentUser()), "/*",
+                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         // at most a few requests at work at once, the others wait their turn in arrival order (as a servlet container's
         // bounded worker pool does): on a small machine fifty requests sharing two cores each take fifty times as long,
         // a waiting one is answered as soon as its turn comes; one that waits over 30 s is answered 503
