@@ -26,18 +26,25 @@ import java.util.Map;
  */
 final class DashboardServlet extends PageServlet {
 
-    /** A dashboard item on the page: its web resource (in the Jira plugin), AMD module and default preferences. */
-    record Item(String id, String title, String webResource, String amdModule, Map<String, String> defaults) {
+    /**
+     * A dashboard item on the page: the {@code <dashboard-item>} module's key, its title (from its i18n key) and AMD
+     * module, as the descriptor declares them, with the preview's element id and default preferences.
+     */
+    record Item(String id, String title, String amdModule, Map<String, String> defaults) {
     }
 
-    static final List<Item> ITEMS = List.of(
-            new Item("kpi", "Culture KPIs", "kpi-dashboard-item-resources", "failforward/kpi-dashboard-item",
+    /**
+     * The preview's own dashboard configuration, by dashboard-item key: each item's element id and the preferences it
+     * starts from (a real dashboard keeps these in its database). An item of the descriptor that is not here is on the
+     * dashboard too, with its own defaults.
+     */
+    static final Map<String, Item> CONFIGURED = orderedMap(
+            "kpi-dashboard-item", new Item("kpi", null, null,
                     orderedMap("project", "OPS,GROWTH,CARE", "months", "24", "granularity", "month",
                             "kpis", "experiments_started,reporting_time_median,reporting_time_p90,recurrence_rate,"
                                     + "sharing_score,failure_type_mix",
                             "view", "chart")),
-            new Item("pulse", "Failure pulse", "pulse-dashboard-item-resources", "failforward/pulse-dashboard-item",
-                    orderedMap("project", "OPS")));
+            "pulse-dashboard-item", new Item("pulse", null, null, orderedMap("project", "OPS")));
 
     /** The dashboard layouts Jira calls A, AA and AAA: one to three columns of equal width. */
     static final Map<String, Integer> LAYOUTS = orderedMap("a", 1, "aa", 2, "aaa", 3);
@@ -46,10 +53,13 @@ final class DashboardServlet extends PageServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PluginResources plugins;
+    /** The Jira plugin's dashboard items, in descriptor order. */
+    private final List<Item> items;
 
     DashboardServlet(PreviewServices services) {
         super(services.templates);
         this.plugins = services.plugins;
+        this.items = items(services);
     }
 
     @Override
@@ -67,11 +77,11 @@ final class DashboardServlet extends PageServlet {
         for (int i = 0; i < columnCount; i++) {
             columns.add(new ArrayList<>());
         }
-        WebResourceBatch resources = new WebResourceBatch(plugins, PreviewServices.JIRA_PLUGIN_KEY);
-        for (int i = 0; i < ITEMS.size(); i++) {
-            Item item = ITEMS.get(i);
-            columns.get(i % columnCount).add(itemModel(item));
-            resources.require(item.webResource());
+        // as Jira's dashboard: the items' web resources are those of the atl.dashboard context, with their dependencies
+        WebResourceBatch resources = new WebResourceBatch(plugins, PreviewServices.JIRA_PLUGIN_KEY)
+                .requireContext("atl.dashboard");
+        for (int i = 0; i < items.size(); i++) {
+            columns.get(i % columnCount).add(itemModel(items.get(i)));
         }
         List<Map<String, Object>> layouts = new ArrayList<>();
         for (Map.Entry<String, Integer> entry : LAYOUTS.entrySet()) {
@@ -86,6 +96,20 @@ final class DashboardServlet extends PageServlet {
         model.put("missingHtml", Html.escape(String.join(", ", resources.missing())));
         model.put("hostProvidedHtml", Html.escape(String.join(" ", resources.external())));
         render(response, "dashboard.vm", model);
+    }
+
+    /** The descriptor's {@code <dashboard-item>} modules with the preview's configuration. */
+    static List<Item> items(PreviewServices services) {
+        List<Item> items = new ArrayList<>();
+        for (dev.failforward.buildtools.descriptor.PluginDescriptor.DashboardItem module : services.plugins.descriptors()
+                .get(PreviewServices.JIRA_PLUGIN_KEY)
+                .modules(dev.failforward.buildtools.descriptor.PluginDescriptor.DashboardItem.class)) {
+            Item configured = CONFIGURED.get(module.key());
+            String title = module.titleKey() == null ? module.key() : services.jiraI18n.getText(module.titleKey());
+            items.add(new Item(configured == null ? module.key() : configured.id(), title, module.amdModule(),
+                    configured == null ? Map.of() : configured.defaults()));
+        }
+        return List.copyOf(items);
     }
 
     private static Map<String, Object> itemModel(Item item) throws JsonProcessingException {

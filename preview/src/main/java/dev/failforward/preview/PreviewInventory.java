@@ -124,6 +124,10 @@ final class PreviewInventory {
             }
             return new Item(plugin, what, null, "no preview page renders " + macro.className());
         }
+        if (module instanceof PluginDescriptor.DashboardItem item) {
+            return item.amdModule() == null ? new Item(plugin, what, null, "no <amd-module>")
+                    : new Item(plugin, what, "on /jira/dashboard, AMD module " + item.amdModule(), null);
+        }
         if (module instanceof PluginDescriptor.Servlet servlet) {
             return services.hostsServlet(servlet)
                     ? new Item(plugin, what, "at /plugins/servlet" + servlet.urlPatterns().get(0), null)
@@ -134,13 +138,6 @@ final class PreviewInventory {
                 return new Item(plugin, what, "REST v2: Jersey 3 with jakarta.ws.rs", null);
             case "velocity-allowlist":
                 return new Item(plugin, what, "Velocity 1.7 renders without an allowlist", null);
-            case "dashboard-item":
-                for (DashboardServlet.Item item : DashboardServlet.ITEMS) {
-                    if (item.amdModule().endsWith("/" + module.key())) {
-                        return new Item(plugin, what, "on /jira/dashboard", null);
-                    }
-                }
-                return new Item(plugin, what, null, "not on the preview's dashboard");
             default:
                 return new Item(plugin, what, null, "the preview has no <" + module.kind() + "> host");
         }

@@ -28,8 +28,8 @@ import org.xml.sax.SAXParseException;
  * An {@code atlassian-plugin.xml} read once into typed modules: the one descriptor reader of the build (the jar
  * verifier) and of the hosts outside the products (the preview, the Active Objects bridge). Each top-level element
  * with a {@code key} is a module; the kinds a host acts on get their own record ({@link Rest}, {@link Ao},
- * {@link WorkflowModule}, {@link WebResource}, {@link Servlet}, {@link XhtmlMacro}), every other kind is a
- * {@link Generic} (web-item, web-section, dashboard-item, blueprints, ...), so a host can list what it does not host.
+ * {@link WorkflowModule}, {@link WebResource}, {@link Servlet}, {@link XhtmlMacro}, {@link DashboardItem}), every
+ * other kind is a {@link Generic} (web-item, web-section, blueprints, ...), so a host can list what it does not host.
  *
  * <p>Parsing is namespace-aware, offline and entity-free (no DTD, no external entities, no XInclude).
  */
@@ -38,7 +38,7 @@ public final class PluginDescriptor {
     public static final String FILE = "atlassian-plugin.xml";
 
     /** A module: its element name and key. */
-    public sealed interface Module permits Rest, Ao, WorkflowModule, WebResource, Servlet, XhtmlMacro, Generic {
+    public sealed interface Module permits Rest, Ao, WorkflowModule, WebResource, Servlet, XhtmlMacro, DashboardItem, Generic {
         String kind();
 
         String key();
@@ -101,6 +101,14 @@ public final class PluginDescriptor {
         @Override
         public String kind() {
             return "xhtml-macro";
+        }
+    }
+
+    /** {@code <dashboard-item>}: its title's i18n key ({@code <definition><title key>}) and {@code <amd-module>}. */
+    public record DashboardItem(String key, String titleKey, String amdModule) implements Module {
+        @Override
+        public String kind() {
+            return "dashboard-item";
         }
     }
 
@@ -247,6 +255,19 @@ public final class PluginDescriptor {
                 return new Servlet(moduleKey, className, texts(element, "url-pattern"));
             case "xhtml-macro":
                 return new XhtmlMacro(moduleKey, element.getAttribute("name").trim(), className);
+            case "dashboard-item": {
+                String titleKey = null;
+                for (Element definition : children(element)) {
+                    if (name(definition).equals("definition")) {
+                        for (Element title : children(definition)) {
+                            if (name(title).equals("title") && title.hasAttribute("key")) {
+                                titleKey = title.getAttribute("key").trim();
+                            }
+                        }
+                    }
+                }
+                return new DashboardItem(moduleKey, titleKey, first(element, "amd-module"));
+            }
             default:
                 return new Generic(kind, moduleKey, className);
         }

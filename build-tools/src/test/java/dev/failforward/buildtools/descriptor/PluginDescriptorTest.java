@@ -39,6 +39,10 @@ class PluginDescriptorTest {
                 <servlet key="admin" class="dev.example.AdminServlet"><url-pattern>/example/admin</url-pattern></servlet>
                 <xhtml-macro name="example-macro" key="macro" class="dev.example.Macro"/>
                 <web-item key="link" section="x"/>
+                <dashboard-item key="chart" configurable="true">
+                    <definition><title key="example.chart.title"/></definition>
+                    <amd-module>example/chart</amd-module>
+                </dashboard-item>
             </atlassian-plugin>
             """;
 
@@ -49,7 +53,8 @@ class PluginDescriptorTest {
         assertThat(d.i18nBundles()).containsExactly("i18n.example");
         assertThat(d.downloads()).containsExactly(Map.entry("images/", "images/"));
         assertThat(d.modules()).extracting(PluginDescriptor.Module::kind).containsExactly("ao", "rest", "rest",
-                "workflow-validator", "workflow-condition", "workflow-function", "web-resource", "servlet", "xhtml-macro", "web-item");
+                "workflow-validator", "workflow-condition", "workflow-function", "web-resource", "servlet", "xhtml-macro", "web-item",
+                "dashboard-item");
         assertThat(d.modules(PluginDescriptor.Ao.class)).containsExactly(new PluginDescriptor.Ao("db",
                 List.of("dev.example.NoteEntity", "dev.example.TagEntity"), List.of("dev.example.Upgrade002")));
         List<PluginDescriptor.Rest> rest = d.modules(PluginDescriptor.Rest.class);
@@ -71,6 +76,7 @@ class PluginDescriptorTest {
         assertThat(d.modules(PluginDescriptor.XhtmlMacro.class)).containsExactly(
                 new PluginDescriptor.XhtmlMacro("macro", "example-macro", "dev.example.Macro"));
         assertThat(d.module("link")).contains(new PluginDescriptor.Generic("web-item", "link", null));
+        assertThat(d.module("chart")).contains(new PluginDescriptor.DashboardItem("chart", "example.chart.title", "example/chart"));
         assertThat(PluginDescriptor.i18nEntry("i18n.example")).isEqualTo("i18n/example.properties");
     }
 
