@@ -7,7 +7,6 @@ import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.PageRequest;
 import dev.failforward.core.text.Html;
 import dev.failforward.preview.confluence.PreviewApplicationProperties;
-import dev.failforward.preview.jira.PreviewRecordPermissions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -110,7 +109,12 @@ final class ConfluenceSpaceServlet extends PageServlet {
         model.put("pageIdHtml", Html.escape(pageId));
         model.put("baseUrlHtml", Html.escape(services.confluenceApplication.getBaseUrl(UrlMode.CANONICAL)));
         model.put("contextPath", PreviewApplicationProperties.CONTEXT_PATH);
-        model.put("userHtml", Html.escape(PreviewRecordPermissions.DEMO_USER));
+        model.put("userHtml", Html.escape(dev.failforward.preview.jira.PreviewUsers.current()));
+        // as in Confluence, every page carries the plugin's atl.general web resources, with their dependencies
+        WebResourceBatch resources = new WebResourceBatch(services.plugins, PreviewServices.CONFLUENCE_PLUGIN_KEY)
+                .requireContext("atl.general");
+        model.put("scriptsHtml", resources.urls(".js"));
+        model.put("stylesHtml", resources.urls(".css"));
         return model;
     }
 

@@ -5,22 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failforward.core.text.Html;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code /jira/dashboard}: a Jira-like dashboard ("Culture dashboard") that runs the Jira plugin's dashboard items as
@@ -35,18 +26,25 @@ import java.util.Set;
  */
 final class DashboardServlet extends PageServlet {
 
-    /** A dashboard item on the page: its web resource (in the Jira plugin), AMD module and default preferences. */
-    record Item(String id, String title, String webResource, String amdModule, Map<String, String> defaults) {
+    /**
+     * A dashboard item on the page: the {@code <dashboard-item>} module's key, its title (from its i18n key) and AMD
+     * module, as the descriptor declares them, with the preview's element id and default preferences.
+     */
+    record Item(String id, String title, String amdModule, Map<String, String> defaults) {
     }
 
-    static final List<Item> ITEMS = List.of(
-            new Item("kpi", "Culture KPIs", "kpi-dashboard-item-resources", "failforward/kpi-dashboard-item",
+    /**
+     * The preview's own dashboard configuration, by dashboard-item key: each item's element id and the preferences it
+     * starts from (a real dashboard keeps these in its database). An item of the descriptor that is not here is on the
+     * dashboard too, with its own defaults.
+     */
+    static final Map<String, Item> CONFIGURED = orderedMap(
+            "kpi-dashboard-item", new Item("kpi", null, null,
                     orderedMap("project", "OPS,GROWTH,CARE", "months", "24", "granularity", "month",
                             "kpis", "experiments_started,reporting_time_median,reporting_time_p90,recurrence_rate,"
                                     + "sharing_score,failure_type_mix",
                             "view", "chart")),
-            new Item("pulse", "Failure pulse", "pulse-dashboard-item-resources", "failforward/pulse-dashboard-item",
-                    orderedMap("project", "OPS")));
+            "pulse-dashboard-item", new Item("pulse", null, null, orderedMap("project", "OPS")));
 
     /** The dashboard layouts Jira calls A, AA and AAA: one to three columns of equal width. */
     static final Map<String, Integer> LAYOUTS = orderedMap("a", 1, "aa", 2, "aaa", 3);
@@ -54,13 +52,14 @@ final class DashboardServlet extends PageServlet {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String pluginKey;
-    private final Map<String, WebResource> webResources;
+    private final PluginResources plugins;
+    /** The Jira plugin's dashboard items, in descriptor order. */
+    private final List<Item> items;
 
     DashboardServlet(PreviewServices services) {
         super(services.templates);
-        this.pluginKey = PreviewServices.JIRA_PLUGIN_KEY;
-        this.webResources = readWebResources(DashboardServlet.class.getClassLoader(), pluginKey);
+        this.plugins = services.plugins;
+        this.items = items(services);
     }
 
     @Override
@@ -78,11 +77,11 @@ final class DashboardServlet extends PageServlet {
         for (int i = 0; i < columnCount; i++) {
             columns.add(new ArrayList<>());
         }
-        Resolution resources = new Resolution();
-        for (int i = 0; i < ITEMS.size(); i++) {
-            Item item = ITEMS.get(i);
-            columns.get(i % columnCount).add(itemModel(item));
-            resources.require(item.webResource());
+        // as Jira's dashboard: the items' web resources are those of the atl.dashboard context, with their dependencies
+        WebResourceBatch resources = new WebResourceBatch(plugins, PreviewServices.JIRA_PLUGIN_KEY)
+                .requireContext("atl.dashboard");
+        for (int i = 0; i < items.size(); i++) {
+            columns.get(i % columnCount).add(itemModel(items.get(i)));
         }
         List<Map<String, Object>> layouts = new ArrayList<>();
         for (Map.Entry<String, Integer> entry : LAYOUTS.entrySet()) {
@@ -94,9 +93,23 @@ final class DashboardServlet extends PageServlet {
         model.put("columns", columns);
         model.put("scripts", resources.urls(".js"));
         model.put("styles", resources.urls(".css"));
-        model.put("missingHtml", Html.escape(String.join(", ", resources.missing)));
-        model.put("hostProvidedHtml", Html.escape(String.join(" ", resources.external)));
+        model.put("missingHtml", Html.escape(String.join(", ", resources.missing())));
+        model.put("hostProvidedHtml", Html.escape(String.join(" ", resources.external())));
         render(response, "dashboard.vm", model);
+    }
+
+    /** The descriptor's {@code <dashboard-item>} modules with the preview's configuration. */
+    static List<Item> items(PreviewServices services) {
+        List<Item> items = new ArrayList<>();
+        for (dev.failforward.buildtools.descriptor.PluginDescriptor.DashboardItem module : services.plugins.descriptors()
+                .get(PreviewServices.JIRA_PLUGIN_KEY)
+                .modules(dev.failforward.buildtools.descriptor.PluginDescriptor.DashboardItem.class)) {
+            Item configured = CONFIGURED.get(module.key());
+            String title = module.titleKey() == null ? module.key() : services.jiraI18n.getText(module.titleKey());
+            items.add(new Item(configured == null ? module.key() : configured.id(), title, module.amdModule(),
+                    configured == null ? Map.of() : configured.defaults()));
+        }
+        return List.copyOf(items);
     }
 
     private static Map<String, Object> itemModel(Item item) throws JsonProcessingException {
@@ -106,108 +119,6 @@ final class DashboardServlet extends PageServlet {
         model.put("amdModuleHtml", Html.escape(item.amdModule()));
         model.put("defaultsHtml", Html.escape(JSON.writeValueAsString(item.defaults())));
         return model;
-    }
-
-    /** A web-resource module of the plugin: its dependencies (complete keys) and downloadable file names, in order. */
-    private record WebResource(List<String> dependencies, List<String> names) {
-    }
-
-    /**
-     * What Jira's web-resource manager does for {@code requireResource}: dependencies first, depth first, each web
-     * resource once. Dependencies on other plugins (AUI, jQuery, WRM) are what the host provides; here that is
-     * {@code dashboard.js}, so they are listed, not served.
-     */
-    private final class Resolution {
-        private final Set<String> ordered = new LinkedHashSet<>();
-        private final Set<String> visiting = new LinkedHashSet<>();
-        private final Set<String> missing = new LinkedHashSet<>();
-        private final Set<String> external = new LinkedHashSet<>();
-
-        void require(String key) {
-            requireComplete(pluginKey + ":" + key);
-        }
-
-        private void requireComplete(String completeKey) {
-            if (ordered.contains(completeKey) || !visiting.add(completeKey)) {
-                return;
-            }
-            int colon = completeKey.indexOf(':');
-            WebResource resource = webResources.get(completeKey.substring(colon + 1));
-            if (!completeKey.substring(0, colon).equals(pluginKey)) {
-                external.add(completeKey);
-            } else if (resource == null) {
-                missing.add(completeKey);
-            } else {
-                resource.dependencies().forEach(this::requireComplete);
-                ordered.add(completeKey);
-            }
-            visiting.remove(completeKey);
-        }
-
-        List<String> urls(String extension) {
-            List<String> urls = new ArrayList<>();
-            for (String completeKey : ordered) {
-                for (String name : webResources.get(completeKey.substring(completeKey.indexOf(':') + 1)).names()) {
-                    if (name.endsWith(extension)) {
-                        urls.add(Html.escape("/download/resources/" + completeKey + "/" + name));
-                    }
-                }
-            }
-            return urls;
-        }
-    }
-
-    /** The plugin's {@code <web-resource>} modules, read from its descriptor on the class path (empty if absent). */
-    private static Map<String, WebResource> readWebResources(ClassLoader loader, String pluginKey) {
-        Map<String, WebResource> found = new LinkedHashMap<>();
-        try {
-            for (URL descriptor : Collections.list(loader.getResources("atlassian-plugin.xml"))) {
-                Element root = parse(descriptor);
-                if (!pluginKey.equals(root.getAttribute("key"))) {
-                    continue;
-                }
-                for (Element module : children(root, "web-resource")) {
-                    List<String> dependencies = new ArrayList<>();
-                    for (Element dependency : children(module, "dependency")) {
-                        dependencies.add(dependency.getTextContent().trim());
-                    }
-                    List<String> names = new ArrayList<>();
-                    for (Element resource : children(module, "resource")) {
-                        if ("download".equals(resource.getAttribute("type"))) {
-                            names.add(resource.getAttribute("name"));
-                        }
-                    }
-                    found.put(module.getAttribute("key"), new WebResource(List.copyOf(dependencies), List.copyOf(names)));
-                }
-                break;
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot list the plugin descriptors: " + e.getMessage(), e);
-        }
-        return found;
-    }
-
-    private static Element parse(URL descriptor) {
-        try (InputStream in = descriptor.openStream()) {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(in).getDocumentElement();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the plugin descriptor " + descriptor + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<Element> children(Element parent, String tag) {
-        List<Element> elements = new ArrayList<>();
-        NodeList nodes = parent.getChildNodes();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            Node node = nodes.item(i);
-            if (node instanceof Element element && element.getTagName().equals(tag)) {
-                elements.add(element);
-            }
-        }
-        return elements;
     }
 
     @SuppressWarnings("unchecked")

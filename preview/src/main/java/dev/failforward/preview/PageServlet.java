@@ -23,7 +23,11 @@ abstract class PageServlet extends HttpServlet {
 
     protected void render(HttpServletResponse response, String template, Map<String, Object> model) throws IOException {
         StringWriter html = new StringWriter();
-        templates.render("preview/templates/" + template, model, html);
+        Map<String, Object> full = new LinkedHashMap<>(model);
+        // the page header names who you are in the preview (and links to switching)
+        full.putIfAbsent("previewUserHtml", Html.escape(
+                dev.failforward.preview.jira.PreviewUsers.SWITCHABLE.get(dev.failforward.preview.jira.PreviewUsers.current())));
+        templates.render("preview/templates/" + template, full, html);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
         response.getOutputStream().write(html.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,12 +1,8 @@
 package dev.failforward.preview;
 
+import dev.failforward.buildtools.descriptor.PluginDescriptor;
 import dev.failforward.host.i18n.BundleI18nResolver;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,7 +18,8 @@ import java.util.Optional;
 
 /**
  * The plugins as the products see them: every {@code atlassian-plugin.xml} on the class path (one per plugin jar),
- * with its i18n bundles, plugin-level download resources and web-resource modules, each resolved inside its own jar.
+ * with its i18n bundles, plugin-level download resources and web-resource modules, each resolved inside its own jar,
+ * read by the one descriptor reader ({@link PluginDescriptor}, shared with the build's jar verifier).
  * Serves the preview's {@code /download/resources/…} URLs the way the products do.
  */
 public final class PluginResources {
@@ -32,7 +29,7 @@ public final class PluginResources {
     }
 
     private record Plugin(String key, String base, BundleI18nResolver i18n, Map<String, String> downloads,
-                          Map<String, WebResource> webResources) {
+                          Map<String, WebResource> webResources, PluginDescriptor descriptor) {
     }
 
     private record WebResource(Map<String, String> resources, boolean jsI18n) {
@@ -123,44 +120,35 @@ public final class PluginResources {
     }
 
     private static Plugin read(URL descriptor) {
-        String external = descriptor.toExternalForm();
-        String base = external.substring(0, external.length() - "atlassian-plugin.xml".length());
-        Element root = parse(descriptor).getDocumentElement();
-        String key = root.getAttribute("key");
-
+        PluginDescriptor.Located located = new PluginDescriptor.Located(descriptor, PluginDescriptor.read(descriptor));
+        PluginDescriptor read = located.descriptor();
+        String base = located.base();
         List<URL> bundles = new ArrayList<>();
-        Map<String, String> downloads = new LinkedHashMap<>();
-        Map<String, WebResource> webResources = new LinkedHashMap<>();
-        for (Element child : children(root)) {
-            switch (child.getTagName()) {
-                case "resource" -> {
-                    if ("i18n".equals(child.getAttribute("type"))) {
-                        bundles.add(toUrl(base + child.getAttribute("location").replace('.', '/') + ".properties"));
-                    } else if ("download".equals(child.getAttribute("type"))) {
-                        downloads.put(child.getAttribute("name"), child.getAttribute("location"));
-                    }
-                }
-                case "web-resource" -> {
-                    Map<String, String> files = new LinkedHashMap<>();
-                    boolean jsI18n = false;
-                    for (Element item : children(child)) {
-                        if (item.getTagName().equals("resource") && "download".equals(item.getAttribute("type"))) {
-                            files.put(item.getAttribute("name"), item.getAttribute("location"));
-                        }
-                        if (item.getTagName().equals("transformation")) {
-                            for (Element transformer : children(item)) {
-                                jsI18n |= "jsI18n".equals(transformer.getAttribute("key"));
-                            }
-                        }
-                    }
-                    webResources.put(child.getAttribute("key"), new WebResource(files, jsI18n));
-                }
-                default -> {
-                    // other modules have no URL of their own in the preview
-                }
-            }
+        for (String location : read.i18nBundles()) {
+            bundles.add(toUrl(base + PluginDescriptor.i18nEntry(location)));
         }
-        return new Plugin(key, base, BundleI18nResolver.fromUrls(Locale.ENGLISH, bundles), downloads, webResources);
+        Map<String, WebResource> webResources = new LinkedHashMap<>();
+        for (PluginDescriptor.WebResource webResource : read.modules(PluginDescriptor.WebResource.class)) {
+            webResources.put(webResource.key(), new WebResource(webResource.resources(), webResource.jsI18n()));
+        }
+        return new Plugin(read.key(), base, BundleI18nResolver.fromUrls(Locale.ENGLISH, bundles), read.downloads(),
+                webResources, read);
+    }
+
+    /** Every plugin's descriptor as the one reader types it, by plugin key (class path order). */
+    public Map<String, PluginDescriptor> descriptors() {
+        Map<String, PluginDescriptor> all = new LinkedHashMap<>();
+        plugins.forEach((key, plugin) -> all.put(key, plugin.descriptor()));
+        return all;
+    }
+
+    /** Where a plugin's classes and resources are: {@code jar:file:…!/} or a class path directory's {@code file:} URL. */
+    public String base(String pluginKey) {
+        Plugin plugin = plugins.get(pluginKey);
+        if (plugin == null) {
+            throw new IllegalArgumentException("No plugin " + pluginKey + " on the class path; found " + plugins.keySet());
+        }
+        return plugin.base();
     }
 
     private static String strip(String location) {
@@ -173,27 +161,5 @@ public final class PluginResources {
         } catch (IOException e) {
             throw new IllegalStateException("Bad resource URL " + spec, e);
         }
-    }
-
-    private static Document parse(URL descriptor) {
-        try (InputStream in = descriptor.openStream()) {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(in);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot read the plugin descriptor " + descriptor + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<Element> children(Element parent) {
-        List<Element> elements = new ArrayList<>();
-        NodeList nodes = parent.getChildNodes();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            if (nodes.item(i) instanceof Element element) {
-                elements.add(element);
-            }
-        }
-        return elements;
     }
 }

@@ -72,11 +72,22 @@ public final class PreviewHost implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addServlet(new ServletHolder("rest", new ServletContainer(services.jiraRestApplication())), "/rest/failforward/1.0/*");
+        // each plugin's <rest> modules, at /rest/{path}/{version} as the products mount them
+        for (dev.failforward.preview.plugin.RestModules.Application rest : services.jiraRestApplications()) {
+            context.addServlet(new ServletHolder("rest " + rest.basePath(), new ServletContainer(rest.config())),
+                    "/rest" + rest.basePath() + "/*");
+        }
         context.addServlet(new ServletHolder("web-resources", new WebResourceServlet(services.plugins)), "/download/resources/*");
         context.addServlet(new ServletHolder("confluence", new ConfluencePageServlet(services)), "/confluence/hypothesis-card");
-        context.addServlet(new ServletHolder("confluence-rest", new ServletContainer(services.confluenceRestApplication())),
-                PreviewApplicationProperties.CONTEXT_PATH + "/rest/failforward-confluence/1.0/*");
+        // each plugin's <servlet> modules, at /plugins/servlet/{url-pattern}
+        for (PreviewServices.HostedServlet servlet : services.servlets) {
+            context.addServlet(new ServletHolder(servlet.plugin() + ":" + servlet.module().key() + " " + servlet.mountPath(),
+                    servlet.servlet()), servlet.mountPath());
+        }
+        for (dev.failforward.preview.plugin.RestModules.Application rest : services.confluenceRestApplications()) {
+            context.addServlet(new ServletHolder("confluence-rest " + rest.basePath(), new ServletContainer(rest.config())),
+                    PreviewApplicationProperties.CONTEXT_PATH + "/rest" + rest.basePath() + "/*");
+        }
         context.addServlet(new ServletHolder("confluence-pages", new ConfluenceSpaceServlet(services)),
                 PreviewApplicationProperties.CONTEXT_PATH + "/pages/*");
         context.addServlet(new ServletHolder("issues", new IssuesServlet(services)), "/jira/issues/*");
@@ -85,7 +96,11 @@ public final class PreviewHost implements AutoCloseable {
         context.addServlet(new ServletHolder("dashboard", new DashboardServlet(services)), "/jira/dashboard");
         context.addServlet(new ServletHolder("static", new StaticServlet()), "/preview/static/*");
         context.addServlet(new ServletHolder("vendor", new VendorServlet()), "/preview/vendor/*");
+        context.addServlet(new ServletHolder("preview-user", new PreviewUserServlet(services)), "/preview/user");
         context.addServlet(new ServletHolder("start", new StartPageServlet(services)), "/");
+        // every request runs as the preview user the header chose (the administrator by default)
+        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new PreviewUserServlet.CurrentUser()), "/*",
+                java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         // at most a few requests at work at once, the others wait their turn in arrival order (as a servlet container's
         // bounded worker pool does): on a small machine fifty requests sharing two cores each take fifty times as long,
         // a waiting one is answered as soon as its turn comes; one that waits over 30 s is answered 503
@@ -120,6 +135,8 @@ public final class PreviewHost implements AutoCloseable {
             }
             // what SAL's onStart does for the plugin's LifecycleAware components once the product is up
             services.kpiApplier.start();
+            // what a plugin declares and the preview cannot host is named, never dropped silently
+            System.out.print(services.inventory().report());
         } catch (RuntimeException e) {
             try {
                 server.stop();
@@ -135,6 +152,11 @@ public final class PreviewHost implements AutoCloseable {
     /** Which database this preview runs on, and where. */
     public String databaseDescription() {
         return services.databaseDescription;
+    }
+
+    /** The running preview's services (for tests of what it hosts). */
+    PreviewServices services() {
+        return services;
     }
 
     public URI baseUri() {

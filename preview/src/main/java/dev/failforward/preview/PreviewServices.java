@@ -18,18 +18,15 @@ import dev.failforward.jira.persistence.FailureRecordEntity;
 import dev.failforward.jira.persistence.LearningEntity;
 import dev.failforward.jira.persistence.WhyStepEntity;
 import com.atlassian.activeobjects.external.ModelVersion;
-import dev.failforward.jira.rest.HypothesisCheckResource;
-import dev.failforward.jira.rest.InvalidRequestExceptionMapper;
-import dev.failforward.jira.rest.UnexpectedExceptionMapper;
 import dev.failforward.preview.jira.PreviewJira;
 import dev.failforward.preview.jira.PreviewRecordPermissions;
 import com.atlassian.sal.api.message.I18nResolver;
-import org.glassfish.jersey.internal.inject.AbstractBinder;
-import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.server.ResourceConfig;
 
+import dev.failforward.buildtools.descriptor.PluginDescriptor;
+import dev.failforward.preview.plugin.PluginComponents;
+import dev.failforward.preview.plugin.RestModules;
 import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import com.atlassian.sal.api.user.UserManager;
@@ -50,9 +47,6 @@ import dev.failforward.jira.persistence.PulseCountEntity;
 import dev.failforward.jira.persistence.PulseGuardEntity;
 import dev.failforward.jira.pulse.PulseService;
 import dev.failforward.jira.pulse.PulseSettings;
-import dev.failforward.jira.rest.FailureDbExceptionMapper;
-import dev.failforward.jira.rest.KpiResource;
-import dev.failforward.jira.rest.PulseResource;
 import dev.failforward.preview.jira.PreviewKpiUserContext;
 import dev.failforward.preview.jira.PreviewPluginSettings;
 import dev.failforward.preview.jira.PreviewUserManager;
@@ -69,8 +63,10 @@ import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The preview's wiring: what the products' plugin containers do with the Spring Scanner index, done by hand with
- * the same constructors. Host services are the stand-ins' preview implementations (host-support).
+ * The preview's wiring: what the products' plugin containers do with the Spring Scanner index. The components the
+ * preview's own pages use are built here with the plugin's constructors; the REST modules' resources and whatever
+ * else they need are found in the plugin jars and created from these ({@link PluginComponents}). Host services are
+ * the stand-ins' preview implementations (host-support).
  */
 final class PreviewServices implements AutoCloseable {
 
@@ -114,6 +110,8 @@ final class PreviewServices implements AutoCloseable {
     final KpiService kpis;
     final PreviewRecordPermissions permissions;
     final LearningArchiveService learningArchive;
+    /** The pulse's keys in the shared home (SharedHomeSecretStore's preview counterpart). */
+    final dev.failforward.jira.secrets.SecretStore secrets;
 
     /** The preview's own base URL, known once the server listens (Jira's base; Confluence's is this + "confluence"). */
     final AtomicReference<URI> baseUri = new AtomicReference<>(URI.create("http://localhost:8080/"));
@@ -126,6 +124,9 @@ final class PreviewServices implements AutoCloseable {
     final Macro learningsMacro;
     /** The preview forms' cross-site request forgery checks (one key per start). */
     final PreviewCsrf csrf = new PreviewCsrf();
+    /** Each plugin's components in the preview, for its REST resources and other modules. */
+    final PluginComponents jiraComponents;
+    final PluginComponents confluenceComponents;
 
     PreviewServices(Path dataDirectory) {
         this(dataDirectory, null, ZoneId.systemDefault());
@@ -179,8 +180,8 @@ final class PreviewServices implements AutoCloseable {
         this.pulseSettings = new PulseSettings(settings);
         // the pulse's keys in SHARED_HOME/secrets, as the product keeps them in its shared home: they survive a
         // restart, and every node of the cluster reads the same ones
-        this.pulse = new PulseService(new AoPulseStore(database.activeObjects()), permissions, pulseSettings,
-                new dev.failforward.jira.secrets.FileSecretStore(sharedHome.resolve("secrets")));
+        this.secrets = new dev.failforward.jira.secrets.FileSecretStore(sharedHome.resolve("secrets"));
+        this.pulse = new PulseService(new AoPulseStore(database.activeObjects()), permissions, pulseSettings, secrets);
         this.kpiUser = new PreviewKpiUserContext(zone);
         this.previewI18n = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH, "i18n/failforward-jira.properties",
                 "dev/failforward/core/i18n/failforward-core.properties", "preview/i18n/preview.properties");
@@ -201,6 +202,57 @@ final class PreviewServices implements AutoCloseable {
         this.retroMacro = new RetroMacro(new RetroRenderer(templates, confluenceI18n));
         this.learningsMacro = new dev.failforward.confluence.macro.LearningsArchiveMacro(
                 new dev.failforward.confluence.archive.LearningsRenderer(templates, confluenceI18n));
+        this.jiraComponents = jiraComponents();
+        this.confluenceComponents = confluenceComponents();
+        this.servlets = servlets();
+    }
+
+    /** A plugin's {@code <servlet>} module the preview serves, at {@code mountPath} (its url-pattern under the host). */
+    record HostedServlet(String plugin, PluginDescriptor.Servlet module, jakarta.servlet.Servlet servlet, String mountPath) {
+    }
+
+    /** Each plugin's {@code <servlet>} modules, created from the plugin's components (those that could be). */
+    final List<HostedServlet> servlets;
+
+    private PreviewInventory inventory;
+
+    /** What the preview does with each module and component of both plugins (computed once). */
+    synchronized PreviewInventory inventory() {
+        if (inventory == null) {
+            inventory = PreviewInventory.of(this);
+        }
+        return inventory;
+    }
+
+    boolean hostsServlet(PluginDescriptor.Servlet module) {
+        return servlets.stream().anyMatch(hosted -> hosted.module().equals(module));
+    }
+
+    private List<HostedServlet> servlets() {
+        List<HostedServlet> hosted = new java.util.ArrayList<>();
+        java.util.Map<String, PluginComponents> containers = java.util.Map.of(JIRA_PLUGIN_KEY, jiraComponents,
+                CONFLUENCE_PLUGIN_KEY, confluenceComponents);
+        for (java.util.Map.Entry<String, PluginDescriptor> plugin : plugins.descriptors().entrySet()) {
+            PluginComponents container = containers.get(plugin.getKey());
+            String prefix = plugin.getKey().equals(CONFLUENCE_PLUGIN_KEY)
+                    ? PreviewApplicationProperties.CONTEXT_PATH + "/plugins/servlet" : "/plugins/servlet";
+            for (PluginDescriptor.Servlet module : plugin.getValue().modules(PluginDescriptor.Servlet.class)) {
+                if (container == null || module.urlPatterns().isEmpty()) {
+                    continue;
+                }
+                try {
+                    Class<?> type = Class.forName(module.className(), true, PreviewServices.class.getClassLoader());
+                    jakarta.servlet.Servlet servlet = (jakarta.servlet.Servlet) container.get(type);
+                    for (String pattern : module.urlPatterns()) {
+                        hosted.add(new HostedServlet(plugin.getKey(), module, servlet, prefix + pattern));
+                    }
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                    System.err.println("The preview cannot host the servlet " + module.key() + " of " + plugin.getKey()
+                            + ": " + e);
+                }
+            }
+        }
+        return List.copyOf(hosted);
     }
 
     /** The database a preview runs on: its pool, the PostgreSQL it started (or null), and a description. */
@@ -254,68 +306,85 @@ final class PreviewServices implements AutoCloseable {
     }
 
     /**
-     * The Jira plugin's REST module: its resources and providers, created by the container through their
-     * {@code @Inject} constructors from the plugin's components (as REST v2 does from the plugin's Spring context),
-     * with Jackson as REST v2 has it.
+     * The Jira plugin's {@code <rest>} modules as REST v2 hosts them: every {@code @Path} and {@code @Provider} class in
+     * the module's packages, found in the plugin's own jar, created through its {@code @Inject} constructor from
+     * {@link #jiraComponents} (what the plugin's Spring context holds in Jira).
      */
-    ResourceConfig jiraRestApplication() {
-        return new ResourceConfig()
-                .register(new AbstractBinder() {
-                    @Override
-                    protected void configure() {
-                        bind(jiraI18n).to(I18nResolver.class);
-                        bind(hypothesisCheck).to(HypothesisCheckService.class);
-                        bind(jira.registry()).to(dev.failforward.jira.fields.FieldRegistry.class);
-                        bind(kpis).to(KpiService.class);
-                        bind(kpiUser).to(KpiUserContext.class);
-                        bind(pulse).to(PulseService.class);
-                        bind(pulseSettings).to(PulseSettings.class);
-                        bind(permissions).to(RecordPermissions.class);
-                        bind(new PreviewUserManager()).named("salUserManager").to(UserManager.class);
-                        bind(failureDb).to(FailureDbService.class);
-                        bind(learningArchive).to(LearningArchiveService.class);
-                    }
-                })
-                .register(dev.failforward.jira.rest.JsonContentTypeFilter.class)
-                .register(HypothesisCheckResource.class)
-                .register(dev.failforward.jira.rest.FailureRecordsResource.class)
-                .register(dev.failforward.jira.rest.LearningsResource.class)
-                .register(dev.failforward.jira.rest.InvalidCommandExceptionMapper.class)
-                .register(dev.failforward.jira.rest.StaleEditExceptionMapper.class)
-                .register(dev.failforward.jira.rest.ProblemExceptionMapper.class)
-                .register(dev.failforward.jira.rest.FieldsResource.class)
-                .register(KpiResource.class)
-                .register(PulseResource.class)
-                .register(FailureDbExceptionMapper.class)
-                .register(InvalidRequestExceptionMapper.class)
-                .register(UnexpectedExceptionMapper.class)
-                .register(JacksonFeature.class)
-                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    List<RestModules.Application> jiraRestApplications() {
+        return RestModules.of(plugins.descriptors().get(JIRA_PLUGIN_KEY), plugins.base(JIRA_PLUGIN_KEY),
+                PreviewServices.class.getClassLoader(), jiraComponents);
     }
 
     /**
-     * The Confluence plugin's REST module ({@code <rest path="/failforward-confluence" version="1.0">}), mounted under
-     * the preview Confluence's context path: the retro's proxy to Jira and the blameless check.
+     * The Confluence plugin's {@code <rest>} modules ({@code <rest path="/failforward-confluence" version="1.0">}),
+     * mounted under the preview Confluence's context path: the retro's proxy to Jira and the blameless check.
      */
-    ResourceConfig confluenceRestApplication() {
-        return new ResourceConfig()
-                .register(new AbstractBinder() {
-                    @Override
-                    protected void configure() {
-                        bind(confluenceI18n).to(I18nResolver.class);
-                        bind(confluenceJira).to(FailureDbClient.class);
-                        bind(confluenceApplication).to(ApplicationProperties.class);
-                        bind(new PreviewUserManager()).named("salUserManager").to(UserManager.class);
-                    }
-                })
-                .register(dev.failforward.confluence.rest.JsonContentTypeFilter.class)
-                .register(dev.failforward.confluence.rest.RecordsResource.class)
-                .register(dev.failforward.confluence.rest.BlamelessResource.class)
-                .register(dev.failforward.confluence.rest.LearningsResource.class)
-                .register(dev.failforward.confluence.rest.ProblemExceptionMapper.class)
-                .register(dev.failforward.confluence.rest.UnexpectedExceptionMapper.class)
-                .register(JacksonFeature.class)
-                .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    List<RestModules.Application> confluenceRestApplications() {
+        return RestModules.of(plugins.descriptors().get(CONFLUENCE_PLUGIN_KEY), plugins.base(CONFLUENCE_PLUGIN_KEY),
+                PreviewServices.class.getClassLoader(), confluenceComponents);
+    }
+
+    /**
+     * The Jira plugin's components as the preview has them: the ones it wires itself and the host services it stands
+     * in for; any other plugin class a module needs is created from these through its constructor.
+     */
+    private PluginComponents jiraComponents() {
+        return new PluginComponents(JIRA_PLUGIN_KEY)
+                .add(jiraI18n)
+                .add("salUserManager", new PreviewUserManager())
+                .add(templates)
+                .add(PREVIEW_LOGIN)
+                .add(PREVIEW_WEB_SUDO)
+                .add(database.activeObjects())
+                .add(settings)
+                .add(locks)
+                .add(scheduler)
+                .add(new dev.failforward.preview.jira.PreviewSearchService(jira))
+                .add(records)
+                .add(learnings)
+                .add(actions)
+                .add(jira.projection())
+                .add(kpiIndex)
+                .add(kpiApplier)
+                .add(jira.registry())
+                .add(hypothesisCheck)
+                .add(kpis)
+                .add(kpiUser)
+                .add(pulse)
+                .add(pulseSettings)
+                .add(permissions)
+                .add(failureDb)
+                .add(learningArchive)
+                .add(secrets)
+                .add(new dev.failforward.preview.jira.PreviewKpiFilters())
+                .add(new dev.failforward.preview.jira.PreviewWorkflows.Screens());
+    }
+
+    /** SAL's login page in the preview: its start page (every visitor is a preview user, nobody logs in). */
+    static final com.atlassian.sal.api.auth.LoginUriProvider PREVIEW_LOGIN = returnUri -> URI.create("/");
+
+    /** SAL's web sudo in the preview: it has no passwords, so an administrator is always in a web-sudo session. */
+    static final com.atlassian.sal.api.websudo.WebSudoManager PREVIEW_WEB_SUDO =
+            new com.atlassian.sal.api.websudo.WebSudoManager() {
+                @Override
+                public boolean canExecuteRequest(jakarta.servlet.http.HttpServletRequest request) {
+                    return true;
+                }
+
+                @Override
+                public void enforceWebSudoProtection(jakarta.servlet.http.HttpServletRequest request,
+                                                     jakarta.servlet.http.HttpServletResponse response) {
+                    // never needed: every request may execute
+                }
+            };
+
+    private PluginComponents confluenceComponents() {
+        return new PluginComponents(CONFLUENCE_PLUGIN_KEY)
+                .add(confluenceI18n)
+                .add("salUserManager", new PreviewUserManager())
+                .add(templates)
+                .add(confluenceJira)
+                .add(confluenceApplication);
     }
 
     @Override

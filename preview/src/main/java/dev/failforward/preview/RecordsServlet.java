@@ -21,7 +21,6 @@ import dev.failforward.jira.failuredb.FailureDbService;
 import dev.failforward.jira.failuredb.InvalidCommandException;
 import dev.failforward.jira.failuredb.RecordDetails;
 import dev.failforward.jira.fields.FailForwardField;
-import dev.failforward.preview.jira.PreviewRecordPermissions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -268,7 +267,7 @@ final class RecordsServlet extends PageServlet {
                 "text", "kind"));
         model.put("learningKinds", options(LearningKind.values(), LearningKind::i18nKey, learningValues.get("kind")));
         Map<String, String> actionValues = refused.form().equals("action") ? refused.values()
-                : Map.of("owner", PreviewRecordPermissions.DEMO_USER);
+                : Map.of("owner", dev.failforward.preview.jira.PreviewUsers.current());
         model.put("actionForm", form(actionValues, refused.form().equals("action") ? refused.fieldErrors() : Map.of(),
                 "description", "owner", "dueDate", "type", "checkInDate"));
         model.put("actionTypes", options(ActionType.values(), ActionType::i18nKey, actionValues.get("type")));

@@ -55,6 +55,13 @@ final class StartPageServlet extends PageServlet {
         model.put("databaseHtml", Html.escape(services.databaseDescription));
         model.put("tablePrefixHtml", Html.escape(services.database.tablePrefix()));
         model.put("pluginsHtml", Html.escape(String.join(", ", services.plugins.pluginKeys())));
+        List<String> notHosted = new java.util.ArrayList<>();
+        services.inventory().notHosted().forEach(item -> notHosted.add(Html.escape(item.toString())));
+        if (!services.inventory().absentServices().isEmpty()) {
+            notHosted.add(Html.escape("host services (calls to them fail): "
+                    + String.join(", ", services.inventory().absentServices())));
+        }
+        model.put("notHostedHtml", notHosted);
         render(response, "start.vm", model);
     }
 }

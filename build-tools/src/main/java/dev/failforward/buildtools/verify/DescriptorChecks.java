@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import org.w3c.dom.Element;
 
+import dev.failforward.buildtools.descriptor.PluginDescriptor;
 import dev.failforward.buildtools.verify.ClassScan.ClassInfo;
 import dev.failforward.buildtools.verify.PluginJarVerifier.Verification;
 
@@ -68,10 +69,6 @@ final class DescriptorChecks {
             if (className != null) {
                 checkClass(v, className.trim(), element, "class");
             }
-            if ((name.equals("entity") || name.equals("upgradeTask")) && element.getParentNode() instanceof Element parent
-                    && Xml.name(parent).equals("ao")) {
-                checkClass(v, element.getTextContent().trim(), element, "text");
-            }
             if (name.equals("resource") && element.hasAttribute("location")) {
                 checkResource(v, element);
             }
@@ -82,13 +79,26 @@ final class DescriptorChecks {
                 }
             }
         }
+        // the <ao> modules as the reader types them (the preview creates its tables from the same list)
+        for (PluginDescriptor.Ao ao : v.plugin.modules(PluginDescriptor.Ao.class)) {
+            for (String entity : ao.entities()) {
+                checkClass(v, entity, "<entity> in <ao key=\"" + ao.key() + "\">", "text");
+            }
+            for (String task : ao.upgradeTasks()) {
+                checkClass(v, task, "<upgradeTask> in <ao key=\"" + ao.key() + "\">", "text");
+            }
+        }
     }
 
     private static void checkClass(Verification v, String className, Element element, String what) {
+        checkClass(v, className, where(element), what);
+    }
+
+    private static void checkClass(Verification v, String className, String where, String what) {
         if (className.isEmpty()) {
-            v.problem(PluginJarVerifier.DESCRIPTOR, where(element) + ": empty " + what);
+            v.problem(PluginJarVerifier.DESCRIPTOR, where + ": empty " + what);
         } else if (!v.canLoad(className)) {
-            v.problem(PluginJarVerifier.DESCRIPTOR, where(element) + ": class " + className + " is not in the jar and its package '"
+            v.problem(PluginJarVerifier.DESCRIPTOR, where + ": class " + className + " is not in the jar and its package '"
                     + PluginJarVerifier.packageOf(className) + "' is not in Import-Package");
         }
     }
@@ -114,7 +124,7 @@ final class DescriptorChecks {
 
     /** {@code <resource type="i18n" location="i18n.fail-forward"/>} means {@code i18n/fail-forward.properties}. */
     static String i18nEntry(String location) {
-        return stripSlash(location).replace('.', '/') + ".properties";
+        return PluginDescriptor.i18nEntry(location);
     }
 
     private static String stripSlash(String path) {

@@ -116,6 +116,8 @@ public final class PluginJarVerifier {
         final Set<String> importedPackages = new LinkedHashSet<>();
         /** The parsed descriptor, or null if it is missing or not well-formed. */
         final Document descriptor;
+        /** The same descriptor read into typed modules by the one reader the preview uses too, or null. */
+        final dev.failforward.buildtools.descriptor.PluginDescriptor plugin;
         final String descriptorError;
         /** Classes at the jar root (not under META-INF/), by binary name. */
         final Map<String, ClassInfo> classes = new LinkedHashMap<>();
@@ -128,19 +130,20 @@ public final class PluginJarVerifier {
             } catch (IllegalArgumentException e) {
                 // reported by the import-package check
             }
-            Document document = null;
+            dev.failforward.buildtools.descriptor.PluginDescriptor parsed = null;
             String error = null;
             byte[] descriptorBytes = jar.entries.get(DESCRIPTOR_FILE);
             if (descriptorBytes == null) {
                 error = DESCRIPTOR_FILE + " is missing at the jar root";
             } else {
                 try {
-                    document = Xml.parse(descriptorBytes);
+                    parsed = dev.failforward.buildtools.descriptor.PluginDescriptor.parse(descriptorBytes);
                 } catch (SAXException e) {
                     error = DESCRIPTOR_FILE + " is not well-formed: " + e.getMessage();
                 }
             }
-            descriptor = document;
+            plugin = parsed;
+            descriptor = parsed == null ? null : parsed.document();
             descriptorError = error;
             for (Map.Entry<String, byte[]> entry : jar.entries.entrySet()) {
                 String name = entry.getKey();
@@ -164,7 +167,7 @@ public final class PluginJarVerifier {
             if (descriptor == null) {
                 return null;
             }
-            String key = descriptor.getDocumentElement().getAttribute("key").trim();
+            String key = plugin.key();
             return key.isEmpty() ? null : key;
         }
 

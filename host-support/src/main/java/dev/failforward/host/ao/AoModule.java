@@ -1,13 +1,8 @@
 package dev.failforward.host.ao;
 
+import dev.failforward.buildtools.descriptor.PluginDescriptor;
 import net.java.ao.RawEntity;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -147,42 +142,22 @@ public final class AoModule {
         return entities.toArray(new Class[0]);
     }
 
-    /** The text of every {@code <element>} inside the {@code <ao>} modules of every descriptor {@code resource}. */
+    /**
+     * The entity ({@code "entity"}) or upgrade-task ({@code "upgradeTask"}) class names of the {@code <ao>} modules of
+     * every descriptor {@code resource}, as the one descriptor reader (build-tools' {@code PluginDescriptor}) types them.
+     */
     private static List<String> names(ClassLoader loader, String resource, String element) {
         Objects.requireNonNull(loader, "loader");
-        List<String> names = new ArrayList<>();
-        List<java.net.URL> descriptors;
-        try {
-            descriptors = java.util.Collections.list(loader.getResources(resource));
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("cannot list the descriptors " + resource + ": " + e, e);
-        }
+        List<PluginDescriptor.Located> descriptors = PluginDescriptor.readAll(loader, resource);
         if (descriptors.isEmpty()) {
             throw new IllegalArgumentException("no descriptor " + resource + " on the class path");
         }
-        for (java.net.URL descriptor : descriptors) {
-            read(descriptor, element, names);
+        List<String> names = new ArrayList<>();
+        for (PluginDescriptor.Located located : descriptors) {
+            for (PluginDescriptor.Ao ao : located.descriptor().modules(PluginDescriptor.Ao.class)) {
+                names.addAll(element.equals("entity") ? ao.entities() : ao.upgradeTasks());
+            }
         }
         return names;
-    }
-
-    private static void read(java.net.URL resource, String element, List<String> found) {
-        try (InputStream in = resource.openStream()) {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document document = factory.newDocumentBuilder().parse(in);
-            NodeList modules = document.getDocumentElement().getElementsByTagName("ao");
-            for (int m = 0; m < modules.getLength(); m++) {
-                NodeList names = ((Element) modules.item(m)).getElementsByTagName(element);
-                for (int e = 0; e < names.getLength(); e++) {
-                    found.add(names.item(e).getTextContent().strip());
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalArgumentException("cannot read the <ao> entities of " + resource + ": " + e, e);
-        }
     }
 }

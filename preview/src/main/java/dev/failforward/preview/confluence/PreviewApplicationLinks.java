@@ -114,6 +114,8 @@ public final class PreviewApplicationLinks implements ApplicationLinkService {
                     .method(method.name(), body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             headers.forEach(request::header);
+            // as the current user, as Application Links' impersonation does: the preview's Jira sees the same user
+            request.header("Cookie", "ff-preview-user=" + dev.failforward.preview.jira.PreviewUsers.current());
             HttpResponse<String> answer;
             try {
                 answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -2,22 +2,14 @@ package dev.failforward.preview.jira;
 
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.sal.api.message.I18nResolver;
+import dev.failforward.buildtools.descriptor.PluginDescriptor;
 import dev.failforward.core.record.FailureRecordRepository;
+import dev.failforward.preview.plugin.PluginComponents;
 import dev.failforward.jira.fields.IssueFields;
 import dev.failforward.jira.projection.JiraIssueProjection;
 import dev.failforward.jira.projection.ProjectionSetup;
-import dev.failforward.jira.workflow.AnalysisValidator;
-import dev.failforward.jira.workflow.CriteriaValidator;
-import dev.failforward.jira.workflow.DecisionValidator;
-import dev.failforward.jira.workflow.HypothesisValidator;
-import dev.failforward.jira.workflow.IncidentReportValidator;
 import dev.failforward.jira.workflow.IssueSnapshots;
-import dev.failforward.jira.workflow.LearningsValidator;
-import dev.failforward.jira.workflow.PlanCompleteCondition;
-import dev.failforward.jira.workflow.PlanScaleValidator;
 import dev.failforward.jira.workflow.ProblemReporter;
-import dev.failforward.jira.workflow.StampTimeFunction;
-import dev.failforward.jira.workflow.WorkflowRules;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -36,6 +28,10 @@ public final class PreviewJira {
     private final PreviewIssues issues;
     private final PreviewWorkflows workflows;
     private final JiraIssueProjection projection;
+    /** The descriptor's workflow modules the preview could not create: "workflow-validator KEY" → why. */
+    private final Map<String, String> notHostedModules;
+
+    static final String PLUGIN_KEY = "dev.failforward.jira";
 
     public PreviewJira(ActiveObjects ao, FailureRecordRepository records, dev.failforward.jira.failuredb.RecordChanges changes,
                        com.atlassian.sal.api.pluginsettings.PluginSettingsFactory settings, I18nResolver pluginI18n,
@@ -47,22 +43,43 @@ public final class PreviewJira {
         this.projection = new JiraIssueProjection(issues, issueId -> List.of(),
                 new ProjectionSetup(settings), snapshots, fields, records,
                 new dev.failforward.jira.persistence.AoWhyStepRepository(ao), changes);
-        WorkflowRules rules = new WorkflowRules();
+        // the workflow modules the descriptor declares (<workflow-validator|condition|function>), each created through
+        // its constructor from what the plugin's Spring context would give it; one the preview cannot create is named
         ProblemReporter reporter = new ProblemReporter(pluginI18n, fields, new PreviewWorkflows.Screens());
+        PluginComponents components = new PluginComponents(PLUGIN_KEY)
+                .add(pluginI18n).add(fields).add(snapshots).add(reporter).add(registry);
         Map<String, Object> modules = new LinkedHashMap<>();
-        for (Object module : List.of(
-                new HypothesisValidator(snapshots, rules, reporter),
-                new CriteriaValidator(snapshots, rules, reporter),
-                new PlanScaleValidator(snapshots, rules, reporter),
-                new DecisionValidator(snapshots, rules, reporter),
-                new IncidentReportValidator(snapshots, rules, reporter),
-                new AnalysisValidator(snapshots, rules, reporter),
-                new LearningsValidator(snapshots, rules, reporter),
-                new PlanCompleteCondition(snapshots, rules),
-                new StampTimeFunction(fields))) {
-            modules.put(module.getClass().getName(), module);
+        Map<String, String> notHosted = new LinkedHashMap<>();
+        for (PluginDescriptor.WorkflowModule module : workflowModules()) {
+            try {
+                if (module.moduleClass() == null) {
+                    throw new IllegalStateException("no <" + module.kind().substring("workflow-".length()) + "-class>");
+                }
+                Class<?> type = Class.forName(module.moduleClass(), true, PreviewJira.class.getClassLoader());
+                modules.put(type.getName(), components.get(type));
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                notHosted.put(module.kind() + " " + module.key(), e.toString());
+            }
         }
+        this.notHostedModules = Map.copyOf(notHosted);
         this.workflows = new PreviewWorkflows(modules, registry, issues, projection, previewI18n);
+    }
+
+    /** The Jira plugin's {@code <workflow-*>} modules, from its descriptor on the class path. */
+    public static List<PluginDescriptor.WorkflowModule> workflowModules() {
+        List<PluginDescriptor.WorkflowModule> found = new java.util.ArrayList<>();
+        for (PluginDescriptor.Located located : PluginDescriptor.readAll(PreviewJira.class.getClassLoader(),
+                PluginDescriptor.FILE)) {
+            if (PLUGIN_KEY.equals(located.descriptor().key())) {
+                found.addAll(located.descriptor().modules(PluginDescriptor.WorkflowModule.class));
+            }
+        }
+        return found;
+    }
+
+    /** Workflow modules of the descriptor the preview cannot host, and why (empty when it hosts every one). */
+    public Map<String, String> notHostedModules() {
+        return notHostedModules;
     }
 
     /** The entity the preview's issue store needs migrated (Jira has its own issue tables). */

@@ -22,7 +22,7 @@ public final class PreviewRecordPermissions implements RecordPermissions {
 
     @Override
     public Optional<String> currentUserKey() {
-        return Optional.of(DEMO_USER);
+        return Optional.of(PreviewUsers.current());
     }
 
     @Override

@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 
 /**
- * SAL's user manager in the preview: every request is the demo user, who administers the preview. The preview's Jira
+ * SAL's user manager in the preview: a request is the demo user, who administers the preview, unless the page header
+ * switched to a teammate who does not ({@link PreviewUsers}). The preview's Jira
  * knows the demo user and three teammates ({@link #USERS}), who can own action items but never log in.
  */
 public final class PreviewUserManager implements UserManager {
@@ -24,12 +25,12 @@ public final class PreviewUserManager implements UserManager {
 
     @Override
     public UserKey getRemoteUserKey() {
-        return DEMO;
+        return new UserKey(PreviewUsers.current());
     }
 
     @Override
     public UserKey getRemoteUserKey(HttpServletRequest request) {
-        return DEMO;
+        return new UserKey(PreviewUsers.current());
     }
 
     @Override

@@ -71,6 +71,83 @@ public final class PreviewWorkflows {
         this.i18n = i18n;
         workflows.put(RecordKind.EXPERIMENT, load(WorkflowXml.EXPERIMENT, ExperimentStatus.values(), "experiment"));
         workflows.put(RecordKind.INCIDENT, load(WorkflowXml.INCIDENT, IncidentStatus.values(), "incident"));
+        Set<String> missing = new java.util.TreeSet<>();
+        for (WorkflowDescriptor workflow : workflows.values()) {
+            for (String className : classNames(workflow)) {
+                if (!this.modules.containsKey(className) && !DONE_BY_THE_PREVIEW.contains(className)) {
+                    missing.add(className);
+                }
+            }
+        }
+        this.unhosted = List.copyOf(missing);
+    }
+
+    /**
+     * Jira's own workflow classes in our XML, whose work the preview does itself: it creates and stores the issue, sets
+     * its status, keeps no change history, comments or index, fires no event but runs the projection, and lets the demo
+     * users create issues.
+     */
+    static final Set<String> DONE_BY_THE_PREVIEW = Set.of(
+            "com.atlassian.jira.workflow.function.event.FireIssueEventFunction",
+            "com.atlassian.jira.workflow.function.issue.GenerateChangeHistoryFunction",
+            "com.atlassian.jira.workflow.function.issue.IssueCreateFunction",
+            "com.atlassian.jira.workflow.function.issue.IssueReindexFunction",
+            "com.atlassian.jira.workflow.function.issue.UpdateIssueStatusFunction",
+            "com.atlassian.jira.workflow.function.misc.CreateCommentFunction",
+            "com.atlassian.jira.workflow.validator.PermissionValidator");
+
+    /** The classes the workflow XML names that neither the plugin's modules nor the preview itself provide. */
+    private final List<String> unhosted;
+
+    /**
+     * The workflow XML's validator, condition and function classes that nothing in the preview runs (empty when it
+     * runs them all); a transition that reaches one fails with its name rather than skipping it.
+     */
+    public List<String> unhosted() {
+        return unhosted;
+    }
+
+    private static Set<String> classNames(WorkflowDescriptor workflow) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        List<ActionDescriptor> actions = new ArrayList<>();
+        for (Object a : workflow.getInitialActions()) {
+            actions.add((ActionDescriptor) a);
+        }
+        for (Object s : workflow.getSteps()) {
+            for (Object a : ((StepDescriptor) s).getActions()) {
+                actions.add((ActionDescriptor) a);
+            }
+        }
+        for (Object a : workflow.getGlobalActions()) {
+            actions.add((ActionDescriptor) a);
+        }
+        for (ActionDescriptor action : actions) {
+            for (Object v : action.getValidators()) {
+                names.add(String.valueOf(((ValidatorDescriptor) v).getArgs().get("class.name")));
+            }
+            if (action.getRestriction() != null) {
+                List<Object> conditions = new ArrayList<>();
+                flatten(action.getRestriction().getConditions(), conditions);
+                for (Object c : conditions) {
+                    names.add(String.valueOf(((ConditionDescriptor) c).getArgs().get("class.name")));
+                }
+            }
+            for (Object f : action.getPreFunctions()) {
+                names.add(String.valueOf(((FunctionDescriptor) f).getArgs().get("class.name")));
+            }
+            if (action.getUnconditionalResult() != null) {
+                for (Object f : action.getUnconditionalResult().getPostFunctions()) {
+                    names.add(String.valueOf(((FunctionDescriptor) f).getArgs().get("class.name")));
+                }
+                for (Object f : action.getUnconditionalResult().getPreFunctions()) {
+                    names.add(String.valueOf(((FunctionDescriptor) f).getArgs().get("class.name")));
+                }
+            }
+            for (Object f : action.getPostFunctions()) {
+                names.add(String.valueOf(((FunctionDescriptor) f).getArgs().get("class.name")));
+            }
+        }
+        return names;
     }
 
     /** "LEARNING_REVIEW" → "Learning review": the status names the workflows' steps carry. */
@@ -173,6 +250,8 @@ public final class PreviewWorkflows {
                 } catch (WorkflowException e) {
                     errors.add(e.getMessage());
                 }
+            } else if (!DONE_BY_THE_PREVIEW.contains(className(descriptor))) {
+                errors.add(unavailable(descriptor)); // never skipped: Jira too fails a transition it cannot validate
             }
         }
         if (!fieldErrors.isEmpty() || !errors.isEmpty()) {
@@ -186,6 +265,9 @@ public final class PreviewWorkflows {
                 } catch (WorkflowException e) {
                     // post-functions never block a transition
                 }
+            } else if (!DONE_BY_THE_PREVIEW.contains(className(descriptor))) {
+                // post-functions never block a transition; the start-up report names it (unhosted())
+                System.err.println(unavailable(descriptor));
             }
         }
         return new Result(saveAndProject(working), Map.of(), List.of());
@@ -236,6 +318,8 @@ public final class PreviewWorkflows {
                 } catch (WorkflowException e) {
                     return false;
                 }
+            } else if (!DONE_BY_THE_PREVIEW.contains(className(descriptor))) {
+                return false; // a condition nothing can judge does not pass (the start-up report names it)
             }
         }
         return true;
@@ -252,9 +336,18 @@ public final class PreviewWorkflows {
     }
 
     private Object module(AbstractDescriptor descriptor) {
+        return modules.get(className(descriptor));
+    }
+
+    private static String className(AbstractDescriptor descriptor) {
         Map<?, ?> args = descriptor instanceof ValidatorDescriptor v ? v.getArgs()
                 : descriptor instanceof FunctionDescriptor f ? f.getArgs() : ((ConditionDescriptor) descriptor).getArgs();
-        return modules.get(String.valueOf(args.get("class.name")));
+        return String.valueOf(args.get("class.name"));
+    }
+
+    private static String unavailable(AbstractDescriptor descriptor) {
+        return "The preview cannot run the workflow module " + className(descriptor) + ": the plugin's descriptor does"
+                + " not declare it or the preview could not create it.";
     }
 
     private static Map<String, Object> vars(PreviewIssue issue, PreviewIssue original) {
@@ -300,7 +393,7 @@ public final class PreviewWorkflows {
     }
 
     /** The transition screens of the preview: a field is shown when the running transition's screen has it. */
-    static final class Screens implements dev.failforward.jira.workflow.TransitionScreens {
+    public static final class Screens implements dev.failforward.jira.workflow.TransitionScreens {
         @Override
         public boolean shows(Map transientVars, String jiraFieldId) {
             Object ids = transientVars.get(SCREEN_FIELDS);
