@@ -116,6 +116,11 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
             // issue fails on the unique constraint and rolls back (on PostgreSQL the whole transaction is aborted)
             FailureRecordEntity[] existing = ao.find(FailureRecordEntity.class,
                     Query.select().where(FailureRecordEntity.ISSUE_ID + " = ?", record.issueId()));
+            if (existing.length == 1 && unchangedOrOlder(toRecord(existing[0]), record)) {
+                // nothing to write, no lock taken (the same event twice, a late snapshot): a record's updatedAt only
+                // grows, so what is committed already is as new as this snapshot or newer
+                return toRecord(existing[0]);
+            }
             // the row locked before the check below: two nodes projecting the same issue at once would otherwise
             // both compare with the row as it was before either wrote, and the older snapshot could commit last
             FailureRecordEntity entity = existing.length == 0 ? null
@@ -127,10 +132,7 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
                 return created;
             }
             FailureRecord stored = toRecord(entity);
-            if (sameContent(stored, record)) {
-                return stored;
-            }
-            if (stored.updatedAt().isAfter(record.updatedAt())) {
+            if (unchangedOrOlder(stored, record)) {
                 // an older snapshot of the issue: read before another node wrote a later change (each node projects
                 // the events raised on it, in its own time). Keeping the later one makes the nodes converge on the
                 // issue's last state, whatever order their projections end in. (Databases that keep no milliseconds,
@@ -148,6 +150,11 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
             }
             return toRecord(entity);
         });
+    }
+
+    /** The stored record needs no write for this snapshot: the same content, or a later change of the issue. */
+    private static boolean unchangedOrOlder(FailureRecord stored, FailureRecord snapshot) {
+        return sameContent(stored, snapshot) || stored.updatedAt().isAfter(snapshot.updatedAt());
     }
 
     @Override
