@@ -82,6 +82,50 @@ public record MonthSlices(int firstMonth, int lastMonth, List<Window> windows) {
         return null;
     }
 
+    /** How many hours an edge spans (14 before a month start to 12 after it): the hour slices stores keep apart. */
+    public static final int EDGE_HOURS = (int) (MAX_EAST.toHours() + MAX_WEST.toHours());
+
+    /**
+     * The hour slice (0 to {@value #EDGE_HOURS} - 1) of an edge that holds the minute {@code minuteFromBoundary}
+     * (negative before the month start). A store that keeps each slice apart reads only the slices a zone's windows
+     * touch: for Berlin one or two of the 26, instead of every minute of the edge.
+     */
+    public static int edgeHour(long minuteFromBoundary) {
+        long hour = Math.floorDiv(minuteFromBoundary + MAX_EAST.toMinutes(), 60);
+        if (hour < 0 || hour >= EDGE_HOURS) {
+            throw new IllegalArgumentException("minute " + minuteFromBoundary + " is outside every edge");
+        }
+        return (int) hour;
+    }
+
+    /**
+     * The hour slices ({@link #edgeHour}) whose minutes a window next to the month start {@code boundary} may hold,
+     * in ascending order.
+     */
+    public static List<Integer> edgeHours(Window window, Instant boundary) {
+        long first = Math.floorDiv(window.from().getEpochSecond() - boundary.getEpochSecond(), 60);
+        long last = Math.floorDiv(window.to().getEpochSecond() - boundary.getEpochSecond() - 1, 60);
+        List<Integer> hours = new ArrayList<>();
+        for (int hour = edgeHour(Math.max(first, -MAX_EAST.toMinutes())); hour <= edgeHour(Math.min(last,
+                MAX_WEST.toMinutes() - 1)); hour++) {
+            hours.add(hour);
+        }
+        return hours;
+    }
+
+    /**
+     * The month start ({@code yyyymm}) a window lies next to: every window runs from a local period boundary to the
+     * UTC month start of the same date, or back.
+     */
+    public static int boundaryOf(Window window) {
+        Instant to = window.to();
+        java.time.ZonedDateTime utc = to.atZone(ZoneOffset.UTC);
+        if (utc.getDayOfMonth() == 1 && utc.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return month(utc.toLocalDate());
+        }
+        return month(window.from().atZone(ZoneOffset.UTC).toLocalDate());
+    }
+
     /** The instant a boundary month ({@code yyyymm}) starts, 00:00 UTC on its first day. */
     public static Instant boundaryInstant(int yyyymm) {
         return LocalDate.of(yyyymm / 100, yyyymm % 100, 1).atStartOfDay(ZoneOffset.UTC).toInstant();

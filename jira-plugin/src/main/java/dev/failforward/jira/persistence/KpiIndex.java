@@ -353,8 +353,8 @@ public class KpiIndex {
     }
 
     /**
-     * Adds an event to its month's roll-up and, when it lies near a month start, to that start's edge roll-up under
-     * its minute from the start; both for its project and for all projects.
+     * Adds an event to its month's roll-up and, when it lies near a month start, to the edge roll-up of that start's
+     * hour slice under its minute from the start; both for its project and for all projects.
      */
     private static void add(Map<String, Delta> deltas, Stored stored, int sign) {
         for (String project : List.of(stored.projectKey(), KpiRollupEntity.ALL_PROJECTS)) {
@@ -366,8 +366,8 @@ public class KpiIndex {
             if (edge != null) {
                 long minute = Math.floorDiv(event.at().getEpochSecond()
                         - MonthSlices.boundaryInstant(edge).getEpochSecond(), 60);
-                deltas.computeIfAbsent(rollupKey(KpiRollupEntity.EDGE, project, edge),
-                                k -> new Delta(project, edge, KpiRollupEntity.EDGE))
+                String kind = edgeKind(MonthSlices.edgeHour(minute));
+                deltas.computeIfAbsent(rollupKey(kind, project, edge), k -> new Delta(project, edge, kind))
                         .tallies.add(event.metric(), minute + ":" + event.dim(), sign, (long) sign * event.value());
             }
         }
@@ -481,6 +481,11 @@ public class KpiIndex {
 
     private static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /** The kind of the edge roll-up of one hour slice ({@link KpiRollupEntity#EDGE_KINDS}). */
+    static String edgeKind(int hour) {
+        return String.valueOf(KpiRollupEntity.EDGE_KINDS.charAt(hour));
     }
 
     /** Kind, month and project; hashed when a very long project key would make it too long. */

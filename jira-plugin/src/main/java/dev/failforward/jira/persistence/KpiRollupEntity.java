@@ -13,8 +13,8 @@ import net.java.ao.schema.Unique;
  * AO row of the monthly KPI roll-up of one project ({@code AO_xxxxxx_KPI_ROLLUP}): every tally of the project's events
  * in one UTC calendar month — count and sum per metric and dimension, the reporting-time histogram included — packed
  * in {@code TALLIES} ({@link dev.failforward.core.kpi.MonthTallies}), and a second row per month for the events near its
- * start ({@link #EDGE}). What the KPI endpoint reads: a project's two years are about 50 rows, however many records it
- * has. {@code ROLLUP_KEY} (kind, month, project) is unique, so two nodes can never create the same roll-up twice.
+ * start, cut in hour slices ({@link #EDGE_KINDS}). What the KPI endpoint reads: a project's two years are about 50 to 100
+ * rows, however many records it has. {@code ROLLUP_KEY} (kind, month, project) is unique, so two nodes can never create the same roll-up twice.
  * Only the KPI applier writes roll-ups, one node at a time ({@link KpiIndex}); request threads never do.
  */
 @Preload
@@ -29,8 +29,17 @@ public interface KpiRollupEntity extends Entity {
     String KIND = "KIND";
     /** {@link #getKind()}: every event of the month. */
     String MONTH = "M";
-    /** {@link #getKind()}: the events near the month's start, keyed by their minute from it. */
+    /**
+     * {@link #getKind()} of model version 4 (replaced by {@link #EDGE_KINDS} in version 5): every event near the month's
+     * start, keyed by its minute from it, in one row. Not written any more.
+     */
     String EDGE = "E";
+    /**
+     * The kinds of the edge rows, one per hour slice of the edge ({@link dev.failforward.core.kpi.MonthSlices#edgeHour},
+     * 0 to 25): digits and lower-case letters, leaving out {@code e} and {@code m}, which a case-insensitive collation
+     * (MySQL's and SQL Server's defaults) would take for {@link #EDGE} and {@link #MONTH}.
+     */
+    String EDGE_KINDS = "0123456789abcdfghijklnopqr";
     /**
      * {@link #getProjectKey()} of the cross-project roll-ups: the sum over every project, kept beside the projects' own
      * rows ({@code *} is no Jira project key). Read only for users who may browse every project with events
@@ -57,10 +66,10 @@ public interface KpiRollupEntity extends Entity {
     void setUtcMonth(int yyyymm);
 
     /**
-     * {@link #MONTH}: the tallies of the UTC month's events. {@link #EDGE}: the tallies of the events from 14 hours
-     * before to 12 hours after the month's start (where a time zone's local month boundary can lie), with the minute
-     * from the start in front of each dimension ({@code "-125:BASIC"}) — what a local period adds to or takes away
-     * from its UTC months, read in the same query.
+     * {@link #MONTH}: the tallies of the UTC month's events. {@link #EDGE_KINDS}: the tallies of the events of one hour
+     * of the 26 from 14 hours before to 12 hours after the month's start (where a time zone's local month boundary can
+     * lie), with the minute from the start in front of each dimension ({@code "-125:BASIC"}) — what a local period adds
+     * to or takes away from its UTC months, read in the same query, only the hours its windows touch.
      */
     @NotNull
     @StringLength(1)

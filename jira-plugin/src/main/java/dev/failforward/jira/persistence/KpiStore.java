@@ -18,17 +18,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads KPI tallies for a set of projects and periods with two queries (per 500 projects), independent of how many
  * records there are:
  * <ol>
  * <li>one query over the projects' roll-ups of the months (index on project + month; about two rows per project and
- * month): the month roll-ups, and the edge roll-ups with the events near each month start, from which the windows
- * where the user's local month boundary differs from the UTC one (none in UTC; shorter than a day each) are summed
+ * month): the month roll-ups, and the hour slices of the edge roll-ups (events near each month start) that hold the
+ * windows where the user's local month boundary differs from the UTC one (none in UTC; shorter than a day each), summed
  * minute by minute;</li>
  * <li>for the 24-hour rule, one query for the rule events of the last 24 hours that are not met yet: their deadline
  * has not passed, so they are not decided and leave the count (index on metric + time).</li>
@@ -105,45 +108,63 @@ public class KpiStore {
     }
 
     /**
-     * One query per project: the month roll-ups of the periods' UTC months and the edge roll-ups of their boundaries
-     * (the month after the last one included). Each edge entry is an event count at a minute from its boundary; it goes
-     * to the windows (and their periods, with their signs) that hold that minute.
+     * One query per project: the month roll-ups of the periods' UTC months and, of the edge roll-ups of their
+     * boundaries (the month after the last one included), only the hour slices the windows touch (none in UTC; one or
+     * two per boundary for a whole-hour zone). Each edge entry is an event count at a minute from its boundary; it goes
+     * to the windows of that boundary (and their periods, with their signs) that hold that minute.
      */
     private void readRollups(PeriodTallies tallies, Periods periods, List<String> projects, Set<String> metricCodes) {
-        List<PeriodWindow> windows = new ArrayList<>();
+        Map<Integer, List<PeriodWindow>> windowsByBoundary = new HashMap<>();
+        Set<String> kinds = new TreeSet<>(List.of(KpiRollupEntity.MONTH));
         for (int i = 0; i < periods.size(); i++) {
             for (MonthSlices.Window window : tallies.slices().get(i).windows()) {
-                windows.add(new PeriodWindow(periods.all().get(i), window));
+                int boundary = MonthSlices.boundaryOf(window);
+                windowsByBoundary.computeIfAbsent(boundary, b -> new ArrayList<>())
+                        .add(new PeriodWindow(periods.all().get(i), window));
+                for (int hour : MonthSlices.edgeHours(window, MonthSlices.boundaryInstant(boundary))) {
+                    kinds.add(KpiIndex.edgeKind(hour));
+                }
             }
         }
         int lastBoundary = tallies.slices().get(periods.size() - 1).endBoundary();
         List<Object> parameters = new ArrayList<>(projects);
         parameters.add(tallies.firstMonth());
         parameters.add(lastBoundary);
-        // PROJECT_KEY IN (…) AND UTC_MONTH BETWEEN: every name followed by an operator, so quoted where needed
-        // (PostgreSQL, Oracle); at most RecordQuery.MAX_PROJECTS = 1,000 keys (Oracle's IN-list limit); TALLIES is
-        // unlimited text (TEXT, CLOB, LONGTEXT, NVARCHAR(max)) and only read, never compared
+        parameters.addAll(kinds);
+        // PROJECT_KEY IN (…) AND UTC_MONTH BETWEEN … AND KIND IN (…): every name followed by an operator, so quoted
+        // where needed (PostgreSQL, Oracle); at most RecordQuery.MAX_PROJECTS = 1,000 keys (Oracle's IN-list limit);
+        // KIND is one character whose values differ without regard to case (MySQL's and SQL Server's default
+        // collations compare case-insensitively); TALLIES is unlimited text (TEXT, CLOB, LONGTEXT, NVARCHAR(max)) and
+        // only read, never compared
         ao.stream(KpiRollupEntity.class, Query.select("ID, UTC_MONTH, KIND, TALLIES").where(KpiRollupEntity.PROJECT_KEY
                         + " IN (" + placeholders(projects.size()) + ") AND " + KpiRollupEntity.UTC_MONTH + " >= ? AND "
-                        + KpiRollupEntity.UTC_MONTH + " <= ?", parameters.toArray()), row -> {
+                        + KpiRollupEntity.UTC_MONTH + " <= ? AND " + KpiRollupEntity.KIND + " IN ("
+                        + placeholders(kinds.size()) + ")", parameters.toArray()), row -> {
             if (KpiRollupEntity.MONTH.equals(row.getKind())) {
                 MonthTallies.decode(row.getTallies(), metricCodes, (metric, dim, count, sum) ->
                         tallies.addMonth(row.getUtcMonth(), metric, dim, count, sum));
-            } else if (!windows.isEmpty()) {
-                Instant boundary = MonthSlices.boundaryInstant(row.getUtcMonth());
-                MonthTallies.decode(row.getTallies(), metricCodes, (metric, minuteAndDim, count, sum) -> {
-                    int colon = minuteAndDim.indexOf(':');
-                    // the middle of the minute: inside a window exactly when the whole minute is
-                    Instant at = boundary.plusSeconds(Long.parseLong(minuteAndDim.substring(0, colon)) * 60 + 30);
-                    String dim = minuteAndDim.substring(colon + 1);
-                    for (PeriodWindow use : windows) {
-                        if (!at.isBefore(use.window().from()) && at.isBefore(use.window().to())) {
-                            int sign = use.window().sign();
-                            tallies.add(use.period(), metric, dim, sign * count, sign * sum);
-                        }
-                    }
-                });
+                return;
             }
+            List<PeriodWindow> windows = windowsByBoundary.get(row.getUtcMonth());
+            if (windows == null) {
+                return;
+            }
+            long boundary = MonthSlices.boundaryInstant(row.getUtcMonth()).getEpochSecond();
+            MonthTallies.decode(row.getTallies(), metricCodes, (metric, minuteAndDim, count, sum) -> {
+                int colon = minuteAndDim.indexOf(':');
+                // the middle of the minute: inside a window exactly when the whole minute is
+                long at = boundary + Long.parseLong(minuteAndDim, 0, colon, 10) * 60 + 30;
+                String dim = null;
+                for (PeriodWindow use : windows) {
+                    if (at >= use.window().from().getEpochSecond() && at < use.window().to().getEpochSecond()) {
+                        if (dim == null) {
+                            dim = minuteAndDim.substring(colon + 1);
+                        }
+                        int sign = use.window().sign();
+                        tallies.add(use.period(), metric, dim, sign * count, sign * sum);
+                    }
+                }
+            });
         });
     }
 

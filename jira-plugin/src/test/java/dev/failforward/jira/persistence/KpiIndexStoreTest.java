@@ -138,6 +138,51 @@ public class KpiIndexStoreTest {
                 .mapToDouble(Point::value).sum()).isEqualTo((double) opsStarted);
     }
 
+    /**
+     * The edge roll-ups are kept in hour slices and only the slices a zone's windows touch are read: the KPIs must still
+     * be exact for zones a whole hour, half an hour, three quarters of an hour and fourteen hours off UTC, east and
+     * west, with daylight saving time, by month and by quarter, for events at every minute of the 26 edge hours.
+     */
+    @Test
+    public void edgeHourSlicesGiveExactKpisInEveryKindOfZone() {
+        Random random = new Random(11);
+        List<ExperimentFact> experiments = new ArrayList<>();
+        List<IncidentFact> incidents = new ArrayList<>();
+        for (int i = 1; i <= 400; i++) {
+            Instant monthStart = java.time.LocalDate.of(2025, 1, 1).plusMonths(random.nextInt(20))
+                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            // anywhere from 14 hours before to 12 hours after a UTC month start, to the minute (one in ten elsewhere)
+            Instant at = random.nextInt(10) == 0 ? monthStart.plus(Duration.ofDays(1 + random.nextInt(26)))
+                    : monthStart.plus(Duration.ofMinutes(random.nextInt(26 * 60) - 14 * 60));
+            if (i % 2 == 0) {
+                records.upsert(FailureRecord.builder().issueId(i).issueKey("OPS-" + i).kind(RecordKind.EXPERIMENT)
+                        .summary("experiment").status("Running").createdAt(at).updatedAt(at).startedAt(at).build());
+                experiments.add(new ExperimentFact(at, null));
+            } else {
+                FailureType type = FailureType.values()[random.nextInt(3)];
+                records.upsert(incident(i, "CARE-" + i, at).reportedAt(at.plus(Duration.ofMinutes(5)))
+                        .failureType(type).failureCategory(FailureCategory.DATA_GAP).build());
+                incidents.add(new IncidentFact(at, at.plus(Duration.ofMinutes(5)), null, null, false, type,
+                        FailureCategory.DATA_GAP, RuleResult.Status.MET));
+            }
+        }
+        index.drain();
+        KpiEngine engine = KpiEngine.defaults();
+        for (String zoneId : List.of("UTC", "Europe/Berlin", "Asia/Kolkata", "Asia/Kathmandu", "America/St_Johns",
+                "Pacific/Chatham", "Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Los_Angeles")) {
+            for (Granularity granularity : List.of(Granularity.MONTH, Granularity.QUARTER)) {
+                Periods periods = Periods.between(Instant.parse("2024-12-15T00:00:00Z"),
+                        Instant.parse("2026-09-15T00:00:00Z"), granularity, ZoneId.of(zoneId), NOW);
+                PeriodTallies tallies = store.tallies(Set.of("OPS", "CARE"), periods, ALL, NOW,
+                        TwentyFourHourRule.DEFAULT_WINDOW);
+                assertThat(engine.series(Kpi.EXPERIMENTS_STARTED, tallies)).as(zoneId + " " + granularity)
+                        .isEqualTo(engine.experimentsStarted(periods, experiments));
+                assertThat(engine.mix(Kpi.FAILURE_TYPE_MIX, tallies, FailureType.class)).as(zoneId + " " + granularity)
+                        .isEqualTo(engine.failureTypeMix(periods, incidents));
+            }
+        }
+    }
+
     @Test
     public void aChangedRecordMovesItsContributionAndARemovedOneTakesItAway() {
         Instant march = Instant.parse("2026-03-10T12:00:00Z");
