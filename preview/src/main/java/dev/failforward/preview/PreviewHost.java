@@ -28,7 +28,7 @@ import java.util.Map;
  *       the Confluence plugin's REST resources (Jira reached over the preview's Application Links)</li>
  *   <li>{@code /jira/issues/*}: experiments and incidents (every failure record has an issue view; the demo data's is
  *       read-only); {@code /jira/records/*}: their failure records; {@code /browse/KEY}: Jira's issue address,
- *       redirected to the issue view</li>
+ *       redirected to the issue view; {@code /issues/?jql=…}: Jira's issue search, for the JQL the plugin writes</li>
  *   <li>{@code /jira/dashboard}: the culture dashboard with the KPI and pulse dashboard items ({@code ?layout=a|aa|aaa})</li>
  * </ul>
  */
@@ -94,6 +94,7 @@ public final class PreviewHost implements AutoCloseable {
         context.addServlet(new ServletHolder("issues", new IssuesServlet(services)), "/jira/issues/*");
         context.addServlet(new ServletHolder("records", new RecordsServlet(services)), "/jira/records/*");
         context.addServlet(new ServletHolder("browse", new BrowseServlet()), "/browse/*");
+        context.addServlet(new ServletHolder("issue-search", new IssueSearchServlet(services)), "/issues/*");
         context.addServlet(new ServletHolder("dashboard", new DashboardServlet(services)), "/jira/dashboard");
         context.addServlet(new ServletHolder("static", new StaticServlet()), "/preview/static/*");
         context.addServlet(new ServletHolder("vendor", new VendorServlet()), "/preview/vendor/*");
