@@ -1,8 +1,12 @@
 package dev.failforward.preview;
 
 import com.atlassian.sal.api.message.I18nResolver;
+import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.core.text.Html;
+import dev.failforward.jira.failuredb.FailureDbException;
+import dev.failforward.jira.failuredb.FailureDbService;
+import dev.failforward.jira.failuredb.RecordDetails;
 import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.preview.jira.PreviewIssue;
 import dev.failforward.preview.jira.PreviewJira;
@@ -28,7 +32,8 @@ import java.util.regex.Pattern;
  * <pre>
  *   GET  /jira/issues                      the issues, newest first
  *   GET  /jira/issues/new?type=experiment  the create screen          POST /jira/issues/new
- *   GET  /jira/issues/KEY                  the issue and its transitions
+ *   GET  /jira/issues/KEY                  the issue and its transitions; for a record with no preview issue
+ *                                          (the demo data), a read-only view of the record as its issue
  *   GET  /jira/issues/KEY/edit             the edit screen            POST /jira/issues/KEY/edit
  *   GET  /jira/issues/KEY/transition/ID    the transition's screen    POST /jira/issues/KEY/transition/ID
  * </pre>
@@ -39,12 +44,16 @@ final class IssuesServlet extends PageServlet {
     private static final Pattern ISSUE = Pattern.compile("/([A-Z][A-Z0-9_]*-\\d+)(/edit|/transition/(\\d+))?");
 
     private final transient PreviewJira jira;
+    private final transient FailureDbService failureDb;
+    private final transient RecordModel recordModel;
     private final transient I18nResolver i18n;
     private final transient PreviewCsrf csrf;
 
     IssuesServlet(PreviewServices services) {
         super(services.templates);
         this.jira = services.jira;
+        this.failureDb = services.failureDb;
+        this.recordModel = new RecordModel(services.previewI18n);
         this.i18n = services.previewI18n;
         this.csrf = services.csrf;
     }
@@ -69,7 +78,11 @@ final class IssuesServlet extends PageServlet {
         Matcher m = ISSUE.matcher(path);
         Optional<PreviewIssue> issue = m.matches() ? jira.issues().find(m.group(1)) : Optional.empty();
         if (issue.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            if (m.matches() && m.group(2) == null) {
+                recordIssue(response, m.group(1));
+            } else {
+                notFound(response);
+            }
             return;
         }
         if (m.group(2) == null) {
@@ -197,6 +210,37 @@ final class IssuesServlet extends PageServlet {
         model.put("errors", errors.stream().map(Html::escape).toList());
         model.put("tokenHtml", Html.escape(token));
         render(response, "issue.vm", model);
+    }
+
+    /**
+     * The issue view of a failure record with no preview issue behind it (the demo data, which stands for issues of a
+     * Jira the preview does not run): read-only, from the record, as the current user may see it — a record of a
+     * project they may not browse is not found, exactly like a missing one (Jira's "does not exist or you do not have
+     * permission to see it").
+     */
+    private void recordIssue(HttpServletResponse response, String key) throws IOException {
+        RecordDetails details;
+        try {
+            details = failureDb.details(key);
+        } catch (FailureDbException.NotFound e) {
+            notFound(response);
+            return;
+        }
+        FailureRecord record = details.record();
+        Map<String, Object> model = new LinkedHashMap<>();
+        recordModel.header(record, model);
+        model.put("projectHtml", Html.escape(record.projectKey()));
+        recordModel.fields(record, "/jira/issues/", model);
+        model.put("learnings", recordModel.learnings(details.learnings()));
+        model.put("actions", details.actionItems().stream().map(recordModel::action).toList());
+        model.put("checkInForms", false);
+        render(response, "record-issue.vm", model);
+    }
+
+    /** 404 in the preview's style, with Jira's words: a missing issue and a hidden one get the same page. */
+    private void notFound(HttpServletResponse response) throws IOException {
+        error(response, HttpServletResponse.SC_NOT_FOUND, i18n.getText("preview.issue.notfound.title"),
+                i18n.getText("preview.issue.notfound"));
     }
 
     private void form(HttpServletResponse response, String token, int status, RecordKind kind, PreviewIssue issue,

@@ -26,8 +26,9 @@ import java.util.Map;
  *   <li>{@code /confluence/pages/viewpage.action?pageId=<issue id>}: a record's retro page (retro macro);
  *       {@code /confluence/pages/learnings}: the learnings archive; {@code /confluence/pages/retros}: the page list; {@code /confluence/rest/failforward-confluence/1.0/*}:
  *       the Confluence plugin's REST resources (Jira reached over the preview's Application Links)</li>
- *   <li>{@code /jira/issues/*}: experiments and incidents; {@code /jira/records/*}: their failure records;
- *       {@code /browse/KEY}: Jira's issue address, redirected to the record</li>
+ *   <li>{@code /jira/issues/*}: experiments and incidents (every failure record has an issue view; the demo data's is
+ *       read-only); {@code /jira/records/*}: their failure records; {@code /browse/KEY}: Jira's issue address,
+ *       redirected to the issue view; {@code /issues/?jql=…}: Jira's issue search, for the JQL the plugin writes</li>
  *   <li>{@code /jira/dashboard}: the culture dashboard with the KPI and pulse dashboard items ({@code ?layout=a|aa|aaa})</li>
  * </ul>
  */
@@ -93,6 +94,7 @@ public final class PreviewHost implements AutoCloseable {
         context.addServlet(new ServletHolder("issues", new IssuesServlet(services)), "/jira/issues/*");
         context.addServlet(new ServletHolder("records", new RecordsServlet(services)), "/jira/records/*");
         context.addServlet(new ServletHolder("browse", new BrowseServlet()), "/browse/*");
+        context.addServlet(new ServletHolder("issue-search", new IssueSearchServlet(services)), "/issues/*");
         context.addServlet(new ServletHolder("dashboard", new DashboardServlet(services)), "/jira/dashboard");
         context.addServlet(new ServletHolder("static", new StaticServlet()), "/preview/static/*");
         context.addServlet(new ServletHolder("vendor", new VendorServlet()), "/preview/vendor/*");
@@ -184,7 +186,7 @@ public final class PreviewHost implements AutoCloseable {
 
     /**
      * {@code /browse/KEY}: where Jira shows an issue, and where links from Confluence point (the application link's
-     * display URL + {@code /browse/KEY}). The preview's demo records are not preview issues, so it shows the record.
+     * display URL + {@code /browse/KEY}): the issue view, a preview issue's or, for a demo record, the record's.
      */
     private static final class BrowseServlet extends HttpServlet {
         private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("/([A-Z][A-Z0-9_]*-\\d{1,18})");
@@ -196,7 +198,7 @@ public final class PreviewHost implements AutoCloseable {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
-            response.sendRedirect("/jira/records/" + key.group(1));
+            response.sendRedirect("/jira/issues/" + key.group(1));
         }
     }
 

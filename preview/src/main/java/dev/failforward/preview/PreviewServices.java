@@ -109,6 +109,8 @@ final class PreviewServices implements AutoCloseable {
     final KpiUserContext kpiUser;
     final KpiService kpis;
     final PreviewRecordPermissions permissions;
+    /** Jira's issue search as the preview has it: the plugin's JQL over the failure database. */
+    final dev.failforward.preview.jira.PreviewIssueSearch issueSearch;
     final LearningArchiveService learningArchive;
     /** The pulse's keys in the shared home (SharedHomeSecretStore's preview counterpart). */
     final dev.failforward.jira.secrets.SecretStore secrets;
@@ -193,6 +195,9 @@ final class PreviewServices implements AutoCloseable {
         this.kpis = new KpiService(new KpiStore(database.activeObjects()), pulse, permissions, kpiUser,
                 new KpiSearchLinks(jira.registry()), new dev.failforward.preview.jira.PreviewKpiFilters());
         this.permissions = permissions;
+        this.issueSearch = new dev.failforward.preview.jira.PreviewIssueSearch(
+                new dev.failforward.jira.persistence.AoRecordFieldSearch(database.activeObjects()), permissions,
+                jira.registry(), kpiUser);
         this.hypothesisCheck = new HypothesisCheckService(jiraI18n);
         this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(templates, confluenceI18n));
         this.learningArchive = new LearningArchiveService(new AoLearningArchive(database.activeObjects()), permissions);

@@ -8,10 +8,8 @@ import dev.failforward.core.record.ActionType;
 import dev.failforward.core.record.CheckInResult;
 import dev.failforward.core.record.FailureDbProblem.Fields;
 import dev.failforward.core.record.FailureRecord;
-import dev.failforward.core.record.Learning;
 import dev.failforward.core.record.LearningCommand;
 import dev.failforward.core.record.LearningKind;
-import dev.failforward.core.record.RecordKind;
 import dev.failforward.core.record.StaleEditException;
 import dev.failforward.core.record.WhyStep;
 import dev.failforward.core.text.Html;
@@ -20,16 +18,13 @@ import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.failuredb.FailureDbService;
 import dev.failforward.jira.failuredb.InvalidCommandException;
 import dev.failforward.jira.failuredb.RecordDetails;
-import dev.failforward.jira.fields.FailForwardField;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +51,6 @@ import java.util.regex.Pattern;
 final class RecordsServlet extends PageServlet {
 
     private static final Pattern PATH = Pattern.compile("/([A-Z][A-Z0-9_]*-\\d+)(/learnings|/actions|/actions/(\\d{1,18})/check-in)?");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     /** The core's field keys as the form fields (= the REST API's body fields) of learnings and action items. */
     private static final Map<String, String> BODY = Map.of(
@@ -77,14 +71,14 @@ final class RecordsServlet extends PageServlet {
     private static final List<String> DONE = List.of("learning", "action", "checkin");
 
     private final transient FailureDbService failureDb;
-    private final transient dev.failforward.preview.jira.PreviewIssues issues;
+    private final transient RecordModel recordModel;
     private final transient I18nResolver i18n;
     private final transient PreviewCsrf csrf;
 
     RecordsServlet(PreviewServices services) {
         super(services.templates);
         this.failureDb = services.failureDb;
-        this.issues = services.jira.issues();
+        this.recordModel = new RecordModel(services.previewI18n);
         this.i18n = services.previewI18n;
         this.csrf = services.csrf;
     }
@@ -210,40 +204,13 @@ final class RecordsServlet extends PageServlet {
                       Refused refused) throws IOException {
         FailureRecord record = details.record();
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("keyHtml", Html.escape(record.issueKey()));
-        // demo records have no preview issue behind them: link to the issue only when there is one
-        model.put("hasIssue", issues.find(record.issueKey()).isPresent());
-        model.put("kind", record.kind().name().toLowerCase(Locale.ROOT));
-        model.put("summaryHtml", Html.escape(record.summary()));
-        model.put("statusHtml", Html.escape(record.status()));
-        model.put("versionHtml", Html.escape(Long.toString(record.version())));
-        model.put("fields", fields(record));
-        model.put("recurrences", record.recurrenceOf().stream().map(k -> Map.of("keyHtml", Html.escape(k))).toList());
-        model.put("pivotedFromHtml", record.pivotedFrom() == null ? "" : Html.escape(record.pivotedFrom()));
-        model.put("labels", record.labels().stream().map(Html::escape).toList());
-
-        List<Map<String, Object>> learnings = new ArrayList<>();
-        for (Learning learning : details.learnings()) {
-            learnings.add(Map.of("id", learning.id(), "textHtml", Html.escape(learning.text()),
-                    "kindHtml", Html.escape(i18n.getText(learning.kind().i18nKey())),
-                    "authorHtml", Html.escape(learning.authorKey()),
-                    "createdHtml", Html.escape(TIME.format(learning.createdAt()))));
-        }
-        model.put("learnings", learnings);
+        recordModel.header(record, model);
+        recordModel.fields(record, "/jira/records/", model);
+        model.put("learnings", recordModel.learnings(details.learnings()));
 
         List<Map<String, Object>> actions = new ArrayList<>();
         for (ActionItem action : details.actionItems()) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("id", action.id());
-            a.put("descriptionHtml", Html.escape(action.description()));
-            a.put("ownerHtml", Html.escape(action.ownerKey()));
-            a.put("dueHtml", Html.escape(action.dueDate().toString()));
-            a.put("typeHtml", Html.escape(i18n.getText(action.type().i18nKey())));
-            a.put("statusHtml", Html.escape(i18n.getText(action.status().i18nKey())));
-            a.put("checkInDateHtml", action.checkInDate() == null ? "" : Html.escape(action.checkInDate().toString()));
-            a.put("resultHtml", action.checkInResult() == null ? "" : Html.escape(i18n.getText(action.checkInResult().i18nKey())));
-            a.put("result", action.checkInResult() == null ? "" : action.checkInResult().name().toLowerCase(Locale.ROOT));
-            a.put("noteHtml", action.checkInNote() == null ? "" : Html.escape(action.checkInNote()));
+            Map<String, Object> a = recordModel.action(action);
             boolean refusedHere = refused.form().equals("checkin") && refused.actionId() == action.id();
             Map<String, String> typed = refusedHere ? refused.values() : Map.of(
                     "date", action.checkInDate() == null ? LocalDate.now(ZoneOffset.UTC).toString() : action.checkInDate().toString());
@@ -254,6 +221,7 @@ final class RecordsServlet extends PageServlet {
             actions.add(a);
         }
         model.put("actions", actions);
+        model.put("checkInForms", true);
 
         List<Map<String, Object>> whys = new ArrayList<>();
         for (WhyStep why : details.whys()) {
@@ -276,52 +244,6 @@ final class RecordsServlet extends PageServlet {
         model.put("tokenHtml", Html.escape(token));
         response.setStatus(status);
         render(response, "record.vm", model);
-    }
-
-    /** The record's fields as label / value rows: the ones of its kind, then the common ones. */
-    private List<Map<String, Object>> fields(FailureRecord r) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        row(rows, "kind", "Type", r.kind() == RecordKind.EXPERIMENT ? "Experiment" : "Incident");
-        row(rows, "status", "Status", r.status());
-        if (r.kind() == RecordKind.EXPERIMENT) {
-            row(rows, "phase", "Phase", option(FailForwardField.PHASE, r.phase()));
-            row(rows, "hypothesis", "Hypothesis", r.hypothesis());
-            row(rows, "hypothesisCondition", "If", r.hypothesisCondition());
-            row(rows, "hypothesisOutcome", "Then", r.hypothesisOutcome());
-            row(rows, "hypothesisRationale", "Because", r.hypothesisRationale());
-            row(rows, "successCriteria", "Success criteria", r.successCriteria());
-            row(rows, "stopCriteria", "Stop criteria", r.stopCriteria());
-            row(rows, "outcome", "Outcome", option(FailForwardField.OUTCOME, r.outcome()));
-            row(rows, "decision", "Decision", option(FailForwardField.DECISION, r.decision()));
-            row(rows, "startedAt", "Started", time(r.startedAt()));
-            row(rows, "decidedAt", "Decided", time(r.decidedAt()));
-        } else {
-            row(rows, "failureType", "Failure type", option(FailForwardField.FAILURE_TYPE, r.failureType()));
-            row(rows, "failureCategory", "Failure category", option(FailForwardField.FAILURE_CATEGORY, r.failureCategory()));
-            row(rows, "failureMode", "Process or outcome", option(FailForwardField.FAILURE_MODE, r.failureMode()));
-            row(rows, "discoveredAt", "Discovered", time(r.discoveredAt()));
-            row(rows, "reportedAt", "Reported", time(r.reportedAt()));
-            row(rows, "resolvedAt", "Resolved", time(r.resolvedAt()));
-        }
-        row(rows, "team", "Team", r.team());
-        row(rows, "component", "Component", r.component());
-        row(rows, "createdAt", "Created", time(r.createdAt()));
-        row(rows, "updatedAt", "Updated", time(r.updatedAt()));
-        return rows;
-    }
-
-    private static void row(List<Map<String, Object>> rows, String key, String label, String value) {
-        boolean empty = value == null || value.isBlank();
-        rows.add(Map.of("key", key, "labelHtml", Html.escape(label), "valueHtml", empty ? "" : Html.escape(value),
-                "empty", empty));
-    }
-
-    private String option(FailForwardField field, Enum<?> value) {
-        return value == null ? null : i18n.getText(field.optionI18nKey(value.name()));
-    }
-
-    private static String time(Instant at) {
-        return at == null ? null : TIME.format(at);
     }
 
     /** A form's fields: each with the typed value and its error, both escaped. */

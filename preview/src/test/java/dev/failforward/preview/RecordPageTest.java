@@ -133,7 +133,8 @@ class RecordPageTest extends PreviewHttpTest {
         assertThat(recurrence.select("[data-field=recurrenceOf] a").attr("href")).isEqualTo("/jira/records/CARE-8");
         Document pivot = record("OPS-105");
         assertThat(field(pivot, "pivotedFrom")).isEqualTo("OPS-103");
-        assertThat(incident.select(".ff-breadcrumb a")).as("a demo record has no preview issue to link to").isEmpty();
+        assertThat(incident.select(".ff-breadcrumb a").attr("href")).as("a demo record opens as an issue too")
+                .isEqualTo("/jira/issues/OPS-102");
     }
 
     @Test

@@ -1,0 +1,112 @@
+package dev.failforward.jira.persistence;
+
+import com.atlassian.activeobjects.external.ActiveObjects;
+import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.RecordKind;
+import dev.failforward.core.record.RecordPage;
+import net.java.ao.Query;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs a {@link RecordFieldQuery} on the failure database: one page of the matching records and their count, in a
+ * constant number of statements whatever the page (no query per record).
+ *
+ * <p><b>Statements.</b> {@code COUNT(*)} and one {@code SELECT … ORDER BY … LIMIT/OFFSET} with the same WHERE:
+ * {@code PROJECT_KEY IN (?…) [AND KIND IN (?…)] [AND ISSUE_KEY IN (?…)] [AND <TIME> op ?]…}, only {@code COLUMN op ?}
+ * criteria so AO quotes every name (see {@link AoFailureRecordRepository} on portability). {@code PROJECT_KEY},
+ * {@code KIND} and {@code ISSUE_KEY} are indexed; the event times ({@code STARTED_AT} … {@code RESOLVED_AT}) are not,
+ * and this class adds no index for them: in Jira this search is Jira's own and never reaches the table (only the
+ * preview, which stands in for Jira's issue search, runs it), so five more indexes would slow every projection write
+ * in the product for a page the product does not have. A KPI link's range covers most of a project's records anyway.
+ *
+ * <p><b>Order.</b> {@code ORDER BY <field> dir, ISSUE_ID dir}: pages never overlap. Databases disagree where NULLs
+ * sort (PostgreSQL and Oracle last ascending and first descending, MySQL, SQL Server and HSQLDB the other way), so
+ * a nullable sort field that no bound makes required is read in two runs of the same WHERE: the records with a value
+ * ({@code <TIME> IS NOT NULL}, in order), then those without ({@code <TIME> IS NULL}, by issue id) — one or two more
+ * statements, and the same order on every database.
+ */
+public final class AoRecordFieldSearch {
+
+    private final ActiveObjects ao;
+
+    public AoRecordFieldSearch(ActiveObjects ao) {
+        this.ao = Objects.requireNonNull(ao, "ao");
+    }
+
+    /** One page of the matching records in the query's order, with how many match in all. */
+    public RecordPage search(RecordFieldQuery query) {
+        Objects.requireNonNull(query, "query");
+        if (query.matchesNothing()) {
+            return new RecordPage(List.of(), 0, query.page());
+        }
+        AoFailureRecordRepository.Where where = where(query);
+        int total = ao.count(FailureRecordEntity.class, where.sql(), where.parameters());
+        int offset = query.page().offset();
+        int limit = query.page().limit();
+        if (offset >= total) {
+            return new RecordPage(List.of(), total, query.page());
+        }
+        String direction = query.ascending() ? " ASC" : " DESC";
+        if (query.sortFieldAlwaysSet()) {
+            return new RecordPage(find(where, order(query.sort(), direction), offset, limit), total, query.page());
+        }
+        String column = query.sort().column();
+        AoFailureRecordRepository.Where valued = and(where, column + " IS NOT NULL");
+        int withValue = ao.count(FailureRecordEntity.class, valued.sql(), valued.parameters());
+        List<FailureRecord> page = new ArrayList<>(limit);
+        if (offset < withValue) {
+            page.addAll(find(valued, order(query.sort(), direction), offset, limit));
+        }
+        if (page.size() < limit && offset + page.size() >= withValue) {
+            page.addAll(find(and(where, column + " IS NULL"), FailureRecordEntity.ISSUE_ID + direction,
+                    Math.max(0, offset - withValue), limit - page.size()));
+        }
+        return new RecordPage(page, total, query.page());
+    }
+
+    private List<FailureRecord> find(AoFailureRecordRepository.Where where, String order, int offset, int limit) {
+        FailureRecordEntity[] rows = ao.find(FailureRecordEntity.class, Query.select()
+                .where(where.sql(), where.parameters()).order(order).offset(offset).limit(limit));
+        return Arrays.stream(rows).map(AoFailureRecordRepository::toRecord).toList();
+    }
+
+    static AoFailureRecordRepository.Where where(RecordFieldQuery query) {
+        List<String> clauses = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        clauses.add(FailureRecordEntity.PROJECT_KEY + " IN ("
+                + AoFailureRecordRepository.placeholders(query.projectKeys().size()) + ")");
+        parameters.addAll(query.projectKeys());
+        if (query.kinds() != null && query.kinds().size() < RecordKind.values().length) {
+            clauses.add(FailureRecordEntity.KIND + " IN (" + AoFailureRecordRepository.placeholders(query.kinds().size())
+                    + ")");
+            query.kinds().forEach(kind -> parameters.add(kind.name()));
+        }
+        if (query.issueKeys() != null) {
+            // ISSUE_KEY IN: case as for AoFailureRecordRepository.findByIssueKey (keys upper case on both sides)
+            clauses.add(FailureRecordEntity.ISSUE_KEY + " IN ("
+                    + AoFailureRecordRepository.placeholders(query.issueKeys().size()) + ")");
+            parameters.addAll(query.issueKeys());
+        }
+        for (RecordFieldQuery.Bound bound : query.bounds()) {
+            clauses.add(bound.field().column() + " " + bound.op().sql() + " ?");
+            parameters.add(Date.from(bound.at()));
+        }
+        return new AoFailureRecordRepository.Where(String.join(" AND ", clauses), parameters.toArray());
+    }
+
+    private static AoFailureRecordRepository.Where and(AoFailureRecordRepository.Where where, String clause) {
+        return new AoFailureRecordRepository.Where(where.sql() + " AND " + clause, where.parameters());
+    }
+
+    private static String order(RecordFieldQuery.Field sort, String direction) {
+        String first = sort == RecordFieldQuery.Field.KEY
+                ? FailureRecordEntity.PROJECT_KEY + direction + ", " + FailureRecordEntity.ISSUE_NUM + direction
+                : sort.column() + direction;
+        return first + ", " + FailureRecordEntity.ISSUE_ID + direction;
+    }
+}
