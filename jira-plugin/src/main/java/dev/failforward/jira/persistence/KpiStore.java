@@ -69,7 +69,8 @@ public class KpiStore {
         if (!readAllProjects(tallies, periods, projects, metricCodes)) {
             List<String> sorted = new java.util.TreeSet<>(projects).stream().toList();
             for (int i = 0; i < sorted.size(); i += IN_CHUNK) {
-                readRollups(tallies, periods, sorted.subList(i, Math.min(sorted.size(), i + IN_CHUNK)), metricCodes);
+                readRollups(tallies, periods, sorted.subList(i, Math.min(sorted.size(), i + IN_CHUNK)), metricCodes,
+                        Set.of());
             }
         }
         if (metrics.contains(Metric.TWENTY_FOUR_HOUR_RULE)) {
@@ -81,19 +82,32 @@ public class KpiStore {
     /**
      * The organisation-wide view: when the asked projects include every project that ever had KPI events, the
      * cross-project roll-ups ({@link KpiRollupEntity#ALL_PROJECTS}) hold exactly their sum, and two rows per month are
-     * read instead of two per project and month. The list of projects with events only grows (rows are never removed),
-     * and it is read again after the roll-ups: a project whose events reached the roll-ups just read is on the second
-     * list, so if that list is still covered nothing of another project was counted; otherwise the tallies read are
-     * thrown away and the caller reads project by project. Returns whether the tallies were read.
+     * read instead of two per project and month. When they include most of them — a user who may not browse a few
+     * projects — the roll-ups of those few are read in the same statement (one snapshot, so the sum and its parts agree)
+     * and taken away from the sum. The list of projects with events only grows (rows are never removed), and it is read
+     * again after the roll-ups: a project whose events reached the roll-ups just read is on the second list, so if that
+     * list holds no project other than the asked and the taken-away ones, nothing of another project was counted;
+     * otherwise the tallies read are thrown away and the caller reads project by project. Returns whether the tallies
+     * were read.
      */
     private boolean readAllProjects(PeriodTallies tallies, Periods periods, Collection<String> projects,
                                     Set<String> metricCodes) {
-        if (projects.size() < 2 || !projects.containsAll(projectsWithEvents())) {
+        if (projects.size() < 2) {
             return false;
         }
+        Set<String> missing = new java.util.TreeSet<>(projectsWithEvents());
+        missing.removeAll(projects);
+        if (missing.size() >= IN_CHUNK || missing.size() * 2 >= projects.size()) {
+            return false;
+        }
+        List<String> read = new ArrayList<>(missing.size() + 1);
+        read.add(KpiRollupEntity.ALL_PROJECTS);
+        read.addAll(missing);
         PeriodTallies all = new PeriodTallies(periods);
-        readRollups(all, periods, List.of(KpiRollupEntity.ALL_PROJECTS), metricCodes);
-        if (!projects.containsAll(projectsWithEvents())) {
+        readRollups(all, periods, read, metricCodes, missing);
+        Set<String> now = new java.util.HashSet<>(projectsWithEvents());
+        now.removeAll(projects);
+        if (!missing.containsAll(now)) {
             return false;
         }
         tallies.addAll(all);
@@ -113,7 +127,8 @@ public class KpiStore {
      * two per boundary for a whole-hour zone). Each edge entry is an event count at a minute from its boundary; it goes
      * to the windows of that boundary (and their periods, with their signs) that hold that minute.
      */
-    private void readRollups(PeriodTallies tallies, Periods periods, List<String> projects, Set<String> metricCodes) {
+    private void readRollups(PeriodTallies tallies, Periods periods, List<String> projects, Set<String> metricCodes,
+                             Set<String> subtracted) {
         Map<Integer, List<PeriodWindow>> windowsByBoundary = new HashMap<>();
         Set<String> kinds = new TreeSet<>(List.of(KpiRollupEntity.MONTH));
         for (int i = 0; i < periods.size(); i++) {
@@ -136,13 +151,14 @@ public class KpiStore {
         // KIND is one character whose values differ without regard to case (MySQL's and SQL Server's default
         // collations compare case-insensitively); TALLIES is unlimited text (TEXT, CLOB, LONGTEXT, NVARCHAR(max)) and
         // only read, never compared
-        ao.stream(KpiRollupEntity.class, Query.select("ID, UTC_MONTH, KIND, TALLIES").where(KpiRollupEntity.PROJECT_KEY
+        ao.stream(KpiRollupEntity.class, Query.select("ID, PROJECT_KEY, UTC_MONTH, KIND, TALLIES").where(KpiRollupEntity.PROJECT_KEY
                         + " IN (" + placeholders(projects.size()) + ") AND " + KpiRollupEntity.UTC_MONTH + " >= ? AND "
                         + KpiRollupEntity.UTC_MONTH + " <= ? AND " + KpiRollupEntity.KIND + " IN ("
                         + placeholders(kinds.size()) + ")", parameters.toArray()), row -> {
+            int rowSign = subtracted.contains(row.getProjectKey()) ? -1 : 1;
             if (KpiRollupEntity.MONTH.equals(row.getKind())) {
                 MonthTallies.decode(row.getTallies(), metricCodes, (metric, dim, count, sum) ->
-                        tallies.addMonth(row.getUtcMonth(), metric, dim, count, sum));
+                        tallies.addMonth(row.getUtcMonth(), metric, dim, rowSign * count, rowSign * sum));
                 return;
             }
             List<PeriodWindow> windows = windowsByBoundary.get(row.getUtcMonth());
@@ -160,7 +176,7 @@ public class KpiStore {
                         if (dim == null) {
                             dim = minuteAndDim.substring(colon + 1);
                         }
-                        int sign = use.window().sign();
+                        int sign = use.window().sign() * rowSign;
                         tallies.add(use.period(), metric, dim, sign * count, sign * sum);
                     }
                 }

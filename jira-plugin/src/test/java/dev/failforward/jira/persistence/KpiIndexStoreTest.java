@@ -183,6 +183,55 @@ public class KpiIndexStoreTest {
         }
     }
 
+    /**
+     * Every project, most projects (a user who may not browse one) and a few: the first two read the cross-project
+     * roll-ups (the second takes the hidden project's away), the last reads project by project — all three must give
+     * exactly the sum of the projects read one at a time.
+     */
+    @Test
+    public void organisationWideReadsEqualTheSumOfTheProjects() {
+        Random random = new Random(3);
+        List<String> projects = List.of("A", "B", "C", "D", "E", "F");
+        for (int i = 1; i <= 240; i++) {
+            Instant at = Instant.parse("2025-12-01T00:00:00Z").plus(Duration.ofDays(random.nextInt(300)))
+                    .plus(Duration.ofMinutes(random.nextInt(240) - 120));
+            String key = projects.get(random.nextInt(projects.size())) + "-" + i;
+            records.upsert(incident(i, key, at).reportedAt(at.plus(Duration.ofMinutes(random.nextInt(3000))))
+                    .failureType(FailureType.values()[random.nextInt(3)]).build());
+        }
+        index.drain();
+        Periods periods = months("2025-12-01T00:00:00Z", "2026-10-31T00:00:00Z");
+        for (Set<String> asked : List.of(Set.copyOf(projects), Set.of("A", "B", "C", "D", "F"), Set.of("B", "E"))) {
+            PeriodTallies sum = new PeriodTallies(periods);
+            asked.forEach(project -> sum.addAll(tallies(Set.of(project), periods)));
+            PeriodTallies read = tallies(asked, periods);
+            for (var period : periods.all()) {
+                for (Metric metric : EnumSet.of(Metric.INCIDENT_DISCOVERED, Metric.REPORTED, Metric.FAILURE_TYPE)) {
+                    assertThat(read.byDim(period, metric)).as(asked + " " + period + " " + metric)
+                            .isEqualTo(sum.byDim(period, metric));
+                }
+            }
+        }
+        // and the first two did read the cross-project rows: with those doubled, they are off, the third is not
+        for (KpiRollupEntity row : ao.find(KpiRollupEntity.class, net.java.ao.Query.select().where(
+                KpiRollupEntity.PROJECT_KEY + " = ?", KpiRollupEntity.ALL_PROJECTS))) {
+            dev.failforward.core.kpi.MonthTallies doubled = dev.failforward.core.kpi.MonthTallies.decode(row.getTallies());
+            doubled.addAll(dev.failforward.core.kpi.MonthTallies.decode(row.getTallies()));
+            row.setTallies(doubled.encode());
+            row.save();
+        }
+        var period = periods.all().get(3);
+        long each = projects.stream().mapToLong(p -> tallies(Set.of(p), periods).total(period, Metric.REPORTED).count())
+                .sum();
+        long hidden = tallies(Set.of("E"), periods).total(period, Metric.REPORTED).count();
+        assertThat(each).isPositive();
+        assertThat(tallies(Set.copyOf(projects), periods).total(period, Metric.REPORTED).count()).isEqualTo(2 * each);
+        assertThat(tallies(Set.of("A", "B", "C", "D", "F"), periods).total(period, Metric.REPORTED).count())
+                .isEqualTo(2 * each - hidden);
+        assertThat(tallies(Set.of("B", "E"), periods).total(period, Metric.REPORTED).count())
+                .isEqualTo(tallies(Set.of("B"), periods).total(period, Metric.REPORTED).count() + hidden);
+    }
+
     @Test
     public void aChangedRecordMovesItsContributionAndARemovedOneTakesItAway() {
         Instant march = Instant.parse("2026-03-10T12:00:00Z");
