@@ -135,16 +135,22 @@ public class KpiService {
         LocalDate first = all.get(0).firstDay();
         LocalDate end = all.get(all.size() - 1).firstDay().plusMonths(all.get(0).granularity().months());
         Map<Period, List<Share>> groups = new HashMap<>();
+        // periods by first day: a pulse period (a month) belongs to the last period starting on or before it, if that
+        // one has not ended yet (one lookup per pulse group, not a walk over every period)
+        java.util.TreeMap<LocalDate, Period> byFirstDay = new java.util.TreeMap<>();
+        all.forEach(period -> byFirstDay.put(period.firstDay(), period));
         pulse.counts(projects, first, end).forEach((project, byStart) -> byStart.forEach((start, counts) -> {
-            for (Period period : all) {
-                if (!start.isBefore(period.firstDay())
-                        && start.isBefore(period.firstDay().plusMonths(period.granularity().months()))) {
-                    long total = 0;
-                    for (long count : counts) {
-                        total += count;
-                    }
-                    groups.computeIfAbsent(period, p -> new ArrayList<>()).add(new Share(counts[3] + counts[4], total));
+            Map.Entry<LocalDate, Period> floor = byFirstDay.floorEntry(start);
+            if (floor == null) {
+                return;
+            }
+            Period period = floor.getValue();
+            if (start.isBefore(period.firstDay().plusMonths(period.granularity().months()))) {
+                long total = 0;
+                for (long count : counts) {
+                    total += count;
                 }
+                groups.computeIfAbsent(period, p -> new ArrayList<>()).add(new Share(counts[3] + counts[4], total));
             }
         }));
         return engine.sharingScoreByGroup(periods, groups);
