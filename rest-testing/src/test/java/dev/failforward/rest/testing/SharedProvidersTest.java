@@ -1,4 +1,4 @@
-package dev.failforward.rest.jersey;
+package dev.failforward.rest.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.failforward.rest.FieldError;
@@ -6,7 +6,6 @@ import dev.failforward.rest.JsonRequest;
 import dev.failforward.rest.RequestProblem;
 import dev.failforward.rest.RestKeys;
 import dev.failforward.rest.RestPlugin;
-import dev.failforward.rest.testing.RestApp;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
