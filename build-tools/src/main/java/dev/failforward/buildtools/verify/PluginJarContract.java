@@ -36,6 +36,11 @@ public abstract class PluginJarContract {
     /** A domain (core) class that must be bundled, because the plugin runs it. */
     protected abstract String bundledDomainClass();
 
+    /** Other classes of ours that must be inlined (e.g. the shared REST code the descriptor's rest module scans). */
+    protected List<String> bundledSharedClasses() {
+        return List.of();
+    }
+
     protected static Path jar() {
         String property = System.getProperty("plugin.jar");
         if (property == null) {
@@ -80,6 +85,9 @@ public abstract class PluginJarContract {
         Path path = jar();
         try (JarFile jar = new JarFile(path.toFile())) {
             assertNotNull(jar.getEntry(bundledDomainClass().replace('.', '/') + ".class"), bundledDomainClass() + " is bundled");
+            for (String shared : bundledSharedClasses()) {
+                assertNotNull(jar.getEntry(shared.replace('.', '/') + ".class"), shared + " is bundled");
+            }
             List<String> hostClasses = jar.stream().map(JarEntry::getName)
                     .filter(n -> n.startsWith("com/atlassian/") || n.startsWith("net/java/ao/") || n.startsWith("jakarta/"))
                     .toList();

@@ -19,6 +19,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.confluence.blueprint.RetroBlueprintPages",
                 "dev.failforward.confluence.hypothesis.HypothesisCardRenderer",
                 "dev.failforward.confluence.jira.AppLinksFailureDbClient",
+                "dev.failforward.confluence.rest.ConfluenceRestPlugin",
                 "dev.failforward.confluence.retro.RetroRenderer");
     }
 
@@ -30,6 +31,12 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.sal.api.message.I18nResolver",
                 "com.atlassian.sal.api.user.UserManager#salUserManager",
                 "com.atlassian.templaterenderer.TemplateRenderer");
+    }
+
+    @Override
+    protected List<String> bundledSharedClasses() {
+        return List.of("dev.failforward.rest.ProblemExceptionMapper", "dev.failforward.rest.UnexpectedExceptionMapper",
+                "dev.failforward.rest.JsonContentTypeFilter", "dev.failforward.rest.JsonRequest");
     }
 
     @Override

@@ -43,6 +43,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.jira.projection.ProjectionSetup",
                 "dev.failforward.jira.pulse.PulseService",
                 "dev.failforward.jira.pulse.PulseSettings",
+                "dev.failforward.jira.rest.JiraRestPlugin",
                 "dev.failforward.jira.secrets.SharedHomeSecretStore",
                 "dev.failforward.jira.setup.JiraFieldRegistry",
                 "dev.failforward.jira.setup.JiraFields",
@@ -102,6 +103,12 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.sal.api.websudo.WebSudoManager",
                 "com.atlassian.scheduler.SchedulerService",
                 "com.atlassian.templaterenderer.TemplateRenderer");
+    }
+
+    @Override
+    protected List<String> bundledSharedClasses() {
+        return List.of("dev.failforward.rest.ProblemExceptionMapper", "dev.failforward.rest.UnexpectedExceptionMapper",
+                "dev.failforward.rest.JsonContentTypeFilter", "dev.failforward.rest.JsonRequest");
     }
 
     @Override
