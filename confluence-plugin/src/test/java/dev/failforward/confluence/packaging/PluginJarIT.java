@@ -3,6 +3,7 @@ package dev.failforward.confluence.packaging;
 import dev.failforward.buildtools.verify.PluginJarContract;
 
 import java.util.List;
+import java.util.Map;
 
 /** Checks the built Confluence plugin jar the way Confluence would see it (runs after package, in mvn verify). */
 class PluginJarIT extends PluginJarContract {
@@ -31,6 +32,21 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.sal.api.message.I18nResolver",
                 "com.atlassian.sal.api.user.UserManager#salUserManager",
                 "com.atlassian.templaterenderer.TemplateRenderer");
+    }
+
+    @Override
+    protected Map<String, String> expectedThirdPartyImports() {
+        return Map.ofEntries(
+                Map.entry("com.fasterxml.jackson.core", "[2.0,3)"),
+                Map.entry("com.fasterxml.jackson.core.exc", "[2.0,3)"),
+                Map.entry("com.fasterxml.jackson.databind", "[2.0,3)"),
+                Map.entry("com.fasterxml.jackson.databind.node", "[2.0,3)"),
+                Map.entry("jakarta.inject", "[2.0,3)"),
+                Map.entry("jakarta.ws.rs", "[3.1,4)"),
+                Map.entry("jakarta.ws.rs.container", "[3.1,4)"),
+                Map.entry("jakarta.ws.rs.core", "[3.1,4)"),
+                Map.entry("jakarta.ws.rs.ext", "[3.1,4)"),
+                Map.entry("org.slf4j", "[1.7,3)"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.failforward.jira.packaging;
 import dev.failforward.buildtools.verify.PluginJarContract;
 
 import java.util.List;
+import java.util.Map;
 
 /** Checks the built Jira plugin jar the way Jira would see it (runs after package, in mvn verify). */
 class PluginJarIT extends PluginJarContract {
@@ -103,6 +104,29 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.sal.api.websudo.WebSudoManager",
                 "com.atlassian.scheduler.SchedulerService",
                 "com.atlassian.templaterenderer.TemplateRenderer");
+    }
+
+    @Override
+    protected Map<String, String> expectedThirdPartyImports() {
+        return Map.ofEntries(
+                Map.entry("com.fasterxml.jackson.core", "[2.0,3)"),
+                Map.entry("com.fasterxml.jackson.core.exc", "[2.0,3)"),
+                Map.entry("com.fasterxml.jackson.databind", "[2.0,3)"),
+                Map.entry("com.fasterxml.jackson.databind.node", "[2.0,3)"),
+                Map.entry("com.opensymphony.module.propertyset", ""),
+                Map.entry("com.opensymphony.workflow", ""),
+                Map.entry("com.opensymphony.workflow.loader", ""),
+                Map.entry("jakarta.inject", "[2.0,3)"),
+                Map.entry("jakarta.servlet.http", "[6.0,7)"),
+                Map.entry("jakarta.ws.rs", "[3.1,4)"),
+                Map.entry("jakarta.ws.rs.container", "[3.1,4)"),
+                Map.entry("jakarta.ws.rs.core", "[3.1,4)"),
+                Map.entry("jakarta.ws.rs.ext", "[3.1,4)"),
+                Map.entry("net.java.ao", "0"),
+                Map.entry("net.java.ao.schema", "0"),
+                Map.entry("org.ofbiz.core.entity", ""),
+                Map.entry("org.slf4j", "[1.7,3)"),
+                Map.entry("org.springframework.beans.factory", ""));
     }
 
     @Override
