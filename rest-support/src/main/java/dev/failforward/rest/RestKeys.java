@@ -3,9 +3,9 @@ package dev.failforward.rest;
 import java.util.List;
 
 /**
- * The i18n keys the shared REST code uses. Both plugins' i18n bundles carry every one of them (each in its own words;
- * {@code RestKeysTest} in each plugin and the jar verifier's i18n check hold them to it), so the shared code names
- * no plugin.
+ * The i18n keys the shared REST code uses. Both plugins' i18n bundles carry every one of them, each in its own words
+ * ({@code RestModuleContract}, which each plugin's {@code RestModuleTest} runs, and the jar verifier's i18n check hold
+ * them to it), so the shared code names no plugin.
  */
 public final class RestKeys {
 

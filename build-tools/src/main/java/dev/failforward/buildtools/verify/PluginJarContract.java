@@ -51,9 +51,29 @@ public abstract class PluginJarContract {
      */
     protected abstract Map<String, String> expectedThirdPartyImports();
 
-    /** Other classes of ours that must be inlined (e.g. the shared REST code the descriptor's rest module scans). */
+    /**
+     * What both bundles import from outside {@code com.atlassian.} through the code they share (the domain and the REST
+     * code of rest-support): Jackson's tree model, slf4j, JAX-RS and {@code jakarta.inject}. A plugin adds its own.
+     */
+    protected static final Map<String, String> SHARED_THIRD_PARTY_IMPORTS = Map.ofEntries(
+            Map.entry("com.fasterxml.jackson.core", "[2.0,3)"),
+            Map.entry("com.fasterxml.jackson.core.exc", "[2.0,3)"),
+            Map.entry("com.fasterxml.jackson.databind", "[2.0,3)"),
+            Map.entry("com.fasterxml.jackson.databind.node", "[2.0,3)"),
+            Map.entry("jakarta.inject", "[2.0,3)"),
+            Map.entry("jakarta.ws.rs", "[3.1,4)"),
+            Map.entry("jakarta.ws.rs.container", "[3.1,4)"),
+            Map.entry("jakarta.ws.rs.core", "[3.1,4)"),
+            Map.entry("jakarta.ws.rs.ext", "[3.1,4)"),
+            Map.entry("org.slf4j", "[1.7,3)"));
+
+    /**
+     * Other classes of ours that must be inlined: by default the shared REST code (rest-support) that both
+     * descriptors' {@code <rest>} modules scan.
+     */
     protected List<String> bundledSharedClasses() {
-        return List.of();
+        return List.of("dev.failforward.rest.ProblemExceptionMapper", "dev.failforward.rest.UnexpectedExceptionMapper",
+                "dev.failforward.rest.JsonContentTypeFilter", "dev.failforward.rest.JsonRequest");
     }
 
     protected static Path jar() {

@@ -36,23 +36,7 @@ class PluginJarIT extends PluginJarContract {
 
     @Override
     protected Map<String, String> expectedThirdPartyImports() {
-        return Map.ofEntries(
-                Map.entry("com.fasterxml.jackson.core", "[2.0,3)"),
-                Map.entry("com.fasterxml.jackson.core.exc", "[2.0,3)"),
-                Map.entry("com.fasterxml.jackson.databind", "[2.0,3)"),
-                Map.entry("com.fasterxml.jackson.databind.node", "[2.0,3)"),
-                Map.entry("jakarta.inject", "[2.0,3)"),
-                Map.entry("jakarta.ws.rs", "[3.1,4)"),
-                Map.entry("jakarta.ws.rs.container", "[3.1,4)"),
-                Map.entry("jakarta.ws.rs.core", "[3.1,4)"),
-                Map.entry("jakarta.ws.rs.ext", "[3.1,4)"),
-                Map.entry("org.slf4j", "[1.7,3)"));
-    }
-
-    @Override
-    protected List<String> bundledSharedClasses() {
-        return List.of("dev.failforward.rest.ProblemExceptionMapper", "dev.failforward.rest.UnexpectedExceptionMapper",
-                "dev.failforward.rest.JsonContentTypeFilter", "dev.failforward.rest.JsonRequest");
+        return SHARED_THIRD_PARTY_IMPORTS;
     }
 
     @Override

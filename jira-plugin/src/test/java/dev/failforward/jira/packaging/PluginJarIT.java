@@ -4,6 +4,7 @@ import dev.failforward.buildtools.verify.PluginJarContract;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Checks the built Jira plugin jar the way Jira would see it (runs after package, in mvn verify). */
 class PluginJarIT extends PluginJarContract {
@@ -108,31 +109,16 @@ class PluginJarIT extends PluginJarContract {
 
     @Override
     protected Map<String, String> expectedThirdPartyImports() {
-        return Map.ofEntries(
-                Map.entry("com.fasterxml.jackson.core", "[2.0,3)"),
-                Map.entry("com.fasterxml.jackson.core.exc", "[2.0,3)"),
-                Map.entry("com.fasterxml.jackson.databind", "[2.0,3)"),
-                Map.entry("com.fasterxml.jackson.databind.node", "[2.0,3)"),
-                Map.entry("com.opensymphony.module.propertyset", ""),
-                Map.entry("com.opensymphony.workflow", ""),
-                Map.entry("com.opensymphony.workflow.loader", ""),
-                Map.entry("jakarta.inject", "[2.0,3)"),
-                Map.entry("jakarta.servlet.http", "[6.0,7)"),
-                Map.entry("jakarta.ws.rs", "[3.1,4)"),
-                Map.entry("jakarta.ws.rs.container", "[3.1,4)"),
-                Map.entry("jakarta.ws.rs.core", "[3.1,4)"),
-                Map.entry("jakarta.ws.rs.ext", "[3.1,4)"),
-                Map.entry("net.java.ao", "0"),
-                Map.entry("net.java.ao.schema", "0"),
-                Map.entry("org.ofbiz.core.entity", ""),
-                Map.entry("org.slf4j", "[1.7,3)"),
-                Map.entry("org.springframework.beans.factory", ""));
-    }
-
-    @Override
-    protected List<String> bundledSharedClasses() {
-        return List.of("dev.failforward.rest.ProblemExceptionMapper", "dev.failforward.rest.UnexpectedExceptionMapper",
-                "dev.failforward.rest.JsonContentTypeFilter", "dev.failforward.rest.JsonRequest");
+        Map<String, String> imports = new TreeMap<>(SHARED_THIRD_PARTY_IMPORTS);
+        imports.put("com.opensymphony.module.propertyset", "");
+        imports.put("com.opensymphony.workflow", "");
+        imports.put("com.opensymphony.workflow.loader", "");
+        imports.put("jakarta.servlet.http", "[6.0,7)");
+        imports.put("net.java.ao", "0");
+        imports.put("net.java.ao.schema", "0");
+        imports.put("org.ofbiz.core.entity", "");
+        imports.put("org.springframework.beans.factory", "");
+        return imports;
     }
 
     @Override
