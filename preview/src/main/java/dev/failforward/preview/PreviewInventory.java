@@ -175,9 +175,14 @@ final class PreviewInventory {
 
     /** The lines of the plugin's generated Spring Scanner index file ({@code META-INF/plugin-components/NAME}). */
     static List<String> index(PreviewServices services, String plugin, String name) {
+        return index(services.plugins.base(plugin), plugin, name);
+    }
+
+    /** The lines of an index file of the plugin at {@code base} ({@code jar:file:…!/} or a class directory). */
+    static List<String> index(String base, String plugin, String name) {
         List<String> lines = new ArrayList<>();
         try {
-            URI uri = URI.create(services.plugins.base(plugin) + "META-INF/plugin-components/" + name);
+            URI uri = URI.create(base + "META-INF/plugin-components/" + name);
             try (BufferedReader in = new BufferedReader(new InputStreamReader(uri.toURL().openStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     if (!line.isBlank()) {

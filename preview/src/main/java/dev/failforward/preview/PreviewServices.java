@@ -26,6 +26,7 @@ import dev.failforward.buildtools.descriptor.PluginDescriptor;
 import dev.failforward.preview.plugin.PluginComponents;
 import dev.failforward.preview.plugin.RestModules;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -335,6 +336,7 @@ final class PreviewServices implements AutoCloseable {
      */
     private PluginComponents jiraComponents() {
         return new PluginComponents(JIRA_PLUGIN_KEY)
+                .indexed(indexedComponents(JIRA_PLUGIN_KEY))
                 .add(jiraI18n)
                 .add("salUserManager", new PreviewUserManager())
                 .add(templates)
@@ -365,6 +367,23 @@ final class PreviewServices implements AutoCloseable {
                 .add(new dev.failforward.preview.jira.PreviewWorkflows.Screens());
     }
 
+    /**
+     * The classes of a plugin's Spring Scanner components ({@code META-INF/plugin-components/component}), for
+     * {@link PluginComponents#indexed}; one that cannot be loaded here is left out (the inventory names it).
+     */
+    private List<Class<?>> indexedComponents(String plugin) {
+        List<Class<?>> components = new ArrayList<>();
+        for (String line : PreviewInventory.index(plugins.base(plugin), plugin, "component")) {
+            String className = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
+            try {
+                components.add(Class.forName(className, false, PreviewServices.class.getClassLoader()));
+            } catch (ClassNotFoundException | LinkageError e) {
+                // reported by PreviewInventory
+            }
+        }
+        return components;
+    }
+
     /** SAL's login page in the preview: its start page (every visitor is a preview user, nobody logs in). */
     static final com.atlassian.sal.api.auth.LoginUriProvider PREVIEW_LOGIN = returnUri -> URI.create("/");
 
@@ -385,6 +404,7 @@ final class PreviewServices implements AutoCloseable {
 
     private PluginComponents confluenceComponents() {
         return new PluginComponents(CONFLUENCE_PLUGIN_KEY)
+                .indexed(indexedComponents(CONFLUENCE_PLUGIN_KEY))
                 .add(confluenceI18n)
                 .add("salUserManager", new PreviewUserManager())
                 .add(templates)

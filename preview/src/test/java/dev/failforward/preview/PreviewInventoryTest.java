@@ -72,6 +72,22 @@ class PreviewInventoryTest extends PreviewHttpTest {
     }
 
     @Test
+    void bothRestModulesHaveTheSharedProvidersTheirDescriptorsList() {
+        PreviewServices services = host.services();
+        for (List<RestModules.Application> applications : List.of(services.jiraRestApplications(),
+                services.confluenceRestApplications())) {
+            assertThat(applications).singleElement().satisfies(application -> assertThat(application.providers())
+                    .extracting(Class::getName).contains("dev.failforward.rest.ProblemExceptionMapper",
+                            "dev.failforward.rest.UnexpectedExceptionMapper", "dev.failforward.rest.JsonContentTypeFilter"));
+        }
+        // the shared providers' RestPlugin is each plugin's own component, found in its Spring Scanner index
+        assertThat(services.jiraComponents.createdTypes()).extracting(Class::getName)
+                .contains("dev.failforward.jira.rest.JiraRestPlugin");
+        assertThat(services.confluenceComponents.createdTypes()).extracting(Class::getName)
+                .contains("dev.failforward.confluence.rest.ConfluenceRestPlugin");
+    }
+
+    @Test
     void theEndpointsTheHandWrittenListMissedAnswer() throws Exception {
         HttpResponse<String> openApi = get("/rest/failforward/1.0/openapi.json");
         assertThat(openApi.statusCode()).isEqualTo(200);

@@ -44,6 +44,27 @@ public final class Fixtures {
         }
     }
 
+    /** The plugin's own implementation of its port: a component of its Spring Scanner index. */
+    public static class PortComponent implements Port {
+        @Override
+        public String name() {
+            return "indexed";
+        }
+    }
+
+    /** Another implementation, to make the choice ambiguous. */
+    public static class OtherPortComponent extends PortComponent {
+    }
+
+    /** Keeps the port it was given. */
+    public static class UsesPort {
+        public final Port port;
+
+        public UsesPort(Port port) {
+            this.port = port;
+        }
+    }
+
     /** Needs a port nobody provides. */
     public static class NeedsPort {
         public NeedsPort(Port port) {

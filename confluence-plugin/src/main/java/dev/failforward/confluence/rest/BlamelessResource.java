@@ -6,6 +6,8 @@ import com.atlassian.sal.api.user.UserManager;
 import dev.failforward.core.blameless.BlameFinding;
 import dev.failforward.core.blameless.BlamelessCheck;
 import dev.failforward.core.blameless.BlamelessChecker;
+import dev.failforward.rest.JsonRequest;
+import dev.failforward.rest.RequestProblem;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;

@@ -3,6 +3,7 @@ package dev.failforward.confluence.rest;
 import com.atlassian.sal.api.message.I18nResolver;
 import dev.failforward.confluence.jira.FieldProblem;
 import dev.failforward.confluence.jira.JiraResult;
+import dev.failforward.rest.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,6 +8,8 @@ import dev.failforward.core.incident.FailureType;
 import dev.failforward.core.record.LearningKind;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.core.text.IsoDate;
+import dev.failforward.rest.FieldError;
+import dev.failforward.rest.RequestProblem;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -18,7 +20,7 @@ import java.util.function.Function;
 
 /**
  * The query parameters of {@code GET /learnings}, checked before anything reaches Jira: every bad parameter is one
- * {@link RequestProblem.FieldError} (field = the parameter's name, a stable code, a message), all reported together as
+ * {@link FieldError} (field = the parameter's name, a stable code, a message), all reported together as
  * one 400. The rules are Jira's ({@code GET /rest/failforward/1.0/learnings}), so a search that passes here is one Jira
  * accepts; {@code period} is ours: it sets {@code from} on the server's clock in UTC (see {@link ArchivePeriod}).
  */
@@ -33,7 +35,7 @@ final class LearningSearchRequest {
     static LearningSearch parse(List<String> project, String recordKind, String learningKind, String failureType,
                                 String category, String from, String to, String period, String text,
                                 String startAt, String maxResults, LocalDate todayUtc) {
-        List<RequestProblem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
 
         List<String> projects = List.of();
         Optional<List<String>> keys = ArchiveFilters.projectKeys(project);
@@ -86,7 +88,7 @@ final class LearningSearchRequest {
                 limit);
     }
 
-    private static String name(List<RequestProblem.FieldError> errors, String parameter, String raw,
+    private static String name(List<FieldError> errors, String parameter, String raw,
                                Function<String, Optional<String>> parser, Class<? extends Enum<?>> type) {
         String value = blankToNull(raw);
         if (value == null) {
@@ -101,7 +103,7 @@ final class LearningSearchRequest {
         return name.get();
     }
 
-    private static LocalDate date(List<RequestProblem.FieldError> errors, String parameter, String raw) {
+    private static LocalDate date(List<FieldError> errors, String parameter, String raw) {
         String value = blankToNull(raw);
         if (value == null) {
             return null;
@@ -114,7 +116,7 @@ final class LearningSearchRequest {
         return date.get();
     }
 
-    private static int integer(List<RequestProblem.FieldError> errors, String parameter, String raw, int fallback,
+    private static int integer(List<FieldError> errors, String parameter, String raw, int fallback,
                                int min, int max) {
         String value = blankToNull(raw);
         if (value == null) {
@@ -141,9 +143,8 @@ final class LearningSearchRequest {
         return String.join(", ", ids);
     }
 
-    private static RequestProblem.FieldError error(String field, String code, String i18nKey,
-                                                   Serializable... arguments) {
-        return new RequestProblem.FieldError(field, code, i18nKey, List.of(arguments));
+    private static FieldError error(String field, String code, String i18nKey, Serializable... arguments) {
+        return FieldError.of(field, code, i18nKey, arguments);
     }
 
     private static String blankToNull(String value) {

@@ -9,6 +9,7 @@ import dev.failforward.confluence.jira.FailureDbClient;
 import dev.failforward.confluence.jira.JiraResult;
 import dev.failforward.confluence.jira.LearningPageView;
 import dev.failforward.confluence.jira.LearningSearch;
+import dev.failforward.rest.RequestProblem;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.ws.rs.GET;

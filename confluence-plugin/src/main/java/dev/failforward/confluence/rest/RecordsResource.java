@@ -11,6 +11,8 @@ import dev.failforward.confluence.jira.NewAction;
 import dev.failforward.confluence.jira.RecordView;
 import dev.failforward.confluence.retro.IssueKeys;
 import dev.failforward.core.record.SourcePage;
+import dev.failforward.rest.JsonRequest;
+import dev.failforward.rest.RequestProblem;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;

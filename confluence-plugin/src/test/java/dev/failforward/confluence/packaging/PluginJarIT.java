@@ -3,6 +3,7 @@ package dev.failforward.confluence.packaging;
 import dev.failforward.buildtools.verify.PluginJarContract;
 
 import java.util.List;
+import java.util.Map;
 
 /** Checks the built Confluence plugin jar the way Confluence would see it (runs after package, in mvn verify). */
 class PluginJarIT extends PluginJarContract {
@@ -19,6 +20,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.confluence.blueprint.RetroBlueprintPages",
                 "dev.failforward.confluence.hypothesis.HypothesisCardRenderer",
                 "dev.failforward.confluence.jira.AppLinksFailureDbClient",
+                "dev.failforward.confluence.rest.ConfluenceRestPlugin",
                 "dev.failforward.confluence.retro.RetroRenderer");
     }
 
@@ -30,6 +32,11 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.sal.api.message.I18nResolver",
                 "com.atlassian.sal.api.user.UserManager#salUserManager",
                 "com.atlassian.templaterenderer.TemplateRenderer");
+    }
+
+    @Override
+    protected Map<String, String> expectedThirdPartyImports() {
+        return SHARED_THIRD_PARTY_IMPORTS;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.failforward.confluence.rest;
 
-import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,14 +10,9 @@ import dev.failforward.confluence.jira.JiraResult;
 import dev.failforward.confluence.jira.LearningPageView;
 import dev.failforward.confluence.jira.LearningSearch;
 import dev.failforward.host.i18n.BundleI18nResolver;
-import jakarta.ws.rs.core.Application;
+import dev.failforward.rest.testing.RestApp;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.glassfish.jersey.internal.inject.AbstractBinder;
-import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.test.JerseyTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +38,7 @@ import static org.mockito.Mockito.when;
 class LearningsRestTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final BundleI18nResolver I18N = BundleI18nResolver.fromClasspath(Locale.ENGLISH,
-            "i18n/failforward-confluence.properties", "dev/failforward/core/i18n/failforward-core.properties");
+    private static final BundleI18nResolver I18N = ConfluenceRest.english();
     /** 23:30 on 6 May in UTC: already 7 May in Tokyo, the clock's zone; the archive counts UTC days. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-06T23:30:00Z"), ZoneId.of("Asia/Tokyo"));
     private static final UserKey USER = new UserKey("u1");
@@ -54,41 +47,24 @@ class LearningsRestTest {
 
     private final FailureDbClient jira = mock(FailureDbClient.class);
     private final UserManager users = mock(UserManager.class);
-    private JerseyTest jersey;
+    private RestApp jersey;
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         when(users.getRemoteUserKey()).thenReturn(USER);
-        jersey = new JerseyTest() {
-            @Override
-            protected Application configure() {
-                return new ResourceConfig()
-                        .register(new AbstractBinder() {
-                            @Override
-                            protected void configure() {
-                                bind(I18N).to(I18nResolver.class);
-                            }
-                        })
-                        .register(new LearningsResource(jira, users, I18N, CLOCK))
-                        .register(ProblemExceptionMapper.class)
-                        .register(UnexpectedExceptionMapper.class)
-                        .register(JacksonFeature.class)
-                        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            }
-        };
-        jersey.setUp();
+        jersey = ConfluenceRest.app(I18N)
+                .register(new LearningsResource(jira, users, I18N, CLOCK))
+                .start();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        jersey.tearDown();
+    void stop() {
+        jersey.close();
     }
 
     /** GET of a path relative to the application, with its query as written (already percent-encoded). */
     private Response get(String pathAndQuery) {
-        String base = jersey.target().getUri().toString();
-        return jersey.client().target(base + (base.endsWith("/") ? "" : "/") + pathAndQuery)
-                .request(MediaType.APPLICATION_JSON).get();
+        return jersey.getRaw(pathAndQuery);
     }
 
     private static JsonNode json(Response response) throws Exception {

@@ -2,7 +2,6 @@ package dev.failforward.confluence.rest;
 
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.UrlMode;
-import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,15 +17,10 @@ import dev.failforward.confluence.jira.RecordView;
 import dev.failforward.confluence.jira.WhyView;
 import dev.failforward.core.record.SourcePage;
 import dev.failforward.host.i18n.BundleI18nResolver;
+import dev.failforward.rest.testing.RestApp;
 import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.glassfish.jersey.internal.inject.AbstractBinder;
-import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.test.JerseyTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,46 +43,28 @@ import static org.mockito.Mockito.when;
 class RetroRestTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final BundleI18nResolver I18N = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH,
-            "i18n/failforward-confluence.properties", "dev/failforward/core/i18n/failforward-core.properties");
+    private static final BundleI18nResolver I18N = ConfluenceRest.english();
 
     private final FailureDbClient jira = mock(FailureDbClient.class);
     private final UserManager users = mock(UserManager.class);
     private final ApplicationProperties application = mock(ApplicationProperties.class);
-    private JerseyTest jersey;
+    private RestApp jersey;
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         when(users.getRemoteUserKey()).thenReturn(new UserKey("u1"));
         when(application.getBaseUrl(UrlMode.CANONICAL)).thenReturn("https://wiki.example.com/confluence/");
-        jersey = new JerseyTest() {
-            @Override
-            protected Application configure() {
-                return new ResourceConfig()
-                        .register(new AbstractBinder() {
-                            @Override
-                            protected void configure() {
-                                bind(I18N).to(I18nResolver.class);
-                                bind(jira).to(FailureDbClient.class);
-                                bind(users).to(UserManager.class).named("salUserManager");
-                                bind(application).to(ApplicationProperties.class);
-                            }
-                        })
-                        .register(JsonContentTypeFilter.class)
-                        .register(RecordsResource.class)
-                        .register(BlamelessResource.class)
-                        .register(ProblemExceptionMapper.class)
-                        .register(UnexpectedExceptionMapper.class)
-                        .register(JacksonFeature.class)
-                        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            }
-        };
-        jersey.setUp();
+        jersey = ConfluenceRest.app(I18N)
+                .bind(FailureDbClient.class, jira)
+                .bind(UserManager.class, "salUserManager", users)
+                .bind(ApplicationProperties.class, application)
+                .register(RecordsResource.class, BlamelessResource.class)
+                .start();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        jersey.tearDown();
+    void stop() {
+        jersey.close();
     }
 
     private Response get(String path) {
@@ -303,6 +279,39 @@ class RetroRestTest {
         Response utf8 = jersey.target("blameless/check").request()
                 .post(Entity.entity("{\"text\":\"All good.\"}", "application/json;charset=UTF-8"));
         assertThat(utf8.getStatus()).isEqualTo(200);
+    }
+
+    /**
+     * As REST v2 clients expect of a bound body ({@code @JsonIgnoreProperties(ignoreUnknown = true)}): a field this API
+     * version does not know is ignored on every write, never passed on to Jira, and cannot redirect the write; the body
+     * is still read strictly.
+     */
+    @Test
+    void fieldsThisVersionDoesNotKnowAreIgnored() throws Exception {
+        String extra = ",\"addedInV2\":{\"tags\":[\"a\",\"b\"],\"weight\":0.5},\"issueKey\":\"SEC-1\",\"owner\":null}";
+        when(jira.addLearning("OPS-42", "Small teams prefer monthly", "insight", null))
+                .thenReturn(new JiraResult.Ok<>(new LearningView(11, "OPS-42", "Small teams prefer monthly", "insight", "u1", null)));
+        assertThat(post("records/OPS-42/learnings", "{\"text\":\"Small teams prefer monthly\",\"kind\":\"insight\"" + extra)
+                .getStatus()).isEqualTo(201);
+        verify(jira).addLearning("OPS-42", "Small teams prefer monthly", "insight", null);
+
+        NewAction expected = new NewAction("Test monthly default", null, null, null, null);
+        when(jira.addAction("OPS-42", expected)).thenReturn(new JiraResult.Ok<>(new ActionView(9, "OPS-42",
+                "Test monthly default", null, null, null, "open", null, null, null, null, null, 0)));
+        assertThat(post("records/OPS-42/actions", "{\"description\":\"Test monthly default\"" + extra).getStatus())
+                .isEqualTo(201);
+        verify(jira).addAction("OPS-42", expected);
+
+        Response check = post("blameless/check", "{\"text\":\"The certificate expired.\"" + extra);
+        assertThat(check.getStatus()).isEqualTo(200);
+        assertThat(json(check).path("blameless").asBoolean()).isTrue();
+
+        JsonNode duplicate = json(post("records/OPS-42/learnings", "{\"text\":\"a\",\"kind\":\"insight\",\"x\":1,\"x\":2}"));
+        assertThat(duplicate.path("errors").get(0).path("code").asText()).isEqualTo("duplicate-key");
+        JsonNode surrogate = json(post("blameless/check", "{\"text\":\"a\",\"x\":\"\\udc00\"}"));
+        assertThat(surrogate.path("errors").get(0).path("field").asText()).isEqualTo("x");
+        assertThat(surrogate.path("errors").get(0).path("code").asText()).isEqualTo("lone-surrogate");
+        org.mockito.Mockito.verifyNoMoreInteractions(jira);
     }
 
     @Test

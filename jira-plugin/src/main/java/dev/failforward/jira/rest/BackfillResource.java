@@ -51,14 +51,14 @@ public class BackfillResource {
 
     @GET
     public BackfillJson progress() {
-        AccessDeniedException.requireAdministrator(users);
+        Access.requireAdministrator(users);
         BackfillProgress progress = backfill.progress();
         return BackfillJson.from(progress, queue.stats(), message(progress), null);
     }
 
     @POST
     public Response runNow() {
-        AccessDeniedException.requireAdministrator(users);
+        Access.requireAdministrator(users);
         BackfillScheduler.RunRequest request;
         try {
             request = backfill.runNow();

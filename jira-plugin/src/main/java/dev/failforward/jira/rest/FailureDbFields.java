@@ -2,6 +2,8 @@ package dev.failforward.jira.rest;
 
 import dev.failforward.core.lifecycle.FieldProblem;
 import dev.failforward.core.record.FailureDbProblem.Fields;
+import dev.failforward.rest.FieldError;
+import dev.failforward.rest.RequestProblem;
 
 import java.io.Serializable;
 import java.util.List;
@@ -38,8 +40,8 @@ final class FailureDbFields {
     private FailureDbFields() {
     }
 
-    static InvalidRequestException invalid(List<FieldProblem> problems, Map<String, String> names) {
-        return new InvalidRequestException(problems.stream()
+    static RequestProblem invalid(List<FieldProblem> problems, Map<String, String> names) {
+        return RequestProblem.invalid(problems.stream()
                 .map(p -> new FieldError(names.getOrDefault(p.field(), BODY.getOrDefault(p.field(), p.field())),
                         p.code(), p.i18nKey(), List.<Serializable>copyOf(p.arguments())))
                 .toList());

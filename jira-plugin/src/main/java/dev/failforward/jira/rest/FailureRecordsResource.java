@@ -7,6 +7,7 @@ import dev.failforward.jira.failuredb.CheckIn;
 import dev.failforward.jira.failuredb.FailureDbService;
 import dev.failforward.jira.failuredb.InvalidCommandException;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.rest.JsonRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -71,7 +72,7 @@ public class FailureRecordsResource {
                                          @QueryParam("sort") String sort, @QueryParam("order") String order,
                                          @QueryParam("startAt") String startAt,
                                          @QueryParam("maxResults") String maxResults) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         RecordSearchParameters parameters = RecordSearchParameters.parse(project, kind, status, phase, failureType,
                 category, createdFrom, createdTo, text, sort, order, startAt, maxResults);
         RecordPage page = service.search(parameters.projects(), parameters.query());
@@ -82,7 +83,7 @@ public class FailureRecordsResource {
     @GET
     @Path("/{issueKey}")
     public FailureRecordJson.Details record(@PathParam("issueKey") String issueKey) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         return FailureRecordJson.details(service.details(issueKey));
     }
 
@@ -90,7 +91,7 @@ public class FailureRecordsResource {
     @Path("/{issueKey}/learnings")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addLearning(@PathParam("issueKey") String issueKey, String body) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         LearningCommand command = learning(JsonRequest.parse(body));
         return created(FailureRecordJson.learning(issueKey, service.addLearning(issueKey, command)));
     }
@@ -100,7 +101,7 @@ public class FailureRecordsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public FailureRecordJson.LearningJson editLearning(@PathParam("issueKey") String issueKey,
                                                        @PathParam("id") String id, String body) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         LearningCommand command = learning(JsonRequest.parse(body));
         return FailureRecordJson.learning(issueKey, service.editLearning(issueKey, id(id), command));
     }
@@ -108,7 +109,7 @@ public class FailureRecordsResource {
     @DELETE
     @Path("/{issueKey}/learnings/{id}")
     public Response deleteLearning(@PathParam("issueKey") String issueKey, @PathParam("id") String id) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         service.deleteLearning(issueKey, id(id));
         return Response.noContent().build();
     }
@@ -117,7 +118,7 @@ public class FailureRecordsResource {
     @Path("/{issueKey}/actions")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addAction(@PathParam("issueKey") String issueKey, String body) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         ActionItemCommand command = action(JsonRequest.parse(body));
         return created(FailureRecordJson.action(issueKey, service.addAction(issueKey, command)));
     }
@@ -127,7 +128,7 @@ public class FailureRecordsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public FailureRecordJson.ActionJson editAction(@PathParam("issueKey") String issueKey, @PathParam("id") String id,
                                                    String body) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         JsonRequest json = JsonRequest.parse(body);
         ActionItemCommand command = action(json);
         long version = JsonVersion.required(json);
@@ -137,7 +138,7 @@ public class FailureRecordsResource {
     @DELETE
     @Path("/{issueKey}/actions/{id}")
     public Response deleteAction(@PathParam("issueKey") String issueKey, @PathParam("id") String id) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         service.deleteAction(issueKey, id(id));
         return Response.noContent().build();
     }
@@ -147,7 +148,7 @@ public class FailureRecordsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public FailureRecordJson.ActionJson checkIn(@PathParam("issueKey") String issueKey, @PathParam("id") String id,
                                                 String body) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         JsonRequest json = JsonRequest.parse(body);
         CheckIn checkIn = new CheckIn(json.requiredString("date", 10 + 20), json.requiredString("result", 40),
                 json.optionalString("note", TEXT_LIMIT).orElse(null), JsonVersion.optional(json));

@@ -33,7 +33,7 @@ public class FieldsResource {
 
     @GET
     public Map<String, String> fields() {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         Map<String, String> ids = new LinkedHashMap<>();
         for (FailForwardField field : FailForwardField.values()) {
             registry.field(field).ifPresent(customField -> ids.put(field.key(), customField.getId()));

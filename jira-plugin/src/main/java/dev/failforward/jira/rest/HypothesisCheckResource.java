@@ -2,6 +2,7 @@ package dev.failforward.jira.rest;
 
 import dev.failforward.jira.hypothesis.HypothesisCheckService;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.rest.JsonRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -34,7 +35,7 @@ public class HypothesisCheckResource {
     @Path("/check")
     @Consumes(MediaType.APPLICATION_JSON)
     public HypothesisCheckResponse check(String body) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         String text = JsonRequest.parse(body).requiredString("text", service.maxLength());
         return HypothesisCheckResponse.from(service.check(text));
     }

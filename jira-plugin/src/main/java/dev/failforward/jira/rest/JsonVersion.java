@@ -1,6 +1,8 @@
 package dev.failforward.jira.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.failforward.rest.JsonRequest;
+import dev.failforward.rest.RequestProblem;
 
 /**
  * Reads the whole-number {@code version} field of a JSON body that {@link JsonRequest#parse} has already accepted
@@ -20,8 +22,7 @@ final class JsonVersion {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
-            throw new InvalidRequestException(FieldError.of(FIELD, "type", "failforward.failuredb.error.field.version",
-                    FIELD));
+            throw RequestProblem.invalid(FIELD, "type", "failforward.failuredb.error.field.version", FIELD);
         }
         return value.longValue();
     }
@@ -29,8 +30,7 @@ final class JsonVersion {
     static long required(JsonRequest body) {
         Long version = optional(body);
         if (version == null) {
-            throw new InvalidRequestException(FieldError.of(FIELD, "required", "failforward.rest.error.field.required",
-                    FIELD));
+            throw JsonRequest.required(FIELD);
         }
         return version;
     }

@@ -4,6 +4,8 @@ import dev.failforward.core.kpi.Granularity;
 import dev.failforward.core.kpi.Kpi;
 import dev.failforward.core.text.IsoDate;
 import dev.failforward.jira.kpi.KpiService;
+import dev.failforward.rest.FieldError;
+import dev.failforward.rest.RequestProblem;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -85,7 +87,7 @@ record KpiParameters(Set<String> projects, Long filter, YearMonth from, YearMont
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw RequestProblem.invalid(errors);
         }
         return new KpiParameters(Set.copyOf(projects), filterId, fromMonth, toMonth, parsedGranularity,
                 kpis.isEmpty() ? List.of(Kpi.values()) : List.copyOf(kpis));

@@ -45,7 +45,7 @@ public class KpiResource {
                                @QueryParam("from") String from,
                                @QueryParam("to") String to, @QueryParam("granularity") String granularity,
                                @QueryParam("kpi") List<String> kpi) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         KpiParameters parameters = KpiParameters.parse(project, filter, from, to, granularity, kpi,
                 YearMonth.now(Clock.system(user.zone())));
         return KpiJson.report(service.report(parameters.projects(), parameters.filter(), parameters.from(), parameters.to(),

@@ -6,6 +6,8 @@ import dev.failforward.core.record.LearningKind;
 import dev.failforward.core.record.PageRequest;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.jira.archive.LearningQuery;
+import dev.failforward.rest.FieldError;
+import dev.failforward.rest.RequestProblem;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ record LearningSearchParameters(Set<String> projects, LearningQuery query) {
         int limit = RecordSearchParameters.integer(errors, "maxResults", maxResults, LearningQuery.DEFAULT_LIMIT, 1,
                 LearningQuery.MAX_LIMIT);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw RequestProblem.invalid(errors);
         }
         LearningQuery query = new LearningQuery(Set.of(), kind, learning, type, failureCategory,
                 fromDay == null ? null : RecordSearchParameters.startOf(fromDay),

@@ -39,7 +39,7 @@ public class LearningsResource {
                        @QueryParam("failureType") String failureType, @QueryParam("category") String category,
                        @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("text") String text,
                        @QueryParam("startAt") String startAt, @QueryParam("maxResults") String maxResults) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         LearningSearchParameters parameters = LearningSearchParameters.parse(project, recordKind, learningKind,
                 failureType, category, from, to, text, startAt, maxResults);
         return page(service.search(parameters.projects(), parameters.query()));

@@ -1,6 +1,7 @@
 package dev.failforward.jira.rest;
 
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.rest.RequestProblem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,7 +34,7 @@ public class OpenApiResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response document() {
         if (permissions.currentUserKey().isEmpty()) {
-            throw new AccessDeniedException(true);
+            throw RequestProblem.loginRequired();
         }
         try (InputStream in = OpenApiResource.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {

@@ -60,7 +60,7 @@ public class ProjectExportResource {
     @Path("/export.csv")
     @Produces("text/csv")
     public Response csv(@PathParam("projectKey") String projectKey) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         ProjectExport export = service.exportProject(projectKey);
         StreamingOutput body = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
@@ -86,7 +86,7 @@ public class ProjectExportResource {
     @Path("/export.json")
     @Produces("application/json")
     public Response json(@PathParam("projectKey") String projectKey) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         ProjectExport export = service.exportProject(projectKey);
         StreamingOutput body = output -> {
             try (JsonGenerator json = JSON.getFactory().createGenerator(output, JsonEncoding.UTF8)) {

@@ -10,6 +10,9 @@ import dev.failforward.jira.kpi.KpiUserContext;
 import dev.failforward.jira.permissions.RecordPermissions;
 import dev.failforward.jira.pulse.PulseService;
 import dev.failforward.jira.pulse.PulseSettings;
+import dev.failforward.rest.FieldError;
+import dev.failforward.rest.JsonRequest;
+import dev.failforward.rest.RequestProblem;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
@@ -84,14 +87,14 @@ public class PulseResource {
 
     @GET
     public PulseJson status(@QueryParam("project") String project) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         return json(pulse.status(requireProject(project)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response answer(String body) {
-        AccessDeniedException.requireLogin(permissions.currentUserKey());
+        Access.requireLogin(permissions.currentUserKey());
         JsonRequest request = JsonRequest.parse(body);
         String project = requireProject(request.optionalString("project", 255).orElse(null));
         int score = request.requiredInteger("score", PulseService.MIN_SCORE, PulseService.MAX_SCORE);
@@ -101,7 +104,7 @@ public class PulseResource {
     @GET
     @Path("/settings")
     public SettingsJson settings() {
-        AccessDeniedException.requireAdministrator(users);
+        Access.requireAdministrator(users);
         PulseSettings.Values values = settings.read();
         return new SettingsJson(values.granularity().name().toLowerCase(Locale.ROOT), values.minAnswers());
     }
@@ -110,7 +113,7 @@ public class PulseResource {
     @Path("/settings")
     @Consumes(MediaType.APPLICATION_JSON)
     public SettingsJson saveSettings(String body) {
-        AccessDeniedException.requireAdministrator(users);
+        Access.requireAdministrator(users);
         JsonRequest request = JsonRequest.parse(body);
         PulseSettings.Values current = settings.read();
         List<FieldError> errors = new ArrayList<>();
@@ -128,11 +131,11 @@ public class PulseResource {
         try {
             minAnswers = request.optionalInteger("minAnswers", KpiEngine.MIN_SHARING_ANSWERS,
                     PulseSettings.MAX_MIN_ANSWERS).orElse(current.minAnswers());
-        } catch (InvalidRequestException e) {
+        } catch (RequestProblem e) {
             errors.addAll(e.errors());
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw RequestProblem.invalid(errors);
         }
         settings.write(new PulseSettings.Values(granularity, minAnswers));
         return settings();
@@ -140,8 +143,7 @@ public class PulseResource {
 
     private static String requireProject(String project) {
         if (project == null || project.isBlank()) {
-            throw new InvalidRequestException(FieldError.of("project", "required", "failforward.rest.error.field.required",
-                    "project"));
+            throw JsonRequest.required("project");
         }
         return project.strip();
     }

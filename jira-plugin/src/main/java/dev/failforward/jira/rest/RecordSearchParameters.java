@@ -9,6 +9,8 @@ import dev.failforward.core.record.RecordKind;
 import dev.failforward.core.record.RecordQuery;
 import dev.failforward.core.record.RecordSort;
 import dev.failforward.core.text.IsoDate;
+import dev.failforward.rest.FieldError;
+import dev.failforward.rest.RequestProblem;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -92,7 +94,7 @@ record RecordSearchParameters(Set<String> projects, RecordQuery query) {
         int offset = integer(errors, "startAt", startAt, 0, 0, Integer.MAX_VALUE);
         int limit = integer(errors, "maxResults", maxResults, DEFAULT_MAX_RESULTS, 1, PageRequest.MAX_LIMIT);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw RequestProblem.invalid(errors);
         }
         RecordQuery query = RecordQuery.inProjects(Set.of())
                 .withKind(recordKind)

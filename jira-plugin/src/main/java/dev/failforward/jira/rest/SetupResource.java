@@ -9,6 +9,7 @@ import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.websudo.WebSudoRequired;
 import dev.failforward.jira.setup.JiraSetupService;
 import dev.failforward.jira.setup.SetupReport;
+import dev.failforward.rest.RequestProblem;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.ws.rs.POST;
@@ -51,17 +52,17 @@ public class SetupResource {
 
     @POST
     public SetupReportJson install() {
-        AccessDeniedException.requireAdministrator(users);
+        Access.requireAdministrator(users);
         return SetupReportJson.from(null, setup.ensureInstalled(), i18n);
     }
 
     @POST
     @Path("/projects/{projectKey}")
     public SetupReportJson addToProject(@PathParam("projectKey") String projectKey) {
-        AccessDeniedException.requireAdministrator(users);
+        Access.requireAdministrator(users);
         Project project = projectKey == null || projectKey.isBlank() ? null : projects.getProjectByCurrentKey(projectKey.strip());
         if (project == null) {
-            throw new NotFoundProblem("failforward.rest.error.project.notfound", projectKey);
+            throw RequestProblem.of(404, "failforward.rest.error.project.notfound", projectKey);
         }
         setup.ensureInstalled();
         SetupReport report = setup.addToProject(project);

@@ -3,6 +3,8 @@ package dev.failforward.jira.packaging;
 import dev.failforward.buildtools.verify.PluginJarContract;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Checks the built Jira plugin jar the way Jira would see it (runs after package, in mvn verify). */
 class PluginJarIT extends PluginJarContract {
@@ -43,6 +45,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.jira.projection.ProjectionSetup",
                 "dev.failforward.jira.pulse.PulseService",
                 "dev.failforward.jira.pulse.PulseSettings",
+                "dev.failforward.jira.rest.JiraRestPlugin",
                 "dev.failforward.jira.secrets.SharedHomeSecretStore",
                 "dev.failforward.jira.setup.JiraFieldRegistry",
                 "dev.failforward.jira.setup.JiraFields",
@@ -102,6 +105,20 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.sal.api.websudo.WebSudoManager",
                 "com.atlassian.scheduler.SchedulerService",
                 "com.atlassian.templaterenderer.TemplateRenderer");
+    }
+
+    @Override
+    protected Map<String, String> expectedThirdPartyImports() {
+        Map<String, String> imports = new TreeMap<>(SHARED_THIRD_PARTY_IMPORTS);
+        imports.put("com.opensymphony.module.propertyset", "");
+        imports.put("com.opensymphony.workflow", "");
+        imports.put("com.opensymphony.workflow.loader", "");
+        imports.put("jakarta.servlet.http", "[6.0,7)");
+        imports.put("net.java.ao", "0");
+        imports.put("net.java.ao.schema", "0");
+        imports.put("org.ofbiz.core.entity", "");
+        imports.put("org.springframework.beans.factory", "");
+        return imports;
     }
 
     @Override

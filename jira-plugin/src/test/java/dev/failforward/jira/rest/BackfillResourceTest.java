@@ -1,6 +1,5 @@
 package dev.failforward.jira.rest;
 
-import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.scheduler.SchedulerServiceException;
@@ -10,15 +9,10 @@ import dev.failforward.host.i18n.BundleI18nResolver;
 import dev.failforward.jira.projection.BackfillProgress;
 import dev.failforward.jira.projection.BackfillScheduler;
 import dev.failforward.jira.projection.ProjectionQueue;
+import dev.failforward.rest.testing.RestApp;
 import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.glassfish.jersey.internal.inject.AbstractBinder;
-import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.test.JerseyTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,46 +39,24 @@ class BackfillResourceTest {
     private final BackfillScheduler backfill = mock(BackfillScheduler.class);
     private final ProjectionQueue queue = mock(ProjectionQueue.class);
     private final UserManager users = mock(UserManager.class);
-    private JerseyTest jersey;
-
-    /** The plugin's bundles, as the descriptor declares them. */
-    static BundleI18nResolver i18n() {
-        return BundleI18nResolver.fromClasspath(Locale.ENGLISH, "i18n/failforward-jira.properties",
-                "dev/failforward/core/i18n/failforward-core.properties");
-    }
+    private RestApp jersey;
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         when(users.isAdmin(ADMIN)).thenReturn(true);
         when(queue.stats()).thenReturn(new ProjectionQueue.Stats(3, 17, 250, 2));
         when(backfill.progress()).thenReturn(RUNNING);
-        jersey = new JerseyTest() {
-            @Override
-            protected Application configure() {
-                return new ResourceConfig()
-                        .register(new AbstractBinder() {
-                            @Override
-                            protected void configure() {
-                                bind(i18n()).to(I18nResolver.class);
-                                bind(backfill).to(BackfillScheduler.class);
-                                bind(queue).to(ProjectionQueue.class);
-                                bind(users).to(UserManager.class).named("salUserManager");
-                            }
-                        })
-                        .register(BackfillResource.class)
-                        .register(InvalidRequestExceptionMapper.class)
-                        .register(ProblemExceptionMapper.class)
-                        .register(UnexpectedExceptionMapper.class)
-                        .register(JacksonFeature.class)
-                        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            }
-        };
-        jersey.setUp();
+        jersey = JiraRest.app()
+                .bind(BackfillScheduler.class, backfill)
+                .bind(ProjectionQueue.class, queue)
+                .bind(UserManager.class, "salUserManager", users)
+                .register(BackfillResource.class)
+                .start();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        jersey.tearDown();
+    void stop() {
+        jersey.close();
     }
 
     private Response get() {
@@ -178,7 +150,7 @@ class BackfillResourceTest {
 
     @Test
     void everyStateHasAMessage() {
-        BundleI18nResolver i18n = i18n();
+        BundleI18nResolver i18n = dev.failforward.jira.JiraI18n.english();
         for (BackfillProgress.State state : BackfillProgress.State.values()) {
             String key = "failforward.backfill.state." + state.name().toLowerCase(Locale.ROOT);
             assertThat(i18n.getText(key)).as(key).isNotEqualTo(key).isNotBlank();

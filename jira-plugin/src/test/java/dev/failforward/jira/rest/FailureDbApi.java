@@ -15,7 +15,7 @@ import dev.failforward.core.record.RecordKind;
 import dev.failforward.core.record.WhyChainCommand;
 import dev.failforward.host.ao.AoDatabase;
 import dev.failforward.host.db.TestDatabases;
-import dev.failforward.host.i18n.BundleI18nResolver;
+import dev.failforward.jira.JiraI18n;
 import dev.failforward.jira.failuredb.FailureDbService;
 import dev.failforward.jira.permissions.FakeRecordPermissions;
 import dev.failforward.jira.permissions.RecordPermissions;
@@ -27,21 +27,15 @@ import dev.failforward.jira.persistence.AoWhyStepRepository;
 import dev.failforward.jira.persistence.FailureRecordEntity;
 import dev.failforward.jira.persistence.LearningEntity;
 import dev.failforward.jira.persistence.WhyStepEntity;
+import dev.failforward.rest.testing.RestApp;
 import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.glassfish.jersey.internal.inject.AbstractBinder;
-import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.test.JerseyTest;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -64,7 +58,7 @@ final class FailureDbApi implements AutoCloseable {
     final AoLearningRepository learnings;
     final AoActionItemRepository actions;
     final AoWhyStepRepository whys;
-    final JerseyTest jersey;
+    final RestApp app;
     FailureRecord ops1;
     FailureRecord sec1;
     Learning secLearning;
@@ -80,44 +74,16 @@ final class FailureDbApi implements AutoCloseable {
         seed();
         FailureDbService service = new FailureDbService(records, learnings, actions, whys, permissions,
                 users::contains, dev.failforward.jira.failuredb.RecordChanges.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
-        I18nResolver i18n = english();
-        jersey = new JerseyTest() {
-            @Override
-            protected Application configure() {
-                return new ResourceConfig()
-                        .register(new AbstractBinder() {
-                            @Override
-                            protected void configure() {
-                                bind(i18n).to(I18nResolver.class);
-                                bind(service).to(FailureDbService.class);
-                                bind(new dev.failforward.jira.archive.LearningArchiveService(
-                                        new dev.failforward.jira.persistence.AoLearningArchive(db.activeObjects()),
-                                        permissions)).to(dev.failforward.jira.archive.LearningArchiveService.class);
-                                bind(permissions).to(RecordPermissions.class);
-                            }
-                        })
-                        .register(JsonContentTypeFilter.class)
-                        .register(FailureRecordsResource.class)
-                        .register(LearningsResource.class)
-                        .register(ProjectExportResource.class)
-                        .register(OpenApiResource.class)
-                        .register(FailureDbExceptionMapper.class)
-                        .register(InvalidCommandExceptionMapper.class)
-                        .register(StaleEditExceptionMapper.class)
-                        .register(InvalidRequestExceptionMapper.class)
-                        .register(ProblemExceptionMapper.class)
-                        .register(UnexpectedExceptionMapper.class)
-                        .register(JacksonFeature.class)
-                        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            }
-        };
-        jersey.setUp();
-    }
-
-    /** The plugin's bundles, as the descriptor declares them. */
-    static BundleI18nResolver english() {
-        return BundleI18nResolver.fromClasspath(Locale.ENGLISH, "i18n/failforward-jira.properties",
-                "dev/failforward/core/i18n/failforward-core.properties");
+        I18nResolver i18n = JiraI18n.english();
+        app = JiraRest.app(i18n)
+                .bind(FailureDbService.class, service)
+                .bind(dev.failforward.jira.archive.LearningArchiveService.class,
+                        new dev.failforward.jira.archive.LearningArchiveService(
+                                new dev.failforward.jira.persistence.AoLearningArchive(db.activeObjects()), permissions))
+                .bind(RecordPermissions.class, permissions)
+                .register(FailureRecordsResource.class, LearningsResource.class, ProjectExportResource.class,
+                        OpenApiResource.class)
+                .start();
     }
 
     private void seed() {
@@ -181,7 +147,7 @@ final class FailureDbApi implements AutoCloseable {
     /** GET; a query string in {@code path} ({@code records?kind=incident&status=Running}) becomes query parameters. */
     Response get(String path) {
         int question = path.indexOf('?');
-        jakarta.ws.rs.client.WebTarget target = jersey.target(question < 0 ? path : path.substring(0, question));
+        jakarta.ws.rs.client.WebTarget target = app.target(question < 0 ? path : path.substring(0, question));
         if (question >= 0) {
             for (String pair : path.substring(question + 1).split("&")) {
                 int equals = pair.indexOf('=');
@@ -192,15 +158,15 @@ final class FailureDbApi implements AutoCloseable {
     }
 
     Response post(String path, String json) {
-        return jersey.target(path).request(MediaType.APPLICATION_JSON).post(Entity.json(json));
+        return app.target(path).request(MediaType.APPLICATION_JSON).post(Entity.json(json));
     }
 
     Response put(String path, String json) {
-        return jersey.target(path).request(MediaType.APPLICATION_JSON).put(Entity.json(json));
+        return app.target(path).request(MediaType.APPLICATION_JSON).put(Entity.json(json));
     }
 
     Response delete(String path) {
-        return jersey.target(path).request(MediaType.APPLICATION_JSON).delete();
+        return app.target(path).request(MediaType.APPLICATION_JSON).delete();
     }
 
     static JsonNode json(Response response) {
@@ -217,7 +183,7 @@ final class FailureDbApi implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        jersey.tearDown();
+        app.close();
         db.close();
     }
 }

@@ -328,6 +328,45 @@ class FailureRecordsResourceTest {
         assertThat(api.actions.findById(id).orElseThrow().description()).isEqualTo("Add a pool alarm at 80%");
     }
 
+    /**
+     * REST v2 clients expect a body to be read as a bound type with {@code @JsonIgnoreProperties(ignoreUnknown = true)}
+     * is: a field this API version does not know (sent by a newer client, or an answer sent back as an edit) is ignored,
+     * on every write, and cannot redirect it.
+     */
+    @Test
+    void fieldsThisVersionDoesNotKnowAreIgnoredOnEveryWrite() {
+        api.editor();
+        String extra = ",\"addedInV2\":{\"labels\":[\"a\",\"b\"],\"weight\":0.5},\"issueKey\":\"SEC-1\",\"id\":999}";
+        Response learning = api.post("records/OPS-1/learnings", withExtra(learningBody("Pools need alarms", "insight"), extra));
+        assertThat(learning.getStatus()).isEqualTo(201);
+        long learningId = json(learning).path("id").asLong();
+        assertThat(learningId).isNotEqualTo(999);
+        assertThat(api.put("records/OPS-1/learnings/" + learningId,
+                withExtra(learningBody("Pools need alarms early", "insight"), extra)).getStatus()).isEqualTo(200);
+
+        Response added = api.post("records/OPS-1/actions", withExtra(ACTION, extra));
+        assertThat(added.getStatus()).isEqualTo(201);
+        com.fasterxml.jackson.databind.node.ObjectNode action = (com.fasterxml.jackson.databind.node.ObjectNode) json(added);
+        // the item as the API answered it, all its read-only fields (id, issueKey, ownerKey, createdAt, …) included,
+        // sent back as the edit with the fields an edit reads
+        action.put("description", "Add a pool alarm at 80%").put("owner", action.path("ownerKey").asText());
+        Response edited = api.put("records/OPS-1/actions/" + action.path("id").asLong(), action.toString());
+        assertThat(edited.getStatus()).isEqualTo(200);
+        assertThat(json(edited).path("description").asText()).isEqualTo("Add a pool alarm at 80%");
+        assertThat(api.post("records/OPS-1/actions/" + action.path("id").asLong() + "/check-in",
+                withExtra("{\"date\":\"2026-07-15\",\"result\":\"effective\"}", extra)).getStatus()).isEqualTo(200);
+
+        assertThat(api.learnings.findByRecord(api.ops1.issueId())).extracting(l -> l.text())
+                .containsExactly("Pools need alarms early");
+        assertThat(api.learnings.findByRecord(api.sec1.issueId())).containsExactly(api.secLearning);
+        assertThat(api.actions.findByRecord(api.sec1.issueId())).containsExactly(api.secAction);
+    }
+
+    /** The JSON object with more fields ({@code extra} starts with a comma and ends the object). */
+    private static String withExtra(String json, String extra) {
+        return json.substring(0, json.lastIndexOf('}')) + extra;
+    }
+
     @Test
     void aCheckInMarksTheItemDoneWithItsResult() {
         api.editor();
@@ -446,7 +485,7 @@ class FailureRecordsResourceTest {
                 "application/json;charset=ISO-8859-1", "application/json;charset=UTF-16");
         for (String[] mutation : mutations(learningId, actionId)) {
             for (String type : types) {
-                Response response = api.jersey.target(mutation[1]).request()
+                Response response = api.app.target(mutation[1]).request()
                         .method(mutation[0], Entity.entity(mutation[2], MediaType.valueOf(type)));
                 assertThat(response.getStatus()).as(mutation[0] + " " + mutation[1] + " as " + type).isEqualTo(415);
                 String raw = response.readEntity(String.class);
@@ -464,7 +503,7 @@ class FailureRecordsResourceTest {
                 assertThat(body.path("errors").get(0).path("code").asText())
                         .isEqualTo(type.contains("charset=") && type.startsWith("application/json;") ? "charset" : "unsupported");
             }
-            Response untyped = api.jersey.target(mutation[1])
+            Response untyped = api.app.target(mutation[1])
                     .property(org.glassfish.jersey.client.ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true)
                     .request().method(mutation[0]);
             assertThat(untyped.getStatus()).isEqualTo(415);
@@ -472,7 +511,7 @@ class FailureRecordsResourceTest {
             assertThat(error.path("code").asText()).isEqualTo("missing");
             assertThat(error.path("message").asText()).isEqualTo("The request has no Content-Type; send application/json.");
         }
-        Response plain = api.jersey.target("records/OPS-1/actions").request()
+        Response plain = api.app.target("records/OPS-1/actions").request()
                 .post(Entity.entity(ACTION, MediaType.TEXT_PLAIN_TYPE));
         assertThat(json(plain).path("errors").get(0).path("message").asText())
                 .isEqualTo("The Content-Type \"text/plain\" is not accepted; send application/json.");
@@ -482,7 +521,7 @@ class FailureRecordsResourceTest {
 
         // JSON with a UTF-8 charset (any case) is JSON
         for (String type : List.of("application/json", "application/json;charset=UTF-8", "Application/JSON; charset=utf-8")) {
-            Response ok = api.jersey.target("records/OPS-1/learnings").request()
+            Response ok = api.app.target("records/OPS-1/learnings").request()
                     .post(Entity.entity(learningBody("typed " + type, "insight"), MediaType.valueOf(type)));
             assertThat(ok.getStatus()).as(type).isEqualTo(201);
         }
@@ -493,14 +532,14 @@ class FailureRecordsResourceTest {
         api.editor();
         long first = json(api.post("records/OPS-1/learnings", learningBody("one", "insight"))).path("id").asLong();
         long second = json(api.post("records/OPS-1/learnings", learningBody("two", "insight"))).path("id").asLong();
-        Response withText = api.jersey.target("records/OPS-1/learnings/" + first)
+        Response withText = api.app.target("records/OPS-1/learnings/" + first)
                 .property(org.glassfish.jersey.client.ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true).request()
                 .build("DELETE", Entity.entity("please", MediaType.TEXT_PLAIN_TYPE)).invoke();
         assertThat(withText.getStatus()).isEqualTo(415);
         assertThat(json(withText).path("errors").get(0).path("field").asText()).isEqualTo("Content-Type");
         assertThat(api.learnings.findById(first)).isPresent();
-        assertThat(api.jersey.target("records/OPS-1/learnings/" + first).request().delete().getStatus()).isEqualTo(204);
-        Response withJson = api.jersey.target("records/OPS-1/learnings/" + second)
+        assertThat(api.app.target("records/OPS-1/learnings/" + first).request().delete().getStatus()).isEqualTo(204);
+        Response withJson = api.app.target("records/OPS-1/learnings/" + second)
                 .property(org.glassfish.jersey.client.ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true).request()
                 .build("DELETE", Entity.json("{}")).invoke();
         assertThat(withJson.getStatus()).isEqualTo(204);

@@ -5,6 +5,7 @@ import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.jira.fields.FieldRegistry;
 import dev.failforward.jira.permissions.FakeRecordPermissions;
 import dev.failforward.jira.testing.FakeFieldRegistry;
+import dev.failforward.rest.RequestProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -45,6 +46,6 @@ class FieldsResourceTest {
     void anonymousCallersLearnNothing() {
         FakeRecordPermissions anonymous = new FakeRecordPermissions().as(null, java.util.Set.of(), java.util.Set.of());
         assertThatThrownBy(() -> new FieldsResource(new FakeFieldRegistry(), anonymous).fields())
-                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.anonymous()).isTrue());
+                .isInstanceOfSatisfying(RequestProblem.class, e -> assertThat(e.status()).isEqualTo(401));
     }
 }

@@ -5,16 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failforward.host.i18n.BundleI18nResolver;
 import dev.failforward.jira.JiraI18n;
 import dev.failforward.jira.hypothesis.HypothesisCheckService;
+import dev.failforward.rest.testing.RestApp;
 import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import com.atlassian.sal.api.message.I18nResolver;
-import org.glassfish.jersey.internal.inject.AbstractBinder;
-import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.test.JerseyTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,51 +26,32 @@ class HypothesisCheckResourceTest {
     private static final BundleI18nResolver I18N =
             JiraI18n.english();
 
-    private JerseyTest jersey;
+    private RestApp jersey;
     private HypothesisCheckService service = new HypothesisCheckService(I18N);
     private final dev.failforward.jira.permissions.FakeRecordPermissions permissions =
             new dev.failforward.jira.permissions.FakeRecordPermissions().as("u-anna", java.util.Set.of(), java.util.Set.of());
 
     @BeforeEach
-    void start() throws Exception {
-        jersey = new JerseyTest() {
-            @Override
-            protected Application configure() {
-                // as REST v2 does: the container creates resources and providers through their @Inject constructors
-                return new ResourceConfig()
-                        .register(new AbstractBinder() {
-                            @Override
-                            protected void configure() {
-                                bind(I18N).to(I18nResolver.class);
-                                bind(service).to(HypothesisCheckService.class);
-                                bind(permissions).to(dev.failforward.jira.permissions.RecordPermissions.class);
-                            }
-                        })
-                        .register(JsonContentTypeFilter.class)
-                        .register(HypothesisCheckResource.class)
-                        .register(InvalidRequestExceptionMapper.class)
-                        .register(ProblemExceptionMapper.class)
-                        .register(UnexpectedExceptionMapper.class)
-                        .register(JacksonFeature.class)
-                        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            }
-        };
-        jersey.setUp();
+    void start() {
+        // as REST v2 does: the container creates resources and providers through their @Inject constructors
+        jersey = JiraRest.app(I18N)
+                .bind(HypothesisCheckService.class, service)
+                .bind(dev.failforward.jira.permissions.RecordPermissions.class, permissions)
+                .register(HypothesisCheckResource.class)
+                .start();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        jersey.tearDown();
+    void stop() {
+        jersey.close();
     }
 
     private Response post(String body) {
-        return jersey.target("hypotheses/check").request(MediaType.APPLICATION_JSON)
-                .post(Entity.entity(body, MediaType.APPLICATION_JSON));
+        return jersey.post("hypotheses/check", body);
     }
 
-    private static JsonNode json(Response response) throws Exception {
-        assertThat(response.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)).isTrue();
-        return JSON.readTree(response.readEntity(String.class));
+    private static JsonNode json(Response response) {
+        return RestApp.json(response);
     }
 
     @Test

@@ -109,6 +109,30 @@ class OpenApiConsistencyTest {
         }
     }
 
+    /**
+     * The bodies are read field by field and fields the endpoint does not know are ignored ({@code JsonRequest}, as
+     * REST v2 clients expect): the document says so, and never that an extra field is refused.
+     */
+    @Test
+    void everyRequestBodyAllowsFieldsThisVersionDoesNotKnow() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(getClass().getClassLoader().getResourceAsStream(OpenApiResource.RESOURCE));
+        List<String> bodies = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            JsonNode schema = op.getValue().path("requestBody").path("content").path("application/json").path("schema");
+            if (schema.isMissingNode()) {
+                return;
+            }
+            JsonNode resolved = schema.has("$ref") ? document.at(schema.path("$ref").asText().substring(1)) : schema;
+            String where = op.getKey().toUpperCase() + " " + path.getKey();
+            bodies.add(where);
+            assertThat(resolved.path("type").asText()).as(where).isEqualTo("object");
+            assertThat(resolved.path("additionalProperties").isBoolean() && resolved.path("additionalProperties").asBoolean())
+                    .as(where + " allows additional properties").isTrue();
+        }));
+        assertThat(bodies).hasSize(8);
+        assertThat(document.toString()).doesNotContain("\"additionalProperties\":false");
+    }
+
     @Test
     void theComparisonSeesAMissingOperationAndAWrongParameter() throws Exception {
         Map<String, TreeSet<String>> code = fromCode();

@@ -2,24 +2,17 @@ package dev.failforward.jira.rest;
 
 import com.atlassian.jira.project.Project;
 import com.atlassian.jira.project.ProjectManager;
-import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.failforward.jira.JiraI18n;
 import dev.failforward.jira.setup.JiraSetupService;
 import dev.failforward.jira.setup.SetupException;
 import dev.failforward.jira.setup.SetupReport;
+import dev.failforward.rest.testing.RestApp;
 import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.glassfish.jersey.internal.inject.AbstractBinder;
-import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.test.JerseyTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,42 +35,26 @@ class SetupResourceTest {
     private final ProjectManager projects = mock(ProjectManager.class);
     private final UserManager users = mock(UserManager.class);
     private final Project ops = mock(Project.class);
-    private JerseyTest jersey;
+    private RestApp jersey;
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         when(users.isAdmin(ADMIN)).thenReturn(true);
         when(ops.getKey()).thenReturn("OPS");
         when(projects.getProjectByCurrentKey("OPS")).thenReturn(ops);
         when(setup.ensureInstalled()).thenReturn(SetupReport.of(java.util.List.of(), java.util.List.of()));
         when(setup.addToProject(ops)).thenReturn(SetupReport.of(java.util.List.of(), java.util.List.of()));
-        jersey = new JerseyTest() {
-            @Override
-            protected Application configure() {
-                return new ResourceConfig()
-                        .register(new AbstractBinder() {
-                            @Override
-                            protected void configure() {
-                                bind(JiraI18n.english()).to(I18nResolver.class);
-                                bind(setup).to(JiraSetupService.class);
-                                bind(projects).to(ProjectManager.class);
-                                bind(users).to(UserManager.class).named("salUserManager");
-                            }
-                        })
-                        .register(SetupResource.class)
-                        .register(InvalidRequestExceptionMapper.class)
-                        .register(ProblemExceptionMapper.class)
-                        .register(UnexpectedExceptionMapper.class)
-                        .register(JacksonFeature.class)
-                        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-            }
-        };
-        jersey.setUp();
+        jersey = JiraRest.app()
+                .bind(JiraSetupService.class, setup)
+                .bind(ProjectManager.class, projects)
+                .bind(UserManager.class, "salUserManager", users)
+                .register(SetupResource.class)
+                .start();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        jersey.tearDown();
+    void stop() {
+        jersey.close();
     }
 
     private Response post(String path) {

@@ -45,6 +45,32 @@ public final class PluginClasses {
         return names;
     }
 
+    /**
+     * The classes of {@code packages} (and their sub-packages) as the class loader has them, sorted: what bnd inlines
+     * into the bundle from the plugin's dependencies ({@code Private-Package}, e.g. the shared REST code) when the
+     * plugin is a build's class directory, which has only the plugin's own classes.
+     */
+    public static List<String> onClassPath(List<String> packages, ClassLoader loader) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (String pkg : packages) {
+            String path = pkg.replace('.', '/');
+            try {
+                Enumeration<URL> roots = loader.getResources(path);
+                while (roots.hasMoreElements()) {
+                    URL root = roots.nextElement();
+                    String spec = root.toString();
+                    String base = spec.substring(0, spec.length() - path.length());
+                    for (String name : in(base, List.of(pkg))) {
+                        names.add(name);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list the classes of " + pkg + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(names);
+    }
+
     private static List<String> entries(String base) {
         try {
             URL url = URI.create(base).toURL();

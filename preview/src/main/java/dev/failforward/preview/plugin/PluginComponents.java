@@ -8,6 +8,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +42,7 @@ public final class PluginComponents {
     private final Map<Class<?>, Object> created = new LinkedHashMap<>();
     private final Map<Class<?>, Object> absent = new LinkedHashMap<>();
     private final Set<Class<?>> creating = new LinkedHashSet<>();
+    private final List<Class<?>> indexed = new ArrayList<>();
 
     /** @param plugin the plugin's key, for messages */
     public PluginComponents(String plugin) {
@@ -56,6 +58,17 @@ public final class PluginComponents {
     /** Adds an instance under a name, for parameters with that {@code @Named} (and unqualified ones of its type). */
     public PluginComponents add(String name, Object instance) {
         entries.add(new Entry(name, instance));
+        return this;
+    }
+
+    /**
+     * The plugin's Spring Scanner components (its index's {@code component} lines). A parameter typed by an interface of
+     * the plugin that no added instance implements gets the one indexed component that implements it, created once, as
+     * the product's container autowires by type: e.g. the shared REST providers' {@code RestPlugin}, which each plugin
+     * implements with a component of its own.
+     */
+    public PluginComponents indexed(Collection<Class<?>> components) {
+        indexed.addAll(components);
         return this;
     }
 
@@ -125,6 +138,18 @@ public final class PluginComponents {
         }
         if (isPluginClass(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
             return create(type, where);
+        }
+        if (isPluginClass(type)) {
+            List<Class<?>> implementations = indexed.stream().filter(type::isAssignableFrom)
+                    .filter(c -> !c.isInterface() && !Modifier.isAbstract(c.getModifiers())).toList();
+            if (implementations.size() == 1) {
+                return resolve(implementations.get(0), null, where);
+            }
+            if (implementations.size() > 1) {
+                throw new IllegalStateException("The preview's " + plugin + " has " + implementations.size()
+                        + " components implementing " + type.getName() + " and no name to choose: "
+                        + implementations.stream().map(Class::getName).toList());
+            }
         }
         if (type.isInterface() && !isPluginClass(type)) {
             return absent.computeIfAbsent(type, PluginComponents::absentService);

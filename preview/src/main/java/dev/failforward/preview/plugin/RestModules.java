@@ -19,7 +19,9 @@ import java.util.Objects;
 
 /**
  * A plugin's {@code <rest>} module as REST v2 hosts it: every class with {@code @Path} or {@code @Provider} in the
- * module's packages (the whole plugin when it names none), created by Jersey per request through its {@code @Inject}
+ * module's packages (the whole plugin when it names none; a listed package the bundle inlines from a dependency, such
+ * as the shared {@code dev.failforward.rest}, is in the plugin's jar, or on the class path when the plugin is a build's
+ * class directory), created by Jersey per request through its {@code @Inject}
  * constructor; the constructor's arguments come from the plugin's {@link PluginComponents}, bound by type (and by
  * {@code @Named} name where the parameter has one), with Jackson as REST v2 has it.
  */
@@ -49,7 +51,15 @@ public final class RestModules {
                                    PluginComponents components) {
         List<Class<?>> resources = new ArrayList<>();
         List<Class<?>> providers = new ArrayList<>();
-        for (String name : PluginClasses.in(base, rest.packages())) {
+        List<String> names = new ArrayList<>(PluginClasses.in(base, rest.packages()));
+        if (base.startsWith("file:") && !rest.packages().isEmpty()) {
+            // a build's class directory, not the bundle: the listed packages bnd inlines from the plugin's dependencies
+            // (the shared dev.failforward.rest) are on the class path instead
+            List<String> inlined = rest.packages().stream()
+                    .filter(p -> names.stream().noneMatch(n -> n.startsWith(p + "."))).toList();
+            PluginClasses.onClassPath(inlined, loader).stream().filter(n -> !names.contains(n)).forEach(names::add);
+        }
+        for (String name : names) {
             Class<?> type;
             try {
                 type = Class.forName(name, false, loader);

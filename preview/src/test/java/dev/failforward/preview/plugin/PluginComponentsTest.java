@@ -40,6 +40,34 @@ class PluginComponentsTest {
     }
 
     @Test
+    void aPortOfThePluginIsTheOneIndexedComponentThatImplementsItCreatedOnce() {
+        PluginComponents components = new PluginComponents("test")
+                .indexed(java.util.List.of(Fixtures.Helper.class, Fixtures.PortComponent.class));
+        Fixtures.UsesPort first = components.get(Fixtures.UsesPort.class);
+        assertThat(first.port).isInstanceOf(Fixtures.PortComponent.class);
+        assertThat(components.get(Fixtures.PortComponent.class)).isSameAs(first.port);
+        // an added instance still comes first
+        Fixtures.NamedPort added = new Fixtures.NamedPort("added");
+        assertThat(new PluginComponents("test").add(added).indexed(java.util.List.of(Fixtures.PortComponent.class))
+                .get(Fixtures.UsesPort.class).port).isSameAs(added);
+    }
+
+    @Test
+    void twoIndexedImplementationsOfAPortAreAmbiguous() {
+        PluginComponents components = new PluginComponents("test")
+                .indexed(java.util.List.of(Fixtures.PortComponent.class, Fixtures.OtherPortComponent.class));
+        assertThatThrownBy(() -> components.get(Fixtures.UsesPort.class)).hasMessageContaining("2 components implementing")
+                .hasMessageContaining(Fixtures.Port.class.getName());
+    }
+
+    @Test
+    void theClassesOfAPackageOnTheClassPath() {
+        assertThat(PluginClasses.onClassPath(java.util.List.of("dev.failforward.rest"), getClass().getClassLoader()))
+                .contains("dev.failforward.rest.ProblemExceptionMapper", "dev.failforward.rest.JsonContentTypeFilter")
+                .allMatch(name -> name.startsWith("dev.failforward.rest."));
+    }
+
+    @Test
     void twoInstancesOfATypeWithoutANameAreAmbiguous() {
         PluginComponents components = new PluginComponents("test")
                 .add(new Fixtures.NamedPort("a")).add(new Fixtures.NamedPort("b"));
