@@ -56,10 +56,10 @@ public abstract class PluginJarContract {
      * code of rest-support): Jackson's tree model, slf4j, JAX-RS and {@code jakarta.inject}. A plugin adds its own.
      */
     protected static final Map<String, String> SHARED_THIRD_PARTY_IMPORTS = Map.ofEntries(
-            Map.entry("com.fasterxml.jackson.core", "[2.0,3)"),
-            Map.entry("com.fasterxml.jackson.core.exc", "[2.0,3)"),
-            Map.entry("com.fasterxml.jackson.databind", "[2.0,3)"),
-            Map.entry("com.fasterxml.jackson.databind.node", "[2.0,3)"),
+            Map.entry("com.fasterxml.jackson.core", "[2.15,3)"),
+            Map.entry("com.fasterxml.jackson.core.exc", "[2.15,3)"),
+            Map.entry("com.fasterxml.jackson.databind", "[2.15,3)"),
+            Map.entry("com.fasterxml.jackson.databind.node", "[2.15,3)"),
             Map.entry("jakarta.inject", "[2.0,3)"),
             Map.entry("jakarta.ws.rs", "[3.1,4)"),
             Map.entry("jakarta.ws.rs.container", "[3.1,4)"),
