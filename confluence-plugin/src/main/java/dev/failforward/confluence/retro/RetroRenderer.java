@@ -86,7 +86,9 @@ public class RetroRenderer {
             errors.add(Map.of(
                     "parameterHtml", Html.escape(problem.parameter()),
                     "titleHtml", text("failforward.retro.error.title", problem.parameter()),
-                    "messageHtml", text(problem.messageKey(), problem.parameter(), problem.value())));
+                    // {2}: what the parameter accepts, from the catalogue (a message never lists the template ids itself)
+                    "messageHtml", text(problem.messageKey(), problem.parameter(), problem.value(),
+                            String.join(", ", RetroTemplate.ids()))));
         }
         return errors;
     }
