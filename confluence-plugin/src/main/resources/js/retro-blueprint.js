@@ -8,6 +8,7 @@
 AJS.toInit(function ($) {
     'use strict';
 
+    // PAGE_ID, FIELD and WEB_ITEMS are names of dev.failforward.confluence.retro.RetroKeys (RetroKeysTest checks them)
     var PAGE_ID = 'retroIssuePage';
     var FIELD = 'issueKey';
     // The rule of dev.failforward.confluence.retro.IssueKeys (RetroBlueprintWizardTest checks that both agree).

@@ -1,9 +1,17 @@
 /*
  * Fail Forward admin page: calls POST /rest/failforward/1.0/admin/setup (and …/projects/{key}) and lists what was
  * created or found. Text comes from the page's data attributes (rendered from i18n); user input only reaches the page
- * through textContent.
+ * through textContent. The page requires this script as a web resource, which the decorator writes into the head: it
+ * starts once the document is parsed.
  */
-(function () {
+(function (start) {
+    'use strict';
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', start);
+    } else {
+        start();
+    }
+}(function () {
     'use strict';
 
     var root = document.querySelector('.ff-admin-setup');
@@ -101,4 +109,4 @@
             run(base + '/projects/' + encodeURIComponent(key));
         }
     });
-}());
+}));

@@ -1,5 +1,6 @@
 package dev.failforward.preview;
 
+import dev.failforward.confluence.retro.RetroKeys;
 import com.atlassian.confluence.macro.Macro;
 import com.atlassian.confluence.macro.MacroExecutionException;
 import com.atlassian.sal.api.UrlMode;
@@ -59,8 +60,8 @@ final class ConfluenceSpaceServlet extends PageServlet {
         }
         FailureRecord r = record.get();
         String kind = r.kind().name().toLowerCase(java.util.Locale.ROOT);
-        String contentHtml = macro(services.retroMacro, Map.of("issue", r.issueKey(), "template",
-                RetroPages.template(r)), RetroPages.body(r))
+        String contentHtml = macro(services.retroMacro, Map.of(RetroKeys.PARAM_ISSUE, r.issueKey(),
+                RetroKeys.PARAM_TEMPLATE, RetroPages.template(r)), RetroPages.body(r))
                 + "\n<h2>" + Html.escape("Learnings from " + r.projectKey() + " " + kind + "s") + "</h2>\n"
                 + macro(services.learningsMacro, Map.of("projects", r.projectKey(), "kind", kind, "max", "5"), null);
         Map<String, Object> model = page(RetroPages.title(r), String.valueOf(r.issueId()));

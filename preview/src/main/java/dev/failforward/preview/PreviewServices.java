@@ -81,7 +81,12 @@ final class PreviewServices implements AutoCloseable {
     final AoDatabase database;
     final PluginResources plugins;
     final BundleI18nResolver jiraI18n;
-    final VelocityTemplateRenderer templates;
+    /** The preview's own pages ({@link PreviewPageTemplates}): values escaped by their servlets, web resources required. */
+    final com.atlassian.templaterenderer.TemplateRenderer templates;
+    /** The products' template renderer as the plugins get it: it escapes as Jira and Confluence do. */
+    final VelocityTemplateRenderer pluginTemplates;
+    /** The products' page builder as the plugins' servlets get it: what they require reaches the page's head. */
+    final PreviewPageBuilder pageBuilder;
     final AoFailureRecordRepository records;
     final HypothesisCheckService hypothesisCheck;
     final BundleI18nResolver previewI18n;
@@ -158,7 +163,9 @@ final class PreviewServices implements AutoCloseable {
         this.plugins = PluginResources.fromClasspath(PreviewServices.class.getClassLoader());
         this.jiraI18n = plugins.i18n(JIRA_PLUGIN_KEY);
         this.confluenceI18n = plugins.i18n(CONFLUENCE_PLUGIN_KEY);
-        this.templates = new VelocityTemplateRenderer();
+        this.templates = new PreviewPageTemplates(plugins);
+        this.pluginTemplates = new VelocityTemplateRenderer();
+        this.pageBuilder = new PreviewPageBuilder(plugins);
         this.nodeId = nodeId;
         // what a Data Center node gets from the product: cluster locks, a run-once scheduler and plugin settings, all
         // in the shared database, so a second preview node on the same database is a second Jira node
@@ -200,14 +207,14 @@ final class PreviewServices implements AutoCloseable {
                 new dev.failforward.jira.persistence.AoRecordFieldSearch(database.activeObjects()), permissions,
                 jira.registry(), kpiUser);
         this.hypothesisCheck = new HypothesisCheckService(jiraI18n);
-        this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(templates, confluenceI18n));
+        this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(pluginTemplates, confluenceI18n));
         this.learningArchive = new LearningArchiveService(new AoLearningArchive(database.activeObjects()), permissions);
         this.confluenceJira = new AppLinksFailureDbClient(new PreviewApplicationLinks(baseUri::get),
                 new PreviewUserManager());
         this.confluenceApplication = new PreviewApplicationProperties(baseUri::get);
-        this.retroMacro = new RetroMacro(new RetroRenderer(templates, confluenceI18n));
+        this.retroMacro = new RetroMacro(new RetroRenderer(pluginTemplates, confluenceI18n));
         this.learningsMacro = new dev.failforward.confluence.macro.LearningsArchiveMacro(
-                new dev.failforward.confluence.archive.LearningsRenderer(templates, confluenceI18n));
+                new dev.failforward.confluence.archive.LearningsRenderer(pluginTemplates, confluenceI18n));
         this.jiraComponents = jiraComponents();
         this.confluenceComponents = confluenceComponents();
         this.servlets = servlets();
@@ -248,7 +255,8 @@ final class PreviewServices implements AutoCloseable {
                 }
                 try {
                     Class<?> type = Class.forName(module.className(), true, PreviewServices.class.getClassLoader());
-                    jakarta.servlet.Servlet servlet = (jakarta.servlet.Servlet) container.get(type);
+                    // decorated as the products' pages are: the web resources the servlet requires reach the head
+                    jakarta.servlet.Servlet servlet = pageBuilder.decorated((jakarta.servlet.Servlet) container.get(type));
                     for (String pattern : module.urlPatterns()) {
                         hosted.add(new HostedServlet(plugin.getKey(), module, servlet, prefix + pattern));
                     }
@@ -339,7 +347,8 @@ final class PreviewServices implements AutoCloseable {
                 .indexed(indexedComponents(JIRA_PLUGIN_KEY))
                 .add(jiraI18n)
                 .add("salUserManager", new PreviewUserManager())
-                .add(templates)
+                .add(pluginTemplates)
+                .add(pageBuilder)
                 .add(PREVIEW_LOGIN)
                 .add(PREVIEW_WEB_SUDO)
                 .add(database.activeObjects())
@@ -407,7 +416,8 @@ final class PreviewServices implements AutoCloseable {
                 .indexed(indexedComponents(CONFLUENCE_PLUGIN_KEY))
                 .add(confluenceI18n)
                 .add("salUserManager", new PreviewUserManager())
-                .add(templates)
+                .add(pluginTemplates)
+                .add(pageBuilder)
                 .add(confluenceJira)
                 .add(confluenceApplication);
     }

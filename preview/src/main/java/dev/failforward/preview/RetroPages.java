@@ -1,5 +1,6 @@
 package dev.failforward.preview;
 
+import dev.failforward.confluence.retro.RetroKeys;
 import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.core.record.SourcePage;
@@ -23,7 +24,8 @@ final class RetroPages {
     }
 
     static String template(FailureRecord record) {
-        return record.kind() == RecordKind.INCIDENT ? "incident-postmortem" : "experiment-retro";
+        return record.kind() == RecordKind.INCIDENT ? RetroKeys.TEMPLATE_INCIDENT_POSTMORTEM
+                : RetroKeys.TEMPLATE_EXPERIMENT_RETRO;
     }
 
     /** The page as a learning's source, for a Confluence whose base URL is {@code confluenceBase}. */

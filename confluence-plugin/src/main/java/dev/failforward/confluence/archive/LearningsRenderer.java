@@ -3,7 +3,6 @@ package dev.failforward.confluence.archive;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.templaterenderer.TemplateRenderer;
-import dev.failforward.core.text.Html;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -24,7 +23,7 @@ import java.util.Objects;
  * network, no database): page rendering never waits on Jira.
  *
  * <p>As in {@code RetroRenderer}, the template context holds only maps, lists, booleans, numbers, fixed tokens and
- * pre-escaped strings (names ending in {@code Html}).
+ * plain text, which the host's renderer HTML-escapes once (the page author's query included).
  */
 @Named
 public class LearningsRenderer {
@@ -47,28 +46,28 @@ public class LearningsRenderer {
         Map<String, Object> archive = new LinkedHashMap<>();
         archive.put("valid", parameters.valid());
         archive.put("errors", errors(parameters));
-        archive.put("labelHtml", text("failforward.archive.label"));
-        // the filters the browser starts with: checked tokens (project keys, enum names, period ids), escaped anyway
-        archive.put("projectsHtml", Html.escape(String.join(",", parameters.projects())));
-        archive.put("recordKindHtml", Html.escape(orEmpty(parameters.recordKind())));
-        archive.put("learningKindHtml", Html.escape(orEmpty(parameters.learningKind())));
-        archive.put("failureTypeHtml", Html.escape(orEmpty(parameters.failureType())));
-        archive.put("categoryHtml", Html.escape(orEmpty(parameters.category())));
-        archive.put("periodHtml", Html.escape(parameters.period().id()));
+        archive.put("label", text("failforward.archive.label"));
+        // the filters the browser starts with: checked tokens (project keys, enum names, period ids)
+        archive.put("projects", String.join(",", parameters.projects()));
+        archive.put("recordKind", orEmpty(parameters.recordKind()));
+        archive.put("learningKind", orEmpty(parameters.learningKind()));
+        archive.put("failureType", orEmpty(parameters.failureType()));
+        archive.put("category", orEmpty(parameters.category()));
+        archive.put("period", parameters.period().id());
         archive.put("max", parameters.max());
         // the search text is the page author's free text
-        archive.put("queryHtml", Html.escape(parameters.query()));
+        archive.put("query", parameters.query());
         archive.put("maxQuery", ArchiveFilters.MAX_QUERY);
-        archive.put("searchLabelHtml", text("failforward.archive.search.label"));
-        archive.put("searchPlaceholderHtml", text("failforward.archive.search.placeholder"));
-        archive.put("submitHtml", text("failforward.archive.search.submit"));
-        archive.put("periodLabelHtml", text("failforward.archive.period.label"));
+        archive.put("searchLabel", text("failforward.archive.search.label"));
+        archive.put("searchPlaceholder", text("failforward.archive.search.placeholder"));
+        archive.put("submit", text("failforward.archive.search.submit"));
+        archive.put("periodLabel", text("failforward.archive.period.label"));
         archive.put("periods", periods(parameters.period()));
-        archive.put("facetsLabelHtml", text("failforward.archive.facets.label"));
-        archive.put("resultsLabelHtml", text("failforward.archive.results.label"));
-        archive.put("loadingHtml", text("failforward.archive.loading"));
-        archive.put("moreHtml", text("failforward.archive.more"));
-        archive.put("noscriptHtml", text("failforward.archive.noscript"));
+        archive.put("facetsLabel", text("failforward.archive.facets.label"));
+        archive.put("resultsLabel", text("failforward.archive.results.label"));
+        archive.put("loading", text("failforward.archive.loading"));
+        archive.put("more", text("failforward.archive.more"));
+        archive.put("noscript", text("failforward.archive.noscript"));
 
         StringWriter out = new StringWriter();
         try {
@@ -84,7 +83,7 @@ public class LearningsRenderer {
         for (ArchivePeriod period : ArchivePeriod.values()) {
             periods.add(Map.of(
                     "id", period.id(),
-                    "labelHtml", text(periodKey(period)),
+                    "label", text(periodKey(period)),
                     "selected", period == selected));
         }
         return periods;
@@ -105,9 +104,9 @@ public class LearningsRenderer {
         List<Map<String, Object>> errors = new ArrayList<>();
         for (LearningsParameters.Problem problem : parameters.problems()) {
             errors.add(Map.of(
-                    "parameterHtml", Html.escape(problem.parameter()),
-                    "titleHtml", text("failforward.archive.error.title", problem.parameter()),
-                    "messageHtml", text(problem.messageKey(), problem.parameter(), shown(problem.value()))));
+                    "parameter", problem.parameter(),
+                    "title", text("failforward.archive.error.title", problem.parameter()),
+                    "message", text(problem.messageKey(), problem.parameter(), shown(problem.value()))));
         }
         return errors;
     }
@@ -121,6 +120,6 @@ public class LearningsRenderer {
     }
 
     private String text(String key, String... arguments) {
-        return Html.escape(i18n.getText(key, (Serializable[]) arguments));
+        return i18n.getText(key, (Serializable[]) arguments);
     }
 }

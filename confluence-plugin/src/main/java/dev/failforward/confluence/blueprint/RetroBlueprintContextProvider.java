@@ -3,6 +3,7 @@ package dev.failforward.confluence.blueprint;
 import com.atlassian.confluence.plugins.createcontent.api.contextproviders.AbstractBlueprintContextProvider;
 import com.atlassian.confluence.plugins.createcontent.api.contextproviders.BlueprintContext;
 import com.atlassian.plugin.PluginParseException;
+import dev.failforward.confluence.retro.RetroKeys;
 import jakarta.inject.Inject;
 
 import java.util.Map;
@@ -39,13 +40,13 @@ import java.util.Objects;
 public class RetroBlueprintContextProvider extends AbstractBlueprintContextProvider {
 
     /** The {@code <context-provider>} parameter naming the retro template, e.g. {@code incident-postmortem}. */
-    public static final String TEMPLATE_PARAM = "template";
+    public static final String TEMPLATE_PARAM = RetroKeys.CONTEXT_PROVIDER_TEMPLATE_PARAM;
     /** The wizard's form field with the Jira issue key (soy/retro-blueprint.soy, js/retro-blueprint.js). */
-    public static final String ISSUE_KEY_FIELD = "issueKey";
+    public static final String ISSUE_KEY_FIELD = RetroKeys.WIZARD_ISSUE_KEY_FIELD;
     /** Content template variable: the retro macro's {@code issue} parameter. */
-    public static final String ISSUE_KEY_VARIABLE = "ffIssueKey";
+    public static final String ISSUE_KEY_VARIABLE = RetroKeys.VARIABLE_ISSUE_KEY;
     /** Content template variable ({@code at:rawxhtml}): the paragraph naming the issue. */
-    public static final String INTRO_VARIABLE = "ffIntroXhtml";
+    public static final String INTRO_VARIABLE = RetroKeys.VARIABLE_INTRO;
 
     private final RetroBlueprintPages pages;
     private volatile RetroBlueprint blueprint;
@@ -59,8 +60,9 @@ public class RetroBlueprintContextProvider extends AbstractBlueprintContextProvi
     public void init(Map<String, String> params) throws PluginParseException {
         String templateId = params == null ? null : params.get(TEMPLATE_PARAM);
         blueprint = RetroBlueprint.forTemplateId(templateId).orElseThrow(() -> new PluginParseException(
-                "The retro blueprint's <context-provider> needs <param name=\"" + TEMPLATE_PARAM
-                        + "\" value=\"incident-postmortem\"/> or value=\"experiment-retro\", not " + templateId));
+                "The retro blueprint's <context-provider> needs <param name=\"" + TEMPLATE_PARAM + "\" value=\"…\"/> with "
+                        + "one of " + java.util.Arrays.stream(RetroBlueprint.values()).map(b -> b.template().id()).toList()
+                        + ", not " + templateId));
     }
 
     @Override

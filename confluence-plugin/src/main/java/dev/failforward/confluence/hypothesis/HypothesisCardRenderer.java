@@ -7,7 +7,6 @@ import dev.failforward.core.hypothesis.Finding;
 import dev.failforward.core.hypothesis.HypothesisCheck;
 import dev.failforward.core.hypothesis.HypothesisLinter;
 import dev.failforward.core.hypothesis.Severity;
-import dev.failforward.core.text.Html;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -25,8 +24,9 @@ import java.util.Objects;
  * Renders a hypothesis as a card: its "If / Then / Because" parts and what the hypothesis check says about it. Pure
  * and fast (no network, no database), so it is safe inside a macro's {@code execute()}.
  *
- * <p>The template context holds only maps, lists, booleans and pre-escaped strings, never our own classes: nothing in
- * the template calls a method a Velocity allowlist would have to admit.
+ * <p>The template context holds only maps, lists, booleans and plain text, never our own classes: nothing in the
+ * template calls a method a Velocity allowlist would have to admit. The host's renderer HTML-escapes every value once
+ * (the hypothesis is user text); none is escaped here, which would show {@code &amp;lt;} on the page.
  */
 @Named
 public class HypothesisCardRenderer {
@@ -46,7 +46,7 @@ public class HypothesisCardRenderer {
     public String render(String hypothesis) {
         String text = hypothesis == null ? "" : hypothesis.strip();
         Map<String, Object> card = text.length() > HypothesisLinter.MAX_LENGTH ? tooLong() : checked(linter.check(text));
-        card.put("titleHtml", Html.escape(i18n.getText("failforward.hypothesis.card.title")));
+        card.put("title", i18n.getText("failforward.hypothesis.card.title"));
         StringWriter out = new StringWriter();
         try {
             templateRenderer.render(TEMPLATE, Map.of("card", card), out);
@@ -69,13 +69,13 @@ public class HypothesisCardRenderer {
             findings.add(Map.of(
                     "code", finding.code().code(),
                     "severity", finding.severity() == Severity.ERROR ? "error" : "warning",
-                    "severityLabelHtml", Html.escape(i18n.getText(finding.severity() == Severity.ERROR
-                            ? "failforward.hypothesis.ui.error" : "failforward.hypothesis.ui.warning")),
-                    "messageHtml", Html.escape(i18n.getText(finding.i18nKey(), finding.arguments().toArray(Serializable[]::new)))));
+                    "severityLabel", i18n.getText(finding.severity() == Severity.ERROR
+                            ? "failforward.hypothesis.ui.error" : "failforward.hypothesis.ui.warning"),
+                    "message", i18n.getText(finding.i18nKey(), finding.arguments().toArray(Serializable[]::new))));
         }
         card.put("findings", findings);
         card.put("hasFindings", !findings.isEmpty());
-        card.put("okHtml", Html.escape(i18n.getText("failforward.hypothesis.ui.ok")));
+        card.put("ok", i18n.getText("failforward.hypothesis.ui.ok"));
         return card;
     }
 
@@ -87,18 +87,18 @@ public class HypothesisCardRenderer {
         card.put("findings", List.of(Map.of(
                 "code", "text.toolong",
                 "severity", "error",
-                "severityLabelHtml", Html.escape(i18n.getText("failforward.hypothesis.ui.error")),
-                "messageHtml", Html.escape(i18n.getText("failforward.hypothesis.ui.toolong", HypothesisLinter.MAX_LENGTH)))));
+                "severityLabel", i18n.getText("failforward.hypothesis.ui.error"),
+                "message", i18n.getText("failforward.hypothesis.ui.toolong", HypothesisLinter.MAX_LENGTH))));
         card.put("hasFindings", true);
-        card.put("okHtml", "");
+        card.put("ok", "");
         return card;
     }
 
     private Map<String, Object> part(String labelKey, String value) {
         String none = i18n.getText("failforward.hypothesis.ui.none");
         return Map.of(
-                "labelHtml", Html.escape(i18n.getText(labelKey)),
-                "valueHtml", Html.escape(value == null ? none : value),
+                "label", i18n.getText(labelKey),
+                "value", value == null ? none : value,
                 "missing", value == null);
     }
 }

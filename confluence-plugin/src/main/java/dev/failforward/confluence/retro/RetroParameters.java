@@ -17,8 +17,8 @@ import java.util.Optional;
  */
 public record RetroParameters(Optional<String> issueKey, RetroTemplate template, List<Problem> problems) {
 
-    public static final String ISSUE = "issue";
-    public static final String TEMPLATE = "template";
+    public static final String ISSUE = RetroKeys.PARAM_ISSUE;
+    public static final String TEMPLATE = RetroKeys.PARAM_TEMPLATE;
 
     public RetroParameters {
         Objects.requireNonNull(issueKey, "issueKey");
@@ -59,7 +59,7 @@ public record RetroParameters(Optional<String> issueKey, RetroTemplate template,
 
     /**
      * A bad parameter: its name, the i18n key of the message (arguments: {0} the parameter name, {1} the value as
-     * given) and the value as given (user text: escape it before it reaches HTML).
+     * given, {2} the values the parameter accepts) and the value as given (user text).
      */
     public record Problem(String parameter, String messageKey, String value) {
         public Problem {

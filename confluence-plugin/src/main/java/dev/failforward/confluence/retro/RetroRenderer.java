@@ -3,7 +3,6 @@ package dev.failforward.confluence.retro;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.templaterenderer.TemplateRenderer;
-import dev.failforward.core.text.Html;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -22,8 +21,9 @@ import java.util.Objects;
  * fast (no network, no database): page rendering never waits on Jira.
  *
  * <p>As in {@code HypothesisCardRenderer}, the template context holds only maps, lists, booleans, fixed tokens and
- * pre-escaped strings (names ending in {@code Html}). The one exception is the body: it is Confluence's own rendered
- * rich-text body (view HTML), which a macro inserts as it is, like every body macro does.
+ * plain text, which the host's renderer HTML-escapes once (it escapes every reference but a scalar named
+ * {@code …Html}; escaping here as well would show {@code &amp;} on the page). The one exception is {@code bodyHtml}:
+ * Confluence's own rendered rich-text body (view HTML), which a macro inserts as it is, like every body macro does.
  */
 @Named
 public class RetroRenderer {
@@ -47,33 +47,32 @@ public class RetroRenderer {
      */
     public String render(RetroParameters parameters, String bodyHtml, boolean interactive) {
         Map<String, Object> retro = new LinkedHashMap<>();
-        retro.put("bodyHtml", bodyHtml == null ? "" : bodyHtml);
         retro.put("valid", parameters.valid());
         retro.put("errors", errors(parameters));
         RetroTemplate template = parameters.template();
         retro.put("templateId", template.id());
-        retro.put("titleHtml", text(template.titleKey()));
+        retro.put("title", text(template.titleKey()));
         List<Map<String, Object>> sections = new ArrayList<>();
         for (RetroTemplate.Section section : template.sections()) {
             sections.add(Map.of(
                     "id", section.id(),
-                    "headingHtml", text(section.headingKey()),
-                    "promptHtml", text(section.promptKey())));
+                    "heading", text(section.headingKey()),
+                    "prompt", text(section.promptKey())));
         }
         retro.put("sections", sections);
-        retro.put("guideHtml", text("failforward.retro.guide.title"));
-        retro.put("bodyTitleHtml", text("failforward.retro.body.title"));
+        retro.put("guide", text("failforward.retro.guide.title"));
+        retro.put("bodyTitle", text("failforward.retro.body.title"));
         retro.put("hasIssue", parameters.issueKey().isPresent());
         String issueKey = parameters.issueKey().orElse("");
-        // the key matched IssueKeys' pattern (letters, digits, "_" and "-"), escaped anyway
-        retro.put("issueKeyHtml", Html.escape(issueKey));
-        retro.put("loadingHtml", text("failforward.retro.header.loading", issueKey));
-        retro.put("noscriptHtml", text("failforward.retro.header.noscript", issueKey));
+        // the key matched IssueKeys' pattern (letters, digits, "_" and "-"); the host escapes it anyway
+        retro.put("issueKey", issueKey);
+        retro.put("loading", text("failforward.retro.header.loading", issueKey));
+        retro.put("noscript", text("failforward.retro.header.noscript", issueKey));
         retro.put("editable", interactive);
 
         StringWriter out = new StringWriter();
         try {
-            templateRenderer.render(TEMPLATE, Map.of("retro", retro), out);
+            templateRenderer.render(TEMPLATE, Map.of("retro", retro, "bodyHtml", bodyHtml == null ? "" : bodyHtml), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,14 +83,16 @@ public class RetroRenderer {
         List<Map<String, Object>> errors = new ArrayList<>();
         for (RetroParameters.Problem problem : parameters.problems()) {
             errors.add(Map.of(
-                    "parameterHtml", Html.escape(problem.parameter()),
-                    "titleHtml", text("failforward.retro.error.title", problem.parameter()),
-                    "messageHtml", text(problem.messageKey(), problem.parameter(), problem.value())));
+                    "parameter", problem.parameter(),
+                    "title", text("failforward.retro.error.title", problem.parameter()),
+                    // {2}: what the parameter accepts, from the catalogue (a message never lists the template ids itself)
+                    "message", text(problem.messageKey(), problem.parameter(), problem.value(),
+                            String.join(", ", RetroTemplate.ids()))));
         }
         return errors;
     }
 
     private String text(String key, String... arguments) {
-        return Html.escape(i18n.getText(key, (java.io.Serializable[]) arguments));
+        return i18n.getText(key, (java.io.Serializable[]) arguments);
     }
 }

@@ -7,13 +7,13 @@ import java.util.Optional;
 
 /**
  * The retro formats the {@code failforward-retro} macro offers: each a title and an ordered list of sections, each
- * section a heading and a prompt. {@link #id()} is the macro's {@code template} parameter value and never changes once
- * released. Keys are spelt out in full so the build's i18n check finds each one in the bundle.
+ * section a heading and a prompt. {@link #id()} is the macro's {@code template} parameter value ({@link RetroKeys}) and
+ * never changes once released. Keys are spelt out in full so the build's i18n check finds each one in the bundle.
  */
 public enum RetroTemplate {
 
     /** Experiment retro: what the failure taught us about the hypothesis, for the next iteration. */
-    EXPERIMENT_RETRO("experiment-retro", "failforward.retro.template.experiment.title", List.of(
+    EXPERIMENT_RETRO(RetroKeys.TEMPLATE_EXPERIMENT_RETRO, "failforward.retro.template.experiment.title", List.of(
             new Section("hypothesis", "failforward.retro.experiment.hypothesis.heading",
                     "failforward.retro.experiment.hypothesis.prompt"),
             new Section("data", "failforward.retro.experiment.data.heading",
@@ -24,7 +24,7 @@ public enum RetroTemplate {
                     "failforward.retro.experiment.surprises.prompt"))),
 
     /** Incident post-mortem: facts apart from interpretations, contributing factors, rounds of "why", learnings, actions. */
-    INCIDENT_POSTMORTEM("incident-postmortem", "failforward.retro.template.postmortem.title", List.of(
+    INCIDENT_POSTMORTEM(RetroKeys.TEMPLATE_INCIDENT_POSTMORTEM, "failforward.retro.template.postmortem.title", List.of(
             new Section("timeline", "failforward.retro.postmortem.timeline.heading",
                     "failforward.retro.postmortem.timeline.prompt"),
             new Section("interpretations", "failforward.retro.postmortem.interpretations.heading",
@@ -41,7 +41,7 @@ public enum RetroTemplate {
                     "failforward.retro.postmortem.actions.prompt"))),
 
     /** The first review within a day: what we know, first learnings, first next steps. */
-    REVIEW_24_HOUR("24-hour-review", "failforward.retro.template.review.title", List.of(
+    REVIEW_24_HOUR(RetroKeys.TEMPLATE_24_HOUR_REVIEW, "failforward.retro.template.review.title", List.of(
             new Section("known", "failforward.retro.review.known.heading",
                     "failforward.retro.review.known.prompt"),
             new Section("first-learnings", "failforward.retro.review.learnings.heading",
@@ -50,7 +50,7 @@ public enum RetroTemplate {
                     "failforward.retro.review.next.prompt"))),
 
     /** A 15-minute huddle: what did not work, why it mattered, one tweak. */
-    FAILURE_HUDDLE("failure-huddle", "failforward.retro.template.huddle.title", List.of(
+    FAILURE_HUDDLE(RetroKeys.TEMPLATE_FAILURE_HUDDLE, "failforward.retro.template.huddle.title", List.of(
             new Section("did-not-work", "failforward.retro.huddle.didnotwork.heading",
                     "failforward.retro.huddle.didnotwork.prompt"),
             new Section("why-it-mattered", "failforward.retro.huddle.mattered.heading",
@@ -71,7 +71,7 @@ public enum RetroTemplate {
         this.sections = List.copyOf(sections);
     }
 
-    /** The macro parameter value, e.g. {@code "incident-postmortem"}. */
+    /** The macro parameter value, e.g. {@link RetroKeys#TEMPLATE_INCIDENT_POSTMORTEM}. */
     public String id() {
         return id;
     }
@@ -82,6 +82,11 @@ public enum RetroTemplate {
 
     public List<Section> sections() {
         return sections;
+    }
+
+    /** Every template's id, in order: what the {@code template} parameter accepts. */
+    public static List<String> ids() {
+        return java.util.Arrays.stream(values()).map(RetroTemplate::id).toList();
     }
 
     /** The template with this {@link #id()} (case-insensitive, surrounding blanks ignored); empty when unknown. */

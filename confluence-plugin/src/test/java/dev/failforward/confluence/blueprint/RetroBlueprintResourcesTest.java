@@ -2,6 +2,7 @@ package dev.failforward.confluence.blueprint;
 
 import com.atlassian.confluence.plugins.createcontent.api.contextproviders.AbstractBlueprintContextProvider;
 import dev.failforward.confluence.retro.IssueKeys;
+import dev.failforward.confluence.retro.RetroKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RetroBlueprintResourcesTest {
 
-    static final String PLUGIN_KEY = "dev.failforward.confluence";
+    static final String PLUGIN_KEY = RetroKeys.PLUGIN_KEY;
     static final String SOY = "soy/retro-blueprint.soy";
     static final String JS = "js/retro-blueprint.js";
 
@@ -113,7 +114,7 @@ class RetroBlueprintResourcesTest {
     void eachBlueprintIsAWebItemABlueprintAndAContentTemplateThatReferToEachOther() {
         List<Element> items = blueprintWebItems();
         assertThat(items).extracting(i -> i.getAttribute("key"))
-                .containsExactlyInAnyOrder("postmortem-create-item", "experiment-retro-create-item");
+                .containsExactlyInAnyOrder(RetroKeys.POSTMORTEM_WEB_ITEM, RetroKeys.EXPERIMENT_RETRO_WEB_ITEM);
         Map<String, RetroBlueprint> templates = new LinkedHashMap<>();
         for (Element item : items) {
             assertKey("web-item i18n-name-key", item.getAttribute("i18n-name-key"));
@@ -144,8 +145,8 @@ class RetroBlueprintResourcesTest {
             assertThat(template.getAttribute("location")).isEqualTo(RetroBlueprintTemplatesTest.location(chosen));
             templates.put(item.getAttribute("key"), chosen);
         }
-        assertThat(templates).containsEntry("postmortem-create-item", RetroBlueprint.POSTMORTEM)
-                .containsEntry("experiment-retro-create-item", RetroBlueprint.EXPERIMENT_RETRO);
+        assertThat(templates).containsEntry(RetroKeys.POSTMORTEM_WEB_ITEM, RetroBlueprint.POSTMORTEM)
+                .containsEntry(RetroKeys.EXPERIMENT_RETRO_WEB_ITEM, RetroBlueprint.EXPERIMENT_RETRO);
     }
 
     @Test
@@ -167,7 +168,7 @@ class RetroBlueprintResourcesTest {
             Element wizard = only(blueprint, "dialog-wizard");
             assertThat(wizard.getAttribute("key")).isNotBlank();
             Element page = only(wizard, "dialog-page");
-            assertThat(page.getAttribute("id")).isEqualTo("retroIssuePage");
+            assertThat(page.getAttribute("id")).isEqualTo(RetroKeys.WIZARD_PAGE);
             assertThat(page.getAttribute("template-key")).isEqualTo(templateName);
             assertThat(page.getAttribute("last")).isEqualTo("true");
             for (String attribute : List.of("title-key", "description-header-key", "description-content-key")) {
@@ -246,7 +247,7 @@ class RetroBlueprintResourcesTest {
         assertThat(registered).containsExactlyInAnyOrderElementsOf(
                 blueprintWebItems().stream().map(i -> PLUGIN_KEY + ":" + i.getAttribute("key")).toList());
         assertThat(js).contains("Confluence.Blueprint.setWizard(")
-                .contains("var PAGE_ID = 'retroIssuePage';")
+                .contains("var PAGE_ID = '" + RetroKeys.WIZARD_PAGE + "';")
                 .contains("var FIELD = '" + RetroBlueprintContextProvider.ISSUE_KEY_FIELD + "';")
                 .contains("wizard.on('submit.' + PAGE_ID").contains("return false;")
                 .contains("$error.text(message)").doesNotContain(".html(");

@@ -2,6 +2,7 @@ package dev.failforward.confluence.blueprint;
 
 import com.atlassian.sal.api.message.I18nResolver;
 import dev.failforward.confluence.jira.FailureDbClient;
+import dev.failforward.confluence.retro.RetroKeys;
 import dev.failforward.confluence.retro.RetroTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,10 +76,7 @@ class RetroBlueprintTemplatesTest {
     }
 
     static String location(RetroBlueprint blueprint) {
-        return switch (blueprint) {
-            case POSTMORTEM -> "templates/blueprints/postmortem.xml";
-            case EXPERIMENT_RETRO -> "templates/blueprints/experiment-retro.xml";
-        };
+        return blueprint.templateFile();
     }
 
     private static Document template(RetroBlueprint blueprint) throws Exception {
@@ -131,11 +129,11 @@ class RetroBlueprintTemplatesTest {
     @EnumSource(RetroBlueprint.class)
     void holdsTheRetroMacroWithItsTemplateAndTheIssueVariable(RetroBlueprint blueprint) throws Exception {
         Element macro = macro(template(blueprint));
-        assertThat(macro.getAttributeNS(AC, "name")).isEqualTo("failforward-retro");
+        assertThat(macro.getAttributeNS(AC, "name")).isEqualTo(RetroKeys.MACRO);
         Map<String, Element> parameters = parameters(macro);
-        assertThat(parameters).containsOnlyKeys("issue", "template");
-        assertThat(parameters.get("template").getTextContent()).isEqualTo(blueprint.template().id());
-        List<Element> issue = elements(parameters.get("issue"), AT, "var");
+        assertThat(parameters).containsOnlyKeys(RetroKeys.PARAM_ISSUE, RetroKeys.PARAM_TEMPLATE);
+        assertThat(parameters.get(RetroKeys.PARAM_TEMPLATE).getTextContent()).isEqualTo(blueprint.template().id());
+        List<Element> issue = elements(parameters.get(RetroKeys.PARAM_ISSUE), AT, "var");
         assertThat(issue).hasSize(1);
         assertThat(issue.get(0).getAttributeNS(AT, "name")).isEqualTo(RetroBlueprintContextProvider.ISSUE_KEY_VARIABLE);
         assertThat(issue.get(0).hasAttributeNS(AT, "rawxhtml")).as("the key is text: Confluence escapes it").isFalse();
@@ -272,7 +270,7 @@ class RetroBlueprintTemplatesTest {
         assertThat(html(page2, "script")).isEmpty();
         assertThat(elements(page2, AC, "structured-macro")).hasSize(1);
         assertThat(html(page2, "p").get(0).getTextContent()).endsWith("OPS-12: " + hostile);
-        assertThat(parameters(macro(page2)).get("issue").getTextContent()).isEqualTo("OPS-12");
+        assertThat(parameters(macro(page2)).get(RetroKeys.PARAM_ISSUE).getTextContent()).isEqualTo("OPS-12");
         assertThat(html(page2, "h2").get(0).getTextContent())
                 .isEqualTo(i18n.getText(blueprint.template().sections().get(0).headingKey()));
     }

@@ -1,8 +1,10 @@
 package dev.failforward.core.text;
 
 /**
- * HTML escaping for text that reaches a template. Templates print only values whose name ends in {@code Html}, and
- * every such value passes through here first (STYLE.md habit 8: user text reaches HTML only escaped).
+ * HTML escaping for HTML that Java builds itself (a storage-format paragraph, the preview's own pages): user text
+ * reaches HTML only escaped (STYLE.md habit 8). Not for values handed to a plugin template: the products' template
+ * renderer escapes every printed reference itself unless it is a scalar named {@code …Html} (velocity-htmlsafe), so
+ * such values are plain text, and escaping them here as well would show {@code &amp;lt;} on the page.
  */
 public final class Html {
 

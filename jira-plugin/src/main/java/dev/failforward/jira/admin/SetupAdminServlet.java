@@ -7,7 +7,7 @@ import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.websudo.WebSudoManager;
 import com.atlassian.templaterenderer.TemplateRenderer;
-import dev.failforward.core.text.Html;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServlet;
@@ -24,26 +24,35 @@ import java.util.Map;
  * workflows and adds them to an existing project (it calls {@code /rest/failforward/1.0/admin/setup}), and shows and
  * starts the rebuild of the failure database from Jira ({@code /rest/failforward/1.0/admin/backfill}). Administrators
  * only: anonymous users go to the login page, other users get 403, and web sudo asks for the password again.
+ *
+ * <p>The page's script and styles are the {@code admin-setup} web resource, required through the host's
+ * {@link PageBuilderService} (Jira's admin decorator writes the tags into the page's head, with dependencies and
+ * batching), never a hard-coded {@code <script>} tag. The template gets plain text, which the host's renderer escapes.
  */
 public class SetupAdminServlet extends HttpServlet {
 
     static final String TEMPLATE = "templates/admin/setup.vm";
+    /** The page's web resource ({@code <web-resource key="admin-setup">}) by its complete key. */
+    static final String WEB_RESOURCE = "dev.failforward.jira:admin-setup";
 
     private final transient UserManager users;
     private final transient LoginUriProvider login;
     private final transient WebSudoManager webSudo;
     private final transient TemplateRenderer templates;
     private final transient I18nResolver i18n;
+    private final transient PageBuilderService page;
 
     @Inject
     public SetupAdminServlet(@ComponentImport("salUserManager") @Named("salUserManager") UserManager users,
                              @ComponentImport LoginUriProvider login, @ComponentImport WebSudoManager webSudo,
-                             @ComponentImport TemplateRenderer templates, @ComponentImport I18nResolver i18n) {
+                             @ComponentImport TemplateRenderer templates, @ComponentImport I18nResolver i18n,
+                             @ComponentImport PageBuilderService page) {
         this.users = users;
         this.login = login;
         this.webSudo = webSudo;
         this.templates = templates;
         this.i18n = i18n;
+        this.page = page;
     }
 
     @Override
@@ -61,14 +70,15 @@ public class SetupAdminServlet extends HttpServlet {
             webSudo.enforceWebSudoProtection(request, response);
             return;
         }
+        page.assembler().resources().requireWebResource(WEB_RESOURCE);
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("contextPath", Html.escape(request.getContextPath()));
+        model.put("contextPath", request.getContextPath());
         for (String key : new String[] {"title", "intro", "install", "project", "add", "working", "created", "found", "failed"}) {
-            model.put(key + "Html", Html.escape(i18n.getText("failforward.admin.setup." + key)));
+            model.put(key, i18n.getText("failforward.admin.setup." + key));
         }
         for (String key : new String[] {"title", "intro", "loading", "queue", "run"}) {
-            String name = "backfill" + Character.toUpperCase(key.charAt(0)) + key.substring(1) + "Html";
-            model.put(name, Html.escape(i18n.getText("failforward.admin.backfill." + key)));
+            String name = "backfill" + Character.toUpperCase(key.charAt(0)) + key.substring(1);
+            model.put(name, i18n.getText("failforward.admin.backfill." + key));
         }
         response.setContentType("text/html;charset=UTF-8");
         templates.render(TEMPLATE, model, response.getWriter());

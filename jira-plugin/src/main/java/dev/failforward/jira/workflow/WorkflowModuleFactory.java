@@ -9,7 +9,6 @@ import com.opensymphony.workflow.loader.AbstractDescriptor;
 import com.opensymphony.workflow.loader.ConditionDescriptor;
 import com.opensymphony.workflow.loader.FunctionDescriptor;
 import com.opensymphony.workflow.loader.ValidatorDescriptor;
-import dev.failforward.core.text.Html;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -22,8 +21,8 @@ import java.util.Map;
  * of its one-line summary; this class feeds the shared Velocity templates ({@code templates/workflow/*.vm}) and turns
  * the workflow editor's form into descriptor arguments.
  *
- * <p>The templates receive only maps, lists and pre-escaped strings (names ending in {@code Html}), so they call no
- * method the Velocity allowlist would have to admit beyond {@code Map#get}.
+ * <p>The templates receive only maps, lists and plain text, so they call no method the Velocity allowlist would have
+ * to admit beyond {@code Map#get}; Jira's renderer HTML-escapes every printed value once.
  */
 public abstract class WorkflowModuleFactory extends AbstractWorkflowPluginFactory
         implements WorkflowPluginValidatorFactory, WorkflowPluginConditionFactory, WorkflowPluginFunctionFactory {
@@ -54,7 +53,7 @@ public abstract class WorkflowModuleFactory extends AbstractWorkflowPluginFactor
 
     @Override
     protected void getVelocityParamsForView(Map<String, Object> velocityParams, AbstractDescriptor descriptor) {
-        velocityParams.put("summaryHtml", Html.escape(summary(storedArgs(descriptor))));
+        velocityParams.put("summary", summary(storedArgs(descriptor)));
     }
 
     @Override
@@ -91,11 +90,11 @@ public abstract class WorkflowModuleFactory extends AbstractWorkflowPluginFactor
             field.put("checked", "true".equals(arg.normalise(stored.get(arg.name()), false)));
             field.put("min", arg.min());
             field.put("max", arg.max());
-            field.put("labelHtml", Html.escape(i18n.getText(arg.labelI18nKey())));
+            field.put("label", i18n.getText(arg.labelI18nKey()));
             List<Map<String, Object>> choices = new ArrayList<>();
             for (String choice : arg.choices()) {
                 choices.add(Map.of("value", choice, "selected", choice.equals(field.get("value")),
-                        "labelHtml", Html.escape(i18n.getText(arg.labelI18nKey() + "." + choice))));
+                        "label", i18n.getText(arg.labelI18nKey() + "." + choice)));
             }
             field.put("choices", choices);
             fields.add(field);

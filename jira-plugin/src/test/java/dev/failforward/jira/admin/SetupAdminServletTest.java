@@ -4,6 +4,7 @@ import com.atlassian.sal.api.auth.LoginUriProvider;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.websudo.WebSudoManager;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.failforward.host.templates.VelocityTemplateRenderer;
 import dev.failforward.jira.JiraI18n;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,7 @@ import java.net.URI;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -34,8 +36,9 @@ class SetupAdminServletTest {
     private final HttpServletRequest request = mock(HttpServletRequest.class);
     private final HttpServletResponse response = mock(HttpServletResponse.class);
     private final StringWriter page = new StringWriter();
+    private final PageBuilderService pageBuilder = mock(PageBuilderService.class, RETURNS_DEEP_STUBS);
     private final SetupAdminServlet servlet =
-            new SetupAdminServlet(users, login, webSudo, new VelocityTemplateRenderer(), JiraI18n.english());
+            new SetupAdminServlet(users, login, webSudo, new VelocityTemplateRenderer(), JiraI18n.english(), pageBuilder);
 
     @BeforeEach
     void request() throws Exception {
@@ -72,6 +75,24 @@ class SetupAdminServletTest {
     }
 
     @Test
+    void theRequiredWebResourceIsTheDescriptorsAdminSetupWithItsScriptAndStyles() throws Exception {
+        org.w3c.dom.Document descriptor = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(getClass().getClassLoader().getResourceAsStream("atlassian-plugin.xml"));
+        org.w3c.dom.NodeList modules = descriptor.getElementsByTagName("web-resource");
+        java.util.List<String> locations = new java.util.ArrayList<>();
+        for (int i = 0; i < modules.getLength(); i++) {
+            org.w3c.dom.Element module = (org.w3c.dom.Element) modules.item(i);
+            if (("dev.failforward.jira:" + module.getAttribute("key")).equals(SetupAdminServlet.WEB_RESOURCE)) {
+                org.w3c.dom.NodeList resources = module.getElementsByTagName("resource");
+                for (int j = 0; j < resources.getLength(); j++) {
+                    locations.add(((org.w3c.dom.Element) resources.item(j)).getAttribute("location"));
+                }
+            }
+        }
+        assertThat(locations).containsExactlyInAnyOrder("js/admin-setup.js", "css/admin-setup.css");
+    }
+
+    @Test
     void theAdminPageOffersInstallAndAddToProject() throws Exception {
         when(users.getRemoteUserKey(request)).thenReturn(ADMIN);
         when(webSudo.canExecuteRequest(request)).thenReturn(true);
@@ -83,7 +104,9 @@ class SetupAdminServletTest {
         assertThat(html.select("#ff-install").text()).isEqualTo("Install or repair");
         assertThat(html.select("#ff-add").text()).isEqualTo("Add to project");
         assertThat(html.select(".ff-admin-setup").attr("data-context-path")).isEqualTo("/jira");
-        assertThat(html.select("script[src]").attr("src")).isEqualTo("/jira/download/resources/dev.failforward.jira:admin-setup/admin-setup.js");
+        // the script and styles come from the host: required as a web resource, the decorator writes the tags
+        assertThat(html.select("script, link[rel=stylesheet]")).isEmpty();
+        verify(pageBuilder.assembler().resources()).requireWebResource("dev.failforward.jira:admin-setup");
         assertThat(html.select(".ff-admin-backfill h2").text()).isEqualTo("Failure database");
         assertThat(html.select("#ff-backfill-run").text()).isEqualTo("Rebuild from Jira now");
         assertThat(html.select("#ff-backfill-queue").attr("data-template")).contains("{0}", "{1}");

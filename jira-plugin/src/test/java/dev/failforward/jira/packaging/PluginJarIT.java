@@ -104,7 +104,8 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.sal.api.user.UserManager#salUserManager",
                 "com.atlassian.sal.api.websudo.WebSudoManager",
                 "com.atlassian.scheduler.SchedulerService",
-                "com.atlassian.templaterenderer.TemplateRenderer");
+                "com.atlassian.templaterenderer.TemplateRenderer",
+                "com.atlassian.webresource.api.assembler.PageBuilderService");
     }
 
     @Override

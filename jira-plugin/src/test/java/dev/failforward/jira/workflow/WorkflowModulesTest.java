@@ -223,15 +223,15 @@ class WorkflowModulesTest {
         descriptor.getArgs().put("minNextSteps", "1");
         LearningsValidator.Factory factory = new LearningsValidator.Factory(I18N);
 
-        assertThat(factory.getVelocityParams("view", descriptor).get("summaryHtml")).isEqualTo("At least 4 learnings and 1 next steps.");
+        assertThat(factory.getVelocityParams("view", descriptor).get("summary")).isEqualTo("At least 4 learnings and 1 next steps.");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> args = (List<Map<String, Object>>) factory.getVelocityParams("edit-parameters", descriptor).get("args");
         assertThat(args).extracting(a -> a.get("name") + "=" + a.get("value")).containsExactly("minLearnings=4", "minNextSteps=1");
-        assertThat(args.get(0).get("labelHtml")).isEqualTo("Minimum learnings");
+        assertThat(args.get(0).get("label")).isEqualTo("Minimum learnings");
 
         FunctionDescriptor stamp = new FunctionDescriptor();
         stamp.getArgs().put("field", "decidedAt");
-        assertThat(new StampTimeFunction.Factory(I18N).getVelocityParams("view", stamp).get("summaryHtml"))
+        assertThat(new StampTimeFunction.Factory(I18N).getVelocityParams("view", stamp).get("summary"))
                 .isEqualTo("Stamps the time into Decided at (overwrite an existing time: no).");
     }
 }

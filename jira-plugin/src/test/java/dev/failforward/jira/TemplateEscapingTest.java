@@ -1,0 +1,134 @@
+package dev.failforward.jira;
+
+import com.atlassian.sal.api.auth.LoginUriProvider;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import com.atlassian.sal.api.websudo.WebSudoManager;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
+import com.opensymphony.workflow.loader.FunctionDescriptor;
+import com.opensymphony.workflow.loader.ValidatorDescriptor;
+import dev.failforward.host.templates.HostileText;
+import dev.failforward.host.templates.VelocityTemplateRenderer;
+import dev.failforward.jira.admin.SetupAdminServlet;
+import dev.failforward.jira.workflow.LearningsValidator;
+import dev.failforward.jira.workflow.StampTimeFunction;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * Every Velocity template of the Jira plugin, rendered as Jira renders it (the host's escaping) with hostile values
+ * everywhere (every message, the context path): no markup of a value arrives raw, nothing is escaped twice, and each
+ * value shows as the text it is. The test fails when a template under {@code templates/} is not rendered here.
+ */
+class TemplateEscapingTest {
+
+    private static final Path TEMPLATES = Path.of(System.getProperty("basedir", "."), "src", "main", "resources");
+
+    private final Set<String> rendered = new TreeSet<>();
+    private final VelocityTemplateRenderer host = new VelocityTemplateRenderer();
+    private final TemplateRenderer renderer = (name, context, writer) -> {
+        rendered.add(name);
+        host.render(name, context, writer);
+    };
+
+    @Test
+    void everyTemplateShowsHostileValuesEscapedOnce() throws Exception {
+        String admin = adminPage();
+        assertThat(HostileText.problems(admin)).as("templates/admin/setup.vm").isEmpty();
+        Document page = Jsoup.parse(admin);
+        assertThat(page.title()).isEqualTo(HostileText.message("failforward.admin.setup.title"));
+        assertThat(page.select(".ff-admin-setup").attr("data-context-path")).isEqualTo(HostileText.VALUE);
+        assertThat(page.select("#ff-setup-result").attr("data-failed"))
+                .isEqualTo(HostileText.message("failforward.admin.setup.failed"));
+        assertThat(page.select("#ff-backfill-run").text())
+                .isEqualTo(HostileText.message("failforward.admin.backfill.run"));
+
+        FunctionDescriptor stamp = new FunctionDescriptor();
+        stamp.getArgs().put("field", "decidedAt");
+        String input = workflow("module-input.vm", new StampTimeFunction.Factory(HostileText.i18n())
+                .getVelocityParams("edit-parameters", stamp));
+        assertThat(HostileText.problems(input)).as("templates/workflow/module-input.vm").isEmpty();
+        Document form = Jsoup.parseBodyFragment("<table>" + input + "</table>");
+        assertThat(form.select("select[name=field] option[selected]").text())
+                .isEqualTo(HostileText.message("failforward.workflow.arg.field.decidedAt"));
+        String numbers = workflow("module-input.vm", new LearningsValidator.Factory(HostileText.i18n())
+                .getVelocityParams("input-parameters", null));
+        assertThat(HostileText.problems(numbers)).isEmpty();
+
+        String view = workflow("module-view.vm", new StampTimeFunction.Factory(HostileText.i18n())
+                .getVelocityParams("view", stamp));
+        assertThat(HostileText.problems(view)).as("templates/workflow/module-view.vm").isEmpty();
+        assertThat(Jsoup.parseBodyFragment(view).text()).contains(HostileText.VALUE);
+
+        assertThat(rendered).as("every template of the plugin is rendered here").containsExactlyInAnyOrderElementsOf(
+                templates());
+    }
+
+    @Test
+    void theChecksSeeRawAndDoubleEscapedValues() {
+        assertThat(HostileText.problems("<p>" + HostileText.VALUE + "</p>"))
+                .anySatisfy(p -> assertThat(p).startsWith("raw markup"));
+        assertThat(HostileText.problems("<p>" + HostileText.escapedOnce().replace("&", "&amp;") + "</p>"))
+                .anySatisfy(p -> assertThat(p).startsWith("escaped twice"));
+        assertThat(HostileText.problems("<p>" + HostileText.escapedOnce() + "</p>")).isEmpty();
+        assertThat(HostileText.problems("<p>nothing</p>")).containsExactly("the hostile value is nowhere escaped once");
+        // what the templates did before: values escaped in Java, printed through a map, escaped again by the host
+        StringWriter out = new StringWriter();
+        host.render("templates/workflow/module-view.vm", Map.of("summary",
+                dev.failforward.core.text.Html.escape(HostileText.VALUE)), out);
+        assertThat(HostileText.problems(out.toString())).anySatisfy(p -> assertThat(p).startsWith("escaped twice"));
+    }
+
+    private String adminPage() throws Exception {
+        UserManager users = mock(UserManager.class);
+        WebSudoManager webSudo = mock(WebSudoManager.class);
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        StringWriter page = new StringWriter();
+        when(users.getRemoteUserKey(request)).thenReturn(new UserKey("admin"));
+        when(users.isAdmin(new UserKey("admin"))).thenReturn(true);
+        when(webSudo.canExecuteRequest(request)).thenReturn(true);
+        when(request.getMethod()).thenReturn("GET");
+        when(request.getContextPath()).thenReturn(HostileText.VALUE);
+        when(response.getWriter()).thenReturn(new PrintWriter(page));
+        jakarta.servlet.Servlet servlet = new SetupAdminServlet(users, mock(LoginUriProvider.class), webSudo, renderer,
+                HostileText.i18n(), mock(PageBuilderService.class, RETURNS_DEEP_STUBS));
+        servlet.service(request, response);
+        return page.toString();
+    }
+
+    private String workflow(String template, Map<String, ?> params) throws Exception {
+        StringWriter out = new StringWriter();
+        renderer.render("templates/workflow/" + template, Map.copyOf(params), out);
+        return out.toString();
+    }
+
+    /** Every .vm under src/main/resources, as its class-path name. */
+    private static Set<String> templates() throws Exception {
+        Set<String> names = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            files.filter(f -> f.toString().endsWith(".vm"))
+                    .forEach(f -> names.add(TEMPLATES.relativize(f).toString().replace('\\', '/')));
+        }
+        assertThat(names).isNotEmpty();
+        return names;
+    }
+}
