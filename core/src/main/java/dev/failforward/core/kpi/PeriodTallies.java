@@ -18,6 +18,11 @@ public final class PeriodTallies {
     private final List<MonthSlices> slices;
     /** Per period, metric and dimension: {count, sum}. */
     private final Map<Period, Map<Metric, Map<String, long[]>>> totals = new HashMap<>();
+    /**
+     * {@link #byDim} as read since the last change: the engine asks for the same metric of the same period several
+     * times (series, totals, percentiles), and a large roll-up has hundreds of dimensions per metric.
+     */
+    private final Map<Period, Map<Metric, Map<String, Tally>>> readByDim = new HashMap<>();
     /** Which period reads a UTC month ({@code yyyymm}) from the monthly aggregates. */
     private final Map<Integer, Period> periodOfMonth = new HashMap<>();
 
@@ -70,6 +75,9 @@ public final class PeriodTallies {
                 .computeIfAbsent(metric, m -> new HashMap<>()).computeIfAbsent(dim, d -> new long[2]);
         total[0] += count;
         total[1] += sum;
+        if (!readByDim.isEmpty()) {
+            readByDim.clear();
+        }
     }
 
     /** Adds every total of {@code other}, which must cover the same periods. */
@@ -92,6 +100,11 @@ public final class PeriodTallies {
 
     /** The totals of a metric per dimension in {@code period}, sorted by dimension; empty dimensions left out. */
     public Map<String, Tally> byDim(Period period, Metric metric) {
+        return readByDim.computeIfAbsent(period, p -> new java.util.EnumMap<>(Metric.class))
+                .computeIfAbsent(metric, m -> collectByDim(period, metric));
+    }
+
+    private Map<String, Tally> collectByDim(Period period, Metric metric) {
         Map<String, Tally> byDim = new TreeMap<>();
         totals.getOrDefault(period, Map.of()).getOrDefault(metric, Map.of()).forEach((dim, total) -> {
             if (total[0] != 0 || total[1] != 0) {

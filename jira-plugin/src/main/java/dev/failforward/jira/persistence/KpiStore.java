@@ -66,7 +66,10 @@ public class KpiStore {
             return tallies;
         }
         Set<String> metricCodes = metrics.stream().map(Metric::code).collect(java.util.stream.Collectors.toSet());
-        if (!readAllProjects(tallies, periods, projects, metricCodes)) {
+        PeriodTallies organisation = readAllProjects(periods, projects, metricCodes);
+        if (organisation != null) {
+            tallies = organisation;
+        } else {
             List<String> sorted = new java.util.TreeSet<>(projects).stream().toList();
             for (int i = 0; i < sorted.size(); i += IN_CHUNK) {
                 readRollups(tallies, periods, sorted.subList(i, Math.min(sorted.size(), i + IN_CHUNK)), metricCodes,
@@ -87,18 +90,17 @@ public class KpiStore {
      * and taken away from the sum. The list of projects with events only grows (rows are never removed), and it is read
      * again after the roll-ups: a project whose events reached the roll-ups just read is on the second list, so if that
      * list holds no project other than the asked and the taken-away ones, nothing of another project was counted;
-     * otherwise the tallies read are thrown away and the caller reads project by project. Returns whether the tallies
-     * were read.
+     * otherwise the tallies read are thrown away and the caller reads project by project. Returns the tallies, or
+     * {@code null} when the caller must read project by project.
      */
-    private boolean readAllProjects(PeriodTallies tallies, Periods periods, Collection<String> projects,
-                                    Set<String> metricCodes) {
+    private PeriodTallies readAllProjects(Periods periods, Collection<String> projects, Set<String> metricCodes) {
         if (projects.size() < 2) {
-            return false;
+            return null;
         }
         Set<String> missing = new java.util.TreeSet<>(projectsWithEvents());
         missing.removeAll(projects);
         if (missing.size() >= IN_CHUNK || missing.size() * 2 >= projects.size()) {
-            return false;
+            return null;
         }
         List<String> read = new ArrayList<>(missing.size() + 1);
         read.add(KpiRollupEntity.ALL_PROJECTS);
@@ -107,11 +109,7 @@ public class KpiStore {
         readRollups(all, periods, read, metricCodes, missing);
         Set<String> now = new java.util.HashSet<>(projectsWithEvents());
         now.removeAll(projects);
-        if (!missing.containsAll(now)) {
-            return false;
-        }
-        tallies.addAll(all);
-        return true;
+        return missing.containsAll(now) ? all : null;
     }
 
     /** Every project that ever had KPI events (one small query: a row per project). */
