@@ -204,7 +204,7 @@ class I18nKeysTest {
                         + "Stop and evaluate the experiment.");
         FieldProblem tooFew = IncidentProblem.LEARNINGS_TOO_FEW.problem("3", "1");
         assertThat(format(tooFew.i18nKey(), tooFew.arguments()))
-                .isEqualTo("Learnings: at least 3 are needed before closing; there are 1. Write one per line.");
+                .isEqualTo("Learnings: at least 3 are needed before closing; the record has 1. Add them as learnings of the failure record.");
     }
 
     @Test

@@ -34,6 +34,21 @@ class IssueLifecycleTest extends PreviewHttpTest {
         return location.substring("/jira/issues/".length(), location.indexOf('?'));
     }
 
+    private void learn(String key, String text) throws Exception {
+        assertThat(post("/jira/records/" + key + "/learnings", Map.of("text", text, "kind", "insight")).statusCode())
+                .isEqualTo(302);
+    }
+
+    private void act(String key, String description) throws Exception {
+        Map<String, String> action = new LinkedHashMap<>();
+        action.put("description", description);
+        action.put("owner", "demo");
+        action.put("dueDate", "2026-12-31");
+        action.put("type", "prevent");
+        action.put("checkInDate", "");
+        assertThat(post("/jira/records/" + key + "/actions", action).statusCode()).isEqualTo(302);
+    }
+
     private Document page(String key) throws Exception {
         return Jsoup.parse(get("/jira/issues/" + key).body());
     }
@@ -133,13 +148,21 @@ class IssueLifecycleTest extends PreviewHttpTest {
         assertThat(post("/jira/issues/" + key + "/transition/21", form).statusCode()).isEqualTo(302);
         assertThat(status(page(key))).isEqualTo("Learning review");
 
-        form.put("learnings", "- The print step trusts the open record\n- Night shift prints in batches");
-        form.put("nextSteps", "- Confirm the patient on the print dialog\n- Scan the band at the bedside");
+        // the Close validator counts the failure record's learnings and action items, not the old text fields
+        form.put("learnings", "- one\n- two\n- three\n- four");
+        form.put("nextSteps", "- one\n- two\n- three");
+        learn(key, "The print step trusts the open record");
+        learn(key, "Night shift prints in batches");
+        act(key, "Confirm the patient on the print dialog");
+        act(key, "Scan the band at the bedside");
         HttpResponse<String> tooFew = post("/jira/issues/" + key + "/transition/31", form);
         assertThat(tooFew.statusCode()).isEqualTo(400);
-        assertThat(Jsoup.parse(tooFew.body()).select("[data-error-for=learnings]").text()).startsWith("Learnings");
+        assertThat(Jsoup.parse(tooFew.body()).text())
+                .contains("Learnings: at least 3 are needed before closing; the record has 2.")
+                .doesNotContain("Next steps: at least");
+        assertThat(status(page(key))).isEqualTo("Learning review");
 
-        form.put("learnings", "- The print step trusts the open record\n- Night shift prints in batches\n- Nobody owned the printer settings");
+        learn(key, "Nobody owned the printer settings");
         assertThat(post("/jira/issues/" + key + "/transition/31", form).statusCode()).isEqualTo(302);
         assertThat(status(page(key))).isEqualTo("Closed");
     }

@@ -26,6 +26,9 @@ public interface Issue {
 
     String getSummary();
 
+    /** The reporter, or {@code null} (reference §2.7: {@code ApplicationUser getReporter()}). */
+    com.atlassian.jira.user.ApplicationUser getReporter();
+
     IssueType getIssueType();
 
     Project getProjectObject();

@@ -75,16 +75,30 @@ public final class IncidentRules {
         return problems;
     }
 
-    /** Enough learnings and next steps, counted as {@link TextItems}. */
+    /**
+     * Enough learnings and next steps in the old text fields, counted as {@link TextItems}. The failure database is the
+     * one home of learnings and action items; Jira's Close validator counts those with {@link #learnings(int, int)}.
+     * This stays for text that is not stored yet (the migration of the old fields counts the same items).
+     */
     public List<FieldProblem> learnings(IncidentSnapshot s) {
         Objects.requireNonNull(s, "snapshot");
+        return learnings(TextItems.items(s.learnings()).size(), TextItems.items(s.nextSteps()).size());
+    }
+
+    /**
+     * Enough learnings and next steps, given how many the failure record holds: one problem per count below its
+     * minimum, naming the minimum and the count.
+     */
+    public List<FieldProblem> learnings(int learnings, int nextSteps) {
+        if (learnings < 0 || nextSteps < 0) {
+            throw new IllegalArgumentException("counts must not be negative: " + learnings + " learnings, " + nextSteps
+                    + " next steps");
+        }
         List<FieldProblem> problems = new ArrayList<>();
-        int learnings = TextItems.items(s.learnings()).size();
         if (learnings < minLearnings) {
             problems.add(IncidentProblem.LEARNINGS_TOO_FEW.problem(String.valueOf(minLearnings),
                     String.valueOf(learnings)));
         }
-        int nextSteps = TextItems.items(s.nextSteps()).size();
         if (nextSteps < minNextSteps) {
             problems.add(IncidentProblem.NEXT_STEPS_TOO_FEW.problem(String.valueOf(minNextSteps),
                     String.valueOf(nextSteps)));

@@ -124,6 +124,16 @@ class IncidentRulesTest {
         }
 
         @Test
+        void storedCountsAreJudgedLikeTheSameNumberOfLines() {
+            // CARE-326: 3 learnings and 2 action items in the failure database, nothing in the old text fields
+            assertThat(rules.learnings(3, 2)).isEmpty();
+            assertThat(rules.learnings(2, 2)).containsExactly(LEARNINGS_TOO_FEW.problem("3", "2"));
+            assertThat(rules.learnings(3, 1)).containsExactly(NEXT_STEPS_TOO_FEW.problem("2", "1"));
+            assertThat(rules.learnings(0, 0)).isEqualTo(rules.learnings(IncidentSnapshot.empty()));
+            assertThatThrownBy(() -> rules.learnings(-1, 0)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
         void minimumsAreConfigurable() {
             IncidentRules lenient = new IncidentRules(1, 0);
 

@@ -35,6 +35,9 @@ import java.util.Objects;
  *       at a time, with its own checkpoint) and remove those whose issue no longer exists or is no longer one of
  *       ours — deletions and moves whose events were missed or dropped.</li>
  * </ol>
+ * Until one pass has gone through every issue, the projecting step also migrates each incident's old "Learnings" /
+ * "Next steps" text fields into the failure database ({@link LegacyTextMigration}, idempotent); a failed migration
+ * counts as a failed issue of the batch.
  * Only one run at a time in the cluster: the scheduler runs each job on one node ({@code RUN_ONCE_PER_CLUSTER}), and a
  * cluster lock keeps the nightly and the on-demand job apart; a run that finds the lock taken ends at once.
  */
@@ -56,17 +59,32 @@ public class BackfillJob implements JobRunner {
     private final BackfillProgressStore progressStore;
     private final ClusterLockService clusterLockService;
     private final Clock clock;
+    private final LegacyTextMigration legacy;
 
     @Inject
     public BackfillJob(BackfillSearch search, JiraIssueProjection projection, ProjectionSetup setup,
                        FailureRecordRepository repository, BackfillProgressStore progressStore,
-                       @ComponentImport ClusterLockService clusterLockService) {
-        this(search, projection, setup, repository, progressStore, clusterLockService, Clock.systemUTC());
+                       @ComponentImport ClusterLockService clusterLockService, LegacyTextMigration legacy) {
+        this(search, projection, setup, repository, progressStore, clusterLockService, Clock.systemUTC(), legacy);
+    }
+
+    /** A backfill that does not migrate the old text fields (hosts and tests without them). */
+    public BackfillJob(BackfillSearch search, JiraIssueProjection projection, ProjectionSetup setup,
+                       FailureRecordRepository repository, BackfillProgressStore progressStore,
+                       ClusterLockService clusterLockService) {
+        this(search, projection, setup, repository, progressStore, clusterLockService, Clock.systemUTC(), null);
     }
 
     BackfillJob(BackfillSearch search, JiraIssueProjection projection, ProjectionSetup setup,
                 FailureRecordRepository repository, BackfillProgressStore progressStore,
                 ClusterLockService clusterLockService, Clock clock) {
+        this(search, projection, setup, repository, progressStore, clusterLockService, clock, null);
+    }
+
+    BackfillJob(BackfillSearch search, JiraIssueProjection projection, ProjectionSetup setup,
+                FailureRecordRepository repository, BackfillProgressStore progressStore,
+                ClusterLockService clusterLockService, Clock clock, LegacyTextMigration legacy) {
+        this.legacy = legacy;
         this.search = Objects.requireNonNull(search, "search");
         this.projection = Objects.requireNonNull(projection, "projection");
         this.setup = Objects.requireNonNull(setup, "setup");
@@ -108,9 +126,13 @@ public class BackfillJob implements JobRunner {
                 return JobRunnerResponse.success(NOT_SET_UP);
             }
             if (progress.phase() == BackfillProgress.Phase.PROJECTING) {
-                progress = projectAll(request, progress, ours);
+                boolean migrating = legacy != null && legacy.runStarting(!previous.state().resumable());
+                progress = projectAll(request, progress, ours, migrating);
                 if (progress.state() == BackfillProgress.State.INTERRUPTED) {
                     return JobRunnerResponse.aborted("stopped on request after issue id " + progress.checkpoint());
+                }
+                if (migrating) {
+                    legacy.passCompleted();
                 }
                 progress = progress.repairing();
                 progressStore.write(progress);
@@ -132,7 +154,8 @@ public class BackfillJob implements JobRunner {
         }
     }
 
-    private BackfillProgress projectAll(JobRunnerRequest request, BackfillProgress progress, Map<String, RecordKind> ours) {
+    private BackfillProgress projectAll(JobRunnerRequest request, BackfillProgress progress, Map<String, RecordKind> ours,
+                                        boolean migrating) {
         while (true) {
             if (request.isCancellationRequested()) {
                 return interrupted(progress);
@@ -145,7 +168,10 @@ public class BackfillJob implements JobRunner {
             String error = null;
             for (Issue issue : page.issues()) {
                 try {
-                    projection.project(issue, ours);
+                    JiraIssueProjection.Result result = projection.project(issue, ours);
+                    if (migrating && result == JiraIssueProjection.Result.UPSERTED) {
+                        migrate(issue);
+                    }
                 } catch (RuntimeException e) {
                     failures++;
                     error = "Issue " + issue.getKey() + " could not be projected: " + e.getMessage();
@@ -159,6 +185,16 @@ public class BackfillJob implements JobRunner {
             if (!page.full()) {
                 return progress;
             }
+        }
+    }
+
+    /** The old "Learnings" / "Next steps" text of one projected issue into the failure database. */
+    private void migrate(Issue issue) {
+        try {
+            legacy.migrate(issue, LegacyTextMigration.today(clock.instant()));
+        } catch (RuntimeException e) {
+            legacy.failedOnce();
+            throw e;
         }
     }
 

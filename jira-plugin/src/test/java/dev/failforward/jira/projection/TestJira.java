@@ -196,6 +196,11 @@ final class TestJira {
         }
 
         @Override
+        public com.atlassian.jira.user.ApplicationUser getReporter() {
+            return null;
+        }
+
+        @Override
         public String getKey() {
             return key;
         }

@@ -23,6 +23,7 @@ public final class FakeIssue implements MutableIssue {
 
     private final Map<String, Object> values = new HashMap<>();
     private final String key;
+    private com.atlassian.jira.user.ApplicationUser reporter;
 
     public FakeIssue(String key) {
         this.key = key;
@@ -31,6 +32,16 @@ public final class FakeIssue implements MutableIssue {
     @Override
     public Long getId() {
         return 10_000L + Math.abs(key.hashCode() % 1000);
+    }
+
+    @Override
+    public com.atlassian.jira.user.ApplicationUser getReporter() {
+        return reporter;
+    }
+
+    /** Sets the reporter (none unless set). */
+    public void setReporter(com.atlassian.jira.user.ApplicationUser reporter) {
+        this.reporter = reporter;
     }
 
     @Override

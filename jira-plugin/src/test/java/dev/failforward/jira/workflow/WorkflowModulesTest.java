@@ -3,6 +3,10 @@ package dev.failforward.jira.workflow;
 import com.opensymphony.workflow.InvalidInputException;
 import com.opensymphony.workflow.loader.FunctionDescriptor;
 import com.opensymphony.workflow.loader.ValidatorDescriptor;
+import dev.failforward.core.record.ActionItem;
+import dev.failforward.core.record.ActionItemRepository;
+import dev.failforward.core.record.ActionType;
+import dev.failforward.core.record.LearningRepository;
 import dev.failforward.host.i18n.BundleI18nResolver;
 import dev.failforward.jira.JiraI18n;
 import dev.failforward.jira.fields.IssueFields;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +28,8 @@ import static dev.failforward.jira.fields.FailForwardField.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /** The workflow modules as Jira runs them: an issue in the transient variables, arguments from the workflow XML. */
 class WorkflowModulesTest {
@@ -146,18 +153,33 @@ class WorkflowModulesTest {
     }
 
     @Test
-    void closingAnIncidentNeedsEnoughLearningsAndNextSteps() {
-        FakeIssue issue = new FakeIssue("OPS-2");
-        registry.set(issue, LEARNINGS, "- Alerts went to a muted channel\n- The runbook was out of date");
-        registry.set(issue, NEXT_STEPS, "- Route alerts to the on-call rota\n- Review runbooks monthly");
-        LearningsValidator validator = new LearningsValidator(snapshots, rules, reporter);
+    void closingAnIncidentCountsTheFailureDatabaseNotTheOldTextFields() {
+        // CARE-326: 3 learnings and 2 action items on its failure record, nothing in the old text fields
+        FakeIssue issue = new FakeIssue("CARE-326");
+        LearningRepository learnings = mock(LearningRepository.class);
+        ActionItemRepository actions = mock(ActionItemRepository.class);
+        when(learnings.countByRecord(issue.getId())).thenReturn(3);
+        when(actions.findByRecord(issue.getId())).thenReturn(List.of(action(issue, 1), action(issue, 2)));
+        LearningsValidator validator = new LearningsValidator(snapshots, rules, reporter, learnings, actions);
 
+        assertThatCode(() -> validator.validate(vars(issue), Map.of("minLearnings", "3", "minNextSteps", "2"), null)).doesNotThrowAnyException();
+
+        // lines in the old fields count for nothing: only stored items do
+        registry.set(issue, LEARNINGS, "- one\n- two\n- three\n- four");
+        registry.set(issue, NEXT_STEPS, "- one\n- two\n- three");
+        when(learnings.countByRecord(issue.getId())).thenReturn(2);
+        when(actions.findByRecord(issue.getId())).thenReturn(List.of(action(issue, 1)));
         InvalidInputException e = refused(validator, issue, Map.of("minLearnings", "3", "minNextSteps", "2"));
-        assertThat(messages(e)).singleElement().asString().startsWith("Learnings").contains("3").contains("2");
+        assertThat(messages(e)).containsExactlyInAnyOrder(
+                "Learnings: at least 3 are needed before closing; the record has 2. Add them as learnings of the failure record.",
+                "Next steps: at least 2 action items are needed before closing; the record has 1. Add them as action items of the failure record.");
 
-        assertThatCode(() -> validator.validate(vars(issue), Map.of("minLearnings", "2", "minNextSteps", "2"), null)).doesNotThrowAnyException();
-        registry.set(issue, LEARNINGS, "- Alerts went to a muted channel\n- The runbook was out of date\n- Nobody owned the backup job");
-        assertThatCode(() -> validator.validate(vars(issue), Map.of(), null)).doesNotThrowAnyException();
+        assertThatCode(() -> validator.validate(vars(issue), Map.of("minLearnings", "2", "minNextSteps", "1"), null)).doesNotThrowAnyException();
+    }
+
+    private static ActionItem action(FakeIssue issue, long id) {
+        return new ActionItem.Draft(issue.getId(), "Step " + id, "alice", LocalDate.of(2026, 12, 1), ActionType.PREVENT,
+                null, NOW).withId(id);
     }
 
     @Test

@@ -79,6 +79,11 @@ public final class PreviewIssue implements MutableIssue {
     }
 
     @Override
+    public com.atlassian.jira.user.ApplicationUser getReporter() {
+        return null;
+    }
+
+    @Override
     public String getKey() {
         return key;
     }

@@ -47,7 +47,10 @@ public final class PreviewJira {
         // its constructor from what the plugin's Spring context would give it; one the preview cannot create is named
         ProblemReporter reporter = new ProblemReporter(pluginI18n, fields, new PreviewWorkflows.Screens());
         PluginComponents components = new PluginComponents(PLUGIN_KEY)
-                .add(pluginI18n).add(fields).add(snapshots).add(reporter).add(registry);
+                .add(pluginI18n).add(fields).add(snapshots).add(reporter).add(registry)
+                // the failure database, which the Close validator counts (learnings and action items of the issue)
+                .add(new dev.failforward.jira.persistence.AoLearningRepository(ao))
+                .add(new dev.failforward.jira.persistence.AoActionItemRepository(ao));
         Map<String, Object> modules = new LinkedHashMap<>();
         Map<String, String> notHosted = new LinkedHashMap<>();
         for (PluginDescriptor.WorkflowModule module : workflowModules()) {
