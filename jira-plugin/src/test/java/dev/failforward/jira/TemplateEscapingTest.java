@@ -11,6 +11,10 @@ import com.opensymphony.workflow.loader.ValidatorDescriptor;
 import dev.failforward.host.templates.HostileText;
 import dev.failforward.host.templates.VelocityTemplateRenderer;
 import dev.failforward.jira.admin.SetupAdminServlet;
+import dev.failforward.jira.failuredb.FailureDbException;
+import dev.failforward.jira.failuredb.FailureDbService;
+import dev.failforward.jira.panels.FailureRecordPanelContext;
+import dev.failforward.jira.panels.PanelFixtures;
 import dev.failforward.jira.workflow.LearningsValidator;
 import dev.failforward.jira.workflow.StampTimeFunction;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,6 +82,14 @@ class TemplateEscapingTest {
         assertThat(HostileText.problems(view)).as("templates/workflow/module-view.vm").isEmpty();
         assertThat(Jsoup.parseBodyFragment(view).text()).contains(HostileText.VALUE);
 
+        for (Map<String, Object> context : panelContexts()) {
+            for (String template : new String[] {"templates/panels/record-panel.vm", "templates/panels/rule-panel.vm"}) {
+                StringWriter out = new StringWriter();
+                renderer.render(template, context, out);
+                assertThat(HostileText.problems(out.toString())).as(template + " " + context.get("found")).isEmpty();
+            }
+        }
+
         assertThat(rendered).as("every template of the plugin is rendered here").containsExactlyInAnyOrderElementsOf(
                 templates());
     }
@@ -113,6 +125,24 @@ class TemplateEscapingTest {
                 HostileText.i18n(), mock(PageBuilderService.class, RETURNS_DEEP_STUBS));
         servlet.service(request, response);
         return page.toString();
+    }
+
+    /** The issue panels' contexts with hostile text everywhere: an incident, an experiment, a record not found. */
+    private static java.util.List<Map<String, Object>> panelContexts() {
+        FailureDbService failureDb = mock(FailureDbService.class);
+        when(failureDb.details("OPS-7")).thenReturn(PanelFixtures.incident(HostileText.VALUE));
+        when(failureDb.details("APP-12")).thenReturn(PanelFixtures.experiment(HostileText.VALUE));
+        when(failureDb.details("APP-5")).thenReturn(PanelFixtures.earlier("APP-5", HostileText.VALUE, null));
+        when(failureDb.details("OPS-8")).thenThrow(new FailureDbException.NotFound("x"));
+        FailureRecordPanelContext provider = PanelFixtures.provider(failureDb, HostileText.i18n(), PanelFixtures.page(),
+                PanelFixtures.DISCOVERED.plusSeconds(3600));
+        FailureRecordPanelContext later = PanelFixtures.provider(failureDb, HostileText.i18n(), PanelFixtures.page(),
+                PanelFixtures.DISCOVERED.plusSeconds(3600 * 48));
+        return java.util.List.of(
+                provider.getContextMap(Map.of("issue", PanelFixtures.issue("OPS-7", "10002"))),
+                later.getContextMap(Map.of("issue", PanelFixtures.issue("OPS-7", "10002"))),
+                provider.getContextMap(Map.of("issue", PanelFixtures.issue("APP-12", "10001"))),
+                provider.getContextMap(Map.of("issue", PanelFixtures.issue("OPS-8", "10002"))));
     }
 
     private String workflow(String template, Map<String, ?> params) throws Exception {

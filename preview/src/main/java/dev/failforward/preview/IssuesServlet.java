@@ -48,6 +48,7 @@ final class IssuesServlet extends PageServlet {
     private final transient RecordModel recordModel;
     private final transient I18nResolver i18n;
     private final transient PreviewCsrf csrf;
+    private final transient WebPanels webPanels;
 
     IssuesServlet(PreviewServices services) {
         super(services.templates);
@@ -56,6 +57,7 @@ final class IssuesServlet extends PageServlet {
         this.recordModel = new RecordModel(services.previewI18n);
         this.i18n = services.previewI18n;
         this.csrf = services.csrf;
+        this.webPanels = services.webPanels;
     }
 
     @Override
@@ -209,6 +211,7 @@ final class IssuesServlet extends PageServlet {
                 ? Html.escape(i18n.getText("preview.issue." + done, issue.getKey())) : "");
         model.put("errors", errors.stream().map(Html::escape).toList());
         model.put("tokenHtml", Html.escape(token));
+        model.put("webPanels", webPanels.issueView(issue));
         render(response, "issue.vm", model);
     }
 
@@ -234,6 +237,7 @@ final class IssuesServlet extends PageServlet {
         model.put("learnings", recordModel.learnings(details.learnings()));
         model.put("actions", details.actionItems().stream().map(recordModel::action).toList());
         model.put("checkInForms", false);
+        model.put("webPanels", webPanels.issueView(new RecordIssue(record)));
         render(response, "record-issue.vm", model);
     }
 

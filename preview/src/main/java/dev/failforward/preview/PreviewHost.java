@@ -91,7 +91,9 @@ public final class PreviewHost implements AutoCloseable {
         }
         context.addServlet(new ServletHolder("confluence-pages", new ConfluenceSpaceServlet(services)),
                 PreviewApplicationProperties.CONTEXT_PATH + "/pages/*");
-        context.addServlet(new ServletHolder("issues", new IssuesServlet(services)), "/jira/issues/*");
+        // the issue view's web panels require their web resources as in Jira: the page builder writes them into the head
+        context.addServlet(new ServletHolder("issues", services.pageBuilder.decorated(new IssuesServlet(services))),
+                "/jira/issues/*");
         context.addServlet(new ServletHolder("records", new RecordsServlet(services)), "/jira/records/*");
         context.addServlet(new ServletHolder("browse", new BrowseServlet()), "/browse/*");
         context.addServlet(new ServletHolder("issue-search", new IssueSearchServlet(services)), "/issues/*");

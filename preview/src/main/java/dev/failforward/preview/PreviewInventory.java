@@ -128,6 +128,11 @@ final class PreviewInventory {
             return item.amdModule() == null ? new Item(plugin, what, null, "no <amd-module>")
                     : new Item(plugin, what, "on /jira/dashboard, AMD module " + item.amdModule(), null);
         }
+        if (module instanceof PluginDescriptor.WebPanel panel) {
+            String why = services.webPanels.whyNotHosted(plugin, module.key());
+            return why == null ? new Item(plugin, what, "rendered into the issue view at " + panel.location(), null)
+                    : new Item(plugin, what, null, why);
+        }
         if (module instanceof PluginDescriptor.Servlet servlet) {
             return services.hostsServlet(servlet)
                     ? new Item(plugin, what, "at /plugins/servlet" + servlet.urlPatterns().get(0), null)

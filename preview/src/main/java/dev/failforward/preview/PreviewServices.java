@@ -218,7 +218,12 @@ final class PreviewServices implements AutoCloseable {
         this.jiraComponents = jiraComponents();
         this.confluenceComponents = confluenceComponents();
         this.servlets = servlets();
+        this.webPanels = WebPanels.of(plugins.descriptors(), java.util.Map.of(JIRA_PLUGIN_KEY, jiraComponents,
+                CONFLUENCE_PLUGIN_KEY, confluenceComponents), pluginTemplates);
     }
+
+    /** The plugins' {@code <web-panel>} modules, rendered into the preview's issue view. */
+    final WebPanels webPanels;
 
     /** A plugin's {@code <servlet>} module the preview serves, at {@code mountPath} (its url-pattern under the host). */
     record HostedServlet(String plugin, PluginDescriptor.Servlet module, jakarta.servlet.Servlet servlet, String mountPath) {
@@ -349,6 +354,7 @@ final class PreviewServices implements AutoCloseable {
                 .add("salUserManager", new PreviewUserManager())
                 .add(pluginTemplates)
                 .add(pageBuilder)
+                .add(new dev.failforward.preview.jira.PreviewJiraApplicationProperties(baseUri::get))
                 .add(PREVIEW_LOGIN)
                 .add(PREVIEW_WEB_SUDO)
                 .add(database.activeObjects())

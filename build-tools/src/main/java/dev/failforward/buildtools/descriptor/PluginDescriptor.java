@@ -38,7 +38,7 @@ public final class PluginDescriptor {
     public static final String FILE = "atlassian-plugin.xml";
 
     /** A module: its element name and key. */
-    public sealed interface Module permits Rest, Ao, WorkflowModule, WebResource, Servlet, XhtmlMacro, DashboardItem, Generic {
+    public sealed interface Module permits Rest, Ao, WorkflowModule, WebResource, Servlet, XhtmlMacro, DashboardItem, WebPanel, Generic {
         String kind();
 
         String key();
@@ -109,6 +109,19 @@ public final class PluginDescriptor {
         @Override
         public String kind() {
             return "dashboard-item";
+        }
+    }
+
+    /**
+     * {@code <web-panel location weight>} rendered from a template: its {@code <context-provider class>} and
+     * {@code <condition class>} (each null when absent) and the location of its {@code <resource type="velocity"
+     * name="view">} (null when the panel has a {@code class} instead).
+     */
+    public record WebPanel(String key, String location, int weight, String contextProviderClass,
+                           String conditionClass, String viewTemplate) implements Module {
+        @Override
+        public String kind() {
+            return "web-panel";
         }
     }
 
@@ -228,6 +241,19 @@ public final class PluginDescriptor {
             case "rest":
                 return new Rest(moduleKey, element.getAttribute("path").trim(), element.getAttribute("version").trim(),
                         texts(element, "package"));
+            case "web-panel": {
+                String view = null;
+                for (Element item : children(element)) {
+                    if (name(item).equals("resource") && "velocity".equals(item.getAttribute("type"))
+                            && "view".equals(item.getAttribute("name"))) {
+                        view = item.getAttribute("location").trim();
+                    }
+                }
+                String weight = element.getAttribute("weight").trim();
+                return new WebPanel(moduleKey, element.getAttribute("location").trim(),
+                        weight.isEmpty() ? 1000 : Integer.parseInt(weight), childClass(element, "context-provider"),
+                        childClass(element, "condition"), view);
+            }
             case "ao":
                 return new Ao(moduleKey, texts(element, "entity"), texts(element, "upgradeTask"));
             case "workflow-validator":
@@ -282,6 +308,16 @@ public final class PluginDescriptor {
             }
         }
         return List.copyOf(texts);
+    }
+
+    /** The {@code class} attribute of the first {@code child} element, or null. */
+    private static String childClass(Element parent, String child) {
+        for (Element item : children(parent)) {
+            if (name(item).equals(child) && item.hasAttribute("class")) {
+                return item.getAttribute("class").trim();
+            }
+        }
+        return null;
     }
 
     private static String first(Element parent, String child) {

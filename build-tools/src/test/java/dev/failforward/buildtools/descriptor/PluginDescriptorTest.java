@@ -43,6 +43,12 @@ class PluginDescriptorTest {
                     <definition><title key="example.chart.title"/></definition>
                     <amd-module>example/chart</amd-module>
                 </dashboard-item>
+                <web-panel key="panel" location="atl.jira.view.issue.right.context" weight="150">
+                    <context-provider class="dev.example.PanelContext"/>
+                    <condition class="dev.example.PanelCondition"/>
+                    <resource type="velocity" name="view" location="templates/panel.vm"/>
+                </web-panel>
+                <web-panel key="plain" location="somewhere" class="dev.example.Panel"/>
             </atlassian-plugin>
             """;
 
@@ -54,7 +60,7 @@ class PluginDescriptorTest {
         assertThat(d.downloads()).containsExactly(Map.entry("images/", "images/"));
         assertThat(d.modules()).extracting(PluginDescriptor.Module::kind).containsExactly("ao", "rest", "rest",
                 "workflow-validator", "workflow-condition", "workflow-function", "web-resource", "servlet", "xhtml-macro", "web-item",
-                "dashboard-item");
+                "dashboard-item", "web-panel", "web-panel");
         assertThat(d.modules(PluginDescriptor.Ao.class)).containsExactly(new PluginDescriptor.Ao("db",
                 List.of("dev.example.NoteEntity", "dev.example.TagEntity"), List.of("dev.example.Upgrade002")));
         List<PluginDescriptor.Rest> rest = d.modules(PluginDescriptor.Rest.class);
@@ -76,6 +82,10 @@ class PluginDescriptorTest {
         assertThat(d.modules(PluginDescriptor.XhtmlMacro.class)).containsExactly(
                 new PluginDescriptor.XhtmlMacro("macro", "example-macro", "dev.example.Macro"));
         assertThat(d.module("link")).contains(new PluginDescriptor.Generic("web-item", "link", null));
+        assertThat(d.modules(PluginDescriptor.WebPanel.class)).containsExactly(
+                new PluginDescriptor.WebPanel("panel", "atl.jira.view.issue.right.context", 150,
+                        "dev.example.PanelContext", "dev.example.PanelCondition", "templates/panel.vm"),
+                new PluginDescriptor.WebPanel("plain", "somewhere", 1000, null, null, null));
         assertThat(d.module("chart")).contains(new PluginDescriptor.DashboardItem("chart", "example.chart.title", "example/chart"));
         assertThat(PluginDescriptor.i18nEntry("i18n.example")).isEqualTo("i18n/example.properties");
     }

@@ -26,6 +26,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.jira.kpi.KpiApplier",
                 "dev.failforward.jira.kpi.KpiSearchLinks",
                 "dev.failforward.jira.kpi.KpiService",
+                "dev.failforward.jira.panels.JiraUserDates",
                 "dev.failforward.jira.permissions.JiraRecordPermissions",
                 "dev.failforward.jira.persistence.AoActionItemRepository",
                 "dev.failforward.jira.persistence.AoFailureRecordRepository",

@@ -1,0 +1,232 @@
+package dev.failforward.jira.panels;
+
+import com.atlassian.jira.issue.Issue;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.plugin.web.ContextProvider;
+import com.atlassian.sal.api.ApplicationProperties;
+import com.atlassian.sal.api.UrlMode;
+import com.atlassian.sal.api.message.I18nResolver;
+import com.atlassian.webresource.api.assembler.PageBuilderService;
+import dev.failforward.core.incident.RuleResult;
+import dev.failforward.core.incident.TwentyFourHourRule;
+import dev.failforward.core.record.ActionItem;
+import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.Learning;
+import dev.failforward.core.record.RecordKind;
+import dev.failforward.core.record.SourcePage;
+import dev.failforward.core.record.WhyStep;
+import dev.failforward.jira.failuredb.FailureDbException;
+import dev.failforward.jira.failuredb.FailureDbService;
+import dev.failforward.jira.failuredb.RecordDetails;
+import dev.failforward.jira.fields.FailForwardField;
+import dev.failforward.jira.fields.IssueFields;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The context of the issue-view panels ({@code templates/panels/*.vm}): the failure record of the viewed issue read
+ * through {@link FailureDbService}, so the user's <em>Browse Projects</em> permission applies exactly as on the REST
+ * API (a hidden or missing record gives {@code found = false} and the panel says there is nothing recorded).
+ *
+ * <p>Every value handed to the template is plain text (user text, dates formatted for the user, enum labels from
+ * i18n) and is escaped once by the host's renderer; nothing here ends in {@code Html}. Lists are lists of maps
+ * ({@code Map#get} is on the plugin's Velocity allowlist).
+ */
+public class FailureRecordPanelContext implements ContextProvider {
+
+    /** The issue view's context key for the viewed {@code com.atlassian.jira.issue.Issue}. */
+    public static final String ISSUE = "issue";
+    /** The script with the live countdown of the 24-hour rule: progressive enhancement of the rendered deadline. */
+    public static final String WEB_RESOURCE = "dev.failforward.jira:issue-panels";
+    /** How many earlier experiments the lineage walks back ("pivoted from" of "pivoted from" ...). */
+    static final int LINEAGE_DEPTH = 5;
+
+    private final FailureDbService failureDb;
+    private final IssueFields fields;
+    private final I18nResolver i18n;
+    private final UserDates dates;
+    private final ApplicationProperties application;
+    private final PageBuilderService page;
+    private final Clock clock;
+
+    @Inject
+    public FailureRecordPanelContext(FailureDbService failureDb, IssueFields fields,
+                                     @ComponentImport I18nResolver i18n, UserDates dates,
+                                     @ComponentImport ApplicationProperties application,
+                                     @ComponentImport PageBuilderService page) {
+        this(failureDb, fields, i18n, dates, application, page, Clock.systemUTC());
+    }
+
+    FailureRecordPanelContext(FailureDbService failureDb, IssueFields fields, I18nResolver i18n, UserDates dates,
+                              ApplicationProperties application, PageBuilderService page, Clock clock) {
+        this.failureDb = Objects.requireNonNull(failureDb, "failureDb");
+        this.fields = Objects.requireNonNull(fields, "fields");
+        this.i18n = Objects.requireNonNull(i18n, "i18n");
+        this.dates = Objects.requireNonNull(dates, "dates");
+        this.application = Objects.requireNonNull(application, "application");
+        this.page = Objects.requireNonNull(page, "page");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void init(Map<String, String> params) {
+        // no parameters
+    }
+
+    @Override
+    public Map<String, Object> getContextMap(Map<String, Object> context) {
+        Map<String, Object> model = new LinkedHashMap<>(context);
+        model.put("text", texts());
+        if (!(context.get(ISSUE) instanceof Issue issue) || issue.getKey() == null) {
+            model.put("found", false);
+            return model;
+        }
+        RecordDetails details;
+        try {
+            details = failureDb.details(issue.getKey());
+        } catch (FailureDbException.NotFound e) {
+            model.put("found", false);
+            return model;
+        }
+        FailureRecord record = details.record();
+        model.put("found", true);
+        model.put("experiment", record.kind() == RecordKind.EXPERIMENT);
+        model.put("learnings", details.learnings().stream().map(this::learning).toList());
+        model.put("actions", details.actionItems().stream().map(this::action).toList());
+        model.put("whys", details.whys().stream().map(this::why).toList());
+        model.put("retros", retros(details.learnings()));
+        Map<String, Object> rule = rule(details);
+        model.put("rule", rule);
+        if (rule != null && "PENDING".equals(rule.get("status"))) {
+            page.assembler().resources().requireWebResource(WEB_RESOURCE);
+        }
+        if (record.kind() == RecordKind.EXPERIMENT) {
+            model.put("plan", plan(issue, record));
+            model.put("lineage", lineage(record));
+        }
+        return model;
+    }
+
+    private Map<String, String> texts() {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String key : List.of("learnings", "actions", "whys", "rule", "retros", "plan", "lineage", "none",
+                "notfound", "owner", "due", "status", "checkin", "deadline", "metat", "missedat", "timeleft",
+                "success", "stop", "outcome", "decision", "rationale", "pivotedfrom", "thisexperiment", "hidden")) {
+            texts.put(key, i18n.getText("failforward.panel." + key));
+        }
+        return texts;
+    }
+
+    private Map<String, Object> learning(Learning learning) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("text", learning.text());
+        map.put("kind", i18n.getText(learning.kind().i18nKey()));
+        map.put("kindKey", learning.kind().name().toLowerCase(java.util.Locale.ROOT));
+        map.put("created", dates.dateTime(learning.createdAt()));
+        return map;
+    }
+
+    private Map<String, Object> action(ActionItem item) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("description", item.description());
+        map.put("owner", item.ownerKey());
+        map.put("due", dates.date(item.dueDate()));
+        map.put("status", i18n.getText(item.status().i18nKey()));
+        map.put("statusKey", item.status().name().toLowerCase(java.util.Locale.ROOT));
+        map.put("type", i18n.getText(item.type().i18nKey()));
+        map.put("checkIn", item.checkInDate() == null ? "" : dates.date(item.checkInDate()));
+        map.put("checkInResult", item.checkInResult() == null ? "" : i18n.getText(item.checkInResult().i18nKey()));
+        map.put("checkInNote", item.checkInNote() == null ? "" : item.checkInNote());
+        return map;
+    }
+
+    private Map<String, Object> why(WhyStep step) {
+        return Map.of("position", step.position(), "question", step.question(), "answer", step.answer());
+    }
+
+    /** The distinct pages the learnings were written down on, in the order first seen. */
+    private List<Map<String, Object>> retros(List<Learning> learnings) {
+        Map<String, Map<String, Object>> pages = new LinkedHashMap<>();
+        for (Learning learning : learnings) {
+            SourcePage source = learning.source();
+            if (source != null && !pages.containsKey(source.url())) {
+                pages.put(source.url(), Map.of("url", source.url(),
+                        "title", source.title() == null ? source.url() : source.title()));
+            }
+        }
+        return List.copyOf(pages.values());
+    }
+
+    /** The 24-hour rule from discovery (incidents; an experiment has no discovery time, so no rule). */
+    private Map<String, Object> rule(RecordDetails details) {
+        Instant discovered = details.record().discoveredAt();
+        if (discovered == null) {
+            return null;
+        }
+        Instant now = clock.instant();
+        RuleResult result = TwentyFourHourRule.defaults().evaluate(discovered,
+                details.learnings().stream().map(Learning::createdAt).toList(),
+                details.actionItems().stream().map(ActionItem::createdAt).toList(), now);
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("status", result.status().name());
+        map.put("label", i18n.getText(result.status().i18nKey()));
+        map.put("deadline", dates.dateTime(result.deadline()));
+        map.put("deadlineIso", result.deadline().toString());
+        map.put("metAt", result.metAt() == null ? "" : dates.dateTime(result.metAt()));
+        map.put("counts", i18n.getText("failforward.panel.rule.counts", result.learnings(), result.nextSteps()));
+        if (result.status() == RuleResult.Status.PENDING) {
+            Duration left = Duration.between(now, result.deadline());
+            map.put("left", i18n.getText("failforward.panel.rule.left", left.toHours(), left.toMinutesPart()));
+        } else {
+            map.put("left", "");
+        }
+        return map;
+    }
+
+    /** The plan (criteria as written, one a line) against the result (outcome, decision and its rationale). */
+    private Map<String, Object> plan(Issue issue, FailureRecord record) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("success", lines(record.successCriteria()));
+        map.put("stop", lines(record.stopCriteria()));
+        map.put("outcome", record.outcome() == null ? "" : i18n.getText(record.outcome().i18nKey()));
+        map.put("decision", record.decision() == null ? "" : i18n.getText(record.decision().i18nKey()));
+        String rationale = fields.text(issue, FailForwardField.DECISION_RATIONALE);
+        map.put("rationale", rationale == null ? "" : rationale);
+        return map;
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? List.of()
+                : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    /**
+     * The experiments this one pivoted from, the earliest first, as far as the user may see them: a hidden or missing one
+     * ends the walk with its key only (no link, no summary).
+     */
+    private List<Map<String, Object>> lineage(FailureRecord record) {
+        List<Map<String, Object>> chain = new ArrayList<>();
+        String browse = application.getBaseUrl(UrlMode.RELATIVE) + "/browse/";
+        String key = record.pivotedFrom();
+        while (key != null && chain.size() < LINEAGE_DEPTH) {
+            try {
+                FailureRecord earlier = failureDb.details(key).record();
+                chain.add(Map.of("key", key, "url", browse + key, "summary", earlier.summary(), "visible", true));
+                key = earlier.pivotedFrom();
+            } catch (FailureDbException.NotFound e) {
+                chain.add(Map.of("key", key, "url", "", "summary", "", "visible", false));
+                key = null;
+            }
+        }
+        java.util.Collections.reverse(chain);
+        return chain;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.failforward.jira.panels;
+
+import com.atlassian.webresource.api.assembler.PageBuilderService;
+import dev.failforward.jira.JiraI18n;
+import dev.failforward.jira.failuredb.FailureDbException;
+import dev.failforward.jira.failuredb.FailureDbService;
+import dev.failforward.jira.fields.FailForwardField;
+import dev.failforward.jira.projection.ProjectionSetup;
+import dev.failforward.jira.testing.FakeFieldRegistry;
+import dev.failforward.jira.testing.FakeIssue;
+import dev.failforward.core.record.RecordKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static dev.failforward.jira.panels.PanelFixtures.DISCOVERED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class FailureRecordPanelContextTest {
+
+    private final FailureDbService failureDb = mock(FailureDbService.class);
+    private final PageBuilderService page = PanelFixtures.page();
+
+    private Map<String, Object> contextAt(String key, Instant now) {
+        return PanelFixtures.provider(failureDb, JiraI18n.english(), page, now)
+                .getContextMap(Map.of("issue", PanelFixtures.issue(key, "10002")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void incidentShowsLearningsWithKindsActionsWhysAndRetrosInTheUsersZone() {
+        when(failureDb.details("OPS-7")).thenReturn(PanelFixtures.incident("Disk full"));
+        Map<String, Object> context = contextAt("OPS-7", DISCOVERED.plusSeconds(30 * 3600));
+
+        assertThat(context).containsEntry("found", true).containsEntry("experiment", false)
+                .containsKey("issue").doesNotContainKeys("plan", "lineage");
+        List<Map<String, Object>> learnings = (List<Map<String, Object>>) context.get("learnings");
+        assertThat(learnings).extracting(l -> l.get("text") + " / " + l.get("kind"))
+                .containsExactly("Disk full 1 / Insight", "Disk full 2 / Got lucky", "Disk full 3 / Surprise");
+        List<Map<String, Object>> actions = (List<Map<String, Object>>) context.get("actions");
+        assertThat(actions).hasSize(2);
+        assertThat(actions.get(0)).containsEntry("owner", "alice").containsEntry("due", "Nov 20, 2026")
+                .containsEntry("status", "Done").containsEntry("checkIn", "Dec 4, 2026")
+                .containsEntry("checkInResult", "Effective").containsEntry("type", "Prevent");
+        assertThat(actions.get(1)).containsEntry("status", "Open").containsEntry("checkIn", "")
+                .containsEntry("checkInResult", "");
+        assertThat((List<Map<String, Object>>) context.get("whys")).extracting(w -> w.get("position") + " " + w.get("question"))
+                .containsExactly("1 Disk full?", "2 Why?");
+        assertThat((List<Map<String, Object>>) context.get("retros")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("title", "Disk full"));
+        assertThat((Map<String, String>) context.get("text")).containsEntry("learnings", "Learnings");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ruleMetShowsWhenInTheUsersZoneAndNeedsNoScript() {
+        when(failureDb.details("OPS-7")).thenReturn(PanelFixtures.incident("x"));
+        Map<String, Object> rule = (Map<String, Object>) contextAt("OPS-7", DISCOVERED.plusSeconds(30 * 3600))
+                .get("rule");
+        // discovered 08:00 UTC = 09:00 Berlin; the 3rd learning came at +3 h, the 2nd next step at +4 h
+        assertThat(rule).containsEntry("status", "MET").containsEntry("label", "Learned in time")
+                .containsEntry("deadline", "Nov 3, 2026, 9:00 AM").containsEntry("metAt", "Nov 2, 2026, 1:00 PM")
+                .containsEntry("deadlineIso", "2026-11-03T08:00:00Z").containsEntry("left", "")
+                .containsEntry("counts", "3 learnings, 2 next steps");
+        verify(page, never()).assembler();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ruleOpenShowsTimeLeftAndRequiresTheCountdownScript() {
+        var open = PanelFixtures.incident("x");
+        when(failureDb.details("OPS-7")).thenReturn(new dev.failforward.jira.failuredb.RecordDetails(open.record(),
+                open.learnings().subList(0, 1), List.of(), List.of()));
+        Map<String, Object> rule = (Map<String, Object>) contextAt("OPS-7", DISCOVERED.plusSeconds(5 * 3600 + 600))
+                .get("rule");
+        assertThat(rule).containsEntry("status", "PENDING").containsEntry("label", "Learnings due")
+                .containsEntry("metAt", "").containsEntry("left", "18h 50m");
+        verify(page.assembler().resources()).requireWebResource("dev.failforward.jira:issue-panels");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void ruleMissedAfterTheDeadline() {
+        var open = PanelFixtures.incident("x");
+        when(failureDb.details("OPS-7")).thenReturn(new dev.failforward.jira.failuredb.RecordDetails(open.record(),
+                open.learnings(), List.of(), List.of()));
+        Map<String, Object> rule = (Map<String, Object>) contextAt("OPS-7", DISCOVERED.plusSeconds(25 * 3600))
+                .get("rule");
+        assertThat(rule).containsEntry("status", "MISSED").containsEntry("label", "Learnings late")
+                .containsEntry("metAt", "");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void experimentShowsPlanAgainstResultAndLineageEarliestFirst() {
+        when(failureDb.details("APP-12")).thenReturn(PanelFixtures.experiment("Free trial"));
+        when(failureDb.details("APP-5")).thenReturn(PanelFixtures.earlier("APP-5", "Coupons", "APP-2"));
+        when(failureDb.details("APP-2")).thenThrow(new FailureDbException.NotFound("failforward.failuredb.notfound"));
+        Map<String, Object> context = contextAt("APP-12", Instant.parse("2026-12-01T00:00:00Z"));
+
+        assertThat(context).containsEntry("experiment", true).containsEntry("rule", null);
+        Map<String, Object> plan = (Map<String, Object>) context.get("plan");
+        assertThat(plan).containsEntry("success", List.of("Signups +5% Free trial", "Churn unchanged"))
+                .containsEntry("stop", List.of("Free trial")).containsEntry("outcome", "Refuted")
+                .containsEntry("decision", "Pivot").containsEntry("rationale", "");
+        List<Map<String, Object>> lineage = (List<Map<String, Object>>) context.get("lineage");
+        assertThat(lineage).extracting(s -> s.get("key") + " " + s.get("visible") + " " + s.get("url"))
+                .containsExactly("APP-2 false ", "APP-5 true /jira/browse/APP-5");
+        assertThat(lineage.get(1)).containsEntry("summary", "Coupons");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void decisionRationaleComesFromTheIssueField() {
+        FakeFieldRegistry registry = new FakeFieldRegistry();
+        FakeIssue issue = registry.set(new FakeIssue("APP-12"), FailForwardField.DECISION_RATIONALE, "Trial users churned");
+        when(failureDb.details("APP-12")).thenReturn(PanelFixtures.experiment("Free trial"));
+        when(failureDb.details("APP-5")).thenReturn(PanelFixtures.earlier("APP-5", "Coupons", null));
+        Map<String, Object> context = PanelFixtures.provider(failureDb, JiraI18n.english(), page, Instant.now())
+                .getContextMap(Map.of("issue", issue));
+        assertThat((Map<String, Object>) context.get("plan")).containsEntry("rationale", "Trial users churned");
+    }
+
+    @Test
+    void aRecordTheUserMayNotBrowseIsNotFound() {
+        when(failureDb.details("OPS-7")).thenThrow(new FailureDbException.NotFound("failforward.failuredb.notfound"));
+        assertThat(contextAt("OPS-7", Instant.now())).containsEntry("found", false).doesNotContainKey("learnings");
+    }
+
+    @Test
+    void conditionShowsThePanelsOnlyOnTheRecordedIssueTypes() {
+        ProjectionSetup setup = mock(ProjectionSetup.class);
+        when(setup.issueTypes()).thenReturn(Map.of("10001", RecordKind.EXPERIMENT, "10002", RecordKind.INCIDENT));
+        FailForwardIssueCondition condition = new FailForwardIssueCondition(setup);
+        condition.init(Map.of());
+        assertThat(condition.shouldDisplay(Map.of("issue", PanelFixtures.issue("APP-1", "10001")))).isTrue();
+        assertThat(condition.shouldDisplay(Map.of("issue", PanelFixtures.issue("OPS-1", " 10002 ")))).isTrue();
+        assertThat(condition.shouldDisplay(Map.of("issue", PanelFixtures.issue("DEV-1", "10000")))).isFalse();
+        assertThat(condition.shouldDisplay(Map.of("issue", new FakeIssue("DEV-2")))).isFalse();
+        assertThat(condition.shouldDisplay(Map.of())).isFalse();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.failforward.preview;
+
+import com.atlassian.jira.bc.project.component.ProjectComponent;
+import com.atlassian.jira.issue.Issue;
+import com.atlassian.jira.issue.fields.CustomField;
+import com.atlassian.jira.issue.issuetype.IssueType;
+import com.atlassian.jira.issue.label.Label;
+import com.atlassian.jira.issue.status.Status;
+import com.atlassian.jira.project.Project;
+import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.RecordKind;
+import dev.failforward.preview.jira.PreviewIssue;
+
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The issue behind a demo failure record, for the web panels of its read-only issue view: the key, summary and issue
+ * type (the preview's Experiment and Incident ids) the record carries; no custom field values (the preview has none
+ * for a record without a preview issue).
+ */
+final class RecordIssue implements Issue {
+
+    private record Type(String getId, String getName) implements IssueType {
+    }
+
+    private final FailureRecord record;
+
+    RecordIssue(FailureRecord record) {
+        this.record = record;
+    }
+
+    @Override
+    public Long getId() {
+        return record.issueId();
+    }
+
+    @Override
+    public String getKey() {
+        return record.issueKey();
+    }
+
+    @Override
+    public String getSummary() {
+        return record.summary();
+    }
+
+    @Override
+    public IssueType getIssueType() {
+        return record.kind() == RecordKind.EXPERIMENT ? new Type(PreviewIssue.EXPERIMENT_TYPE_ID, "Experiment")
+                : new Type(PreviewIssue.INCIDENT_TYPE_ID, "Incident");
+    }
+
+    @Override
+    public Project getProjectObject() {
+        return null;
+    }
+
+    @Override
+    public Timestamp getCreated() {
+        return Timestamp.from(record.createdAt());
+    }
+
+    @Override
+    public Object getCustomFieldValue(CustomField customField) {
+        return null;
+    }
+
+    @Override
+    public Status getStatus() {
+        return null;
+    }
+
+    @Override
+    public Timestamp getUpdated() {
+        return Timestamp.from(record.updatedAt());
+    }
+
+    @Override
+    public Set<Label> getLabels() {
+        return Set.of();
+    }
+
+    @Override
+    public Collection<ProjectComponent> getComponents() {
+        return List.of();
+    }
+}
