@@ -98,7 +98,8 @@ final class DemoData {
             for (int i = 0; i < texts.size(); i++) {
                 services.learnings.add(new Learning.Draft(record.issueId(), texts.get(i),
                         i == 0 ? LearningKind.INSIGHT : i == 1 ? LearningKind.SURPRISE : LearningKind.WENT_WELL, "demo",
-                        min(record.reportedAt() == null ? record.createdAt() : record.reportedAt(), now)
+                        min(record.reportedAt() != null ? record.reportedAt()
+                                : record.decidedAt() != null ? record.decidedAt() : record.createdAt(), now)
                                 .plus(Duration.ofHours(2 + i)), RetroPages.page(confluence, record)));
             }
         });
@@ -114,7 +115,31 @@ final class DemoData {
             "GROWTH-23", List.of("Currency comes from the browser locale, not the billing country",
                     "Support heard about it two days before monitoring did"),
             "CARE-8", List.of("The night courier route changed without telling the ward",
-                    "Nurses escalated within the hour, as the new protocol asks"));
+                    "Nurses escalated within the hour, as the new protocol asks"),
+            "GROWTH-21", List.of("Trials that booked a call in week one converted at 31 %, the others at 14 %",
+                    "Partner-referred trials declined the call: they had onboarding from the partner",
+                    "Sales joining the call made it feel like a pitch; product people kept it useful"));
+
+    /**
+     * An incident's discovery before its report and its resolution after it (null: not resolved); for an experiment,
+     * its start and its decision after it was created.
+     */
+    private record Timeline(Duration foundBeforeReport, Duration resolvedAfterReport) {
+    }
+
+    private static final Map<String, Timeline> INCIDENT_TIMES = Map.of(
+            "OPS-102", new Timeline(Duration.ofMinutes(12), Duration.ofMinutes(95)),  // paged at once, rolled back
+            "OPS-104", new Timeline(Duration.ofHours(26), null),                      // found at night, reported a day late
+            "GROWTH-23", new Timeline(Duration.ofHours(5), Duration.ofDays(2)),       // support heard first
+            "CARE-8", new Timeline(Duration.ofMinutes(50), Duration.ofHours(7)),      // nurses escalated within the hour
+            "CARE-9", new Timeline(Duration.ofHours(2), null));                       // caught at the bedside scan
+
+    private static final Map<String, Timeline> EXPERIMENT_TIMES = Map.of(
+            "OPS-101", new Timeline(Duration.ofDays(6), null),
+            "OPS-103", new Timeline(Duration.ofDays(2), null),
+            "GROWTH-21", new Timeline(Duration.ofDays(5), Duration.ofDays(70)),
+            "GROWTH-22", new Timeline(Duration.ofDays(1), null),
+            "CARE-7", new Timeline(Duration.ofDays(3), null));
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
@@ -137,7 +162,19 @@ final class DemoData {
                 builder.hypothesisParts(parts.condition(), parts.expectedOutcome(), parts.rationale());
             }
             if (row.kind() == RecordKind.INCIDENT) {
-                builder.discoveredAt(created.minus(Duration.ofHours(3))).reportedAt(created);
+                // each incident its own story: found at once or days late, reported within the hour or the next day
+                Timeline t = INCIDENT_TIMES.get(row.key());
+                builder.discoveredAt(created.minus(t.foundBeforeReport())).reportedAt(created);
+                if (t.resolvedAfterReport() != null) {
+                    builder.resolvedAt(min(created.plus(t.resolvedAfterReport()), now));
+                }
+            } else if (EXPERIMENT_TIMES.containsKey(row.key())) {
+                // a running, evaluating or decided experiment has started; a decided one has its decision's time
+                Timeline t = EXPERIMENT_TIMES.get(row.key());
+                builder.startedAt(created.plus(t.foundBeforeReport()));
+                if (t.resolvedAfterReport() != null) {
+                    builder.decidedAt(min(created.plus(t.resolvedAfterReport()), now));
+                }
             }
             records.upsert(DETAILS.getOrDefault(row.key(), b -> b).apply(builder).build());
         }

@@ -86,8 +86,8 @@ final class DemoHistory {
                         continue;
                     }
                     String key = project + "-" + (numbers.merge(project, 1, Integer::sum) + 200);
-                    snapshots.add(new KpiIndex.Snapshot(records.upsert(experiment(id++, key, started, random, now)),
-                            List.of(), List.of()));
+                    FailureRecord record = records.upsert(experiment(id++, key, started, random, now));
+                    snapshots.add(new KpiIndex.Snapshot(record, retro(record, learnings, retroPage, now), List.of()));
                 }
                 int incidents = 2 + random.nextInt(2);
                 for (int i = 0; i < incidents; i++) {
@@ -154,6 +154,32 @@ final class DemoHistory {
                 .discoveredAt(discovered).reportedAt(reported).resolvedAt(closed ? resolved : null)
                 .failureType(type).failureCategory(category)
                 .recurrenceOf(repeats == null ? Set.of() : Set.of(repeats)).build();
+    }
+
+    private static final String[] EXPERIMENT_LEARNINGS = {
+            "The effect showed in the first week and then faded", "Our baseline month was unusual: a holiday fell in it",
+            "The stop criterion fired before the success one could", "Users who noticed the change behaved differently",
+            "Measuring it cost more effort than running it", "It worked for new users only"};
+
+    /**
+     * A decided experiment's retro: one to three learnings on its retro page, a few days after the decision. Drawn
+     * from a random of its own, so the rest of the history (and the KPIs the tests know) stays as it was.
+     */
+    private static List<Learning> retro(FailureRecord record, LearningRepository learnings,
+                                        Function<FailureRecord, SourcePage> retroPage, Instant now) {
+        if (record.decidedAt() == null) {
+            return List.of();
+        }
+        Random random = new Random(record.issueId());
+        List<Learning> written = new ArrayList<>();
+        int count = 1 + random.nextInt(3);
+        for (int l = 0; l < count; l++) {
+            written.add(learnings.add(new Learning.Draft(record.issueId(),
+                    EXPERIMENT_LEARNINGS[random.nextInt(EXPERIMENT_LEARNINGS.length)],
+                    l == 0 ? LearningKind.INSIGHT : LearningKind.values()[random.nextInt(LearningKind.values().length)],
+                    "demo", min(record.decidedAt().plus(Duration.ofDays(1 + l)), now), retroPage.apply(record))));
+        }
+        return written;
     }
 
     /** Learnings and next steps: written within 24 hours more and more often; action items closed and checked. */

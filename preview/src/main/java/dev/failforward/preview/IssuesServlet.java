@@ -49,15 +49,17 @@ final class IssuesServlet extends PageServlet {
     private final transient I18nResolver i18n;
     private final transient PreviewCsrf csrf;
     private final transient WebPanels webPanels;
+    private final transient IssueFormInput input;
 
     IssuesServlet(PreviewServices services) {
         super(services.templates);
         this.jira = services.jira;
         this.failureDb = services.failureDb;
-        this.recordModel = new RecordModel(services.previewI18n);
+        this.recordModel = new RecordModel(services.previewI18n, services.kpiUser.zone());
         this.i18n = services.previewI18n;
         this.csrf = services.csrf;
         this.webPanels = services.webPanels;
+        this.input = new IssueFormInput(services.jira, services.kpiUser.zone());
     }
 
     @Override
@@ -117,7 +119,7 @@ final class IssuesServlet extends PageServlet {
         }
         String token = csrf.token(request, response);
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        Map<String, String> form = form(request);
+        Map<String, String> posted = IssueFormInput.posted(request);
         if (path.equals("/new")) {
             Optional<RecordKind> kind = kind(request.getParameter("type"));
             String project = request.getParameter("project");
@@ -125,11 +127,12 @@ final class IssuesServlet extends PageServlet {
                 response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                 return;
             }
-            PreviewWorkflows.Result result = jira.workflows().create(kind.get(), project, request.getParameter("summary"), form);
+            PreviewWorkflows.Result result = jira.workflows().create(kind.get(), project, request.getParameter("summary"),
+                    input.toWrite(posted, null));
             if (result.ok()) {
                 redirect(response, result.issue(), "created");
             } else {
-                form(response, token, 400, kind.get(), null, null, form, result.fieldErrors(), result.errors());
+                form(response, token, 400, kind.get(), null, null, posted, result.fieldErrors(), result.errors());
             }
             return;
         }
@@ -140,11 +143,12 @@ final class IssuesServlet extends PageServlet {
             return;
         }
         if (m.group(3) == null) {
-            PreviewWorkflows.Result result = jira.workflows().edit(issue.get().getKey(), request.getParameter("summary"), form);
+            PreviewWorkflows.Result result = jira.workflows().edit(issue.get().getKey(), request.getParameter("summary"),
+                    input.toWrite(posted, issue.get()));
             if (result.ok()) {
                 redirect(response, result.issue(), "updated");
             } else {
-                form(response, token, 400, issue.get().kind(), issue.get(), null, form, result.fieldErrors(),
+                form(response, token, 400, issue.get().kind(), issue.get(), null, posted, result.fieldErrors(),
                         result.errors());
             }
             return;
@@ -155,7 +159,8 @@ final class IssuesServlet extends PageServlet {
             return;
         }
         int actionId = id.get();
-        PreviewWorkflows.Result result = jira.workflows().transition(issue.get().getKey(), actionId, form);
+        PreviewWorkflows.Result result = jira.workflows().transition(issue.get().getKey(), actionId,
+                input.toWrite(posted, issue.get()));
         if (result.ok()) {
             redirect(response, result.issue(), "transitioned");
             return;
@@ -163,7 +168,7 @@ final class IssuesServlet extends PageServlet {
         Optional<PreviewWorkflows.Transition> transition = transition(issue.get(), actionId);
         if (transition.isPresent() && transition.get().hasScreen()) {
             Map<String, String> shown = new LinkedHashMap<>(values(issue.get()));
-            shown.putAll(form);
+            shown.putAll(posted);
             form(response, token, 400, issue.get().kind(), issue.get(), transition.get(), shown, result.fieldErrors(),
                     result.errors());
         } else {
@@ -188,7 +193,7 @@ final class IssuesServlet extends PageServlet {
             throws IOException {
         List<Map<String, Object>> fields = new ArrayList<>();
         for (FailForwardField field : jira.workflows().screenFields(issue.kind())) {
-            String value = jira.formValue(issue, field);
+            String value = input.display(issue, field);
             if (field.kind() == FailForwardField.Kind.SELECT && !value.isEmpty()) {
                 value = i18n.getText(field.optionI18nKey(value));
             }
@@ -258,6 +263,8 @@ final class IssuesServlet extends PageServlet {
             f.put("labelHtml", Html.escape(i18n.getText(field.nameI18nKey())));
             f.put("descriptionHtml", Html.escape(i18n.getText(field.descriptionI18nKey())));
             f.put("valueHtml", Html.escape(values.getOrDefault(field.key(), "")));
+            f.put("shownHtml", issue == null ? null
+                    : Html.escape(values.getOrDefault(IssueFormInput.SHOWN_PREFIX + field.key(), values.getOrDefault(field.key(), ""))));
             f.put("errorHtml", Html.escape(fieldErrors.getOrDefault(field.key(), "")));
             List<Map<String, Object>> options = new ArrayList<>();
             for (String option : field.options()) {
@@ -316,24 +323,9 @@ final class IssuesServlet extends PageServlet {
         return jira.workflows().available(issue).stream().filter(t -> t.id() == id).findFirst();
     }
 
+    /** The values the issue's screen shows in its inputs. */
     private Map<String, String> values(PreviewIssue issue) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (FailForwardField field : jira.workflows().screenFields(issue.kind())) {
-            values.put(field.key(), jira.formValue(issue, field));
-        }
-        values.put("summary", issue.getSummary());
-        return values;
-    }
-
-    private static Map<String, String> form(HttpServletRequest request) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (FailForwardField field : FailForwardField.values()) {
-            String value = request.getParameter(field.key());
-            if (value != null) {
-                form.put(field.key(), value);
-            }
-        }
-        return form;
+        return input.inputs(issue, jira.workflows().screenFields(issue.kind()));
     }
 
     private static void redirect(HttpServletResponse response, PreviewIssue issue, String done) throws IOException {

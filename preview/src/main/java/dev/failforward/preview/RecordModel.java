@@ -9,7 +9,7 @@ import dev.failforward.core.text.Html;
 import dev.failforward.jira.fields.FailForwardField;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,12 +24,15 @@ import java.util.Map;
  */
 final class RecordModel {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
+    /** A date as the preview's pages show it ("31 Dec 2026"), never ISO. */
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    /** Dates and times as the preview's pages show them, in the user's time zone (never an ISO instant). */
+    private final DateTimeFormatter time;
     private final I18nResolver i18n;
 
-    RecordModel(I18nResolver i18n) {
+    RecordModel(I18nResolver i18n, ZoneId zone) {
         this.i18n = i18n;
+        this.time = IssueFormInput.SHOWN.withZone(zone);
     }
 
     /** The header values: key, kind, summary, status, version. */
@@ -61,7 +64,7 @@ final class RecordModel {
             rows.add(Map.of("id", learning.id(), "textHtml", Html.escape(learning.text()),
                     "kindHtml", Html.escape(i18n.getText(learning.kind().i18nKey())),
                     "authorHtml", Html.escape(learning.authorKey()),
-                    "createdHtml", Html.escape(TIME.format(learning.createdAt()))));
+                    "createdHtml", Html.escape(time.format(learning.createdAt()))));
         }
         return rows;
     }
@@ -72,10 +75,10 @@ final class RecordModel {
         a.put("id", action.id());
         a.put("descriptionHtml", Html.escape(action.description()));
         a.put("ownerHtml", Html.escape(action.ownerKey()));
-        a.put("dueHtml", Html.escape(action.dueDate().toString()));
+        a.put("dueHtml", Html.escape(DATE.format(action.dueDate())));
         a.put("typeHtml", Html.escape(i18n.getText(action.type().i18nKey())));
         a.put("statusHtml", Html.escape(i18n.getText(action.status().i18nKey())));
-        a.put("checkInDateHtml", action.checkInDate() == null ? "" : Html.escape(action.checkInDate().toString()));
+        a.put("checkInDateHtml", action.checkInDate() == null ? "" : Html.escape(DATE.format(action.checkInDate())));
         a.put("resultHtml", action.checkInResult() == null ? "" : Html.escape(i18n.getText(action.checkInResult().i18nKey())));
         a.put("result", action.checkInResult() == null ? "" : action.checkInResult().name().toLowerCase(Locale.ROOT));
         a.put("noteHtml", action.checkInNote() == null ? "" : Html.escape(action.checkInNote()));
@@ -129,7 +132,7 @@ final class RecordModel {
         return value == null ? null : i18n.getText(field.optionI18nKey(value.name()));
     }
 
-    static String time(Instant at) {
-        return at == null ? null : TIME.format(at);
+    private String time(Instant at) {
+        return at == null ? null : time.format(at);
     }
 }

@@ -78,7 +78,7 @@ final class RecordsServlet extends PageServlet {
     RecordsServlet(PreviewServices services) {
         super(services.templates);
         this.failureDb = services.failureDb;
-        this.recordModel = new RecordModel(services.previewI18n);
+        this.recordModel = new RecordModel(services.previewI18n, services.kpiUser.zone());
         this.i18n = services.previewI18n;
         this.csrf = services.csrf;
     }

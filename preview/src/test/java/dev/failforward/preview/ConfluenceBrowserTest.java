@@ -31,7 +31,7 @@ class ConfluenceBrowserTest extends BrowserTest {
         assertThat(text(".ff-retro-summary")).isEqualTo("OPS-102: Checkout outage after config rollout");
         List<String> terms = texts(".ff-retro-facts dt");
         assertThat(terms).contains("Discovered", "Reported", "Time to report", "Failure type", "Failure category");
-        assertThat(texts(".ff-retro-facts dd")).contains("3 h 0 min", "Complex failure", "Process deviation");
+        assertThat(texts(".ff-retro-facts dd")).contains("12 min", "Complex failure", "Process deviation");
         assertThat(texts(".ff-retro-learnings li")).contains("Configuration changes need the same canary stage as code");
 
         waitFor("document.querySelector('.ff-retro-check')");

@@ -119,7 +119,10 @@ class KpiEndpointTest {
         assertThat(second.statusCode()).isEqualTo(409);
         JsonNode error = JSON.readTree(second.body());
         assertThat(error.path("errors").get(0).path("field").asText()).isEqualTo("score");
-        assertThat(error.path("message").asText()).startsWith("You have already answered for ")
-                .contains("The next question opens on");
+        String period = JSON.readTree(first.body()).path("period").path("label").asText();
+        assertThat(period).as("the period in words").matches("(\\p{L}+|Q[1-4]) \\d{4}");
+        assertThat(error.path("message").asText()).as("the period and the next one's first day in words, not ISO")
+                .startsWith("You have already answered for " + period + ". The next question opens on ")
+                .doesNotContainPattern("\\d{4}-\\d{2}");
     }
 }

@@ -157,7 +157,7 @@ class RecordPageTest extends PreviewHttpTest {
         Element item = page.selectFirst("tr[data-action]");
         assertThat(item.selectFirst(".ff-text").text()).isEqualTo("Block Friday deploys");
         assertThat(item.selectFirst("[data-col=owner]").text()).isEqualTo("demo");
-        assertThat(item.selectFirst("[data-col=due]").text()).isEqualTo("2026-12-31");
+        assertThat(item.selectFirst("[data-col=due]").text()).isEqualTo("31 Dec 2026");
         assertThat(item.selectFirst("[data-col=type]").text()).isEqualTo("Prevent");
         assertThat(item.selectFirst("[data-col=status]").text()).isEqualTo("Open");
         assertThat(item.selectFirst("[data-col=result]").text()).isEmpty();
@@ -188,7 +188,7 @@ class RecordPageTest extends PreviewHttpTest {
         assertThat(checked.statusCode()).as(checked.body()).isEqualTo(302);
         Element item = record(key).selectFirst("tr[data-action]");
         assertThat(item.selectFirst("[data-col=status]").text()).isEqualTo("Done");
-        assertThat(item.selectFirst("[data-col=checkInDate]").text()).isEqualTo("2026-01-20");
+        assertThat(item.selectFirst("[data-col=checkInDate]").text()).isEqualTo("20 Jan 2026");
         assertThat(item.selectFirst("[data-col=result]").attr("data-result")).isEqualTo("partly");
         assertThat(item.selectFirst("[data-col=result]").text()).startsWith("Partly effective")
                 .contains("Fewer failures, but hotfixes still skip it");

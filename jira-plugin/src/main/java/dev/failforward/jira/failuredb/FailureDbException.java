@@ -61,10 +61,31 @@ public abstract class FailureDbException extends RuntimeException {
         }
     }
 
-    /** The user already answered the pulse for this period. {0} = the period, {1} = when the next one opens. */
+    /**
+     * The user already answered the pulse for this period. {0} = the period, {1} = when the next one opens: as the
+     * service throws it, the period's key and an ISO date ("2026-12", "2027-01-01"); the REST layer words both for the
+     * user ({@link #worded}: "December 2026", "1 January 2027").
+     */
     public static final class AlreadyAnswered extends FailureDbException {
-        public AlreadyAnswered(String period, String nextPeriod) {
-            super("failforward.pulse.error.answered", period, nextPeriod);
+        private final dev.failforward.core.kpi.Period period;
+
+        public AlreadyAnswered(dev.failforward.core.kpi.Period period) {
+            this(period, period.label(), period.end().toLocalDate().toString());
+        }
+
+        private AlreadyAnswered(dev.failforward.core.kpi.Period period, String periodText, String nextPeriodText) {
+            super("failforward.pulse.error.answered", periodText, nextPeriodText);
+            this.period = period;
+        }
+
+        /** The refused period. */
+        public dev.failforward.core.kpi.Period period() {
+            return period;
+        }
+
+        /** The same refusal with the period and the next one's first day as the user reads them. */
+        public AlreadyAnswered worded(String periodText, String nextPeriodText) {
+            return new AlreadyAnswered(period, periodText, nextPeriodText);
         }
     }
 

@@ -139,7 +139,7 @@ public class PulseService {
             store.addGuard(hash, period.firstDay().toString());
         } catch (RuntimeException e) {
             if (DatabaseErrors.isUniqueViolation(e)) {
-                throw new FailureDbException.AlreadyAnswered(period.label(), period.end().toLocalDate().toString());
+                throw new FailureDbException.AlreadyAnswered(period);
             }
             throw e;
         }

@@ -6,6 +6,7 @@ import com.atlassian.sal.api.user.UserManager;
 import dev.failforward.core.kpi.Granularity;
 import dev.failforward.core.kpi.KpiEngine;
 import dev.failforward.core.kpi.Period;
+import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.kpi.KpiUserContext;
 import dev.failforward.jira.permissions.RecordPermissions;
 import dev.failforward.jira.pulse.PulseService;
@@ -98,7 +99,13 @@ public class PulseResource {
         JsonRequest request = JsonRequest.parse(body);
         String project = requireProject(request.optionalString("project", 255).orElse(null));
         int score = request.requiredInteger("score", PulseService.MIN_SCORE, PulseService.MAX_SCORE);
-        return Response.status(Response.Status.CREATED).entity(json(pulse.answer(project, score))).build();
+        try {
+            return Response.status(Response.Status.CREATED).entity(json(pulse.answer(project, score))).build();
+        } catch (FailureDbException.AlreadyAnswered e) {
+            // "You have already answered for December 2026. The next question opens on 1 January 2027."
+            throw e.worded(label(e.period()), e.period().end().toLocalDate()
+                    .format(DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(user.locale())));
+        }
     }
 
     @GET

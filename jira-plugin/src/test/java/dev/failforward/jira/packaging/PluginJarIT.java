@@ -42,6 +42,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.jira.projection.BackfillSearch",
                 "dev.failforward.jira.projection.IssueEventListener",
                 "dev.failforward.jira.projection.JiraIssueProjection",
+                "dev.failforward.jira.projection.LegacyTextMigration",
                 "dev.failforward.jira.projection.ProjectionQueue",
                 "dev.failforward.jira.projection.ProjectionSetup",
                 "dev.failforward.jira.pulse.PulseService",

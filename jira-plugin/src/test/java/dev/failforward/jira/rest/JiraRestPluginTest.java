@@ -68,8 +68,12 @@ class JiraRestPluginTest {
         assertThat(body(tooMany).errors()).extracting(ErrorBody.Item::field, ErrorBody.Item::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("project", "too-many"));
 
-        Response answered = problems.toResponse(new FailureDbException.AlreadyAnswered("2026-05", "2026-06"));
+        FailureDbException.AlreadyAnswered may = new FailureDbException.AlreadyAnswered(new dev.failforward.core.kpi.Period(
+                java.time.LocalDate.of(2026, 5, 1), dev.failforward.core.kpi.Granularity.MONTH, java.time.ZoneOffset.UTC, true));
+        assertThat(may.arguments()).as("as the service throws it").containsExactly("2026-05", "2026-06-01");
+        Response answered = problems.toResponse(may.worded("May 2026", "1 June 2026"));
         assertThat(answered.getStatus()).isEqualTo(409);
+        assertThat(body(answered).message()).isEqualTo("You have already answered for May 2026. The next question opens on 1 June 2026.");
         assertThat(body(answered).errors()).singleElement().satisfies(item -> {
             assertThat(item.field()).isEqualTo("score");
             assertThat(item.code()).isEqualTo("already-answered");
