@@ -58,6 +58,12 @@ final class RecordIssue implements Issue {
         return null;
     }
 
+    /** A demo record names no reporter (Jira's {@code Issue.getReporter()} may return {@code null}). */
+    @Override
+    public com.atlassian.jira.user.ApplicationUser getReporter() {
+        return null;
+    }
+
     @Override
     public Timestamp getCreated() {
         return Timestamp.from(record.createdAt());
