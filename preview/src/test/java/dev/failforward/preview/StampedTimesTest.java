@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -81,6 +82,21 @@ class StampedTimesTest extends PreviewHttpTest {
         stamps = transition(key, 22, null, stamps);
         stamps = transition(key, 21, analysis, stamps);
         stamps = unchangedEditKeeps(key);
+        // Close counts the failure record's learnings and action items (the one home), not the old text fields
+        for (String text : List.of("Bed moves reach the lab late", "The ward is read at order time",
+                "Nobody saw the mismatch")) {
+            assertThat(post("/jira/records/" + key + "/learnings", Map.of("text", text, "kind", "insight"))
+                    .statusCode()).isEqualTo(302);
+        }
+        for (String description : List.of("Route by patient, not ward", "Enter moves when they happen")) {
+            Map<String, String> action = new LinkedHashMap<>();
+            action.put("description", description);
+            action.put("owner", "demo");
+            action.put("dueDate", "2026-12-31");
+            action.put("type", "prevent");
+            action.put("checkInDate", "");
+            assertThat(post("/jira/records/" + key + "/actions", action).statusCode()).isEqualTo(302);
+        }
         stamps = transition(key, 31, Map.of(
                 "learnings", "- Bed moves reach the lab late\n- The ward is read at order time\n- Nobody saw the mismatch",
                 "nextSteps", "- Route by patient, not ward\n- Enter moves when they happen"), stamps);
