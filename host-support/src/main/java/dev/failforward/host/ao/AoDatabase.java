@@ -215,14 +215,41 @@ public final class AoDatabase implements AutoCloseable {
     /** Opens (or creates) an HSQLDB file database in {@code directory}; the data survives restarts. */
     public static AoDatabase openFile(Path directory, String namespace, Options options) {
         Objects.requireNonNull(directory, "directory");
-        try {
-            Files.createDirectories(directory);
-            return new AoDatabase(Kind.HSQLDB, "jdbc:hsqldb:file:" + directory.toAbsolutePath().resolve("failforward")
-                    + ";shutdown=true;hsqldb.write_delay_millis=" + options.hsqldbWriteDelayMillis(), "SA", "",
-                    namespace, options);
-        } catch (java.io.IOException | SQLException e) {
-            throw new IllegalStateException("Cannot open the database in " + directory + ": " + e.getMessage(), e);
+        // After a kill -9 the lock file still holds the dead process's heartbeat, which HSQLDB honours for up to 10 s
+        // ("lock acquisition failure"): a restart within that time waits for it to go stale instead of failing. A
+        // process that is alive keeps its heartbeat fresh, so this still fails, after the wait, while it runs.
+        long giveUpAt = System.nanoTime() + HSQLDB_STALE_LOCK_WAIT.toNanos();
+        while (true) {
+            try {
+                Files.createDirectories(directory);
+                return new AoDatabase(Kind.HSQLDB, "jdbc:hsqldb:file:" + directory.toAbsolutePath().resolve("failforward")
+                        + ";shutdown=true;hsqldb.write_delay_millis=" + options.hsqldbWriteDelayMillis(), "SA", "",
+                        namespace, options);
+            } catch (java.io.IOException | SQLException | RuntimeException e) {
+                if (!heldByLockFile(e) || System.nanoTime() > giveUpAt) {
+                    throw new IllegalStateException("Cannot open the database in " + directory + ": " + e.getMessage(),
+                            e);
+                }
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the database lock in " + directory, e);
+            }
         }
+    }
+
+    /** How long {@link #openFile} waits for a dead process's HSQLDB lock to go stale (its heartbeat counts 10 s). */
+    private static final java.time.Duration HSQLDB_STALE_LOCK_WAIT = java.time.Duration.ofSeconds(20);
+
+    private static boolean heldByLockFile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("lock acquisition failure")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Opens a private in-memory HSQLDB database, gone when closed, with {@link Options#defaults()}. */
