@@ -43,7 +43,7 @@ final class DemoData {
             new Row(10101, "OPS-101", RecordKind.EXPERIMENT, "Pre-deploy checklist for the payments service", "Running",
                     "If we add a pre-deploy checklist, then deploy failures drop below 2 per month because most failed deploys skipped a manual step", 41),
             new Row(10102, "OPS-102", RecordKind.INCIDENT, "Checkout outage after config rollout", "Learning review", null, 33),
-            new Row(10103, "OPS-103", RecordKind.EXPERIMENT, "Canary releases for the search API", "Evaluating",
+            new Row(10103, "OPS-103", RecordKind.EXPERIMENT, "Canary releases for the search API", "Decided",
                     "If we route 5% of traffic to a canary for 30 minutes, then rollbacks affect fewer than 1% of requests", 27),
             new Row(10104, "OPS-104", RecordKind.INCIDENT, "Nightly backup silently skipped", "Analysing", null, 12),
             new Row(10105, "OPS-105", RecordKind.EXPERIMENT, "Pairing on incident reviews", "Draft",
@@ -69,7 +69,10 @@ final class DemoData {
                     .successCriteria("deploy failures < 2 per month").stopCriteria("spend over 5k"),
             "OPS-102", b -> b.failureType(FailureType.COMPLEX).failureCategory(FailureCategory.PROCESS_DEVIATION)
                     .failureMode(FailureMode.PROCESS).team("Platform").component("checkout").labels(Set.of("config", "outage")),
-            "OPS-103", b -> b.phase(Phase.EXPLORE).team("Search").component("search-api").labels(Set.of("deploys")),
+            // refuted: the canary caught too little in 30 minutes, so the team pivoted to pairing on reviews (OPS-105)
+            "OPS-103", b -> b.phase(Phase.EXPLORE).team("Search").component("search-api").labels(Set.of("deploys"))
+                    .successCriteria("rollbacks affect < 1% of requests\ncanary verdict within 30 minutes")
+                    .stopCriteria("canary error rate > 2%").outcome(Outcome.REFUTED).decision(Decision.PIVOT),
             "OPS-104", b -> b.failureType(FailureType.BASIC).failureCategory(FailureCategory.DATA_GAP).team("Platform")
                     .labels(Set.of("backups")),
             "OPS-105", b -> b.phase(Phase.EXPLORE).team("Platform").pivotedFrom("OPS-103"),
@@ -116,6 +119,9 @@ final class DemoData {
                     "Support heard about it two days before monitoring did"),
             "CARE-8", List.of("The night courier route changed without telling the ward",
                     "Nurses escalated within the hour, as the new protocol asks"),
+            "OPS-103", List.of("Most bad search builds failed only under the nightly reindex, which no 30-minute canary sees",
+                    "The canary's error rate was too noisy at 5% of traffic to give a verdict in 30 minutes",
+                    "Reviewing incidents in pairs surfaced the reindex pattern faster than the canary did"),
             "GROWTH-21", List.of("Trials that booked a call in week one converted at 31 %, the others at 14 %",
                     "Partner-referred trials declined the call: they had onboarding from the partner",
                     "Sales joining the call made it feel like a pitch; product people kept it useful"));
@@ -136,7 +142,7 @@ final class DemoData {
 
     private static final Map<String, Timeline> EXPERIMENT_TIMES = Map.of(
             "OPS-101", new Timeline(Duration.ofDays(6), null),
-            "OPS-103", new Timeline(Duration.ofDays(2), null),
+            "OPS-103", new Timeline(Duration.ofDays(2), Duration.ofDays(20)),
             "GROWTH-21", new Timeline(Duration.ofDays(5), Duration.ofDays(70)),
             "GROWTH-22", new Timeline(Duration.ofDays(1), null),
             "CARE-7", new Timeline(Duration.ofDays(3), null));

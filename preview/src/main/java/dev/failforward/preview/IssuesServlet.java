@@ -239,9 +239,6 @@ final class IssuesServlet extends PageServlet {
         recordModel.header(record, model);
         model.put("projectHtml", Html.escape(record.projectKey()));
         recordModel.fields(record, "/jira/issues/", model);
-        model.put("learnings", recordModel.learnings(details.learnings()));
-        model.put("actions", details.actionItems().stream().map(recordModel::action).toList());
-        model.put("checkInForms", false);
         model.put("webPanels", webPanels.issueView(new RecordIssue(record)));
         render(response, "record-issue.vm", model);
     }

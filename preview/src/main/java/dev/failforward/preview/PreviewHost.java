@@ -28,7 +28,8 @@ import java.util.Map;
  *       the Confluence plugin's REST resources (Jira reached over the preview's Application Links)</li>
  *   <li>{@code /jira/issues/*}: experiments and incidents (every failure record has an issue view; the demo data's is
  *       read-only); {@code /jira/records/*}: their failure records; {@code /browse/KEY}: Jira's issue address,
- *       redirected to the issue view; {@code /issues/?jql=…}: Jira's issue search, for the JQL the plugin writes</li>
+ *       redirected to the issue view; {@code /issues/?jql=…}: Jira's issue search, for the JQL the plugin writes;
+ *       {@code /rest/api/2/user/picker}: Jira's user picker resource over the preview's users</li>
  *   <li>{@code /jira/dashboard}: the culture dashboard with the KPI and pulse dashboard items ({@code ?layout=a|aa|aaa})</li>
  * </ul>
  */
@@ -101,6 +102,7 @@ public final class PreviewHost implements AutoCloseable {
         context.addServlet(new ServletHolder("static", new StaticServlet()), "/preview/static/*");
         context.addServlet(new ServletHolder("vendor", new VendorServlet()), "/preview/vendor/*");
         context.addServlet(new ServletHolder("preview-user", new PreviewUserServlet(services)), "/preview/user");
+        context.addServlet(new ServletHolder("user-picker", new UserPickerServlet()), "/rest/api/2/user/picker");
         context.addServlet(new ServletHolder("start", new StartPageServlet(services)), "/");
         // every request runs as the preview user the header chose (the administrator by default)
         context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new PreviewUserServlet.CurrentUser()), "/*",

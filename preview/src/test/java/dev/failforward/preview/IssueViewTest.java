@@ -106,12 +106,13 @@ class IssueViewTest {
         assertThat(field(incident, "failureMode")).isNotEqualTo("None");
         assertThat(field(incident, "discoveredAt")).endsWith("UTC");
         assertThat(incident.select("[data-field=labels] .ff-label").eachText()).containsExactly("config", "outage");
-        assertThat(incident.select("#learnings li").eachText()).hasSize(3)
+        assertThat(incident.select("[data-ff-panel=record] [data-ff-learning] [data-ff-text]").eachText()).hasSize(3)
                 .anyMatch(text -> text.contains("Configuration changes need the same canary stage as code"));
         assertThat(incident.select("#read-only").text()).contains("does not run").contains("no Edit or transition buttons");
-        assertThat(incident.select("form")).as("nothing to post from a demo issue").isEmpty();
+        assertThat(incident.select("form")).as("no workflow form on a demo issue; the panel's forms are its script's")
+                .isEmpty();
         assertThat(incident.select("a[href^=/jira/issues/OPS-102/transition]")).isEmpty();
-        assertThat(incident.select("#learnings h2 a").attr("href")).isEqualTo("/jira/records/OPS-102#learnings");
+        assertThat(incident.select("[data-ff-panel=record]").attr("data-ff-can-edit")).isEqualTo("true");
 
         Document experiment = page("/jira/issues/OPS-101");
         assertThat(field(experiment, "kind")).isEqualTo("Experiment");
@@ -127,14 +128,15 @@ class IssueViewTest {
                 .isEqualTo("/jira/issues/OPS-103");
         assertThat(page("/jira/issues/GROWTH-21").select("[data-field=decision]").text()).isEqualTo("Scale up");
 
-        // a history incident with action items lists them, without the record page's check-in forms
+        // a history incident with action items lists them in the panel (one list: the panel's), without check-in forms
         FailureRecord withActions = allRecords(host.services()).stream()
                 .filter(r -> !host.services().actions.findByRecord(r.issueId()).isEmpty()).findFirst().orElseThrow();
         List<ActionItem> items = host.services().actions.findByRecord(withActions.issueId());
         Document acted = page("/jira/issues/" + withActions.issueKey());
-        assertThat(acted.select("#actions tr[data-action]")).hasSize(items.size());
-        assertThat(acted.select("#actions tr[data-action] td.ff-text").eachText())
+        assertThat(acted.select("tr[data-ff-action]")).hasSize(items.size());
+        assertThat(acted.select("tr[data-ff-action] [data-ff-text]").eachText())
                 .containsExactlyElementsOf(items.stream().map(ActionItem::description).toList());
+        assertThat(acted.select("#actions")).as("no second list beside the panel's").isEmpty();
         assertThat(acted.select(".ff-checkin-row")).isEmpty();
         assertThat(page("/jira/records/" + withActions.issueKey()).select("#actions tr[data-action]"))
                 .as("the record page shows the same rows").hasSize(items.size());

@@ -21,6 +21,12 @@ public interface FailureRecordRepository {
 
     Optional<FailureRecord> findByIssueKey(String issueKey);
 
+    /**
+     * The records whose {@link FailureRecord#pivotedFrom()} is {@code issueKey} (the experiments that pivoted from it),
+     * oldest first (by issue id), at most {@code limit}.
+     */
+    List<FailureRecord> findPivotedFrom(String issueKey, int limit);
+
     /** Records of one project, newest first (by creation time, then issue id). */
     List<FailureRecord> findByProject(String projectKey, PageRequest page);
 

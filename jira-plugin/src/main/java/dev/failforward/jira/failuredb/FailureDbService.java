@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -104,6 +105,16 @@ public class FailureDbService {
     /** The record with its learnings, action items and whys. */
     public RecordDetails details(String issueKey) {
         return detailsOf(visibleRecord(issueKey));
+    }
+
+    /**
+     * The experiments that pivoted from {@code issueKey} (oldest first, at most {@code limit}) as far as the user may
+     * browse them; the record itself must be visible.
+     */
+    public List<FailureRecord> pivotedTo(String issueKey, int limit) {
+        FailureRecord record = visibleRecord(issueKey);
+        return records.findPivotedFrom(record.issueKey(), limit).stream()
+                .filter(next -> permissions.canBrowse(next.projectKey())).toList();
     }
 
     public Learning addLearning(String issueKey, LearningCommand command) {

@@ -20,6 +20,8 @@ import dev.failforward.jira.failuredb.FailureDbService;
 import dev.failforward.jira.failuredb.RecordDetails;
 import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.jira.fields.IssueFields;
+import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.users.SalUserDirectory;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
@@ -44,10 +46,16 @@ public class FailureRecordPanelContext implements ContextProvider {
 
     /** The issue view's context key for the viewed {@code com.atlassian.jira.issue.Issue}. */
     public static final String ISSUE = "issue";
-    /** The script with the live countdown of the 24-hour rule: progressive enhancement of the rendered deadline. */
+    /**
+     * The panels' script: the live countdown of the 24-hour rule, and for users who may edit the issue the forms that
+     * add, edit, complete and delete learnings and action items in place (progressive enhancement of the rendered
+     * lists; without it the panels still show everything).
+     */
     public static final String WEB_RESOURCE = "dev.failforward.jira:issue-panels";
     /** How many earlier experiments the lineage walks back ("pivoted from" of "pivoted from" ...). */
     static final int LINEAGE_DEPTH = 5;
+    /** How many later experiments ("pivoted to") the lineage shows. */
+    static final int PIVOTS_SHOWN = 10;
 
     private final FailureDbService failureDb;
     private final IssueFields fields;
@@ -55,24 +63,30 @@ public class FailureRecordPanelContext implements ContextProvider {
     private final UserDates dates;
     private final ApplicationProperties application;
     private final PageBuilderService page;
+    private final RecordPermissions permissions;
+    private final SalUserDirectory users;
     private final Clock clock;
 
     @Inject
     public FailureRecordPanelContext(FailureDbService failureDb, IssueFields fields,
                                      @ComponentImport I18nResolver i18n, UserDates dates,
                                      @ComponentImport ApplicationProperties application,
-                                     @ComponentImport PageBuilderService page) {
-        this(failureDb, fields, i18n, dates, application, page, Clock.systemUTC());
+                                     @ComponentImport PageBuilderService page, RecordPermissions permissions,
+                                     SalUserDirectory users) {
+        this(failureDb, fields, i18n, dates, application, page, permissions, users, Clock.systemUTC());
     }
 
     FailureRecordPanelContext(FailureDbService failureDb, IssueFields fields, I18nResolver i18n, UserDates dates,
-                              ApplicationProperties application, PageBuilderService page, Clock clock) {
+                              ApplicationProperties application, PageBuilderService page,
+                              RecordPermissions permissions, SalUserDirectory users, Clock clock) {
         this.failureDb = Objects.requireNonNull(failureDb, "failureDb");
         this.fields = Objects.requireNonNull(fields, "fields");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
         this.dates = Objects.requireNonNull(dates, "dates");
         this.application = Objects.requireNonNull(application, "application");
         this.page = Objects.requireNonNull(page, "page");
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.users = Objects.requireNonNull(users, "users");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -98,6 +112,9 @@ public class FailureRecordPanelContext implements ContextProvider {
         }
         FailureRecord record = details.record();
         model.put("found", true);
+        model.put("issueKey", record.issueKey());
+        model.put("baseUrl", application.getBaseUrl(UrlMode.RELATIVE));
+        model.put("canEdit", permissions.canEdit(record.projectKey()));
         model.put("experiment", record.kind() == RecordKind.EXPERIMENT);
         model.put("learnings", details.learnings().stream().map(this::learning).toList());
         model.put("actions", details.actionItems().stream().map(this::action).toList());
@@ -105,12 +122,11 @@ public class FailureRecordPanelContext implements ContextProvider {
         model.put("retros", retros(details.learnings()));
         Map<String, Object> rule = rule(details);
         model.put("rule", rule);
-        if (rule != null && "PENDING".equals(rule.get("status"))) {
-            page.assembler().resources().requireWebResource(WEB_RESOURCE);
-        }
+        page.assembler().resources().requireWebResource(WEB_RESOURCE);
         if (record.kind() == RecordKind.EXPERIMENT) {
             model.put("plan", plan(issue, record));
             model.put("lineage", lineage(record));
+            model.put("pivots", pivots(record));
         }
         return model;
     }
@@ -119,7 +135,8 @@ public class FailureRecordPanelContext implements ContextProvider {
         Map<String, String> texts = new LinkedHashMap<>();
         for (String key : List.of("learnings", "actions", "whys", "rule", "retros", "plan", "lineage", "none",
                 "notfound", "owner", "due", "status", "checkin", "deadline", "metat", "missedat", "timeleft",
-                "success", "stop", "outcome", "decision", "rationale", "pivotedfrom", "thisexperiment", "hidden")) {
+                "success", "stop", "outcome", "decision", "rationale", "pivotedfrom", "pivotedto", "thisexperiment",
+                "hidden", "type")) {
             texts.put(key, i18n.getText("failforward.panel." + key));
         }
         return texts;
@@ -127,8 +144,10 @@ public class FailureRecordPanelContext implements ContextProvider {
 
     private Map<String, Object> learning(Learning learning) {
         Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", learning.id());
         map.put("text", learning.text());
         map.put("kind", i18n.getText(learning.kind().i18nKey()));
+        map.put("kindName", learning.kind().name());
         map.put("kindKey", learning.kind().name().toLowerCase(java.util.Locale.ROOT));
         map.put("created", dates.dateTime(learning.createdAt()));
         return map;
@@ -136,14 +155,22 @@ public class FailureRecordPanelContext implements ContextProvider {
 
     private Map<String, Object> action(ActionItem item) {
         Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", item.id());
+        map.put("version", item.version());
         map.put("description", item.description());
-        map.put("owner", item.ownerKey());
+        map.put("owner", users.displayName(item.ownerKey()));
+        map.put("ownerKey", item.ownerKey());
         map.put("due", dates.date(item.dueDate()));
+        map.put("dueIso", item.dueDate().toString());
         map.put("status", i18n.getText(item.status().i18nKey()));
+        map.put("statusName", item.status().name());
         map.put("statusKey", item.status().name().toLowerCase(java.util.Locale.ROOT));
         map.put("type", i18n.getText(item.type().i18nKey()));
+        map.put("typeName", item.type().name());
         map.put("checkIn", item.checkInDate() == null ? "" : dates.date(item.checkInDate()));
+        map.put("checkInIso", item.checkInDate() == null ? "" : item.checkInDate().toString());
         map.put("checkInResult", item.checkInResult() == null ? "" : i18n.getText(item.checkInResult().i18nKey()));
+        map.put("checkInResultName", item.checkInResult() == null ? "" : item.checkInResult().name());
         map.put("checkInNote", item.checkInNote() == null ? "" : item.checkInNote());
         return map;
     }
@@ -206,6 +233,15 @@ public class FailureRecordPanelContext implements ContextProvider {
     private static List<String> lines(String text) {
         return text == null ? List.of()
                 : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    /** The experiments that pivoted from this one, as far as the user may see them. */
+    private List<Map<String, Object>> pivots(FailureRecord record) {
+        String browse = application.getBaseUrl(UrlMode.RELATIVE) + "/browse/";
+        return failureDb.pivotedTo(record.issueKey(), PIVOTS_SHOWN).stream()
+                .map(next -> Map.<String, Object>of("key", next.issueKey(), "url", browse + next.issueKey(),
+                        "summary", next.summary()))
+                .toList();
     }
 
     /**

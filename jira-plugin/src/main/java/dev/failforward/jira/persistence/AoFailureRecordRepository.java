@@ -171,6 +171,19 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
     }
 
     @Override
+    public List<FailureRecord> findPivotedFrom(String issueKey, int limit) {
+        Objects.requireNonNull(issueKey, "issueKey");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        // PIVOTED_FROM = ? on its index; ORDER BY the unique NOT NULL ISSUE_ID: the same order on every database
+        FailureRecordEntity[] rows = ao.find(FailureRecordEntity.class, Query.select()
+                .where(FailureRecordEntity.PIVOTED_FROM + " = ?", issueKey)
+                .order(FailureRecordEntity.ISSUE_ID + " ASC").limit(limit));
+        return java.util.Arrays.stream(rows).map(AoFailureRecordRepository::toRecord).toList();
+    }
+
+    @Override
     public List<FailureRecord> findByProject(String projectKey, PageRequest page) {
         Objects.requireNonNull(projectKey, "projectKey");
         Objects.requireNonNull(page, "page");

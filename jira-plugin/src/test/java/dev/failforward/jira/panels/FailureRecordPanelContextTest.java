@@ -18,7 +18,6 @@ import java.util.Map;
 import static dev.failforward.jira.panels.PanelFixtures.DISCOVERED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -39,17 +38,25 @@ class FailureRecordPanelContextTest {
         Map<String, Object> context = contextAt("OPS-7", DISCOVERED.plusSeconds(30 * 3600));
 
         assertThat(context).containsEntry("found", true).containsEntry("experiment", false)
-                .containsKey("issue").doesNotContainKeys("plan", "lineage");
+                .containsEntry("issueKey", "OPS-7").containsEntry("baseUrl", "/jira")
+                .containsEntry("canEdit", true).as("carol may edit OPS")
+                .containsKey("issue").doesNotContainKeys("plan", "lineage", "pivots");
         List<Map<String, Object>> learnings = (List<Map<String, Object>>) context.get("learnings");
-        assertThat(learnings).extracting(l -> l.get("text") + " / " + l.get("kind"))
-                .containsExactly("Disk full 1 / Insight", "Disk full 2 / Got lucky", "Disk full 3 / Surprise");
+        assertThat(learnings).extracting(l -> l.get("id") + " " + l.get("text") + " / " + l.get("kind") + " " + l.get("kindName"))
+                .containsExactly("1 Disk full 1 / Insight INSIGHT", "2 Disk full 2 / Got lucky GOT_LUCKY",
+                        "3 Disk full 3 / Surprise SURPRISE");
         List<Map<String, Object>> actions = (List<Map<String, Object>>) context.get("actions");
         assertThat(actions).hasSize(2);
-        assertThat(actions.get(0)).containsEntry("owner", "alice").containsEntry("due", "Nov 20, 2026")
-                .containsEntry("status", "Done").containsEntry("checkIn", "Dec 4, 2026")
-                .containsEntry("checkInResult", "Effective").containsEntry("type", "Prevent");
-        assertThat(actions.get(1)).containsEntry("status", "Open").containsEntry("checkIn", "")
-                .containsEntry("checkInResult", "");
+        // owners by the name people see, the key kept for the edit form; an unknown key stays as it is
+        assertThat(actions.get(0)).containsEntry("owner", "Alice Andersen").containsEntry("ownerKey", "alice")
+                .containsEntry("due", "Nov 20, 2026").containsEntry("dueIso", "2026-11-20")
+                .containsEntry("status", "Done").containsEntry("statusName", "DONE")
+                .containsEntry("checkIn", "Dec 4, 2026").containsEntry("checkInIso", "2026-12-04")
+                .containsEntry("checkInResult", "Effective").containsEntry("checkInResultName", "EFFECTIVE")
+                .containsEntry("type", "Prevent").containsEntry("typeName", "PREVENT")
+                .containsEntry("id", 1L).containsEntry("version", 0L);
+        assertThat(actions.get(1)).containsEntry("owner", "bob").containsEntry("status", "Open")
+                .containsEntry("checkIn", "").containsEntry("checkInResult", "").containsEntry("checkInResultName", "");
         assertThat((List<Map<String, Object>>) context.get("whys")).extracting(w -> w.get("position") + " " + w.get("question"))
                 .containsExactly("1 Disk full?", "2 Why?");
         assertThat((List<Map<String, Object>>) context.get("retros")).singleElement()
@@ -59,7 +66,7 @@ class FailureRecordPanelContextTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void ruleMetShowsWhenInTheUsersZoneAndNeedsNoScript() {
+    void ruleMetShowsWhenInTheUsersZone() {
         when(failureDb.details("OPS-7")).thenReturn(PanelFixtures.incident("x"));
         Map<String, Object> rule = (Map<String, Object>) contextAt("OPS-7", DISCOVERED.plusSeconds(30 * 3600))
                 .get("rule");
@@ -68,7 +75,8 @@ class FailureRecordPanelContextTest {
                 .containsEntry("deadline", "Nov 3, 2026, 9:00 AM").containsEntry("metAt", "Nov 2, 2026, 1:00 PM")
                 .containsEntry("deadlineIso", "2026-11-03T08:00:00Z").containsEntry("left", "")
                 .containsEntry("counts", "3 learnings, 2 next steps");
-        verify(page, never()).assembler();
+        // the panels' script edits in place as well as counting down: required on every recorded issue
+        verify(page.assembler().resources()).requireWebResource("dev.failforward.jira:issue-panels");
     }
 
     @Test
@@ -102,9 +110,15 @@ class FailureRecordPanelContextTest {
         when(failureDb.details("APP-12")).thenReturn(PanelFixtures.experiment("Free trial"));
         when(failureDb.details("APP-5")).thenReturn(PanelFixtures.earlier("APP-5", "Coupons", "APP-2"));
         when(failureDb.details("APP-2")).thenThrow(new FailureDbException.NotFound("failforward.failuredb.notfound"));
+        when(failureDb.pivotedTo("APP-12", FailureRecordPanelContext.PIVOTS_SHOWN)).thenReturn(List.of(
+                PanelFixtures.earlier("APP-20", "Annual plan", "APP-12").record()));
         Map<String, Object> context = contextAt("APP-12", Instant.parse("2026-12-01T00:00:00Z"));
 
-        assertThat(context).containsEntry("experiment", true).containsEntry("rule", null);
+        assertThat(context).containsEntry("experiment", true).containsEntry("rule", null)
+                .containsEntry("canEdit", false).as("carol browses APP but may not edit it");
+        assertThat((List<Map<String, Object>>) context.get("pivots")).singleElement()
+                .satisfies(next -> assertThat(next).containsEntry("key", "APP-20")
+                        .containsEntry("url", "/jira/browse/APP-20").containsEntry("summary", "Annual plan"));
         Map<String, Object> plan = (Map<String, Object>) context.get("plan");
         assertThat(plan).containsEntry("success", List.of("Signups +5% Free trial", "Churn unchanged"))
                 .containsEntry("stop", List.of("Free trial")).containsEntry("outcome", "Refuted")

@@ -116,7 +116,20 @@ public final class PanelFixtures {
         ApplicationProperties application = mock(ApplicationProperties.class);
         when(application.getBaseUrl(UrlMode.RELATIVE)).thenReturn("/jira");
         return new FailureRecordPanelContext(failureDb, new IssueFields(new FakeFieldRegistry()), i18n, dates(),
-                application, page, Clock.fixed(now, ZoneOffset.UTC));
+                application, page, new dev.failforward.jira.permissions.FakeRecordPermissions()
+                .as("carol", java.util.Set.of("APP", "OPS"), java.util.Set.of("OPS")), users(),
+                Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    /** Alice Andersen ("alice") and Dave ("dave", no full name); other keys ("bob") are users Jira no longer knows. */
+    public static dev.failforward.jira.users.SalUserDirectory users() {
+        com.atlassian.sal.api.user.UserManager users = mock(com.atlassian.sal.api.user.UserManager.class);
+        com.atlassian.sal.api.user.UserProfile alice = mock(com.atlassian.sal.api.user.UserProfile.class);
+        when(alice.getFullName()).thenReturn("Alice Andersen");
+        when(users.getUserProfile(new com.atlassian.sal.api.user.UserKey("alice"))).thenReturn(alice);
+        when(users.getUserProfile(new com.atlassian.sal.api.user.UserKey("dave")))
+                .thenReturn(mock(com.atlassian.sal.api.user.UserProfile.class));
+        return new dev.failforward.jira.users.SalUserDirectory(users);
     }
 
     public static PageBuilderService page() {

@@ -34,6 +34,11 @@ class ForwardingRecords implements FailureRecordRepository {
     }
 
     @Override
+    public List<FailureRecord> findPivotedFrom(String issueKey, int limit) {
+        return delegate.findPivotedFrom(issueKey, limit);
+    }
+
+    @Override
     public List<FailureRecord> findByProject(String projectKey, PageRequest page) {
         return delegate.findByProject(projectKey, page);
     }

@@ -52,6 +52,12 @@ final class InMemoryFailureRecords implements FailureRecordRepository {
     }
 
     @Override
+    public synchronized List<FailureRecord> findPivotedFrom(String issueKey, int limit) {
+        return records.values().stream().filter(r -> issueKey.equals(r.pivotedFrom()))
+                .sorted(java.util.Comparator.comparingLong(FailureRecord::issueId)).limit(limit).toList();
+    }
+
+    @Override
     public List<FailureRecord> findByProject(String projectKey, PageRequest page) {
         throw new UnsupportedOperationException();
     }

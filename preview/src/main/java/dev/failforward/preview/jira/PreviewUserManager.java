@@ -5,6 +5,7 @@ import com.atlassian.sal.api.user.UserManager;
 import com.atlassian.sal.api.user.UserProfile;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,13 +15,20 @@ import java.util.Set;
  */
 public final class PreviewUserManager implements UserManager {
 
+    /** The preview's Jira users: user key to full name. */
+    public static final Map<String, String> NAMES = Map.of(PreviewRecordPermissions.DEMO_USER, "Dee Demo",
+            "anna", "Anna Berg", "ben", "Ben Okafor", "kim", "Kim Lindqvist");
     /** The user keys of the preview's Jira users. */
-    public static final Set<String> USERS = Set.of(PreviewRecordPermissions.DEMO_USER, "anna", "ben", "kim");
+    public static final Set<String> USERS = NAMES.keySet();
 
     private static final UserKey DEMO = new UserKey(PreviewRecordPermissions.DEMO_USER);
 
     /** A preview user as SAL describes them. */
     private record Profile(UserKey key) implements UserProfile {
+        @Override
+        public String getFullName() {
+            return NAMES.get(key.getStringValue());
+        }
     }
 
     @Override
