@@ -73,6 +73,7 @@ final class IssueSearchServlet extends PageServlet {
             row.put("kind", record.kind().name().toLowerCase(Locale.ROOT));
             row.put("typeHtml", Html.escape(RecordModel.typeName(record.kind())));
             row.put("statusHtml", Html.escape(record.status()));
+            row.put("statusCategory", dev.failforward.jira.setup.StatusCategories.of(record.status()));
             Instant at = result.columnValue(record);
             row.put("atHtml", at == null ? "" : Html.escape(at.toString()));
             row.put("columnHtml", at == null ? "" : Html.escape(TIME.format(at.atZone(user.zone()))));

@@ -184,7 +184,8 @@ final class IssuesServlet extends PageServlet {
         for (PreviewIssue issue : jira.issues().recent(100)) {
             rows.add(Map.of("keyHtml", Html.escape(issue.getKey()), "kind", kindName(issue.kind()),
                     "summaryHtml", Html.escape(issue.getSummary()),
-                    "statusHtml", Html.escape(PreviewWorkflows.statusName(issue.status()))));
+                    "statusHtml", Html.escape(PreviewWorkflows.statusName(issue.status())),
+                    "statusCategory", dev.failforward.jira.setup.StatusCategories.of(issue.status())));
         }
         render(response, "issues.vm", Map.of("issues", rows));
     }
@@ -210,6 +211,7 @@ final class IssuesServlet extends PageServlet {
         model.put("kind", kindName(issue.kind()));
         model.put("summaryHtml", Html.escape(issue.getSummary()));
         model.put("statusHtml", Html.escape(PreviewWorkflows.statusName(issue.status())));
+        model.put("statusCategory", dev.failforward.jira.setup.StatusCategories.of(issue.status()));
         model.put("fields", fields);
         model.put("transitions", transitions);
         model.put("doneHtml", done != null && List.of("created", "updated", "transitioned").contains(done)

@@ -41,6 +41,7 @@ final class RecordModel {
         model.put("kind", record.kind().name().toLowerCase(Locale.ROOT));
         model.put("summaryHtml", Html.escape(record.summary()));
         model.put("statusHtml", Html.escape(record.status()));
+        model.put("statusCategory", dev.failforward.jira.setup.StatusCategories.of(record.status()));
         model.put("versionHtml", Html.escape(Long.toString(record.version())));
     }
 

@@ -44,6 +44,7 @@ final class StartPageServlet extends PageServlet {
                 row.put("kind", record.kind().name().toLowerCase(java.util.Locale.ROOT));
                 row.put("summaryHtml", Html.escape(record.summary()));
                 row.put("statusHtml", Html.escape(record.status()));
+                row.put("statusCategory", dev.failforward.jira.setup.StatusCategories.of(record.status()));
                 row.put("createdHtml", Html.escape(DAY.format(record.createdAt())));
                 rows.add(row);
             }

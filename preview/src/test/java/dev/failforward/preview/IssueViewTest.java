@@ -100,6 +100,9 @@ class IssueViewTest {
         Document incident = page("/jira/issues/OPS-102");
         assertThat(field(incident, "kind")).isEqualTo("Incident");
         assertThat(incident.selectFirst("#status").text()).isEqualTo("Learning review");
+        assertThat(incident.selectFirst("#status").hasClass("ff-status-indeterminate")).as("In Progress: blue").isTrue();
+        assertThat(page("/jira/issues/GROWTH-23").selectFirst("#status").hasClass("ff-status-done")).as("Done: green").isTrue();
+        assertThat(page("/jira/issues/CARE-9").selectFirst("#status").hasClass("ff-status-new")).as("To Do: grey").isTrue();
         assertThat(field(incident, "team")).isEqualTo("Platform");
         assertThat(field(incident, "component")).isEqualTo("checkout");
         assertThat(field(incident, "failureType")).isEqualTo("Complex failure");
