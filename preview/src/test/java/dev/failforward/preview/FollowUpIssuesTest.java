@@ -67,6 +67,9 @@ class FollowUpIssuesTest extends PreviewHttpTest {
         assertThat(task.select("[data-field=assignee]").text()).isEqualTo("demo");
         assertThat(task.select("[data-field=duedate]").text()).isEqualTo("2026-12-31");
         assertThat(task.selectFirst("#links").text()).isEqualTo("is a follow-up of OPS-102");
+        // on the record's page, the action item names its follow-up
+        Document record = Jsoup.parse(get("/jira/records/OPS-102").body());
+        assertThat(record.select("tr[data-action=" + id + "] [data-follow-up]").text()).isEqualTo("follow-up " + key);
         // in the issue search
         Document search = Jsoup.parse(get("/issues/?jql=" + URLEncoder.encode("issuetype = Task AND project = OPS",
                 StandardCharsets.UTF_8)).body());
