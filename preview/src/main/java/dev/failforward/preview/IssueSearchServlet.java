@@ -35,12 +35,22 @@ final class IssueSearchServlet extends PageServlet {
     private final transient PreviewIssueSearch search;
     private final transient KpiUserContext user;
     private final transient I18nResolver i18n;
+    private final transient dev.failforward.preview.jira.PreviewTasks tasks;
+
+    /**
+     * The Task issues' query ({@code issuetype = Task}, optionally {@code AND project = KEY}): the preview's follow-up
+     * issues are not failure records, so their search is this one form rather than the full JQL of the records.
+     */
+    static final java.util.regex.Pattern TASK_QUERY = java.util.regex.Pattern.compile(
+            "\\s*(?:issuetype|type)\\s*=\\s*\"?task\"?\\s*(?:and\\s+project\\s*=\\s*\"?([a-z][a-z0-9_]*)\"?\\s*)?",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     IssueSearchServlet(PreviewServices services) {
         super(services.templates);
         this.search = services.issueSearch;
         this.user = services.kpiUser;
         this.i18n = services.previewI18n;
+        this.tasks = services.tasks;
     }
 
     @Override
@@ -54,6 +64,11 @@ final class IssueSearchServlet extends PageServlet {
         String jql = request.getParameter("jql") == null ? "" : request.getParameter("jql");
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("jqlHtml", Html.escape(jql));
+        java.util.regex.Matcher taskQuery = TASK_QUERY.matcher(jql);
+        if (taskQuery.matches()) {
+            tasks(response, model, taskQuery.group(1) == null ? null : taskQuery.group(1).toUpperCase(Locale.ROOT));
+            return;
+        }
         PreviewIssueSearch.Result result;
         try {
             result = search.search(jql, startIndex(request.getParameter("startIndex")));
@@ -88,6 +103,31 @@ final class IssueSearchServlet extends PageServlet {
         int offset = page.page().offset();
         model.put("previousHref", offset == 0 ? "" : Html.escape(href(jql, Math.max(0, offset - PreviewIssueSearch.PAGE_SIZE))));
         model.put("nextHref", page.hasNext() ? Html.escape(href(jql, offset + page.records().size())) : "");
+        render(response, "issue-search.vm", model);
+    }
+
+    /** The preview's Task issues (newest first, at most a page), for {@link #TASK_QUERY}. */
+    private void tasks(HttpServletResponse response, Map<String, Object> model, String projectKey) throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (dev.failforward.preview.jira.PreviewTasks.Task task : tasks.list(projectKey, PreviewIssueSearch.PAGE_SIZE)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("keyHtml", Html.escape(task.key()));
+            row.put("summaryHtml", Html.escape(task.summary()));
+            row.put("kind", "task");
+            row.put("typeHtml", "Task");
+            row.put("statusHtml", Html.escape(task.statusName()));
+            row.put("atHtml", "");
+            row.put("columnHtml", "");
+            rows.add(row);
+        }
+        model.put("errorHtml", "");
+        model.put("rows", rows);
+        model.put("total", rows.size());
+        model.put("first", rows.isEmpty() ? 0 : 1);
+        model.put("last", rows.size());
+        model.put("columnLabelHtml", "");
+        model.put("previousHref", "");
+        model.put("nextHref", "");
         render(response, "issue-search.vm", model);
     }
 

@@ -50,6 +50,10 @@ final class IssuesServlet extends PageServlet {
     private final transient PreviewCsrf csrf;
     private final transient WebPanels webPanels;
     private final transient IssueFormInput input;
+    private final transient dev.failforward.preview.jira.PreviewTasks tasks;
+    private final transient dev.failforward.jira.failuredb.FollowUpService followUps;
+    private final transient dev.failforward.jira.permissions.RecordPermissions permissions;
+    private static final Pattern TASK_ACTION = Pattern.compile("/([A-Z][A-Z0-9_]*-\\d+)/(resolve|reopen)");
 
     IssuesServlet(PreviewServices services) {
         super(services.templates);
@@ -60,6 +64,9 @@ final class IssuesServlet extends PageServlet {
         this.csrf = services.csrf;
         this.webPanels = services.webPanels;
         this.input = new IssueFormInput(services.jira, services.kpiUser.zone());
+        this.tasks = services.tasks;
+        this.followUps = services.followUps;
+        this.permissions = services.permissions;
     }
 
     @Override
@@ -82,7 +89,11 @@ final class IssuesServlet extends PageServlet {
         Matcher m = ISSUE.matcher(path);
         Optional<PreviewIssue> issue = m.matches() ? jira.issues().find(m.group(1)) : Optional.empty();
         if (issue.isEmpty()) {
-            if (m.matches() && m.group(2) == null) {
+            Optional<dev.failforward.preview.jira.PreviewTasks.Task> task = m.matches() && m.group(2) == null
+                    ? tasks.byKey(m.group(1)).filter(t -> permissions.canBrowse(t.projectKey())) : Optional.empty();
+            if (task.isPresent()) {
+                taskView(response, token, task.get(), request.getParameter("done"));
+            } else if (m.matches() && m.group(2) == null) {
                 recordIssue(response, m.group(1));
             } else {
                 notFound(response);
@@ -134,6 +145,11 @@ final class IssuesServlet extends PageServlet {
             } else {
                 form(response, token, 400, kind.get(), null, null, posted, result.fieldErrors(), result.errors());
             }
+            return;
+        }
+        Matcher taskAction = TASK_ACTION.matcher(path);
+        if (taskAction.matches()) {
+            resolveTask(response, taskAction.group(1), taskAction.group(2).equals("resolve"));
             return;
         }
         Matcher m = ISSUE.matcher(path);
@@ -220,6 +236,44 @@ final class IssuesServlet extends PageServlet {
         model.put("tokenHtml", Html.escape(token));
         model.put("webPanels", webPanels.issueView(issue));
         render(response, "issue.vm", model);
+    }
+
+    /**
+     * The issue view of a Task (an action item's follow-up issue): summary, status, resolution, assignee, due date,
+     * its link to the record's issue, and "Resolve" / "Reopen" (what a Jira transition that sets or clears the
+     * resolution is).
+     */
+    private void taskView(HttpServletResponse response, String token, dev.failforward.preview.jira.PreviewTasks.Task task,
+                          String done) throws IOException {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("keyHtml", Html.escape(task.key()));
+        model.put("summaryHtml", Html.escape(task.summary()));
+        model.put("statusHtml", Html.escape(task.statusName()));
+        model.put("resolved", task.resolved());
+        model.put("resolutionHtml", task.resolved() ? Html.escape(task.resolution()) : "");
+        model.put("assigneeHtml", task.assigneeKey() == null ? "" : Html.escape(task.assigneeKey()));
+        model.put("dueHtml", task.dueDate() == null ? "" : Html.escape(task.dueDate()));
+        model.put("followUpOfHtml", task.followUpOf() == null ? "" : Html.escape(task.followUpOf()));
+        model.put("doneHtml", done != null && List.of("resolved", "reopened").contains(done)
+                ? Html.escape(i18n.getText("preview.task." + done, task.key())) : "");
+        model.put("tokenHtml", Html.escape(token));
+        render(response, "task.vm", model);
+    }
+
+    /**
+     * Resolves or reopens a task, then runs the plugin's step for the issue event Jira would fire: the action items it
+     * follows up become done or open again ({@code FollowUpService.followResolution}).
+     */
+    private void resolveTask(HttpServletResponse response, String key, boolean resolve) throws IOException {
+        Optional<dev.failforward.preview.jira.PreviewTasks.Task> task = tasks.byKey(key)
+                .filter(t -> permissions.canEdit(t.projectKey()));
+        if (task.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        tasks.resolve(key, resolve);
+        followUps.followResolution(task.get().id());
+        response.sendRedirect("/jira/issues/" + key + "?done=" + (resolve ? "resolved" : "reopened"));
     }
 
     /**

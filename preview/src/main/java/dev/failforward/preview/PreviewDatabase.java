@@ -17,6 +17,6 @@ public final class PreviewDatabase {
     public static void enable(AoDatabase database) {
         AoModule.enable(database, PreviewDatabase.class.getClassLoader(), "atlassian-plugin.xml",
                 PreviewServices.JIRA_PLUGIN_KEY);
-        database.activeObjects().migrate(PreviewJira.entity());
+        database.activeObjects().migrate(PreviewJira.entity(), PreviewJira.taskEntity());
     }
 }

@@ -93,6 +93,9 @@ final class PreviewServices implements AutoCloseable {
     final PreviewJira jira;
     /** The failure database as the preview's demo user may see and change it (the REST API's service). */
     final FailureDbService failureDb;
+    /** The preview's Task issues: what Jira is to the follow-ups of action items. */
+    final dev.failforward.preview.jira.PreviewTasks tasks;
+    final dev.failforward.jira.failuredb.FollowUpService followUps;
     /** Held as the product holds it: through the Macro interface. */
     final Macro hypothesisMacro;
 
@@ -200,6 +203,10 @@ final class PreviewServices implements AutoCloseable {
                 new AoWhyStepRepository(database.activeObjects()), permissions,
                 new dev.failforward.jira.users.SalUserDirectory(new PreviewUserManager()), kpiApplier,
                 java.time.Clock.systemUTC());
+        this.tasks = new dev.failforward.preview.jira.PreviewTasks(database.activeObjects(), jira.issues(), records,
+                permissions, () -> new dev.failforward.preview.jira.PreviewJiraApplicationProperties(baseUri::get)
+                .getBaseUrl(com.atlassian.sal.api.UrlMode.CANONICAL), java.time.Clock.systemUTC());
+        this.followUps = new dev.failforward.jira.failuredb.FollowUpService(failureDb, actions, tasks, kpiApplier);
         this.kpis = new KpiService(new KpiStore(database.activeObjects()), pulse, permissions, kpiUser,
                 new KpiSearchLinks(jira.registry()), new dev.failforward.preview.jira.PreviewKpiFilters());
         this.permissions = permissions;
@@ -376,6 +383,8 @@ final class PreviewServices implements AutoCloseable {
                 .add(pulseSettings)
                 .add(permissions)
                 .add(failureDb)
+                .add(tasks)
+                .add(followUps)
                 .add(learningArchive)
                 .add(secrets)
                 .add(new dev.failforward.preview.jira.PreviewKpiFilters())

@@ -24,6 +24,10 @@ import java.util.Set;
 final class RecordIssue implements Issue {
 
     private record Type(String getId, String getName) implements IssueType {
+        @Override
+        public boolean isSubTask() {
+            return false;
+        }
     }
 
     private final FailureRecord record;
@@ -87,6 +91,11 @@ final class RecordIssue implements Issue {
     @Override
     public Set<Label> getLabels() {
         return Set.of();
+    }
+
+    @Override
+    public com.atlassian.jira.issue.resolution.Resolution getResolution() {
+        return null;
     }
 
     @Override

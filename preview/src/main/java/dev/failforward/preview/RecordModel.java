@@ -83,6 +83,7 @@ final class RecordModel {
         a.put("resultHtml", action.checkInResult() == null ? "" : Html.escape(i18n.getText(action.checkInResult().i18nKey())));
         a.put("result", action.checkInResult() == null ? "" : action.checkInResult().name().toLowerCase(Locale.ROOT));
         a.put("noteHtml", action.checkInNote() == null ? "" : Html.escape(action.checkInNote()));
+        a.put("followUpHtml", action.followUpKey() == null ? "" : Html.escape(action.followUpKey()));
         return a;
     }
 

@@ -147,6 +147,11 @@ class IssuePanelsTest {
             public String getName() {
                 return "Task";
             }
+
+            @Override
+            public boolean isSubTask() {
+                return false;
+            }
         };
         Issue task = (Issue) java.lang.reflect.Proxy.newProxyInstance(Issue.class.getClassLoader(),
                 new Class<?>[] {Issue.class}, (proxy, method, args) -> switch (method.getName()) {

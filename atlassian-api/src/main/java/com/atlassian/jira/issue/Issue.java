@@ -45,4 +45,10 @@ public interface Issue {
     Set<Label> getLabels();
 
     Collection<ProjectComponent> getComponents();
+
+    /**
+     * The resolution, or null while the issue is unresolved (Jira 8 renamed {@code getResolutionObject()} to this;
+     * checked against Jira 8.8 code implementing the interface, cures-hub/cures-condec-jira {@code MockIssue}).
+     */
+    com.atlassian.jira.issue.resolution.Resolution getResolution();
 }

@@ -58,8 +58,10 @@ public record ActionItemCommand(String description, String ownerKey, String dueD
             return Validated.invalid(c.problems);
         }
         Instant updated = now.isBefore(existing.createdAt()) ? existing.createdAt() : now;
+        // the follow-up issue is not the form's: it stays
         return Validated.valid(new ActionItem(existing.id(), existing.recordIssueId(), c.description, c.owner, c.due,
-                c.type, c.status, c.checkIn, c.result, c.note, existing.createdAt(), updated, basedOnVersion));
+                c.type, c.status, c.checkIn, c.result, c.note, existing.createdAt(), updated, basedOnVersion,
+                existing.followUpIssueId(), existing.followUpKey()));
     }
 
     private Checked check(boolean creating, UserDirectory users, String storedOwner) {

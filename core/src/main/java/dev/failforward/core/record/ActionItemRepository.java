@@ -26,4 +26,14 @@ public interface ActionItemRepository {
     ActionItem update(ActionItem edited);
 
     boolean delete(long id);
+
+    /**
+     * Names the Jira issue that carries the item's work, unless it already has one. Returns the stored item (its
+     * version one higher), or empty when the item is gone or already has a follow-up issue: the first of two
+     * concurrent calls wins.
+     */
+    Optional<ActionItem> setFollowUp(long id, long followUpIssueId, String followUpKey);
+
+    /** The items whose follow-up issue is this one (usually one), by id. */
+    List<ActionItem> findByFollowUpIssue(long followUpIssueId);
 }

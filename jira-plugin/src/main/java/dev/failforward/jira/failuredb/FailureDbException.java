@@ -95,4 +95,48 @@ public abstract class FailureDbException extends RuntimeException {
             super("failforward.kpi.error.filter.hidden", Long.toString(filterId));
         }
     }
+
+    /**
+     * A request field names something that cannot be used (a project that does not exist or is hidden, an issue the
+     * user cannot see, …): a 400 naming the field as sent.
+     */
+    public static final class BadField extends FailureDbException {
+        private final String field;
+        private final String code;
+
+        public BadField(String field, String code, String i18nKey, Serializable... arguments) {
+            super(i18nKey, arguments);
+            this.field = field;
+            this.code = code;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /** The user may see the project a field names but not do this there (create issues): a 403 naming the field. */
+    public static final class FieldDenied extends FailureDbException {
+        private final String field;
+
+        public FieldDenied(String field, String i18nKey, Serializable... arguments) {
+            super(i18nKey, arguments);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** The action item already has a follow-up issue: a 409. {0} = that issue's key. */
+    public static final class FollowUpExists extends FailureDbException {
+        public FollowUpExists(String followUpKey) {
+            super("failforward.followup.error.exists", followUpKey);
+        }
+    }
 }

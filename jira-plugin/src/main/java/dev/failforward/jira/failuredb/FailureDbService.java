@@ -232,7 +232,8 @@ public class FailureDbService {
         return record;
     }
 
-    private FailureRecord editableRecord(String issueKey) {
+    /** The record, when the user may browse and edit it (for {@link FollowUpService}). */
+    FailureRecord editableRecord(String issueKey) {
         FailureRecord record = visibleRecord(issueKey);
         if (!permissions.canEdit(record.projectKey())) {
             throw new FailureDbException.EditDenied();
@@ -246,7 +247,8 @@ public class FailureDbService {
                 .orElseThrow(() -> learningNotFound(record, learningId));
     }
 
-    private ActionItem actionOf(FailureRecord record, long actionId) {
+    /** The record's action item (for {@link FollowUpService}). */
+    ActionItem actionOf(FailureRecord record, long actionId) {
         return actions.findById(actionId)
                 .filter(action -> action.recordIssueId() == record.issueId())
                 .orElseThrow(() -> actionNotFound(record, actionId));

@@ -13,7 +13,9 @@ import java.util.Date;
 /**
  * AO row of an action item ({@code AO_xxxxxx_ACTION_ITEM}). Dates without time (due, check-in) are ISO text
  * {@code yyyy-MM-dd}: they sort correctly as text and no database time zone can shift them by a day.
- * {@code VERSION} carries the optimistic lock.
+ * {@code VERSION} carries the optimistic lock. {@code FOLLOW_UP_ISSUE_ID} / {@code FOLLOW_UP_KEY} (model version 6,
+ * {@link FailureDbUpgradeTask006}) name the Jira issue that carries the item's work; the id is indexed because every
+ * issue event of Jira looks items up by it.
  */
 @Preload
 @Table("ACTION_ITEM")
@@ -31,6 +33,8 @@ public interface ActionItemEntity extends Entity {
     String CREATED_AT = "CREATED_AT";
     String UPDATED_AT = "UPDATED_AT";
     String VERSION = "VERSION";
+    String FOLLOW_UP_ISSUE_ID = "FOLLOW_UP_ISSUE_ID";
+    String FOLLOW_UP_KEY = "FOLLOW_UP_KEY";
 
     @NotNull
     @Indexed
@@ -101,4 +105,14 @@ public interface ActionItemEntity extends Entity {
     long getVersion();
 
     void setVersion(long version);
+
+    @Indexed
+    Long getFollowUpIssueId();
+
+    void setFollowUpIssueId(Long issueId);
+
+    @StringLength(255)
+    String getFollowUpKey();
+
+    void setFollowUpKey(String issueKey);
 }

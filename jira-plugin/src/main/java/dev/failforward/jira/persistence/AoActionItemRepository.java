@@ -121,6 +121,35 @@ public class AoActionItemRepository implements ActionItemRepository {
     }
 
     @Override
+    public Optional<ActionItem> setFollowUp(long id, long followUpIssueId, String followUpKey) {
+        Objects.requireNonNull(followUpKey, "followUpKey");
+        return Transactions.write(ao, () -> {
+            // locked, then checked: of two requests for the same item, the second finds the first's issue
+            Optional<ActionItemEntity> row = entity(id)
+                    .map(r -> RowLocks.lock(ao, ActionItemEntity.class, r, x -> x.setRecordIssueId(x.getRecordIssueId())))
+                    .filter(r -> r.getFollowUpIssueId() == null);
+            if (row.isEmpty()) {
+                return Optional.<ActionItem>empty();
+            }
+            ActionItemEntity e = row.get();
+            e.setFollowUpIssueId(followUpIssueId);
+            e.setFollowUpKey(followUpKey);
+            e.setVersion(e.getVersion() + 1);
+            e.save();
+            changes.action(e.getRecordIssueId(), e.getID());
+            return Optional.of(toItem(e));
+        });
+    }
+
+    @Override
+    public List<ActionItem> findByFollowUpIssue(long followUpIssueId) {
+        // FOLLOW_UP_ISSUE_ID = ? through its index: every issue event of Jira asks, almost always for none
+        ActionItemEntity[] rows = ao.find(ActionItemEntity.class, Query.select()
+                .where(ActionItemEntity.FOLLOW_UP_ISSUE_ID + " = ?", followUpIssueId).order("ID ASC"));
+        return Arrays.stream(rows).map(AoActionItemRepository::toItem).toList();
+    }
+
+    @Override
     public List<Instant> earliestCreatedTimes(long recordIssueId, int limit) {
         if (limit <= 0) {
             return List.of();
@@ -146,6 +175,8 @@ public class AoActionItemRepository implements ActionItemRepository {
                 LocalDate.parse(e.getDueDate()), ActionType.valueOf(e.getItemType()), ActionStatus.valueOf(e.getStatus()),
                 e.getCheckInDate() == null ? null : LocalDate.parse(e.getCheckInDate()),
                 e.getCheckInResult() == null ? null : CheckInResult.valueOf(e.getCheckInResult()),
-                e.getCheckInNote(), e.getCreatedAt().toInstant(), e.getUpdatedAt().toInstant(), e.getVersion());
+                e.getCheckInNote(), e.getCreatedAt().toInstant(), e.getUpdatedAt().toInstant(), e.getVersion(),
+                e.getFollowUpKey() == null ? null : e.getFollowUpIssueId(),
+                e.getFollowUpIssueId() == null ? null : e.getFollowUpKey());
     }
 }

@@ -9,7 +9,6 @@ import com.atlassian.jira.event.type.EventType;
 import com.atlassian.jira.issue.Issue;
 import com.atlassian.jira.issue.link.IssueLink;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
-import dev.failforward.core.record.RecordKind;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.slf4j.Logger;
@@ -17,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -29,9 +27,10 @@ import java.util.Set;
  *
  * <p>Which issue events: all except comments and work logs ({@link #IGNORED_EVENT_TYPES}), so created (1), updated
  * (2), the system transition events (3–5, 7, 11, 12), generic / workflow transitions (13), deleted (8), moved (9) and
- * custom events fired by workflows all re-project. An issue of another type is queued only for "updated" and "moved",
- * the events by which an experiment or incident can become another type (its record must then go); the worker reads
- * the issue again in any case and decides.
+ * custom events fired by workflows all re-project. An issue of another type is queued for the same events: it may
+ * have become one of ours or stopped being one ("updated", "moved"), and it may be an action item's follow-up issue
+ * whose resolution changed (any transition or edit). The worker reads the issue again in any case and decides; for
+ * an issue that is neither, that is two indexed look-ups off the request thread.
  *
  * <p>Registers itself with Jira's {@link EventPublisher} once Spring has built it, and unregisters when the plugin is
  * disabled (reference atlassian-api.md §2.7).
@@ -45,9 +44,6 @@ public class IssueEventListener implements InitializingBean, DisposableBean {
     static final Set<Long> IGNORED_EVENT_TYPES = Set.of(
             EventType.ISSUE_COMMENTED_ID, 10L /* worklogged */, 14L /* comment edited */,
             15L /* worklog updated */, 16L /* worklog deleted */, 17L /* comment deleted */);
-
-    /** Events by which an issue can stop being one of ours. */
-    static final Set<Long> TYPE_CHANGING_EVENT_TYPES = Set.of(EventType.ISSUE_UPDATED_ID, EventType.ISSUE_MOVED_ID);
 
     private final EventPublisher eventPublisher;
     private final ProjectionQueue queue;
@@ -79,13 +75,9 @@ public class IssueEventListener implements InitializingBean, DisposableBean {
             if (issue == null || issue.getId() == null || type == null || IGNORED_EVENT_TYPES.contains(type)) {
                 return;
             }
-            Map<String, RecordKind> ours = setup.issueTypes();
-            if (ours.isEmpty()) {
-                return; // setup has not run: nothing can be ours
-            }
-            if (JiraIssueProjection.kindOf(issue, ours).isPresent() || TYPE_CHANGING_EVENT_TYPES.contains(type)) {
-                queue.offer(issue.getId());
-            }
+            // an issue of another type may be an action item's follow-up: its resolution can change with any event
+            // but comments and work logs, so it is queued too (the worker asks the FOLLOW_UP_ISSUE_ID index)
+            queue.offer(issue.getId());
         } catch (RuntimeException e) {
             log.warn("Fail Forward could not queue an issue event for projection", e);
         }

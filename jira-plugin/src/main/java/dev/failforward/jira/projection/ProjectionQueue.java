@@ -1,5 +1,6 @@
 package dev.failforward.jira.projection;
 
+import dev.failforward.jira.failuredb.FollowUpService;
 import dev.failforward.jira.persistence.DatabaseErrors;
 
 import jakarta.inject.Inject;
@@ -51,8 +52,23 @@ public class ProjectionQueue implements InitializingBean, DisposableBean {
     private volatile Thread worker;
     private volatile boolean stopping;
 
+    /**
+     * Each issue is projected, then the action items it follows up follow its resolution
+     * ({@link FollowUpService#followResolution}); the second step runs even when the first failed.
+     */
     @Inject
-    public ProjectionQueue(JiraIssueProjection projection) {
+    public ProjectionQueue(JiraIssueProjection projection, FollowUpService followUps) {
+        this(issueId -> {
+            try {
+                projection.project(issueId);
+            } finally {
+                followUps.followResolution(issueId);
+            }
+        }, CAPACITY);
+    }
+
+    /** Projection only (tests). */
+    ProjectionQueue(JiraIssueProjection projection) {
         this(projection::project, CAPACITY);
     }
 

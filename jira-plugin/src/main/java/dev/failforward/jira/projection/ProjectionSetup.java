@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The Jira ids the projection needs, as setup recorded them: our two issue types (which decide whether an issue is
- * projected and as what) and our two link types ("Pivots", "Recurrence"). Read from the cluster-shared settings on
+ * projected and as what) and our link types ("Pivots", "Recurrence", "Follow-up"). Read from the cluster-shared settings on
  * every call, like {@link SetupRecords}: a repair or a second setup run is seen at once on every node.
  */
 @Named
@@ -23,6 +23,7 @@ public class ProjectionSetup {
     /** Setup's stable link type keys ({@code SetupSpec.LINK_TYPES}). */
     static final String PIVOT_LINK = "failforward-pivot";
     static final String RECURRENCE_LINK = "failforward-recurrence";
+    static final String FOLLOW_UP_LINK = "failforward-followup";
 
     private final PluginSettingsFactory pluginSettingsFactory;
 
@@ -48,6 +49,11 @@ public class ProjectionSetup {
     /** The recorded id of the "Recurrence" link type (outward "recurs as", inward "recurrence of"). */
     public Optional<Long> recurrenceLinkTypeId() {
         return linkTypeId(RECURRENCE_LINK);
+    }
+
+    /** The recorded id of the "Follow-up" link type (outward "is a follow-up of", inward "has follow-up"). */
+    public Optional<Long> followUpLinkTypeId() {
+        return linkTypeId(FOLLOW_UP_LINK);
     }
 
     private Optional<Long> linkTypeId(String linkKey) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * JSON of the failure database. Enum values are written as their lower-case names ({@code "incident"},
@@ -50,9 +51,17 @@ public final class FailureRecordJson {
     public record PageJson(String url, String title) {
     }
 
+    /** {@code followUp}: the Jira issue that carries the item's work, or {@code null}. */
     public record ActionJson(long id, String issueKey, String description, String ownerKey, String dueDate, String type,
                              String status, String checkInDate, String checkInResult, String checkInNote,
-                             String createdAt, String updatedAt, long version) {
+                             String createdAt, String updatedAt, long version, FollowUpJson followUp) {
+    }
+
+    /**
+     * An action item's follow-up issue: key and page always; summary, status name and whether it is resolved when the
+     * user may browse it ({@code null} otherwise).
+     */
+    public record FollowUpJson(String key, String url, String summary, String status, Boolean resolved) {
     }
 
     public record WhyJson(int position, String question, String answer) {
@@ -73,10 +82,15 @@ public final class FailureRecordJson {
     }
 
     public static Details details(RecordDetails d) {
+        return details(d, FailureRecordJson::followUpKeyOnly);
+    }
+
+    /** The record's details, each action item's follow-up issue as {@code followUps} shows it. */
+    public static Details details(RecordDetails d, Function<ActionItem, FollowUpJson> followUps) {
         String key = d.record().issueKey();
         return new Details(record(d.record()),
                 d.learnings().stream().map(l -> learning(key, l)).toList(),
-                d.actionItems().stream().map(a -> action(key, a)).toList(),
+                d.actionItems().stream().map(a -> action(key, a, followUps.apply(a))).toList(),
                 d.whys().stream().map(FailureRecordJson::why).toList());
     }
 
@@ -89,10 +103,30 @@ public final class FailureRecordJson {
         return page == null ? null : new PageJson(page.url(), page.title());
     }
 
+    /** The item with its follow-up issue's key only (no Jira call: exports). */
     public static ActionJson action(String issueKey, ActionItem a) {
+        return action(issueKey, a, followUpKeyOnly(a));
+    }
+
+    public static ActionJson action(String issueKey, ActionItem a, FollowUpJson followUp) {
         return new ActionJson(a.id(), issueKey, a.description(), a.ownerKey(), date(a.dueDate()), name(a.type()),
                 name(a.status()), date(a.checkInDate()), name(a.checkInResult()), a.checkInNote(),
-                instant(a.createdAt()), instant(a.updatedAt()), a.version());
+                instant(a.createdAt()), instant(a.updatedAt()), a.version(), a.hasFollowUp() ? followUp : null);
+    }
+
+    /** The follow-up issue by its stored key alone, or {@code null}. */
+    static FollowUpJson followUpKeyOnly(ActionItem a) {
+        return a.hasFollowUp() ? new FollowUpJson(a.followUpKey(), null, null, null, null) : null;
+    }
+
+    /** The follow-up issue as the host shows it now (summary, status and resolution only when browsable). */
+    public static FollowUpJson followUp(dev.failforward.jira.failuredb.FollowUpIssues.FollowUpView view) {
+        if (view == null) {
+            return null;
+        }
+        boolean browsable = view.summary() != null;
+        return new FollowUpJson(view.key(), view.url(), view.summary(), view.status(),
+                browsable ? view.resolved() : null);
     }
 
     public static WhyJson why(WhyStep w) {

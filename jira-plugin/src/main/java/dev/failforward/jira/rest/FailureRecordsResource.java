@@ -1,10 +1,12 @@
 package dev.failforward.jira.rest;
 
+import dev.failforward.core.record.ActionItem;
 import dev.failforward.core.record.ActionItemCommand;
 import dev.failforward.core.record.LearningCommand;
 import dev.failforward.core.record.RecordPage;
 import dev.failforward.jira.failuredb.CheckIn;
 import dev.failforward.jira.failuredb.FailureDbService;
+import dev.failforward.jira.failuredb.FollowUpService;
 import dev.failforward.jira.failuredb.InvalidCommandException;
 import dev.failforward.jira.permissions.RecordPermissions;
 import dev.failforward.rest.JsonRequest;
@@ -36,6 +38,7 @@ import java.util.List;
  *   PUT    /records/{issueKey}/actions/{id}          edit an action item      {…, "status","checkInResult","checkInNote","version"}
  *   DELETE /records/{issueKey}/actions/{id}
  *   POST   /records/{issueKey}/actions/{id}/check-in effectiveness check-in  {"date","result","note","version"?}
+ *   POST   /records/{issueKey}/actions/{id}/follow-up hand it to a Jira issue {"project","issueType"?} or {"issue"}
  * </pre>
  * Access: anonymous requests get 401 (no access annotation: on Jira 11 that is licensed users only, and the resource
  * checks the login itself so the rule holds on every host). Reading needs Browse Projects on the record's project,
@@ -54,11 +57,13 @@ import java.util.List;
 public class FailureRecordsResource {
 
     private final FailureDbService service;
+    private final FollowUpService followUps;
     private final RecordPermissions permissions;
 
     @Inject
-    public FailureRecordsResource(FailureDbService service, RecordPermissions permissions) {
+    public FailureRecordsResource(FailureDbService service, FollowUpService followUps, RecordPermissions permissions) {
         this.service = service;
+        this.followUps = followUps;
         this.permissions = permissions;
     }
 
@@ -84,7 +89,7 @@ public class FailureRecordsResource {
     @Path("/{issueKey}")
     public FailureRecordJson.Details record(@PathParam("issueKey") String issueKey) {
         Access.requireLogin(permissions.currentUserKey());
-        return FailureRecordJson.details(service.details(issueKey));
+        return FailureRecordJson.details(service.details(issueKey), this::followUp);
     }
 
     @POST
@@ -120,7 +125,7 @@ public class FailureRecordsResource {
     public Response addAction(@PathParam("issueKey") String issueKey, String body) {
         Access.requireLogin(permissions.currentUserKey());
         ActionItemCommand command = action(JsonRequest.parse(body));
-        return created(FailureRecordJson.action(issueKey, service.addAction(issueKey, command)));
+        return created(action(issueKey, service.addAction(issueKey, command)));
     }
 
     @PUT
@@ -132,7 +137,7 @@ public class FailureRecordsResource {
         JsonRequest json = JsonRequest.parse(body);
         ActionItemCommand command = action(json);
         long version = JsonVersion.required(json);
-        return FailureRecordJson.action(issueKey, service.editAction(issueKey, id(id), version, command));
+        return action(issueKey, service.editAction(issueKey, id(id), version, command));
     }
 
     @DELETE
@@ -153,10 +158,35 @@ public class FailureRecordsResource {
         CheckIn checkIn = new CheckIn(json.requiredString("date", 10 + 20), json.requiredString("result", 40),
                 json.optionalString("note", TEXT_LIMIT).orElse(null), JsonVersion.optional(json));
         try {
-            return FailureRecordJson.action(issueKey, service.checkIn(issueKey, id(id), checkIn));
+            return action(issueKey, service.checkIn(issueKey, id(id), checkIn));
         } catch (InvalidCommandException e) {
             throw FailureDbFields.invalid(e.problems(), FailureDbFields.CHECK_IN);
         }
+    }
+
+    /**
+     * Hands the action item to a Jira issue: {@code {"project":"OPS"}} creates one there (optionally
+     * {@code "issueType"}: an issue type id of the project), {@code {"issue":"OPS-99"}} links an existing one. Returns
+     * the item with its {@code followUp}.
+     */
+    @POST
+    @Path("/{issueKey}/actions/{id}/follow-up")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FailureRecordJson.ActionJson followUp(@PathParam("issueKey") String issueKey, @PathParam("id") String id,
+                                                 String body) {
+        Access.requireLogin(permissions.currentUserKey());
+        JsonRequest json = JsonRequest.parse(body);
+        FollowUpService.Request request = new FollowUpService.Request(json.optionalString("project", 255).orElse(null),
+                json.optionalString("issueType", 255).orElse(null), json.optionalString("issue", 255).orElse(null));
+        return action(issueKey, followUps.followUp(issueKey, id(id), request));
+    }
+
+    private FailureRecordJson.ActionJson action(String issueKey, ActionItem item) {
+        return FailureRecordJson.action(issueKey, item, followUp(item));
+    }
+
+    private FailureRecordJson.FollowUpJson followUp(ActionItem item) {
+        return followUps.view(item).map(FailureRecordJson::followUp).orElse(null);
     }
 
     /**

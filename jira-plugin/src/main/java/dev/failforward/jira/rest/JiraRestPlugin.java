@@ -88,6 +88,17 @@ public class JiraRestPlugin implements RestPlugin {
             return RequestProblem.of(409, exception.i18nKey(), arguments)
                     .withErrors(List.of(FieldError.of("score", "already-answered", exception.i18nKey(), arguments)));
         }
+        if (exception instanceof FailureDbException.BadField bad) {
+            return RequestProblem.invalid(bad.field(), bad.code(), exception.i18nKey(), arguments);
+        }
+        if (exception instanceof FailureDbException.FieldDenied denied) {
+            return RequestProblem.of(403, exception.i18nKey(), arguments)
+                    .withErrors(List.of(FieldError.of(denied.field(), "forbidden", exception.i18nKey(), arguments)));
+        }
+        if (exception instanceof FailureDbException.FollowUpExists) {
+            return RequestProblem.of(409, exception.i18nKey(), arguments)
+                    .withErrors(List.of(FieldError.of("followUp", "exists", exception.i18nKey(), arguments)));
+        }
         int status = exception instanceof FailureDbException.EditDenied
                 || exception instanceof FailureDbException.ProjectHidden
                 || exception instanceof FailureDbException.FilterHidden ? 403 : 404;

@@ -85,7 +85,10 @@ final class SetupSpec {
             new LinkTypeSpec("failforward-pivot", "failforward.setup.linktype.pivot.name",
                     "failforward.setup.linktype.pivot.outward", "failforward.setup.linktype.pivot.inward"),
             new LinkTypeSpec("failforward-recurrence", "failforward.setup.linktype.recurrence.name",
-                    "failforward.setup.linktype.recurrence.outward", "failforward.setup.linktype.recurrence.inward"));
+                    "failforward.setup.linktype.recurrence.outward", "failforward.setup.linktype.recurrence.inward"),
+            // an action item handed to a Jira issue: the issue "is a follow-up of" the experiment or incident
+            new LinkTypeSpec("failforward-followup", "failforward.setup.linktype.followup.name",
+                    "failforward.setup.linktype.followup.outward", "failforward.setup.linktype.followup.inward"));
 
     // ------------------------------------------------------------------------------------------------ schemes
 

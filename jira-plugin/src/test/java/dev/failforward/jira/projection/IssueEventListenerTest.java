@@ -171,16 +171,15 @@ class IssueEventListenerTest {
     }
 
     @Test
-    void eventsOnIssuesOfOtherTypesChangeNothingAndAreMostlyNotQueued() throws Exception {
+    void eventsOnIssuesOfOtherTypesAreQueuedAndChangeNothing() throws Exception {
+        // another type may have become ours, or be an action item's follow-up: the worker reads it and decides
         TestIssue task = jira.task(20, "OPS-20");
 
         fire(task, EventType.ISSUE_CREATED_ID);
-        fire(task, EventType.ISSUE_GENERICEVENT_ID);
-        fire(task, EventType.ISSUE_DELETED_ID);
-        assertThat(queue.stats().waiting() + queue.stats().projected()).isZero();
-
-        fire(task, EventType.ISSUE_UPDATED_ID); // could be a type change away from ours: the worker checks
+        fire(task, EventType.ISSUE_RESOLVED_ID);
+        fire(task, EventType.ISSUE_UPDATED_ID);
         awaitIdle(1);
+
         assertThat(jira.records.all()).isEmpty();
         assertThat(jira.records.upserts).hasValue(0);
     }

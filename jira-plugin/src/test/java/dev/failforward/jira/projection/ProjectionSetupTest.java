@@ -23,7 +23,8 @@ class ProjectionSetupTest {
         Method key = specs.get(0).getClass().getDeclaredMethod("key");
         key.setAccessible(true);
 
-        assertThat(specs).extracting(s -> invoke(key, s)).containsExactly(ProjectionSetup.PIVOT_LINK, ProjectionSetup.RECURRENCE_LINK);
+        assertThat(specs).extracting(s -> invoke(key, s)).containsExactly(ProjectionSetup.PIVOT_LINK, ProjectionSetup.RECURRENCE_LINK,
+                ProjectionSetup.FOLLOW_UP_LINK);
     }
 
     private static Object invoke(Method method, Object target) {

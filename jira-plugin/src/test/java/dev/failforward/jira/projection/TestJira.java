@@ -49,10 +49,19 @@ final class TestJira {
     final List<Link> links = new CopyOnWriteArrayList<>();
     final InMemoryFailureRecords records = new InMemoryFailureRecords();
     final IssueManager issueManager = id -> issues.get(id);
-    final IssueLinkManager linkManager = id -> {
-        List<IssueLink> inward = new ArrayList<>();
-        links.stream().filter(l -> l.getDestinationId().equals(id)).forEach(inward::add);
-        return inward;
+    final IssueLinkManager linkManager = new IssueLinkManager() {
+        @Override
+        public List<IssueLink> getInwardLinks(Long id) {
+            List<IssueLink> inward = new ArrayList<>();
+            links.stream().filter(l -> l.getDestinationId().equals(id)).forEach(inward::add);
+            return inward;
+        }
+
+        @Override
+        public void createIssueLink(Long sourceIssueId, Long destinationIssueId, Long issueLinkTypeId, Long sequence,
+                                    com.atlassian.jira.user.ApplicationUser remoteUser) {
+            throw new UnsupportedOperationException("the projection only reads links");
+        }
     };
     final ProjectionSetup setup = new ProjectionSetup(settings.factory());
     final InMemoryWhySteps whySteps = new InMemoryWhySteps();
@@ -121,6 +130,10 @@ final class TestJira {
     }
 
     private record Type(String getId, String getName) implements IssueType {
+        @Override
+        public boolean isSubTask() {
+            return false;
+        }
     }
 
     private record NamedStatus(String getId, String getName) implements Status {
@@ -248,6 +261,29 @@ final class TestJira {
         @Override
         public Collection<ProjectComponent> getComponents() {
             return components.stream().<ProjectComponent>map(Component::new).toList();
+        }
+
+        private com.atlassian.jira.issue.resolution.Resolution resolution;
+
+        /** Sets the resolution by name ({@code null}: unresolved). */
+        TestIssue resolution(String name) {
+            this.resolution = name == null ? null : new com.atlassian.jira.issue.resolution.Resolution() {
+                @Override
+                public String getId() {
+                    return "1";
+                }
+
+                @Override
+                public String getName() {
+                    return name;
+                }
+            };
+            return this;
+        }
+
+        @Override
+        public com.atlassian.jira.issue.resolution.Resolution getResolution() {
+            return resolution;
         }
 
         @Override

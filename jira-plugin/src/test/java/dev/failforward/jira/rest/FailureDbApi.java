@@ -59,6 +59,10 @@ final class FailureDbApi implements AutoCloseable {
     final AoActionItemRepository actions;
     final AoWhyStepRepository whys;
     final RestApp app;
+    /** Jira's issues for follow-ups: project OPS exists and u-fred may create issues there; OPS-99 exists. */
+    final dev.failforward.jira.failuredb.FakeFollowUpIssues followUpIssues =
+            new dev.failforward.jira.failuredb.FakeFollowUpIssues();
+    final dev.failforward.jira.failuredb.FollowUpService followUps;
     FailureRecord ops1;
     FailureRecord sec1;
     Learning secLearning;
@@ -74,9 +78,15 @@ final class FailureDbApi implements AutoCloseable {
         seed();
         FailureDbService service = new FailureDbService(records, learnings, actions, whys, permissions,
                 users::contains, dev.failforward.jira.failuredb.RecordChanges.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+        followUpIssues.projects.addAll(Set.of("OPS", "TEAM"));
+        followUpIssues.creatable.add("OPS");
+        followUpIssues.add("OPS-99", "Add the missing alert");
+        followUps = new dev.failforward.jira.failuredb.FollowUpService(service, actions, followUpIssues,
+                dev.failforward.jira.failuredb.RecordChanges.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
         I18nResolver i18n = JiraI18n.english();
         app = JiraRest.app(i18n)
                 .bind(FailureDbService.class, service)
+                .bind(dev.failforward.jira.failuredb.FollowUpService.class, followUps)
                 .bind(dev.failforward.jira.archive.LearningArchiveService.class,
                         new dev.failforward.jira.archive.LearningArchiveService(
                                 new dev.failforward.jira.persistence.AoLearningArchive(db.activeObjects()), permissions))

@@ -86,7 +86,7 @@ class JiraSetupServiceTest {
         once.put("issueTypeScreenScheme", 1);
         once.put("status", 8); // 9 statuses; Jira's own "Closed" is adopted
         once.put("workflow", 2);
-        once.put("linkType", 2);
+        once.put("linkType", 3);
         once.put("issueTypeScheme", 1);
         once.put("workflowScheme", 1);
         return once;
@@ -205,6 +205,8 @@ class JiraSetupServiceTest {
         assertThat(pivot).isEqualTo(new FakeJira.LinkTypeState(pivot.id(), "Pivots", "pivoted into", "pivoted from", null));
         FakeJira.LinkTypeState recurrence = jira.linkTypes.get(Long.parseLong(recorded(SetupRecords.linkTypeKey("failforward-recurrence"))));
         assertThat(recurrence).isEqualTo(new FakeJira.LinkTypeState(recurrence.id(), "Recurrence", "recurs as", "recurrence of", null));
+        FakeJira.LinkTypeState followUp = jira.linkTypes.get(Long.parseLong(recorded(SetupRecords.linkTypeKey("failforward-followup"))));
+        assertThat(followUp).isEqualTo(new FakeJira.LinkTypeState(followUp.id(), "Follow-up", "is a follow-up of", "has follow-up", null));
     }
 
     @Test
@@ -409,7 +411,7 @@ class JiraSetupServiceTest {
         assertThat(report.item(Kind.FIELD_OPTION, "phase.EXPLORE").orElseThrow().outcome()).isEqualTo(Outcome.RECREATED);
         assertThat(records().optionIds(FailForwardField.PHASE).get("EXPLORE")).isNotEqualTo(Long.toString(oldExplore));
         assertThat(jira.created("field")).isEqualTo(FailForwardField.values().length + 1);
-        assertThat(jira.created("linkType")).isEqualTo(3);
+        assertThat(jira.created("linkType")).isEqualTo(4);
         assertThat(jira.created("option")).isEqualTo(optionCount() + 1);
         assertThat(jira.created("screen")).isEqualTo(2);
         assertThat(report.items()).filteredOn(item -> item.outcome() != Outcome.FOUND).extracting(Item::key)
@@ -448,7 +450,7 @@ class JiraSetupServiceTest {
 
         assertThat(jira.created("issueType")).isEqualTo(2);
         assertThat(jira.created("status")).isEqualTo(8);
-        assertThat(jira.created("linkType")).isEqualTo(2);
+        assertThat(jira.created("linkType")).isEqualTo(3);
         assertThat(jira.created("workflow")).isEqualTo(2);
         for (Kind kind : List.of(Kind.ISSUE_TYPE, Kind.STATUS, Kind.LINK_TYPE, Kind.WORKFLOW)) {
             assertThat(second.items(kind)).allSatisfy(item -> assertThat(item.outcome()).isEqualTo(Outcome.ADOPTED));

@@ -99,6 +99,11 @@ public final class FakeIssue implements MutableIssue {
         return List.of();
     }
 
+    @Override
+    public com.atlassian.jira.issue.resolution.Resolution getResolution() {
+        return null;
+    }
+
     private static final Status OPEN = new Status() {
         @Override
         public String getId() {

@@ -25,6 +25,10 @@ import java.util.Set;
 public final class PreviewIssue implements MutableIssue {
 
     record Type(String getId, String getName) implements IssueType {
+        @Override
+        public boolean isSubTask() {
+            return false;
+        }
     }
 
     /** The preview's issue type ids: numbers, as Jira's are (the plugin's JQL takes only numeric ids). */
@@ -152,6 +156,12 @@ public final class PreviewIssue implements MutableIssue {
     @Override
     public Collection<ProjectComponent> getComponents() {
         return List.of();
+    }
+
+    /** The preview's experiments and incidents carry no resolution (their workflows end in a status). */
+    @Override
+    public com.atlassian.jira.issue.resolution.Resolution getResolution() {
+        return null;
     }
 
     @Override

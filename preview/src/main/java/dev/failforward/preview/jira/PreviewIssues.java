@@ -154,8 +154,12 @@ public final class PreviewIssues implements IssueManager {
         return codec;
     }
 
-    private int nextNumber(String projectKey) {
+    /** The next free issue number of the project: after its preview issues, its follow-up tasks and its records. */
+    int nextNumber(String projectKey) {
         int max = 0;
+        for (PreviewTaskEntity row : ao.find(PreviewTaskEntity.class, Query.select().where("PROJECT_KEY = ?", projectKey))) {
+            max = Math.max(max, number(row.getIssueKey()));
+        }
         for (PreviewIssueEntity row : ao.find(PreviewIssueEntity.class, Query.select().where("PROJECT_KEY = ?", projectKey))) {
             max = Math.max(max, number(row.getIssueKey()));
         }

@@ -40,7 +40,18 @@ public final class PreviewJira {
         IssueFields fields = new IssueFields(registry);
         IssueSnapshots snapshots = new IssueSnapshots(fields);
         // the preview's issues have no links: the link manager finds none, and setup recorded no link types
-        this.projection = new JiraIssueProjection(issues, issueId -> List.of(),
+        this.projection = new JiraIssueProjection(issues, new com.atlassian.jira.issue.link.IssueLinkManager() {
+                    @Override
+                    public List<com.atlassian.jira.issue.link.IssueLink> getInwardLinks(Long issueId) {
+                        return List.of();
+                    }
+
+                    @Override
+                    public void createIssueLink(Long source, Long destination, Long type, Long sequence,
+                                                com.atlassian.jira.user.ApplicationUser user) {
+                        throw new UnsupportedOperationException("the projection only reads links");
+                    }
+                },
                 new ProjectionSetup(settings), snapshots, fields, records,
                 new dev.failforward.jira.persistence.AoWhyStepRepository(ao), changes);
         // the workflow modules the descriptor declares (<workflow-validator|condition|function>), each created through
@@ -88,6 +99,11 @@ public final class PreviewJira {
     /** The entity the preview's issue store needs migrated (Jira has its own issue tables). */
     public static Class<PreviewIssueEntity> entity() {
         return PreviewIssueEntity.class;
+    }
+
+    /** The entity of the preview's Task issues (the follow-ups of action items). */
+    public static Class<PreviewTaskEntity> taskEntity() {
+        return PreviewTaskEntity.class;
     }
 
     public PreviewWorkflows workflows() {

@@ -8,4 +8,7 @@ public interface IssueType {
     String getId();
 
     String getName();
+
+    /** Whether this is a sub-task type (which needs a parent issue). */
+    boolean isSubTask();
 }

@@ -11,4 +11,14 @@ public interface IssueLinkManager {
 
     /** The links whose destination is the issue (the issue's "inward" side). */
     List<IssueLink> getInwardLinks(Long issueId);
+
+    /**
+     * Links the source to the destination with the link type, recording the change as the user (indexed jira-api
+     * source and cures-hub/cures-condec-jira {@code MockIssueLinkManager}: {@code void createIssueLink(Long
+     * sourceIssueId, Long destinationIssueId, Long issueLinkTypeId, Long sequence, ApplicationUser user) throws
+     * CreateException}). No permission check: the caller checks.
+     */
+    void createIssueLink(Long sourceIssueId, Long destinationIssueId, Long issueLinkTypeId, Long sequence,
+                         com.atlassian.jira.user.ApplicationUser remoteUser)
+            throws com.atlassian.jira.exception.CreateException;
 }
