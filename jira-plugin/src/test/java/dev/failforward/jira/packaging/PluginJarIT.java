@@ -18,6 +18,8 @@ class PluginJarIT extends PluginJarContract {
     protected List<String> expectedComponents() {
         return List.of(
                 "dev.failforward.jira.archive.LearningArchiveService",
+                "dev.failforward.jira.counts.CountReindexer",
+                "dev.failforward.jira.counts.FailureCounts",
                 "dev.failforward.jira.failuredb.FailureDbService",
                 "dev.failforward.jira.fields.IssueFields",
                 "dev.failforward.jira.hypothesis.HypothesisCheckService",
@@ -91,6 +93,7 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.jira.issue.fields.screen.FieldScreenManager",
                 "com.atlassian.jira.issue.fields.screen.FieldScreenSchemeManager",
                 "com.atlassian.jira.issue.fields.screen.issuetype.IssueTypeScreenSchemeManager",
+                "com.atlassian.jira.issue.index.IssueIndexingService",
                 "com.atlassian.jira.issue.link.IssueLinkManager",
                 "com.atlassian.jira.issue.link.IssueLinkTypeManager",
                 "com.atlassian.jira.project.ProjectManager",

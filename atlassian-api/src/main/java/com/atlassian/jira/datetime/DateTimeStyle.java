@@ -1,0 +1,13 @@
+package com.atlassian.jira.datetime;
+
+/**
+ * Stand-in for {@code com.atlassian.jira.datetime.DateTimeStyle} from {@code com.atlassian.jira:jira-api} 11.3: the
+ * styles of Jira's date formats ("Look and feel" settings). The real enum has more constants (TIME, RELATIVE,
+ * DATE_PICKER, ISO_8601_DATE_TIME, ...); only the two Fail Forward uses are here.
+ */
+public enum DateTimeStyle {
+    /** Date only, Jira's {@code jira.lf.date.dmy} format (default {@code dd/MMM/yy}). */
+    DATE,
+    /** Date and time, Jira's {@code jira.lf.date.complete} format (default {@code dd/MMM/yy h:mm a}). */
+    COMPLETE
+}
