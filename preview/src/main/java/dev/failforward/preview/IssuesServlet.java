@@ -50,6 +50,7 @@ final class IssuesServlet extends PageServlet {
     private final transient PreviewCsrf csrf;
     private final transient WebPanels webPanels;
     private final transient IssueFormInput input;
+    private final transient dev.failforward.jira.counts.FailureCounts counts;
 
     IssuesServlet(PreviewServices services) {
         super(services.templates);
@@ -60,6 +61,7 @@ final class IssuesServlet extends PageServlet {
         this.csrf = services.csrf;
         this.webPanels = services.webPanels;
         this.input = new IssueFormInput(services.jira, services.kpiUser.zone());
+        this.counts = new dev.failforward.jira.counts.FailureCounts(services.records, services.learnings, services.actions);
     }
 
     @Override
@@ -198,6 +200,15 @@ final class IssuesServlet extends PageServlet {
                 value = i18n.getText(field.optionI18nKey(value));
             }
             fields.add(Map.of("key", field.key(), "labelHtml", Html.escape(i18n.getText(field.nameI18nKey())),
+                    "valueHtml", Html.escape(value), "empty", value.isEmpty()));
+        }
+        // the count fields, calculated from the failure database as Jira's field type does (read-only, on no screen)
+        for (var count : Map.of(FailForwardField.LEARNING_COUNT, dev.failforward.jira.counts.FailureCounts.Count.LEARNINGS,
+                FailForwardField.NEXT_STEP_COUNT, dev.failforward.jira.counts.FailureCounts.Count.NEXT_STEPS).entrySet()
+                .stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            String value = counts.of(issue.getId(), count.getValue()).map(String::valueOf).orElse("");
+            fields.add(Map.of("key", count.getKey().key(),
+                    "labelHtml", Html.escape(i18n.getText(count.getKey().nameI18nKey())),
                     "valueHtml", Html.escape(value), "empty", value.isEmpty()));
         }
         List<Map<String, Object>> transitions = new ArrayList<>();

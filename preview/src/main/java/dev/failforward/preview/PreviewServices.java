@@ -205,7 +205,7 @@ final class PreviewServices implements AutoCloseable {
         this.permissions = permissions;
         this.issueSearch = new dev.failforward.preview.jira.PreviewIssueSearch(
                 new dev.failforward.jira.persistence.AoRecordFieldSearch(database.activeObjects()), permissions,
-                jira.registry(), kpiUser);
+                jira.registry(), kpiUser, field -> previewI18n.getText(field.nameI18nKey()));
         this.hypothesisCheck = new HypothesisCheckService(jiraI18n);
         this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(pluginTemplates, confluenceI18n));
         this.learningArchive = new LearningArchiveService(new AoLearningArchive(database.activeObjects()), permissions);
