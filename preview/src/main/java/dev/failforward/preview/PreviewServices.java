@@ -372,6 +372,8 @@ final class PreviewServices implements AutoCloseable {
                 .add(hypothesisCheck)
                 .add(kpis)
                 .add(kpiUser)
+                .add(new dev.failforward.host.datetime.JiraDefaultDateTimeFormatters(kpiUser::zone, kpiUser::locale))
+                .add(dev.failforward.jira.failuredb.CountsChanged.NONE) // the preview's JQL counts in the database
                 .add(pulse)
                 .add(pulseSettings)
                 .add(permissions)

@@ -84,6 +84,7 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.jira.config.IssueTypeManager",
                 "com.atlassian.jira.config.StatusCategoryManager",
                 "com.atlassian.jira.config.StatusManager",
+                "com.atlassian.jira.datetime.DateTimeFormatterFactory",
                 "com.atlassian.jira.issue.CustomFieldManager",
                 "com.atlassian.jira.issue.IssueManager",
                 "com.atlassian.jira.issue.comments.CommentManager",

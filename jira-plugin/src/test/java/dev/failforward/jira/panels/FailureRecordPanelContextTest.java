@@ -45,8 +45,8 @@ class FailureRecordPanelContextTest {
                 .containsExactly("Disk full 1 / Insight", "Disk full 2 / Got lucky", "Disk full 3 / Surprise");
         List<Map<String, Object>> actions = (List<Map<String, Object>>) context.get("actions");
         assertThat(actions).hasSize(2);
-        assertThat(actions.get(0)).containsEntry("owner", "alice").containsEntry("due", "Nov 20, 2026")
-                .containsEntry("status", "Done").containsEntry("checkIn", "Dec 4, 2026")
+        assertThat(actions.get(0)).containsEntry("owner", "alice").containsEntry("due", "20/Nov/26")
+                .containsEntry("status", "Done").containsEntry("checkIn", "04/Dec/26")
                 .containsEntry("checkInResult", "Effective").containsEntry("type", "Prevent");
         assertThat(actions.get(1)).containsEntry("status", "Open").containsEntry("checkIn", "")
                 .containsEntry("checkInResult", "");
@@ -65,7 +65,7 @@ class FailureRecordPanelContextTest {
                 .get("rule");
         // discovered 08:00 UTC = 09:00 Berlin; the 3rd learning came at +3 h, the 2nd next step at +4 h
         assertThat(rule).containsEntry("status", "MET").containsEntry("label", "Learned in time")
-                .containsEntry("deadline", "Nov 3, 2026, 9:00 AM").containsEntry("metAt", "Nov 2, 2026, 1:00 PM")
+                .containsEntry("deadline", "03/Nov/26 9:00 AM").containsEntry("metAt", "02/Nov/26 1:00 PM")
                 .containsEntry("deadlineIso", "2026-11-03T08:00:00Z").containsEntry("left", "")
                 .containsEntry("counts", "3 learnings, 2 next steps");
         verify(page, never()).assembler();
