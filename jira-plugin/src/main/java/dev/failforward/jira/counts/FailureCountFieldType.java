@@ -4,8 +4,10 @@ import com.atlassian.jira.issue.Issue;
 import com.atlassian.jira.issue.customfields.impl.CalculatedCFType;
 import com.atlassian.jira.issue.customfields.impl.FieldValidationException;
 import com.atlassian.jira.issue.fields.CustomField;
+import com.atlassian.jira.issue.fields.layout.field.FieldLayoutItem;
 import dev.failforward.jira.counts.FailureCounts.Count;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,6 +39,20 @@ public abstract class FailureCountFieldType extends CalculatedCFType<Double, Dou
             return null; // an issue being created: no record yet
         }
         return counts.of(issue.getId(), count).map(Integer::doubleValue).orElse(null);
+    }
+
+    /**
+     * {@code $count} for the view templates: the count as text ({@code 3}), or absent when there is none — plain text,
+     * so the templates call no method (Jira's Velocity allowlist would have to permit it).
+     */
+    @Override
+    public Map<String, Object> getVelocityParameters(Issue issue, CustomField field, FieldLayoutItem fieldLayoutItem) {
+        Map<String, Object> parameters = super.getVelocityParameters(issue, field, fieldLayoutItem);
+        String count = getStringFromSingularObject(getValueFromIssue(field, issue));
+        if (count != null) {
+            parameters.put("count", count);
+        }
+        return parameters;
     }
 
     /** Whole numbers, as the count is one: {@code 3}, not {@code 3.0}. */

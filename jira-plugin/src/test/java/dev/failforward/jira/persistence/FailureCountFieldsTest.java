@@ -131,6 +131,27 @@ public class FailureCountFieldsTest {
     }
 
     @Test
+    public void theViewTemplateGetsTheCountAsText() throws Exception {
+        learn("Pools need alarms");
+        learn("Retries hide outages");
+
+        assertThat(learningCount.getVelocityParameters(ops1, null, null)).containsEntry("count", "2");
+        assertThat(nextStepCount.getVelocityParameters(ops1, null, null)).containsEntry("count", "0");
+        assertThat(learningCount.getVelocityParameters(new FakeIssue("OPS-99"), null, null)).doesNotContainKey("count");
+
+        String template;
+        try (var in = getClass().getClassLoader().getResourceAsStream("templates/fields/count-view.vm")) {
+            template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        org.apache.velocity.app.VelocityEngine engine = new org.apache.velocity.app.VelocityEngine();
+        engine.init();
+        java.io.StringWriter out = new java.io.StringWriter();
+        engine.evaluate(new org.apache.velocity.VelocityContext(
+                new java.util.HashMap<>(learningCount.getVelocityParameters(ops1, null, null))), out, "count-view", template);
+        assertThat(out.toString().strip()).isEqualTo("2");
+    }
+
+    @Test
     public void valuesReadAndWriteAsWholeNumbers() {
         assertThat(learningCount.getStringFromSingularObject(3.0)).isEqualTo("3");
         assertThat(learningCount.getStringFromSingularObject(2.5)).isEqualTo("2.5");

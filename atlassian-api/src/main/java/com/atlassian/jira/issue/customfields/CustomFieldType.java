@@ -3,6 +3,9 @@ package com.atlassian.jira.issue.customfields;
 import com.atlassian.jira.issue.Issue;
 import com.atlassian.jira.issue.customfields.impl.FieldValidationException;
 import com.atlassian.jira.issue.fields.CustomField;
+import com.atlassian.jira.issue.fields.layout.field.FieldLayoutItem;
+
+import java.util.Map;
 
 /**
  * Stand-in for {@code com.atlassian.jira.issue.customfields.CustomFieldType<T, S>} ({@code @PublicApi @PublicSpi}) from
@@ -10,7 +13,8 @@ import com.atlassian.jira.issue.fields.CustomField;
  * singular form). Setup looks types up by key; the members here are the three that Fail Forward's own calculated
  * types ({@code dev.failforward.jira.counts}) implement, with the real signatures (a subclass of Jira's
  * {@code CalculatedCFType}, e.g. a public plugin's {@code JqlFunctionCFType extends CalculatedCFType<Void, Void>},
- * overrides exactly these).
+ * overrides the first three; {@code getVelocityParameters} as public field types override it, calling
+ * {@code super}).
  */
 public interface CustomFieldType<T, S> {
 
@@ -20,4 +24,7 @@ public interface CustomFieldType<T, S> {
     String getStringFromSingularObject(S singularObject);
 
     S getSingularObjectFromString(String string) throws FieldValidationException;
+
+    /** What the field's view templates get besides Jira's own ({@code $value}, {@code $customField}, ...). */
+    Map<String, Object> getVelocityParameters(Issue issue, CustomField field, FieldLayoutItem fieldLayoutItem);
 }
