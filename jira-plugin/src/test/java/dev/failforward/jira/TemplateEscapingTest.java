@@ -90,6 +90,16 @@ class TemplateEscapingTest {
             }
         }
 
+        // the count fields' views print only $count, a number the field type formats: no user text reaches them
+        for (String template : new String[] {"templates/fields/count-view.vm", "templates/fields/count-xml.vm"}) {
+            StringWriter counted = new StringWriter();
+            renderer.render(template, Map.of("count", "3"), counted);
+            assertThat(Jsoup.parseBodyFragment(counted.toString()).text()).as(template).isEqualTo("3");
+            StringWriter none = new StringWriter();
+            renderer.render(template, Map.of(), none);
+            assertThat(none.toString()).as(template + " without a record").isBlank();
+        }
+
         assertThat(rendered).as("every template of the plugin is rendered here").containsExactlyInAnyOrderElementsOf(
                 templates());
     }

@@ -41,8 +41,6 @@ final class IssueFormInput {
 
     /** The datetime-local input's value format. */
     static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
-    /** How the preview's pages show a date and time (the issue search's format), in the user's zone. */
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
     static final String SHOWN_PREFIX = "shown.";
 
     private final PreviewJira jira;
@@ -53,9 +51,18 @@ final class IssueFormInput {
         this.zone = zone;
     }
 
+    /**
+     * How the preview's pages show dates and times: the plugin's {@code JiraUserDates} over Jira's default formats
+     * ({@code dd/MMM/yy h:mm a}, {@code dd/MMM/yy}) in the preview user's zone, as Jira would show them.
+     */
+    static dev.failforward.jira.panels.UserDates userDates(ZoneId zone) {
+        return new dev.failforward.jira.panels.JiraUserDates(
+                new dev.failforward.host.datetime.JiraDefaultDateTimeFormatters(zone, Locale.ENGLISH));
+    }
+
     /** A date and time as the pages show it, in the user's zone ({@code ""} for none). */
     String display(Instant at) {
-        return at == null ? "" : SHOWN.format(at.atZone(zone));
+        return userDates(zone).dateTime(at);
     }
 
     /** A field's value as the issue view shows it: date-times formatted in the user's zone, others as the form holds them. */

@@ -15,7 +15,6 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,6 @@ import java.util.Map;
  */
 final class IssueSearchServlet extends PageServlet {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
 
     private final transient PreviewIssueSearch search;
     private final transient KpiUserContext user;
@@ -91,7 +89,7 @@ final class IssueSearchServlet extends PageServlet {
             row.put("statusCategory", dev.failforward.jira.setup.StatusCategories.of(record.status()));
             Instant at = result.columnValue(record);
             row.put("atHtml", at == null ? "" : Html.escape(at.toString()));
-            row.put("columnHtml", at == null ? "" : Html.escape(TIME.format(at.atZone(user.zone()))));
+            row.put("columnHtml", at == null ? "" : Html.escape(IssueFormInput.userDates(user.zone()).dateTime(at)));
             rows.add(row);
         }
         model.put("errorHtml", "");

@@ -54,6 +54,7 @@ final class IssuesServlet extends PageServlet {
     private final transient dev.failforward.jira.failuredb.FollowUpService followUps;
     private final transient dev.failforward.jira.permissions.RecordPermissions permissions;
     private static final Pattern TASK_ACTION = Pattern.compile("/([A-Z][A-Z0-9_]*-\\d+)/(resolve|reopen)");
+    private final transient dev.failforward.jira.counts.FailureCounts counts;
 
     IssuesServlet(PreviewServices services) {
         super(services.templates);
@@ -67,6 +68,7 @@ final class IssuesServlet extends PageServlet {
         this.tasks = services.tasks;
         this.followUps = services.followUps;
         this.permissions = services.permissions;
+        this.counts = new dev.failforward.jira.counts.FailureCounts(services.records, services.learnings, services.actions);
     }
 
     @Override
@@ -215,6 +217,15 @@ final class IssuesServlet extends PageServlet {
                 value = i18n.getText(field.optionI18nKey(value));
             }
             fields.add(Map.of("key", field.key(), "labelHtml", Html.escape(i18n.getText(field.nameI18nKey())),
+                    "valueHtml", Html.escape(value), "empty", value.isEmpty()));
+        }
+        // the count fields, calculated from the failure database as Jira's field type does (read-only, on no screen)
+        for (var count : Map.of(FailForwardField.LEARNING_COUNT, dev.failforward.jira.counts.FailureCounts.Count.LEARNINGS,
+                FailForwardField.NEXT_STEP_COUNT, dev.failforward.jira.counts.FailureCounts.Count.NEXT_STEPS).entrySet()
+                .stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            String value = counts.of(issue.getId(), count.getValue()).map(String::valueOf).orElse("");
+            fields.add(Map.of("key", count.getKey().key(),
+                    "labelHtml", Html.escape(i18n.getText(count.getKey().nameI18nKey())),
                     "valueHtml", Html.escape(value), "empty", value.isEmpty()));
         }
         List<Map<String, Object>> transitions = new ArrayList<>();

@@ -143,6 +143,10 @@ final class PreviewInventory {
                 return new Item(plugin, what, "REST v2: Jersey 3 with jakarta.ws.rs", null);
             case "velocity-allowlist":
                 return new Item(plugin, what, "Velocity 1.7 renders without an allowlist", null);
+            case "customfield-type":
+                return new Item(plugin, what, "counted from the failure database on /jira/issues/KEY", null);
+            case "customfield-searcher":
+                return new Item(plugin, what, "its JQL answered by /issues/?jql= from the failure database", null);
             default:
                 return new Item(plugin, what, null, "the preview has no <" + module.kind() + "> host");
         }

@@ -212,7 +212,7 @@ final class PreviewServices implements AutoCloseable {
         this.permissions = permissions;
         this.issueSearch = new dev.failforward.preview.jira.PreviewIssueSearch(
                 new dev.failforward.jira.persistence.AoRecordFieldSearch(database.activeObjects()), permissions,
-                jira.registry(), kpiUser);
+                jira.registry(), kpiUser, field -> previewI18n.getText(field.nameI18nKey()));
         this.hypothesisCheck = new HypothesisCheckService(jiraI18n);
         this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(pluginTemplates, confluenceI18n));
         this.learningArchive = new LearningArchiveService(new AoLearningArchive(database.activeObjects()), permissions);
@@ -379,6 +379,8 @@ final class PreviewServices implements AutoCloseable {
                 .add(hypothesisCheck)
                 .add(kpis)
                 .add(kpiUser)
+                .add(new dev.failforward.host.datetime.JiraDefaultDateTimeFormatters(kpiUser::zone, kpiUser::locale))
+                .add(dev.failforward.jira.failuredb.CountsChanged.NONE) // the preview's JQL counts in the database
                 .add(pulse)
                 .add(pulseSettings)
                 .add(permissions)

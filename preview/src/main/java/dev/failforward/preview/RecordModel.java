@@ -10,7 +10,6 @@ import dev.failforward.jira.fields.FailForwardField;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +23,16 @@ import java.util.Map;
  */
 final class RecordModel {
 
-    /** A date as the preview's pages show it ("31 Dec 2026"), never ISO. */
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    /** Dates and times as the preview's pages show them, in the user's time zone (never an ISO instant). */
-    private final DateTimeFormatter time;
+    /**
+     * Dates and times as the preview's pages show them: the plugin's own {@code UserDates} over Jira's default formats
+     * in the user's time zone, as the issue-view panels show them in Jira (never an ISO string).
+     */
+    private final dev.failforward.jira.panels.UserDates dates;
     private final I18nResolver i18n;
 
     RecordModel(I18nResolver i18n, ZoneId zone) {
         this.i18n = i18n;
-        this.time = IssueFormInput.SHOWN.withZone(zone);
+        this.dates = IssueFormInput.userDates(zone);
     }
 
     /** The header values: key, kind, summary, status, version. */
@@ -65,7 +65,7 @@ final class RecordModel {
             rows.add(Map.of("id", learning.id(), "textHtml", Html.escape(learning.text()),
                     "kindHtml", Html.escape(i18n.getText(learning.kind().i18nKey())),
                     "authorHtml", Html.escape(learning.authorKey()),
-                    "createdHtml", Html.escape(time.format(learning.createdAt()))));
+                    "createdHtml", Html.escape(dates.dateTime(learning.createdAt()))));
         }
         return rows;
     }
@@ -76,10 +76,10 @@ final class RecordModel {
         a.put("id", action.id());
         a.put("descriptionHtml", Html.escape(action.description()));
         a.put("ownerHtml", Html.escape(action.ownerKey()));
-        a.put("dueHtml", Html.escape(DATE.format(action.dueDate())));
+        a.put("dueHtml", Html.escape(dates.date(action.dueDate())));
         a.put("typeHtml", Html.escape(i18n.getText(action.type().i18nKey())));
         a.put("statusHtml", Html.escape(i18n.getText(action.status().i18nKey())));
-        a.put("checkInDateHtml", action.checkInDate() == null ? "" : Html.escape(DATE.format(action.checkInDate())));
+        a.put("checkInDateHtml", action.checkInDate() == null ? "" : Html.escape(dates.date(action.checkInDate())));
         a.put("resultHtml", action.checkInResult() == null ? "" : Html.escape(i18n.getText(action.checkInResult().i18nKey())));
         a.put("result", action.checkInResult() == null ? "" : action.checkInResult().name().toLowerCase(Locale.ROOT));
         a.put("noteHtml", action.checkInNote() == null ? "" : Html.escape(action.checkInNote()));
@@ -135,6 +135,6 @@ final class RecordModel {
     }
 
     private String time(Instant at) {
-        return at == null ? null : time.format(at);
+        return at == null ? null : dates.dateTime(at);
     }
 }

@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +14,6 @@ import java.util.Map;
 
 /** {@code /}: what the preview contains, the live hypothesis check, and the failure database's records. */
 final class StartPageServlet extends PageServlet {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy").withZone(ZoneOffset.UTC);
 
     private final transient PreviewServices services;
 
@@ -45,7 +41,10 @@ final class StartPageServlet extends PageServlet {
                 row.put("summaryHtml", Html.escape(record.summary()));
                 row.put("statusHtml", Html.escape(record.status()));
                 row.put("statusCategory", dev.failforward.jira.setup.StatusCategories.of(record.status()));
-                row.put("createdHtml", Html.escape(DAY.format(record.createdAt())));
+                // the day it was created in the user's zone, in Jira's date format (the plugin's UserDates)
+                java.time.ZoneId zone = services.kpiUser.zone();
+                row.put("createdHtml", Html.escape(IssueFormInput.userDates(zone)
+                        .date(java.time.LocalDate.ofInstant(record.createdAt(), zone))));
                 rows.add(row);
             }
             projects.add(Map.of("keyHtml", Html.escape(project), "count", count, "records", rows));

@@ -96,7 +96,7 @@ class IssueLifecycleTest extends PreviewHttpTest {
         assertThat(post("/jira/issues/" + key + "/transition/21", Map.of()).statusCode()).isEqualTo(302);
         Document running = page(key);
         assertThat(status(running)).isEqualTo("Running");
-        assertThat(running.select("[data-field=startedAt]").text()).as("stamped by the post-function").matches("\\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2} .+");
+        assertThat(running.select("[data-field=startedAt]").text()).as("stamped by the post-function").matches("\\d{2}/\\w{3}/\\d{2} \\d{1,2}:\\d{2} [AP]M");
 
         Document list = Jsoup.parse(get("/").body());
         assertThat(list.select(".ff-records td").eachText()).contains(key, "Pre-deploy checklist", "Running");

@@ -107,7 +107,7 @@ class IssueViewTest {
         assertThat(field(incident, "component")).isEqualTo("checkout");
         assertThat(field(incident, "failureType")).isEqualTo("Complex failure");
         assertThat(field(incident, "failureMode")).isNotEqualTo("None");
-        assertThat(field(incident, "discoveredAt")).endsWith("UTC");
+        assertThat(field(incident, "discoveredAt")).as("Jira's default format").matches("\\d\\d/[A-Z][a-z]{2}/\\d\\d \\d{1,2}:\\d\\d [AP]M");
         assertThat(incident.select("[data-field=labels] .ff-label").eachText()).containsExactly("config", "outage");
         assertThat(incident.select("[data-ff-panel=record] [data-ff-learning] [data-ff-text]").eachText()).hasSize(3)
                 .anyMatch(text -> text.contains("Configuration changes need the same canary stage as code"));

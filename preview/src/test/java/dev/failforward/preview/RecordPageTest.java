@@ -80,7 +80,7 @@ class RecordPageTest extends PreviewHttpTest {
         assertThat(post("/jira/issues/" + key + "/transition/21", Map.of()).statusCode()).isEqualTo(302);
         Document running = record(key);
         assertThat(running.selectFirst("#status").text()).isEqualTo("Running");
-        assertThat(field(running, "startedAt")).as("the post-function's stamp, projected").contains("UTC");
+        assertThat(field(running, "startedAt")).as("the post-function's stamp, projected").matches("\\d\\d/[A-Z][a-z]{2}/\\d\\d \\d{1,2}:\\d\\d [AP]M");
 
         Map<String, String> edit = plan();
         edit.put("summary", "Pre-deploy checklist, v2");
@@ -117,7 +117,7 @@ class RecordPageTest extends PreviewHttpTest {
         assertThat(field(page, "kind")).isEqualTo("Incident");
         assertThat(page.selectFirst("#status").text()).isEqualTo("Learning review");
         assertThat(field(page, "failureType")).isEqualTo("Basic failure");
-        assertThat(field(page, "discoveredAt")).isEqualTo("20 Nov 2026, 08:30 UTC");
+        assertThat(field(page, "discoveredAt")).isEqualTo("20/Nov/26 8:30 AM");
         assertThat(field(page, "reportedAt")).isNotEqualTo("None");
         assertThat(page.select("#whys li").eachText()).as("the 5 whys, projected as why steps").containsExactly(
                 "Why? The previous record was open.", "Why? The queue kept it.", "Why? No confirmation.");
@@ -157,7 +157,7 @@ class RecordPageTest extends PreviewHttpTest {
         Element item = page.selectFirst("tr[data-action]");
         assertThat(item.selectFirst(".ff-text").text()).isEqualTo("Block Friday deploys");
         assertThat(item.selectFirst("[data-col=owner]").text()).isEqualTo("demo");
-        assertThat(item.selectFirst("[data-col=due]").text()).isEqualTo("31 Dec 2026");
+        assertThat(item.selectFirst("[data-col=due]").text()).isEqualTo("31/Dec/26");
         assertThat(item.selectFirst("[data-col=type]").text()).isEqualTo("Prevent");
         assertThat(item.selectFirst("[data-col=status]").text()).isEqualTo("Open");
         assertThat(item.selectFirst("[data-col=result]").text()).isEmpty();
@@ -188,7 +188,7 @@ class RecordPageTest extends PreviewHttpTest {
         assertThat(checked.statusCode()).as(checked.body()).isEqualTo(302);
         Element item = record(key).selectFirst("tr[data-action]");
         assertThat(item.selectFirst("[data-col=status]").text()).isEqualTo("Done");
-        assertThat(item.selectFirst("[data-col=checkInDate]").text()).isEqualTo("20 Jan 2026");
+        assertThat(item.selectFirst("[data-col=checkInDate]").text()).isEqualTo("20/Jan/26");
         assertThat(item.selectFirst("[data-col=result]").attr("data-result")).isEqualTo("partly");
         assertThat(item.selectFirst("[data-col=result]").text()).startsWith("Partly effective")
                 .contains("Fewer failures, but hotfixes still skip it");

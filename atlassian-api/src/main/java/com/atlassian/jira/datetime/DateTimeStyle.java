@@ -2,9 +2,14 @@ package com.atlassian.jira.datetime;
 
 /**
  * Stand-in for {@code com.atlassian.jira.datetime.DateTimeStyle} (enum) from {@code com.atlassian.jira:jira-api} 11.3:
- * the format a {@link DateTimeFormatter} writes. Only the constant Fail Forward uses ({@code DATE_PICKER}: the format
- * date fields such as the due date accept).
+ * the styles of Jira's date formats ("Look and feel" settings). The real enum has more constants (TIME, RELATIVE,
+ * ISO_8601_DATE_TIME, ...); only the three Fail Forward uses are here.
  */
 public enum DateTimeStyle {
+    /** Date only, Jira's {@code jira.lf.date.dmy} format (default {@code dd/MMM/yy}). */
+    DATE,
+    /** Date and time, Jira's {@code jira.lf.date.complete} format (default {@code dd/MMM/yy h:mm a}). */
+    COMPLETE,
+    /** The format date fields such as the due date accept. */
     DATE_PICKER
 }

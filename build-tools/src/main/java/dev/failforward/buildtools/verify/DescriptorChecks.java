@@ -113,6 +113,9 @@ final class DescriptorChecks {
             return;
         }
         String path = stripSlash(location);
+        if (isHostTemplate(resource, path)) {
+            return;
+        }
         if (path.isEmpty()) {
             v.problem(PluginJarVerifier.DESCRIPTOR, where(resource) + ": empty location");
         } else if (path.endsWith("/") ? !v.jar.hasResourcesUnder(path)
@@ -120,6 +123,15 @@ final class DescriptorChecks {
             v.problem(PluginJarVerifier.DESCRIPTOR, where(resource) + ": " + (path.endsWith("/") ? "directory " : "") + path
                     + " is not in the jar");
         }
+    }
+
+    /**
+     * Jira's own custom field templates ({@code templates/plugins/fields/…}, e.g. its number range searcher's), which
+     * a {@code customfield-searcher} using Jira's searcher class names: they are in Jira, never in a plugin jar.
+     */
+    static boolean isHostTemplate(Element resource, String path) {
+        return "velocity".equals(resource.getAttribute("type")) && path.startsWith("templates/plugins/fields/")
+                && resource.getParentNode() instanceof Element module && "customfield-searcher".equals(Xml.name(module));
     }
 
     /** {@code <resource type="i18n" location="i18n.fail-forward"/>} means {@code i18n/fail-forward.properties}. */

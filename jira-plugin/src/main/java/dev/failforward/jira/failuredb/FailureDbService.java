@@ -51,8 +51,18 @@ public class FailureDbService {
     private final Clock clock;
 
     private final RecordChanges changes;
+    /** Told when a record gains or loses a learning or action item (the count fields); set by the injected constructor. */
+    private CountsChanged counts = CountsChanged.NONE;
 
     @Inject
+    public FailureDbService(FailureRecordRepository records, LearningRepository learnings, ActionItemRepository actions,
+                            WhyStepRepository whys, RecordPermissions permissions, UserDirectory users,
+                            RecordChanges changes, CountsChanged counts) {
+        this(records, learnings, actions, whys, permissions, users, changes, Clock.systemUTC());
+        this.counts = Objects.requireNonNull(counts, "counts");
+    }
+
+    /** Without {@link CountsChanged}: nothing follows the counts (the preview's JQL reads the database itself). */
     public FailureDbService(FailureRecordRepository records, LearningRepository learnings, ActionItemRepository actions,
                             WhyStepRepository whys, RecordPermissions permissions, UserDirectory users,
                             RecordChanges changes) {
@@ -102,6 +112,13 @@ public class FailureDbService {
         return result;
     }
 
+    /** As {@link #changed}, and the record's counts changed: Jira reindexes the issue (after the commit above). */
+    private <T> T counted(FailureRecord record, T result) {
+        changed(record, result);
+        counts.countsChanged(record.issueId());
+        return result;
+    }
+
     /** The record with its learnings, action items and whys. */
     public RecordDetails details(String issueKey) {
         return detailsOf(visibleRecord(issueKey));
@@ -120,7 +137,7 @@ public class FailureDbService {
     public Learning addLearning(String issueKey, LearningCommand command) {
         FailureRecord record = editableRecord(issueKey);
         String author = permissions.currentUserKey().orElseThrow(() -> notFound(issueKey));
-        return changed(record, learnings.add(valid(command.toDraft(record.issueId(), author, clock.instant()))));
+        return counted(record, learnings.add(valid(command.toDraft(record.issueId(), author, clock.instant()))));
     }
 
     public Learning editLearning(String issueKey, long learningId, LearningCommand command) {
@@ -136,12 +153,12 @@ public class FailureDbService {
         if (!learnings.delete(learningId)) {
             throw learningNotFound(record, learningId);
         }
-        changed(record, null);
+        counted(record, null);
     }
 
     public ActionItem addAction(String issueKey, ActionItemCommand command) {
         FailureRecord record = editableRecord(issueKey);
-        return changed(record, actions.add(valid(command.toDraft(record.issueId(), clock.instant(), users))));
+        return counted(record, actions.add(valid(command.toDraft(record.issueId(), clock.instant(), users))));
     }
 
     /**
@@ -173,7 +190,7 @@ public class FailureDbService {
         if (!actions.delete(actionId)) {
             throw actionNotFound(record, actionId);
         }
-        changed(record, null);
+        counted(record, null);
     }
 
     /**

@@ -38,13 +38,28 @@ public enum FailForwardField {
     FIVE_WHYS("fiveWhys", Kind.TEXT_AREA, Scope.INCIDENT),
     CONTRIBUTING_FACTORS("contributingFactors", Kind.TEXT_AREA, Scope.INCIDENT),
     LEARNINGS("learnings", Kind.TEXT_AREA, Scope.INCIDENT),
-    NEXT_STEPS("nextSteps", Kind.TEXT_AREA, Scope.INCIDENT);
+    NEXT_STEPS("nextSteps", Kind.TEXT_AREA, Scope.INCIDENT),
+
+    // ----- both: read-only counts from the failure database, so JQL can search them ("Failure learnings" >= 3)
+    LEARNING_COUNT("learningCount", Kind.COUNT, Scope.BOTH),
+    NEXT_STEP_COUNT("nextStepCount", Kind.COUNT, Scope.BOTH);
 
     /** How the field is stored and searched in Jira. */
-    public enum Kind { TEXT_AREA, SELECT, DATE_TIME, NUMBER }
+    public enum Kind {
+        TEXT_AREA, SELECT, DATE_TIME, NUMBER,
+        /**
+         * A number Fail Forward calculates from the failure database (one of its own calculated field types): never
+         * edited, on no screen, searchable with Jira's number searchers.
+         */
+        COUNT
+    }
 
     /** Which of our issue types the field belongs to (its field context and screens). */
-    public enum Scope { EXPERIMENT, INCIDENT }
+    public enum Scope {
+        EXPERIMENT, INCIDENT,
+        /** Experiments and incidents alike (one field context for both issue types). */
+        BOTH
+    }
 
     private final String key;
     private final Kind kind;

@@ -9,7 +9,9 @@ import net.java.ao.Query;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,6 +47,12 @@ public final class AoRecordFieldSearch {
             return new RecordPage(List.of(), 0, query.page());
         }
         AoFailureRecordRepository.Where where = where(query);
+        for (RecordFieldQuery.CountBound bound : query.counts()) {
+            where = countClause(where, bound);
+            if (where == null) {
+                return new RecordPage(List.of(), 0, query.page());
+            }
+        }
         int total = ao.count(FailureRecordEntity.class, where.sql(), where.parameters());
         int offset = query.page().offset();
         int limit = query.page().limit();
@@ -67,6 +75,45 @@ public final class AoRecordFieldSearch {
                     Math.max(0, offset - withValue), limit - page.size()));
         }
         return new RecordPage(page, total, query.page());
+    }
+
+    /**
+     * {@code where} narrowed to the records whose count satisfies the bound, or {@code null} when none can. The counts
+     * are read first ({@code RECORD_ISSUE_ID} of every learning or action item, streamed, counted here), then become
+     * {@code ISSUE_ID IN (…)} — or {@code ISSUE_ID NOT IN (…)} when a record with none matches (e.g. {@code < 3}), so
+     * records without any are found without listing them. Why not a correlated {@code COUNT(*)} sub-select: AO quotes
+     * only the column names an operator follows, so the other table's name would reach PostgreSQL unquoted (see
+     * {@link LearningEntity#getSearchText}). This reads every learning or action item id once per count clause: fine for
+     * the preview, which is the only host of this search (in Jira the count fields are in Jira's own index); the id
+     * list is bounded by the number of records with learnings, which PostgreSQL (32,767 parameters) and HSQLDB take.
+     */
+    private AoFailureRecordRepository.Where countClause(AoFailureRecordRepository.Where where,
+                                                        RecordFieldQuery.CountBound bound) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (bound.count() == RecordFieldQuery.Count.LEARNINGS) {
+            ao.stream(LearningEntity.class, Query.select("ID, " + LearningEntity.RECORD_ISSUE_ID),
+                    row -> counts.merge(row.getRecordIssueId(), 1, Integer::sum));
+        } else {
+            ao.stream(ActionItemEntity.class, Query.select("ID, " + ActionItemEntity.RECORD_ISSUE_ID),
+                    row -> counts.merge(row.getRecordIssueId(), 1, Integer::sum));
+        }
+        boolean noneMatches = bound.matches(0);
+        List<Long> listed = new ArrayList<>();
+        counts.forEach((issueId, n) -> {
+            if (bound.matches(n) != noneMatches) {
+                listed.add(issueId); // the exceptions to what a record without any gets
+            }
+        });
+        if (listed.isEmpty()) {
+            return noneMatches ? where : null;
+        }
+        Object[] parameters = Arrays.copyOf(where.parameters(), where.parameters().length + listed.size());
+        for (int i = 0; i < listed.size(); i++) {
+            parameters[where.parameters().length + i] = listed.get(i);
+        }
+        String clause = FailureRecordEntity.ISSUE_ID + (noneMatches ? " NOT IN (" : " IN (")
+                + AoFailureRecordRepository.placeholders(listed.size()) + ")";
+        return new AoFailureRecordRepository.Where(where.sql() + " AND " + clause, parameters);
     }
 
     private List<FailureRecord> find(AoFailureRecordRepository.Where where, String order, int offset, int limit) {

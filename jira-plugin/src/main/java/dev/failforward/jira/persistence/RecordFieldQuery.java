@@ -29,9 +29,12 @@ import java.util.function.Function;
  * @param sort      what the page is ordered by; ties are broken by the issue id, in the same direction
  * @param ascending the direction; records without a value for a {@link Field#nullable() nullable} sort field come
  *                  after all the others in either direction
+ * @param counts    every one must hold too: {@code count op n} on how many learnings or next steps the record has (the
+ *                  count fields, "Failure learnings" / "Failure next steps"); a record without any has the count 0
  */
 public record RecordFieldQuery(Set<String> projectKeys, Set<RecordKind> kinds, Set<String> issueKeys,
-                               List<Bound> bounds, Field sort, boolean ascending, PageRequest page) {
+                               List<Bound> bounds, Field sort, boolean ascending, PageRequest page,
+                               List<CountBound> counts) {
 
     /** Bounds the size of the {@code ISSUE_KEY IN} list (Oracle takes at most 1,000 expressions in one). */
     public static final int MAX_ISSUE_KEYS = 1000;
@@ -86,6 +89,33 @@ public record RecordFieldQuery(Set<String> projectKeys, Set<RecordKind> kinds, S
         String sql() {
             return sql;
         }
+
+        /** Whether {@code value op bound} holds. */
+        public boolean holds(long value, long bound) {
+            return switch (this) {
+                case AT_OR_AFTER -> value >= bound;
+                case AFTER -> value > bound;
+                case BEFORE -> value < bound;
+                case AT_OR_BEFORE -> value <= bound;
+                case AT -> value == bound;
+            };
+        }
+    }
+
+    /** What a record holds a number of: the count fields. */
+    public enum Count { LEARNINGS, NEXT_STEPS }
+
+    /** {@code count op value}, e.g. at least 3 learnings ({@link Comparison#AT_OR_AFTER}: {@code >=}). */
+    public record CountBound(Count count, Comparison op, long value) {
+        public CountBound {
+            Objects.requireNonNull(count, "count");
+            Objects.requireNonNull(op, "op");
+        }
+
+        /** Whether a record with {@code n} of them matches. */
+        public boolean matches(long n) {
+            return op.holds(n, value);
+        }
     }
 
     /** {@code field op at}, e.g. started at or after 2026-01-01T00:00 in the user's zone. */
@@ -100,7 +130,14 @@ public record RecordFieldQuery(Set<String> projectKeys, Set<RecordKind> kinds, S
         }
     }
 
+    /** A query without count bounds. */
+    public RecordFieldQuery(Set<String> projectKeys, Set<RecordKind> kinds, Set<String> issueKeys, List<Bound> bounds,
+                            Field sort, boolean ascending, PageRequest page) {
+        this(projectKeys, kinds, issueKeys, bounds, sort, ascending, page, List.of());
+    }
+
     public RecordFieldQuery {
+        counts = List.copyOf(counts == null ? List.of() : counts);
         projectKeys = sortedCopy(projectKeys, "projectKeys", RecordQuery.MAX_PROJECTS);
         for (String key : projectKeys) {
             if (!FailureRecord.isProjectKey(key)) {

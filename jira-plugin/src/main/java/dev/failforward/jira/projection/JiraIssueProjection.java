@@ -22,6 +22,7 @@ import dev.failforward.core.record.RecordKind;
 import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.jira.fields.IssueFields;
 import dev.failforward.jira.workflow.IssueSnapshots;
+import dev.failforward.jira.failuredb.CountsChanged;
 import dev.failforward.jira.failuredb.RecordChanges;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -88,12 +89,18 @@ public class JiraIssueProjection {
     private final HypothesisLinter linter = new HypothesisLinter();
 
     private final RecordChanges changes;
+    /**
+     * Told when an issue gains or loses its record: its count fields go from empty to 0 (or back), which Jira's index,
+     * computed when Jira indexed the issue — before this projection ran — does not know yet.
+     */
+    private final CountsChanged counts;
 
     @Inject
     public JiraIssueProjection(@ComponentImport IssueManager issueManager,
                                @ComponentImport IssueLinkManager issueLinkManager, ProjectionSetup setup,
                                IssueSnapshots snapshots, IssueFields fields, FailureRecordRepository repository,
-                               WhyStepRepository whySteps, RecordChanges changes) {
+                               WhyStepRepository whySteps, RecordChanges changes, CountsChanged counts) {
+        this.counts = Objects.requireNonNull(counts, "counts");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.issueManager = Objects.requireNonNull(issueManager, "issueManager");
         this.issueLinkManager = Objects.requireNonNull(issueLinkManager, "issueLinkManager");
@@ -102,6 +109,14 @@ public class JiraIssueProjection {
         this.fields = Objects.requireNonNull(fields, "fields");
         this.repository = Objects.requireNonNull(repository, "repository");
         this.whySteps = Objects.requireNonNull(whySteps, "whySteps");
+    }
+
+    /** A projection whose new and removed records nothing else follows (hosts without Jira's index, tests). */
+    public JiraIssueProjection(IssueManager issueManager, IssueLinkManager issueLinkManager, ProjectionSetup setup,
+                               IssueSnapshots snapshots, IssueFields fields, FailureRecordRepository repository,
+                               WhyStepRepository whySteps, RecordChanges changes) {
+        this(issueManager, issueLinkManager, setup, snapshots, fields, repository, whySteps, changes,
+                CountsChanged.NONE);
     }
 
     /** Reads the issue by id and projects it; safe to repeat, safe for an id that never was one of ours. */
@@ -116,11 +131,16 @@ public class JiraIssueProjection {
         if (kind.isEmpty()) {
             return remove(issue.getId());
         }
+        // a new record (one indexed read, only when someone waits for it): the issue's counts are now 0, not empty
+        boolean isNew = counts != CountsChanged.NONE && repository.findByIssueId(issue.getId()).isEmpty();
         repository.upsert(toRecord(issue, kind.get()));
         if (kind.get() == RecordKind.INCIDENT) {
             projectWhys(issue);
         }
         changes.changed(issue.getId());
+        if (isNew) {
+            counts.countsChanged(issue.getId());
+        }
         return Result.UPSERTED;
     }
 
@@ -136,6 +156,7 @@ public class JiraIssueProjection {
     /** The backfill removed the record of {@code issueId}: derived data follows. */
     void removed(long issueId) {
         changes.changed(issueId);
+        counts.countsChanged(issueId);
     }
 
     /**
@@ -169,6 +190,7 @@ public class JiraIssueProjection {
         }
         repository.deleteByIssueId(issueId);
         changes.changed(issueId);
+        counts.countsChanged(issueId); // an issue that is no longer ours has no counts; a deleted one is not reindexed
         return Result.DELETED;
     }
 

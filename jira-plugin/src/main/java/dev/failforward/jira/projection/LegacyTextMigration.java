@@ -11,6 +11,7 @@ import dev.failforward.core.record.ActionType;
 import dev.failforward.core.record.Learning;
 import dev.failforward.core.record.LearningKind;
 import dev.failforward.core.record.LearningRepository;
+import dev.failforward.jira.failuredb.CountsChanged;
 import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.jira.fields.IssueFields;
 import jakarta.inject.Inject;
@@ -83,13 +84,23 @@ public class LegacyTextMigration {
     private final ActionItemRepository actions;
     private final PluginSettingsFactory settings;
 
+    /** Told about every issue the migration gave learnings or action items (Jira reindexes it: the count fields). */
+    private final CountsChanged counts;
+
     @Inject
     public LegacyTextMigration(IssueFields fields, LearningRepository learnings, ActionItemRepository actions,
-                               @ComponentImport PluginSettingsFactory settings) {
+                               @ComponentImport PluginSettingsFactory settings, CountsChanged counts) {
+        this.counts = Objects.requireNonNull(counts, "counts");
         this.fields = Objects.requireNonNull(fields, "fields");
         this.learnings = Objects.requireNonNull(learnings, "learnings");
         this.actions = Objects.requireNonNull(actions, "actions");
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** A migration whose items nothing else follows (tests of other things). */
+    public LegacyTextMigration(IssueFields fields, LearningRepository learnings, ActionItemRepository actions,
+                               PluginSettingsFactory settings) {
+        this(fields, learnings, actions, settings, CountsChanged.NONE);
     }
 
     public State state() {
@@ -144,24 +155,30 @@ public class LegacyTextMigration {
         Instant writtenAt = writtenAt(issue);
         String person = reporterKey(issue);
         int learningsCreated = 0;
-        if (!learningLines.isEmpty()) {
-            Map<String, Integer> stored = counts(learnings.findByRecord(issueId).stream().map(Learning::text).toList());
-            for (String line : learningLines) {
-                if (!take(stored, line)) {
-                    learnings.add(new Learning.Draft(issueId, line, MIGRATED_KIND, person, writtenAt));
-                    learningsCreated++;
+        int actionsCreated = 0;
+        try {
+            if (!learningLines.isEmpty()) {
+                Map<String, Integer> stored = counts(learnings.findByRecord(issueId).stream().map(Learning::text).toList());
+                for (String line : learningLines) {
+                    if (!take(stored, line)) {
+                        learnings.add(new Learning.Draft(issueId, line, MIGRATED_KIND, person, writtenAt));
+                        learningsCreated++;
+                    }
                 }
             }
-        }
-        int actionsCreated = 0;
-        if (!nextStepLines.isEmpty()) {
-            Map<String, Integer> stored = counts(actions.findByRecord(issueId).stream().map(ActionItem::description).toList());
-            LocalDate due = today.plusDays(DUE_AFTER_DAYS);
-            for (String line : nextStepLines) {
-                if (!take(stored, line)) {
-                    actions.add(new ActionItem.Draft(issueId, line, person, due, MIGRATED_TYPE, null, writtenAt));
-                    actionsCreated++;
+            if (!nextStepLines.isEmpty()) {
+                Map<String, Integer> stored = counts(actions.findByRecord(issueId).stream().map(ActionItem::description).toList());
+                LocalDate due = today.plusDays(DUE_AFTER_DAYS);
+                for (String line : nextStepLines) {
+                    if (!take(stored, line)) {
+                        actions.add(new ActionItem.Draft(issueId, line, person, due, MIGRATED_TYPE, null, writtenAt));
+                        actionsCreated++;
+                    }
                 }
+            }
+        } finally {
+            if (learningsCreated + actionsCreated > 0) {
+                counts.countsChanged(issueId); // after the writes committed, even if a later one failed
             }
         }
         return new Result(learningsCreated, actionsCreated);

@@ -39,11 +39,11 @@ public class JiraFields {
     }
 
     /**
-     * Creates a custom field whose one context covers all projects but only the given issue type: the field exists
-     * for experiments (or incidents) and nowhere else.
+     * Creates a custom field whose one context covers all projects but only the given issue types: the field exists
+     * for experiments (or incidents, or both) and nowhere else.
      */
     @SuppressWarnings("rawtypes")
-    CustomField create(String name, String description, String typeKey, String searcherKey, IssueType onlyFor) {
+    CustomField create(String name, String description, String typeKey, String searcherKey, List<IssueType> onlyFor) {
         CustomFieldType type = customFieldManager.getCustomFieldType(typeKey);
         CustomFieldSearcher searcher = customFieldManager.getCustomFieldSearcher(searcherKey);
         if (type == null || searcher == null) {
@@ -52,7 +52,7 @@ public class JiraFields {
         }
         List<JiraContextNode> allProjects = List.of(GlobalIssueContext.getInstance());
         try {
-            return customFieldManager.createCustomField(name, description, type, searcher, allProjects, List.of(onlyFor));
+            return customFieldManager.createCustomField(name, description, type, searcher, allProjects, List.copyOf(onlyFor));
         } catch (GenericEntityException e) {
             throw new SetupException("failforward.setup.error.jira", "Jira could not create the field '" + name + "'", e,
                     name, String.valueOf(e.getMessage()));

@@ -210,7 +210,8 @@ public class JiraSetupService {
 
             Map<FailForwardField, CustomField> customFields = new EnumMap<>(FailForwardField.class);
             for (FailForwardField field : FailForwardField.values()) {
-                customFields.put(field, fieldWithOptions(field, types.get(SetupSpec.issueType(field.scope()))));
+                customFields.put(field, fieldWithOptions(field,
+                        SetupSpec.issueTypes(field.scope()).stream().map(types::get).toList()));
             }
 
             Map<IssueTypeSpec, FieldScreen> typeScreens = new LinkedHashMap<>();
@@ -267,8 +268,8 @@ public class JiraSetupService {
 
         // -------------------------------------------------------------------------------------------- fields
 
-        private CustomField fieldWithOptions(FailForwardField field, IssueType onlyFor) {
-            FieldTypeSpec type = SetupSpec.fieldType(field.kind());
+        private CustomField fieldWithOptions(FailForwardField field, List<IssueType> onlyFor) {
+            FieldTypeSpec type = SetupSpec.fieldType(field);
             Ensured<CustomField> customField = ensure(Kind.FIELD, field.key(), SetupRecords.fieldKey(field),
                     fields::byId,
                     Optional::empty,

@@ -22,6 +22,8 @@ final class SetupSpec {
 
     /** Prefix of Jira's built-in custom field type and searcher keys. */
     static final String SYSTEM_TYPES = "com.atlassian.jira.plugin.system.customfieldtypes:";
+    /** Prefix of our own field type and searcher keys: the plugin key (atlassian-plugin.xml's module keys follow). */
+    static final String OWN_TYPES = "dev.failforward.jira:";
 
     /** Jira's status categories, by key. */
     static final String TO_DO = "new";
@@ -102,18 +104,37 @@ final class SetupSpec {
     private SetupSpec() {
     }
 
-    /** How a field of each kind is stored and searched. */
+    /** How the field is stored (or calculated) and searched. */
+    static FieldTypeSpec fieldType(FailForwardField field) {
+        return switch (field) {
+            case LEARNING_COUNT -> new FieldTypeSpec(OWN_TYPES + "learning-count", OWN_TYPES + "count-searcher");
+            case NEXT_STEP_COUNT -> new FieldTypeSpec(OWN_TYPES + "next-step-count", OWN_TYPES + "count-searcher");
+            default -> fieldType(field.kind());
+        };
+    }
+
+    /** How a field of each kind (but {@link Kind#COUNT}, whose type is per field) is stored and searched. */
     static FieldTypeSpec fieldType(Kind kind) {
         return switch (kind) {
             case TEXT_AREA -> new FieldTypeSpec(SYSTEM_TYPES + "textarea", SYSTEM_TYPES + "textsearcher");
             case SELECT -> new FieldTypeSpec(SYSTEM_TYPES + "select", SYSTEM_TYPES + "multiselectsearcher");
             case DATE_TIME -> new FieldTypeSpec(SYSTEM_TYPES + "datetime", SYSTEM_TYPES + "datetimerange");
             case NUMBER -> new FieldTypeSpec(SYSTEM_TYPES + "float", SYSTEM_TYPES + "exactnumber");
+            case COUNT -> throw new IllegalArgumentException("a count's type is per field: fieldType(FailForwardField)");
         };
     }
 
     static IssueTypeSpec issueType(Scope scope) {
-        return scope == Scope.EXPERIMENT ? EXPERIMENT : INCIDENT;
+        return switch (scope) {
+            case EXPERIMENT -> EXPERIMENT;
+            case INCIDENT -> INCIDENT;
+            case BOTH -> throw new IllegalArgumentException("two issue types: issueTypes(Scope)");
+        };
+    }
+
+    /** The issue types a field of this scope belongs to (its one field context's issue types). */
+    static List<IssueTypeSpec> issueTypes(Scope scope) {
+        return scope == Scope.BOTH ? ISSUE_TYPES : List.of(issueType(scope));
     }
 
     /** Every i18n key above, for tests and for the bundle. */

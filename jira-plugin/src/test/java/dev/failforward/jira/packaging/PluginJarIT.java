@@ -18,6 +18,8 @@ class PluginJarIT extends PluginJarContract {
     protected List<String> expectedComponents() {
         return List.of(
                 "dev.failforward.jira.archive.LearningArchiveService",
+                "dev.failforward.jira.counts.CountReindexer",
+                "dev.failforward.jira.counts.FailureCounts",
                 "dev.failforward.jira.failuredb.FailureDbService",
                 "dev.failforward.jira.failuredb.FollowUpService",
                 "dev.failforward.jira.fields.IssueFields",
@@ -86,6 +88,7 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.jira.config.StatusCategoryManager",
                 "com.atlassian.jira.config.StatusManager",
                 "com.atlassian.jira.datetime.DateTimeFormatter",
+                "com.atlassian.jira.datetime.DateTimeFormatterFactory",
                 "com.atlassian.jira.issue.CustomFieldManager",
                 "com.atlassian.jira.issue.IssueManager",
                 "com.atlassian.jira.issue.comments.CommentManager",
@@ -95,6 +98,7 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.jira.issue.fields.screen.FieldScreenManager",
                 "com.atlassian.jira.issue.fields.screen.FieldScreenSchemeManager",
                 "com.atlassian.jira.issue.fields.screen.issuetype.IssueTypeScreenSchemeManager",
+                "com.atlassian.jira.issue.index.IssueIndexingService",
                 "com.atlassian.jira.issue.link.IssueLinkManager",
                 "com.atlassian.jira.issue.link.IssueLinkTypeManager",
                 "com.atlassian.jira.project.ProjectManager",

@@ -21,7 +21,6 @@ import dev.failforward.core.record.WhyStep;
 import dev.failforward.jira.failuredb.FailureDbService;
 import dev.failforward.jira.failuredb.RecordDetails;
 import dev.failforward.jira.fields.IssueFields;
-import dev.failforward.jira.kpi.KpiUserContext;
 import dev.failforward.jira.testing.FakeFieldRegistry;
 
 import java.time.Clock;
@@ -45,19 +44,9 @@ public final class PanelFixtures {
     private PanelFixtures() {
     }
 
-    /** Berlin time, English formats. */
+    /** Berlin time, English, Jira's default formats. */
     public static UserDates dates() {
-        return new JiraUserDates(new KpiUserContext() {
-            @Override
-            public ZoneId zone() {
-                return ZONE;
-            }
-
-            @Override
-            public Locale locale() {
-                return Locale.ENGLISH;
-            }
-        });
+        return new JiraUserDates(new dev.failforward.host.datetime.JiraDefaultDateTimeFormatters(ZONE, Locale.ENGLISH));
     }
 
     public static Issue issue(String key, String typeId) {

@@ -112,6 +112,42 @@ public class AoRecordFieldSearchTest {
     }
 
     @Test
+    public void selectsByHowManyLearningsAndNextStepsARecordHas() {
+        EntityManagerActiveObjects ao = new EntityManagerActiveObjects(entityManager);
+        AoLearningRepository learnings = new AoLearningRepository(ao);
+        AoActionItemRepository actions = new AoActionItemRepository(ao);
+        for (int i = 1; i <= 4; i++) {
+            repository.upsert(record(i, "OPS-" + i, RecordKind.INCIDENT, 0).build());
+        }
+        repository.upsert(record(5, "LAB-1", RecordKind.EXPERIMENT, 0).build());
+        int[] learned = {0, 1, 3, 4, 5}; // OPS-1 … OPS-4, LAB-1
+        for (int i = 0; i < learned.length; i++) {
+            for (int n = 0; n < learned[i]; n++) {
+                learnings.add(new dev.failforward.core.record.Learning.Draft(i + 1, "Learning " + n,
+                        dev.failforward.core.record.LearningKind.INSIGHT, "u-fred", T0));
+            }
+        }
+        actions.add(new dev.failforward.core.record.ActionItem.Draft(2, "Add an alarm", "u-fred",
+                java.time.LocalDate.of(2026, 2, 1), dev.failforward.core.record.ActionType.PREVENT, null, T0));
+
+        java.util.function.BiFunction<Comparison, Long, List<String>> learnedKeys = (op, n) -> keys(
+                new RecordFieldQuery(Set.of("OPS"), null, null, List.of(), Field.KEY, true, PageRequest.first(50),
+                        List.of(new RecordFieldQuery.CountBound(RecordFieldQuery.Count.LEARNINGS, op, n))));
+        assertThat(learnedKeys.apply(Comparison.AT_OR_AFTER, 3L)).containsExactly("OPS-3", "OPS-4");
+        assertThat(learnedKeys.apply(Comparison.BEFORE, 3L)).as("none counts as 0").containsExactly("OPS-1", "OPS-2");
+        assertThat(learnedKeys.apply(Comparison.AT, 0L)).containsExactly("OPS-1");
+        assertThat(learnedKeys.apply(Comparison.AFTER, 9L)).isEmpty();
+        assertThat(learnedKeys.apply(Comparison.AT_OR_BEFORE, 9L)).hasSize(4);
+
+        RecordFieldQuery both = new RecordFieldQuery(Set.of("OPS", "LAB"), null, null, List.of(), Field.KEY, true,
+                PageRequest.first(50), List.of(
+                        new RecordFieldQuery.CountBound(RecordFieldQuery.Count.LEARNINGS, Comparison.AT_OR_AFTER, 1),
+                        new RecordFieldQuery.CountBound(RecordFieldQuery.Count.NEXT_STEPS, Comparison.AT, 0)));
+        assertThat(keys(both)).containsExactly("LAB-1", "OPS-3", "OPS-4");
+        assertThat(search.search(both).total()).isEqualTo(3);
+    }
+
+    @Test
     public void recordsWithoutTheSortFieldComeLastInEitherDirectionAndPagesNeverOverlap() {
         repository.upsert(record(1, "OPS-1", RecordKind.EXPERIMENT, 0).startedAt(day(5)).build());
         repository.upsert(record(2, "OPS-2", RecordKind.EXPERIMENT, 0).build());

@@ -79,8 +79,11 @@ public class LegacyTextMigrationTest {
         actions = new AoActionItemRepository(ao);
         registry = new FakeFieldRegistry();
         migration = new LegacyTextMigration(new IssueFields(registry), learnings, actions,
-                new dev.failforward.host.settings.InMemoryPluginSettings().factory());
+                new dev.failforward.host.settings.InMemoryPluginSettings().factory(), reindexed::add);
     }
+
+    /** The issues the migration asked Jira to reindex (their count fields changed). */
+    private final List<Long> reindexed = new java.util.ArrayList<>();
 
     private FakeIssue issue(String key, String learningText, String nextStepText) {
         FakeIssue issue = new FakeIssue(key);
@@ -118,6 +121,18 @@ public class LegacyTextMigrationTest {
         assertThat(actions.findByRecord(care.getId())).hasSize(TextItems.items(CARE_NEXT_STEPS).size());
         // the old values stay in place
         assertThat(care.getCustomFieldValue(registry.field(LEARNINGS).orElseThrow())).isEqualTo(CARE_LEARNINGS);
+    }
+
+    @Test
+    public void anIssueThatGotItemsIsReindexedOnceAndOnlyThen() {
+        FakeIssue care = issue("CARE-326", CARE_LEARNINGS, CARE_NEXT_STEPS);
+        FakeIssue empty = issue("CARE-327", null, null);
+
+        migration.migrate(care, TODAY);
+        migration.migrate(empty, TODAY);
+        migration.migrate(care, TODAY); // nothing new
+
+        assertThat(reindexed).containsExactly(care.getId());
     }
 
     @Test

@@ -92,6 +92,21 @@ class JiraIssueProjectionTest {
     }
 
     @Test
+    void anIssueThatGainsOrLosesItsRecordIsReindexedForItsCountFields() {
+        jira.incident(2010, "INC-20");
+
+        jira.projection.project(2010);
+        assertThat(jira.reindexed).as("a new record: the counts are 0, no longer empty").containsExactly(2010L);
+
+        jira.projection.project(2010);
+        assertThat(jira.reindexed).as("an update changes no count").hasSize(1);
+
+        jira.issues.remove(2010L);
+        jira.projection.project(2010);
+        assertThat(jira.reindexed).as("the record is gone").containsExactly(2010L, 2010L);
+    }
+
+    @Test
     void anIncidentsFiveWhysBecomeWhyStepsWrittenOnlyWhenTheyChange() {
         jira.incident(2003, "INC-13").set(FIVE_WHYS, "1. Why did the backup not run? The job was disabled.\n"
                 + "2. Why was it disabled? A migration paused it.\n3. Why was it not resumed? Nobody owned the job.");

@@ -66,6 +66,8 @@ final class TestJira {
     final ProjectionSetup setup = new ProjectionSetup(settings.factory());
     final InMemoryWhySteps whySteps = new InMemoryWhySteps();
     final JiraIssueProjection projection;
+    /** The issues the projection asked Jira to reindex (their count fields changed). */
+    final List<Long> reindexed = new CopyOnWriteArrayList<>();
 
     TestJira() {
         this(true);
@@ -80,7 +82,7 @@ final class TestJira {
         }
         IssueFields issueFields = new IssueFields(fields);
         projection = new JiraIssueProjection(issueManager, linkManager, setup, new IssueSnapshots(issueFields),
-                issueFields, records, whySteps, dev.failforward.jira.failuredb.RecordChanges.NONE);
+                issueFields, records, whySteps, dev.failforward.jira.failuredb.RecordChanges.NONE, reindexed::add);
     }
 
     TestIssue experiment(long id, String key) {

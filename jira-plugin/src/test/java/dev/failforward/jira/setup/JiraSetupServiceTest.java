@@ -131,28 +131,46 @@ class JiraSetupServiceTest {
             FakeJira.FieldState state = jira.fields.get(fieldId(field));
             String prefix = "com.atlassian.jira.plugin.system.customfieldtypes:";
             String expectedType = switch (field.kind()) {
-                case TEXT_AREA -> "textarea";
-                case SELECT -> "select";
-                case DATE_TIME -> "datetime";
-                case NUMBER -> "float";
+                case TEXT_AREA -> prefix + "textarea";
+                case SELECT -> prefix + "select";
+                case DATE_TIME -> prefix + "datetime";
+                case NUMBER -> prefix + "float";
+                case COUNT -> "dev.failforward.jira:" + (field == FailForwardField.LEARNING_COUNT ? "learning-count" : "next-step-count");
             };
             String expectedSearcher = switch (field.kind()) {
-                case TEXT_AREA -> "textsearcher";
-                case SELECT -> "multiselectsearcher";
-                case DATE_TIME -> "datetimerange";
-                case NUMBER -> "exactnumber";
+                case TEXT_AREA -> prefix + "textsearcher";
+                case SELECT -> prefix + "multiselectsearcher";
+                case DATE_TIME -> prefix + "datetimerange";
+                case NUMBER -> prefix + "exactnumber";
+                case COUNT -> "dev.failforward.jira:count-searcher";
             };
-            assertThat(state.typeKey()).as(field + " type").isEqualTo(prefix + expectedType);
-            assertThat(state.searcherKey()).as(field + " searcher").isEqualTo(prefix + expectedSearcher);
+            assertThat(state.typeKey()).as(field + " type").isEqualTo(expectedType);
+            assertThat(state.searcherKey()).as(field + " searcher").isEqualTo(expectedSearcher);
             assertThat(state.name()).isEqualTo(I18N.getText(field.nameI18nKey()));
             assertThat(state.description()).isEqualTo(I18N.getText(field.descriptionI18nKey()));
             assertThat(state.contexts()).as(field + " context: all projects").containsExactly(GlobalIssueContext.getInstance());
-            assertThat(state.issueTypeIds()).as(field + " context: only its issue type")
-                    .containsExactly(typeId(SetupSpec.issueType(field.scope())));
+            assertThat(state.issueTypeIds()).as(field + " context: only its issue types")
+                    .containsExactlyElementsOf(SetupSpec.issueTypes(field.scope()).stream().map(this::typeId).toList());
             assertThat(jira.optionValues(state.id())).as(field + " options")
                     .isEqualTo(field.options().stream().map(value -> I18N.getText(field.optionI18nKey(value))).toList());
             assertThat(records().optionIds(field).keySet()).containsExactlyElementsOf(field.options());
         }
+    }
+
+    @Test
+    void theCountFieldsAreOnExperimentsAndIncidentsAndOnNoScreen() {
+        node().ensureInstalled();
+
+        for (FailForwardField count : List.of(FailForwardField.LEARNING_COUNT, FailForwardField.NEXT_STEP_COUNT)) {
+            FakeJira.FieldState state = jira.fields.get(fieldId(count));
+            assertThat(state.issueTypeIds()).containsExactly(typeId(SetupSpec.EXPERIMENT), typeId(SetupSpec.INCIDENT));
+            for (IssueTypeSpec spec : SetupSpec.ISSUE_TYPES) {
+                FakeJira.ScreenState screen = jira.screens.get(Long.parseLong(recorded(SetupRecords.screenKey(spec.key()))));
+                assertThat(screen.allFields()).as("calculated: never edited").doesNotContain(fieldId(count));
+            }
+        }
+        assertThat(jira.fields.get(fieldId(FailForwardField.LEARNING_COUNT)).name()).isEqualTo("Failure learnings");
+        assertThat(jira.fields.get(fieldId(FailForwardField.NEXT_STEP_COUNT)).name()).isEqualTo("Failure next steps");
     }
 
     @Test

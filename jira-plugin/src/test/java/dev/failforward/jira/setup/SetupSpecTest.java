@@ -66,10 +66,32 @@ class SetupSpecTest {
         assertThat(SetupSpec.fieldType(FailForwardField.Kind.SELECT))
                 .isEqualTo(new SetupSpec.FieldTypeSpec("com.atlassian.jira.plugin.system.customfieldtypes:select",
                         "com.atlassian.jira.plugin.system.customfieldtypes:multiselectsearcher"));
-        for (FailForwardField.Kind kind : FailForwardField.Kind.values()) {
-            assertThat(SetupSpec.fieldType(kind).typeKey()).startsWith(SetupSpec.SYSTEM_TYPES);
-            assertThat(SetupSpec.fieldType(kind).searcherKey()).startsWith(SetupSpec.SYSTEM_TYPES);
+        for (FailForwardField field : FailForwardField.values()) {
+            if (field.kind() != FailForwardField.Kind.COUNT) {
+                assertThat(SetupSpec.fieldType(field)).isEqualTo(SetupSpec.fieldType(field.kind()));
+                assertThat(SetupSpec.fieldType(field).typeKey()).startsWith(SetupSpec.SYSTEM_TYPES);
+                assertThat(SetupSpec.fieldType(field).searcherKey()).startsWith(SetupSpec.SYSTEM_TYPES);
+            }
         }
+    }
+
+    @Test
+    void theCountFieldsUseOurOwnTypesAndSearcherFromTheDescriptor() throws Exception {
+        String descriptor;
+        try (var in = getClass().getClassLoader().getResourceAsStream("atlassian-plugin.xml")) {
+            descriptor = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (FailForwardField count : List.of(FailForwardField.LEARNING_COUNT, FailForwardField.NEXT_STEP_COUNT)) {
+            SetupSpec.FieldTypeSpec spec = SetupSpec.fieldType(count);
+            assertThat(spec.typeKey()).startsWith(SetupSpec.OWN_TYPES);
+            assertThat(spec.searcherKey()).isEqualTo(SetupSpec.OWN_TYPES + "count-searcher");
+            String module = spec.typeKey().substring(SetupSpec.OWN_TYPES.length());
+            assertThat(descriptor).contains("<customfield-type key=\"" + module + "\"")
+                    .contains("<valid-customfield-type package=\"dev.failforward.jira\" key=\"" + module + "\"/>");
+            assertThat(count.scope()).isEqualTo(Scope.BOTH);
+        }
+        assertThat(descriptor).contains("<customfield-searcher key=\"count-searcher\"");
+        assertThat(SetupSpec.issueTypes(Scope.BOTH)).containsExactly(SetupSpec.EXPERIMENT, SetupSpec.INCIDENT);
     }
 
     @Test

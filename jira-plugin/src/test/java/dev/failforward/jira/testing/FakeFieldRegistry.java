@@ -71,7 +71,7 @@ public final class FakeFieldRegistry implements FieldRegistry {
     public FakeIssue set(FakeIssue issue, FailForwardField field, Object value) {
         Object jiraValue = switch (field.kind()) {
             case SELECT -> value == null ? null : option(field, value.toString());
-            case NUMBER -> value == null ? null : Double.valueOf(value.toString());
+            case NUMBER, COUNT -> value == null ? null : Double.valueOf(value.toString());
             case DATE_TIME -> value == null ? null : java.sql.Timestamp.from((java.time.Instant) value);
             case TEXT_AREA -> value;
         };

@@ -41,7 +41,7 @@ final class FieldCodec {
         return switch (field.kind()) {
             case TEXT_AREA -> text.length() > 32_000 ? Parsed.error("preview.error.toolong") : Parsed.ok(text);
             case SELECT -> registry.option(field, text).<Parsed>map(Parsed::ok).orElse(Parsed.error("preview.error.option"));
-            case NUMBER -> {
+            case NUMBER, COUNT -> {
                 try {
                     double number = Double.parseDouble(text.replace(",", ""));
                     yield Double.isFinite(number) ? Parsed.ok(number) : Parsed.error("preview.error.number");
@@ -66,7 +66,7 @@ final class FieldCodec {
         }
         return switch (field.kind()) {
             case SELECT -> value instanceof Option option ? registry.optionValue(field, option).orElse("") : "";
-            case NUMBER -> {
+            case NUMBER, COUNT -> {
                 double number = ((Number) value).doubleValue();
                 yield number == Math.rint(number) ? Long.toString((long) number) : Double.toString(number);
             }

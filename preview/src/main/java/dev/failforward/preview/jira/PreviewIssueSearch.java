@@ -48,8 +48,10 @@ import java.util.stream.Collectors;
  * <p>Understood: clauses joined by {@code AND} on {@code project} and {@code issuetype} ({@code =}, {@code IN}),
  * {@code key} ({@code =}, {@code IN}), and the times {@code created}, {@code updated} and the Fail Forward date fields
  * by id, {@code cf[ID]} (Started, Decided, Discovered, Reported, Resolved; {@code = > >= < <=}, a date
- * {@code yyyy-MM-dd} or {@code yyyy/MM/dd}, optionally with {@code HH:mm}, in the user's time zone as Jira reads it);
- * {@code ORDER BY} one of {@code key}, {@code created}, {@code updated} or those fields, {@code ASC} or {@code DESC}
+ * {@code yyyy-MM-dd} or {@code yyyy/MM/dd}, optionally with {@code HH:mm}, in the user's time zone as Jira reads it),
+ * and the count fields by id or name ({@code "Failure learnings" >= 3}, {@code "Failure next steps" = 0}; a whole
+ * number, {@code = > >= < <=}: what Jira's number range searcher answers from its index, here counted in the failure
+ * database); {@code ORDER BY} one of {@code key}, {@code created}, {@code updated} or those fields, {@code ASC} or {@code DESC}
  * (by default: key ascending, times newest first); without {@code ORDER BY}, newest created first. The ids come from
  * the field registry on every search, so a field whose id differs in another instance is still found. Anything else
  * is refused with a {@link JqlException} naming the clause, as Jira answers a query it cannot run (400), never with
@@ -70,6 +72,12 @@ public final class PreviewIssueSearch {
         DATE_FIELDS.put(FailForwardField.RESOLVED_AT, Field.RESOLVED);
     }
 
+    /** The count fields the search compares, and what they count. */
+    private static final Map<FailForwardField, RecordFieldQuery.Count> COUNT_FIELDS = Map.of(
+            FailForwardField.LEARNING_COUNT, RecordFieldQuery.Count.LEARNINGS,
+            FailForwardField.NEXT_STEP_COUNT, RecordFieldQuery.Count.NEXT_STEPS);
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,9}(\\.0+)?");
+
     private static final Pattern CUSTOM_FIELD = Pattern.compile("(?i)cf\\[(\\d{1,18})]");
     private static final Pattern RELATIVE = Pattern.compile("[-+]?\\s*\\d+\\s*[wdhm](\\s*[-+]?\\s*\\d+\\s*[wdhm])*",
             Pattern.CASE_INSENSITIVE);
@@ -84,9 +92,20 @@ public final class PreviewIssueSearch {
     private final BrowsableProjects projects;
     private final FieldRegistry registry;
     private final KpiUserContext user;
+    private final java.util.function.Function<FailForwardField, String> names;
 
     public PreviewIssueSearch(AoRecordFieldSearch records, RecordPermissions permissions, FieldRegistry registry,
                               KpiUserContext user) {
+        this(records, permissions, registry, user, FailForwardField::key);
+    }
+
+    /**
+     * @param names each field's display name, as JQL may name it ({@code "Failure learnings" >= 3}); Jira matches
+     *              names case-insensitively
+     */
+    public PreviewIssueSearch(AoRecordFieldSearch records, RecordPermissions permissions, FieldRegistry registry,
+                              KpiUserContext user, java.util.function.Function<FailForwardField, String> names) {
+        this.names = Objects.requireNonNull(names, "names");
         this.records = Objects.requireNonNull(records, "records");
         this.projects = new BrowsableProjects(permissions);
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -122,13 +141,21 @@ public final class PreviewIssueSearch {
         Set<RecordKind> kinds = null;
         Set<String> keys = null;
         List<Bound> bounds = new ArrayList<>();
+        List<RecordFieldQuery.CountBound> counts = new ArrayList<>();
         for (Clause clause : parsed.clauses()) {
             String name = clause.field().toLowerCase(Locale.ROOT);
             switch (name) {
                 case "project" -> inProjects = intersect(inProjects, projects(clause));
                 case "issuetype", "type" -> kinds = intersect(kinds, kinds(clause));
                 case "key", "issuekey" -> keys = intersect(keys, keys(clause));
-                default -> bounds.add(bound(clause, timeField(clause.field(), clause.text(), ours)));
+                default -> {
+                    RecordFieldQuery.Count count = countField(clause.field(), ours);
+                    if (count != null) {
+                        counts.add(countBound(clause, count));
+                    } else {
+                        bounds.add(bound(clause, timeField(clause.field(), clause.text(), ours)));
+                    }
+                }
             }
         }
         Field sort = Field.CREATED;
@@ -146,7 +173,7 @@ public final class PreviewIssueSearch {
         }
         Set<String> allowed = inProjects == null ? projects.all() : inProjects;
         RecordFieldQuery query = new RecordFieldQuery(allowed, kinds, keys, bounds, sort, ascending,
-                new PageRequest(Math.max(0, offset), PAGE_SIZE));
+                new PageRequest(Math.max(0, offset), PAGE_SIZE), counts);
         return new Result(query, records.search(query), sort == Field.KEY ? null : sort, columnI18nKey(sort));
     }
 
@@ -232,8 +259,45 @@ public final class PreviewIssueSearch {
     }
 
     private static String supportedCustomFields(Map<Long, FailForwardField> ours) {
-        return ours.entrySet().stream().filter(e -> DATE_FIELDS.containsKey(e.getValue()))
+        return ours.entrySet().stream()
+                .filter(e -> DATE_FIELDS.containsKey(e.getValue()) || COUNT_FIELDS.containsKey(e.getValue()))
                 .map(e -> "cf[" + e.getKey() + "]").collect(Collectors.joining(", "));
+    }
+
+    /**
+     * What a count field counts, when the clause names one: by id ({@code cf[10224]}) or by its display name
+     * ({@code "Failure learnings"}, any case, as Jira matches names); {@code null} for any other field.
+     */
+    private RecordFieldQuery.Count countField(String field, Map<Long, FailForwardField> ours) {
+        var custom = CUSTOM_FIELD.matcher(field.strip());
+        if (custom.matches()) {
+            FailForwardField known = ours.get(Long.parseLong(custom.group(1)));
+            return known == null ? null : COUNT_FIELDS.get(known);
+        }
+        for (Map.Entry<FailForwardField, RecordFieldQuery.Count> count : COUNT_FIELDS.entrySet()) {
+            if (names.apply(count.getKey()).equalsIgnoreCase(field.strip())) {
+                return count.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** {@code "Failure learnings" >= 3}: a whole number, compared with =, >, >=, <, <=, as Jira's number searcher does. */
+    private static RecordFieldQuery.CountBound countBound(Clause clause, RecordFieldQuery.Count count) {
+        Comparison op = switch (clause.operator()) {
+            case EQUALS -> Comparison.AT;
+            case GREATER -> Comparison.AFTER;
+            case GREATER_OR_EQUAL -> Comparison.AT_OR_AFTER;
+            case LESS -> Comparison.BEFORE;
+            case LESS_OR_EQUAL -> Comparison.AT_OR_BEFORE;
+            default -> throw new JqlException("preview.search.error.operator", clause.text(), clause.field(),
+                    "=, >, >=, <, <=");
+        };
+        String text = values(clause).get(0).text().strip();
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
+            throw new JqlException("preview.search.error.count", text, clause.field());
+        }
+        return new RecordFieldQuery.CountBound(count, op, (long) Double.parseDouble(text));
     }
 
     private Bound bound(Clause clause, Field field) {
