@@ -48,6 +48,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.jira.pulse.PulseService",
                 "dev.failforward.jira.pulse.PulseSettings",
                 "dev.failforward.jira.rest.JiraRestPlugin",
+                "dev.failforward.jira.retro.RetroPageLinks",
                 "dev.failforward.jira.secrets.SharedHomeSecretStore",
                 "dev.failforward.jira.setup.JiraFieldRegistry",
                 "dev.failforward.jira.setup.JiraFields",
@@ -73,6 +74,7 @@ class PluginJarIT extends PluginJarContract {
     protected List<String> expectedImports() {
         return List.of(
                 "com.atlassian.activeobjects.external.ActiveObjects",
+                "com.atlassian.applinks.api.ApplicationLinkService",
                 "com.atlassian.beehive.ClusterLockService",
                 "com.atlassian.event.api.EventPublisher",
                 "com.atlassian.jira.avatar.AvatarManager",
@@ -93,6 +95,7 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.jira.issue.fields.screen.issuetype.IssueTypeScreenSchemeManager",
                 "com.atlassian.jira.issue.link.IssueLinkManager",
                 "com.atlassian.jira.issue.link.IssueLinkTypeManager",
+                "com.atlassian.jira.issue.link.RemoteIssueLinkManager",
                 "com.atlassian.jira.project.ProjectManager",
                 "com.atlassian.jira.security.JiraAuthenticationContext",
                 "com.atlassian.jira.security.PermissionManager",
