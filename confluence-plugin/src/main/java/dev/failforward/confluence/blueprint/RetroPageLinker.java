@@ -87,7 +87,8 @@ public class RetroPageLinker implements InitializingBean, DisposableBean {
         if (fromProvider.isPresent()) {
             return fromProvider;
         }
-        if (!OUR_BLUEPRINTS.contains(text(context.get(BLUEPRINT_KEY)))) {
+        String blueprint = text(context.get(BLUEPRINT_KEY));
+        if (blueprint == null || !OUR_BLUEPRINTS.contains(blueprint)) { // Set.of: contains(null) throws
             return Optional.empty();
         }
         return IssueKeys.parse(text(context.get(RetroKeys.WIZARD_ISSUE_KEY_FIELD)));
