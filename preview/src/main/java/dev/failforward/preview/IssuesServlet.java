@@ -49,6 +49,7 @@ final class IssuesServlet extends PageServlet {
     private final transient I18nResolver i18n;
     private final transient PreviewCsrf csrf;
     private final transient WebPanels webPanels;
+    private final transient WebItems webItems;
     private final transient IssueFormInput input;
 
     IssuesServlet(PreviewServices services) {
@@ -59,6 +60,7 @@ final class IssuesServlet extends PageServlet {
         this.i18n = services.previewI18n;
         this.csrf = services.csrf;
         this.webPanels = services.webPanels;
+        this.webItems = services.webItems;
         this.input = new IssueFormInput(services.jira, services.kpiUser.zone());
     }
 
@@ -217,6 +219,7 @@ final class IssuesServlet extends PageServlet {
         model.put("errors", errors.stream().map(Html::escape).toList());
         model.put("tokenHtml", Html.escape(token));
         model.put("webPanels", webPanels.issueView(issue));
+        model.put("webItems", webItems.issueOperations(issue));
         render(response, "issue.vm", model);
     }
 
@@ -243,6 +246,7 @@ final class IssuesServlet extends PageServlet {
         model.put("actions", details.actionItems().stream().map(recordModel::action).toList());
         model.put("checkInForms", false);
         model.put("webPanels", webPanels.issueView(new RecordIssue(record)));
+        model.put("webItems", webItems.issueOperations(new RecordIssue(record)));
         render(response, "record-issue.vm", model);
     }
 
