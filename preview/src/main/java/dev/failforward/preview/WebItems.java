@@ -20,7 +20,9 @@ import java.util.Set;
  * The preview's host of {@code <web-item>} modules in the issue view's operations ({@link #ISSUE_OPERATIONS}), as Jira
  * shows them next to Edit: each item's {@code <condition>} created from the plugin's components (constructor
  * injection, {@code init} with no parameters) once, its label from the plugin's i18n bundle, and its link with the
- * issue's {@code ${issue.id}} and {@code ${issue.key}} filled in (URL-encoded), as Jira's velocity link rendering does.
+ * issue's {@code $issue.id} and {@code $issue.key} (or {@code ${…}}) filled in (URL-encoded), as Jira's Velocity
+ * rendering of links does. (Our descriptor writes {@code $issue.id}: the build's resource filtering, and the jar check
+ * after it, leave no {@code ${…}} in a descriptor.)
  * Web-items of other sections (the admin menu, Confluence's Create dialog) have no host here; the inventory says so.
  */
 final class WebItems {
@@ -93,9 +95,10 @@ final class WebItems {
                 continue;
             }
             String label = item.i18n() == null ? item.module().labelKey() : item.i18n().getText(item.module().labelKey());
-            String url = item.module().link()
-                    .replace("${issue.id}", encode(String.valueOf(issue.getId())))
-                    .replace("${issue.key}", encode(issue.getKey()));
+            String id = encode(String.valueOf(issue.getId()));
+            String key = encode(issue.getKey());
+            String url = item.module().link().replace("${issue.id}", id).replace("${issue.key}", key)
+                    .replace("$issue.id", id).replace("$issue.key", key);
             shown.add(Map.of("completeKey", item.plugin() + ":" + item.module().key(), "linkId", item.module().key(),
                     "labelHtml", Html.escape(label), "urlHtml", Html.escape(url)));
         }

@@ -82,7 +82,8 @@ class JiraRemoteLinksTest {
 
     @Test
     void aBlankTitleIsJirasPlaceholder() throws Exception {
-        JsonNode json = new ObjectMapper().readTree(JiraRemoteLinks.body(new ApplicationId("a"), "http://c", "C", 1, " "));
+        JsonNode json = new ObjectMapper().readTree(JiraRemoteLinks.body(
+                new ApplicationId("c0ffee00-1111-2222-3333-444455556666"), "http://c", "C", 1, " "));
         assertThat(json.at("/object/title").asText()).isEqualTo("Page");
     }
 
