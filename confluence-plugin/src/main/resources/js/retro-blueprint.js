@@ -54,8 +54,33 @@ AJS.toInit(function ($) {
         return true;
     }
 
+    /*
+     * The key a link asked for: "Write the retro" in Jira opens the Create dialog with ?issueKey=KEY (next to
+     * createDialogBlueprintKey). The create-content plugin passes a link's query on as the dialog's init params
+     * (#create-dialog-init-params); the page's own query is read too. Only a valid key is filled in.
+     */
+    function linkedKey() {
+        var fromInit = $('#create-dialog-init-params div[data-key="' + FIELD + '"]').data('value');
+        var match = new RegExp('[?&]' + FIELD + '=([^&#]*)').exec(window.location.search);
+        var fromQuery = null;
+        if (match) {
+            try {
+                fromQuery = decodeURIComponent(match[1].replace(/\+/g, ' '));
+            } catch (ignored) {
+                fromQuery = null;
+            }
+        }
+        var key = canonical(fromInit != null && fromInit !== '' ? fromInit : fromQuery);
+        return key && !problem(key) ? key : null;
+    }
+
     function postRender(e, state) {
-        field(state).focus();
+        var $field = field(state);
+        var key = linkedKey();
+        if (key && !$field.val()) {
+            $field.val(key);
+        }
+        $field.focus();
     }
 
     $.each(WEB_ITEMS, function (index, webItem) {

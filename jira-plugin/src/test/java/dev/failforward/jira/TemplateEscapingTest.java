@@ -99,6 +99,10 @@ class TemplateEscapingTest {
             renderer.render(template, Map.of(), none);
             assertThat(none.toString()).as(template + " without a record").isBlank();
         }
+        String noConfluence = writeRetroPage();
+        assertThat(HostileText.problems(noConfluence)).as("templates/retro/write-retro.vm").isEmpty();
+        assertThat(Jsoup.parse(noConfluence).select("#ff-write-retro-applinks").attr("href"))
+                .startsWith(HostileText.VALUE);
 
         assertThat(rendered).as("every template of the plugin is rendered here").containsExactlyInAnyOrderElementsOf(
                 templates());
@@ -170,5 +174,35 @@ class TemplateEscapingTest {
         }
         assertThat(names).isNotEmpty();
         return names;
+    }
+
+    /** "Write the retro" without a Confluence link, for an administrator: message, admin link, back link. */
+    private String writeRetroPage() throws Exception {
+        UserManager users = mock(UserManager.class);
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        StringWriter page = new StringWriter();
+        when(users.getRemoteUserKey(request)).thenReturn(new UserKey("admin"));
+        when(users.isAdmin(new UserKey("admin"))).thenReturn(true);
+        when(request.getMethod()).thenReturn("GET");
+        when(request.getParameter("issueId")).thenReturn("10101");
+        when(request.getContextPath()).thenReturn(HostileText.VALUE);
+        when(response.getWriter()).thenReturn(new PrintWriter(page));
+        com.atlassian.jira.issue.MutableIssue issue = mock(com.atlassian.jira.issue.MutableIssue.class, RETURNS_DEEP_STUBS);
+        when(issue.getKey()).thenReturn(HostileText.VALUE);
+        when(issue.getIssueType().getId()).thenReturn("10002");
+        when(issue.getProjectObject().getKey()).thenReturn("OPS");
+        com.atlassian.jira.issue.IssueManager issues = mock(com.atlassian.jira.issue.IssueManager.class);
+        when(issues.getIssueObject(10101L)).thenReturn(issue);
+        dev.failforward.jira.projection.ProjectionSetup setup = mock(dev.failforward.jira.projection.ProjectionSetup.class);
+        when(setup.issueTypes()).thenReturn(Map.of("10002", dev.failforward.core.record.RecordKind.INCIDENT));
+        dev.failforward.jira.permissions.RecordPermissions permissions =
+                mock(dev.failforward.jira.permissions.RecordPermissions.class);
+        when(permissions.canBrowse("OPS")).thenReturn(true);
+        jakarta.servlet.Servlet servlet = new dev.failforward.jira.retro.WriteRetroServlet(users,
+                mock(LoginUriProvider.class), issues, setup, permissions,
+                mock(com.atlassian.applinks.api.ApplicationLinkService.class), renderer, HostileText.i18n());
+        servlet.service(request, response);
+        return page.toString();
     }
 }

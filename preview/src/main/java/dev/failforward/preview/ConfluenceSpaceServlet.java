@@ -53,6 +53,12 @@ final class ConfluenceSpaceServlet extends PageServlet {
     }
 
     private void retroPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<dev.failforward.preview.confluence.PreviewConfluencePages.CreatedPage> created =
+                pageId(request.getParameter("pageId")).flatMap(services.confluencePages::find);
+        if (created.isPresent()) {
+            createdPage(response, created.get());
+            return;
+        }
         Optional<FailureRecord> record = pageId(request.getParameter("pageId")).flatMap(services.records::findByIssueId);
         if (record.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such page");
@@ -66,6 +72,20 @@ final class ConfluenceSpaceServlet extends PageServlet {
                 + macro(services.learningsMacro, Map.of("projects", r.projectKey(), "kind", kind, "max", "5"), null);
         Map<String, Object> model = page(RetroPages.title(r), String.valueOf(r.issueId()));
         model.put("contentHtml", contentHtml);
+        render(response, "confluence-wiki.vm", model);
+    }
+
+    /** A page made from a retro blueprint (ConfluenceCreateServlet): the retro macro around the blueprint's intro. */
+    private void createdPage(HttpServletResponse response,
+                             dev.failforward.preview.confluence.PreviewConfluencePages.CreatedPage page)
+            throws IOException {
+        Map<String, String> parameters = new java.util.HashMap<>();
+        parameters.put(RetroKeys.PARAM_TEMPLATE, page.templateId());
+        if (!page.issueKey().isEmpty()) {
+            parameters.put(RetroKeys.PARAM_ISSUE, page.issueKey());
+        }
+        Map<String, Object> model = page(page.title(), String.valueOf(page.id()));
+        model.put("contentHtml", macro(services.retroMacro, parameters, page.introXhtml()));
         render(response, "confluence-wiki.vm", model);
     }
 
@@ -91,6 +111,11 @@ final class ConfluenceSpaceServlet extends PageServlet {
 
     private void space(HttpServletResponse response) throws IOException {
         List<Map<String, String>> pages = new ArrayList<>();
+        for (dev.failforward.preview.confluence.PreviewConfluencePages.CreatedPage created : services.confluencePages.all()) {
+            pages.add(Map.of("titleHtml", Html.escape(created.title()),
+                    "url", PreviewApplicationProperties.CONTEXT_PATH + RetroPages.VIEW_PATH + created.id(),
+                    "kind", created.templateId().equals(RetroKeys.TEMPLATE_INCIDENT_POSTMORTEM) ? "incident" : "experiment"));
+        }
         for (String project : DemoData.projects()) {
             for (FailureRecord r : services.records.findByProject(project, PageRequest.first(20))) {
                 pages.add(Map.of("titleHtml", Html.escape(RetroPages.title(r)),

@@ -49,6 +49,7 @@ final class IssuesServlet extends PageServlet {
     private final transient I18nResolver i18n;
     private final transient PreviewCsrf csrf;
     private final transient WebPanels webPanels;
+    private final transient WebItems webItems;
     private final transient IssueFormInput input;
     private final transient dev.failforward.preview.jira.PreviewTasks tasks;
     private final transient dev.failforward.jira.failuredb.FollowUpService followUps;
@@ -64,6 +65,7 @@ final class IssuesServlet extends PageServlet {
         this.i18n = services.previewI18n;
         this.csrf = services.csrf;
         this.webPanels = services.webPanels;
+        this.webItems = services.webItems;
         this.input = new IssueFormInput(services.jira, services.kpiUser.zone());
         this.tasks = services.tasks;
         this.followUps = services.followUps;
@@ -246,6 +248,7 @@ final class IssuesServlet extends PageServlet {
         model.put("errors", errors.stream().map(Html::escape).toList());
         model.put("tokenHtml", Html.escape(token));
         model.put("webPanels", webPanels.issueView(issue));
+        model.put("webItems", webItems.issueOperations(issue));
         render(response, "issue.vm", model);
     }
 
@@ -307,6 +310,7 @@ final class IssuesServlet extends PageServlet {
         model.put("projectHtml", Html.escape(record.projectKey()));
         recordModel.fields(record, "/jira/issues/", model);
         model.put("webPanels", webPanels.issueView(new RecordIssue(record)));
+        model.put("webItems", webItems.issueOperations(new RecordIssue(record)));
         render(response, "record-issue.vm", model);
     }
 

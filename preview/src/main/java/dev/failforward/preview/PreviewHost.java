@@ -90,6 +90,10 @@ public final class PreviewHost implements AutoCloseable {
             context.addServlet(new ServletHolder("confluence-rest " + rest.basePath(), new ServletContainer(rest.config())),
                     PreviewApplicationProperties.CONTEXT_PATH + "/rest" + rest.basePath() + "/*");
         }
+        // "Write the retro": the preview Confluence's Create dialog on a retro blueprint, and Jira's remote-link API
+        context.addServlet(new ServletHolder("confluence-create", new ConfluenceCreateServlet(services)),
+                ConfluenceCreateServlet.PATH);
+        context.addServlet(new ServletHolder("jira-remote-links", new RemoteLinkServlet(services)), "/rest/api/2/issue/*");
         context.addServlet(new ServletHolder("confluence-pages", new ConfluenceSpaceServlet(services)),
                 PreviewApplicationProperties.CONTEXT_PATH + "/pages/*");
         // the issue view's web panels require their web resources as in Jira: the page builder writes them into the head

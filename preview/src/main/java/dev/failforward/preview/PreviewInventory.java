@@ -133,6 +133,11 @@ final class PreviewInventory {
             return why == null ? new Item(plugin, what, "rendered into the issue view at " + panel.location(), null)
                     : new Item(plugin, what, null, why);
         }
+        if (module instanceof PluginDescriptor.WebItem item) {
+            String why = services.webItems.whyNotHosted(plugin, module.key());
+            return why == null ? new Item(plugin, what, "shown in the issue view's operations (" + item.section() + ")",
+                    null) : new Item(plugin, what, null, why);
+        }
         if (module instanceof PluginDescriptor.Servlet servlet) {
             return services.hostsServlet(servlet)
                     ? new Item(plugin, what, "at /plugins/servlet" + servlet.urlPatterns().get(0), null)

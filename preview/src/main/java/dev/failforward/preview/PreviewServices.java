@@ -224,10 +224,26 @@ final class PreviewServices implements AutoCloseable {
                 new dev.failforward.confluence.archive.LearningsRenderer(pluginTemplates, confluenceI18n));
         this.jiraComponents = jiraComponents();
         this.confluenceComponents = confluenceComponents();
+        // as Spring does once it has built the bean: the listener registers with Confluence's event publisher
+        confluenceComponents.get(dev.failforward.confluence.blueprint.RetroPageLinker.class).afterPropertiesSet();
         this.servlets = servlets();
         this.webPanels = WebPanels.of(plugins.descriptors(), java.util.Map.of(JIRA_PLUGIN_KEY, jiraComponents,
                 CONFLUENCE_PLUGIN_KEY, confluenceComponents), pluginTemplates);
+        this.webItems = WebItems.of(plugins.descriptors(), java.util.Map.of(JIRA_PLUGIN_KEY, jiraComponents,
+                CONFLUENCE_PLUGIN_KEY, confluenceComponents), java.util.Map.of(JIRA_PLUGIN_KEY, jiraI18n,
+                CONFLUENCE_PLUGIN_KEY, confluenceI18n));
     }
+
+    /** The plugins' {@code <web-item>}s of the issue operations, shown in the preview's issue view. */
+    final WebItems webItems;
+    /** Jira's remote issue links ("Write the retro": Confluence links each retro page it makes to its issue). */
+    final dev.failforward.preview.jira.PreviewRemoteLinks remoteLinks = new dev.failforward.preview.jira.PreviewRemoteLinks();
+    /** Confluence's event publisher (the create-content plugin's blueprint-page event reaches the plugin through it). */
+    final dev.failforward.preview.confluence.PreviewEventPublisher confluenceEvents =
+            new dev.failforward.preview.confluence.PreviewEventPublisher();
+    /** The pages made from the retro blueprints in the preview's Confluence. */
+    final dev.failforward.preview.confluence.PreviewConfluencePages confluencePages =
+            new dev.failforward.preview.confluence.PreviewConfluencePages();
 
     /** The plugins' {@code <web-panel>} modules, rendered into the preview's issue view. */
     final WebPanels webPanels;
@@ -390,7 +406,18 @@ final class PreviewServices implements AutoCloseable {
                 .add(learningArchive)
                 .add(secrets)
                 .add(new dev.failforward.preview.jira.PreviewKpiFilters())
-                .add(new dev.failforward.preview.jira.PreviewWorkflows.Screens());
+                .add(new dev.failforward.preview.jira.PreviewWorkflows.Screens())
+                // "Write the retro": the issues by id (the preview's and the demo records'), the Confluence link, the
+                // remote links Confluence makes
+                .add((com.atlassian.jira.issue.IssueManager) this::issueById)
+                .add(new dev.failforward.preview.confluence.PreviewConfluenceLinks(baseUri::get))
+                .add(remoteLinks);
+    }
+
+    /** Jira's {@code IssueManager} in the preview: a preview issue, else a demo record's read-only issue, else null. */
+    private com.atlassian.jira.issue.MutableIssue issueById(Long id) {
+        com.atlassian.jira.issue.MutableIssue issue = jira.issues().getIssueObject(id);
+        return issue != null || id == null ? issue : records.findByIssueId(id).map(RecordIssue::new).orElse(null);
     }
 
     /**
@@ -436,7 +463,11 @@ final class PreviewServices implements AutoCloseable {
                 .add(pluginTemplates)
                 .add(pageBuilder)
                 .add(confluenceJira)
-                .add(confluenceApplication);
+                .add(confluenceApplication)
+                .add(confluenceEvents)
+                .add((com.atlassian.applinks.host.spi.HostApplication) () -> new com.atlassian.applinks.api.ApplicationId(
+                        dev.failforward.preview.confluence.PreviewConfluenceLinks.CONFLUENCE_APPLICATION_ID))
+                .add(new PreviewApplicationLinks(baseUri::get));
     }
 
     @Override

@@ -18,10 +18,11 @@ import java.util.Set;
 
 /**
  * The issue behind a demo failure record, for the web panels of its read-only issue view: the key, summary and issue
- * type (the preview's Experiment and Incident ids) the record carries; no custom field values (the preview has none
- * for a record without a preview issue).
+ * type (the preview's Experiment and Incident ids) and project key the record carries; no custom field values (the
+ * preview has none for a record without a preview issue). Also what the preview's {@code IssueManager} answers for a
+ * demo record's id ("Write the retro").
  */
-final class RecordIssue implements Issue {
+final class RecordIssue implements com.atlassian.jira.issue.MutableIssue {
 
     private record Type(String getId, String getName) implements IssueType {
         @Override
@@ -57,9 +58,33 @@ final class RecordIssue implements Issue {
                 : new Type(PreviewIssue.INCIDENT_TYPE_ID, "Incident");
     }
 
+    /** The record's project, by its key (the preview has no project objects of its own). */
     @Override
     public Project getProjectObject() {
-        return null;
+        return new DemoProject(record.projectKey());
+    }
+
+    private record DemoProject(String getKey) implements Project {
+        @Override
+        public Long getId() {
+            return null;
+        }
+
+        @Override
+        public String getName() {
+            return getKey;
+        }
+
+        @Override
+        public com.atlassian.jira.user.ApplicationUser getProjectLead() {
+            return null;
+        }
+    }
+
+    /** Read-only: a demo record's issue is not edited through Jira's API. */
+    @Override
+    public void setCustomFieldValue(CustomField customField, Object value) {
+        throw new UnsupportedOperationException("a demo record's issue is read-only");
     }
 
     /** A demo record names no reporter (Jira's {@code Issue.getReporter()} may return {@code null}). */

@@ -17,4 +17,10 @@ public interface ApplicationProperties {
      * what a product returns on a single node is not checked here).
      */
     Optional<Path> getSharedHomeDirectory();
+
+    /**
+     * The product's display name (real: {@code @Nonnull}); Fail Forward names the Confluence of a remote link with it.
+     * [U] whether Confluence answers its site title or the product name ("Confluence").
+     */
+    String getDisplayName();
 }

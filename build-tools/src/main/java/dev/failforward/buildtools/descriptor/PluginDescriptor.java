@@ -38,7 +38,7 @@ public final class PluginDescriptor {
     public static final String FILE = "atlassian-plugin.xml";
 
     /** A module: its element name and key. */
-    public sealed interface Module permits Rest, Ao, WorkflowModule, WebResource, Servlet, XhtmlMacro, DashboardItem, WebPanel, Generic {
+    public sealed interface Module permits Rest, Ao, WorkflowModule, WebResource, Servlet, XhtmlMacro, DashboardItem, WebPanel, WebItem, Generic {
         String kind();
 
         String key();
@@ -122,6 +122,19 @@ public final class PluginDescriptor {
         @Override
         public String kind() {
             return "web-panel";
+        }
+    }
+
+    /**
+     * {@code <web-item section weight>}: its {@code <label key>}, the text of its {@code <link>} (Jira fills in
+     * {@code ${issue.id}} and the like) and its {@code <condition class>} (each null when absent; a
+     * {@code <conditions>} group is not read).
+     */
+    public record WebItem(String key, String section, int weight, String labelKey, String link, String conditionClass)
+            implements Module {
+        @Override
+        public String kind() {
+            return "web-item";
         }
     }
 
@@ -253,6 +266,20 @@ public final class PluginDescriptor {
                 return new WebPanel(moduleKey, element.getAttribute("location").trim(),
                         weight.isEmpty() ? 1000 : Integer.parseInt(weight), childClass(element, "context-provider"),
                         childClass(element, "condition"), view);
+            }
+            case "web-item": {
+                String label = null;
+                String link = null;
+                for (Element item : children(element)) {
+                    if (name(item).equals("label") && item.hasAttribute("key")) {
+                        label = item.getAttribute("key").trim();
+                    } else if (name(item).equals("link")) {
+                        link = item.getTextContent().trim();
+                    }
+                }
+                String weight = element.getAttribute("weight").trim();
+                return new WebItem(moduleKey, element.getAttribute("section").trim(),
+                        weight.isEmpty() ? 1000 : Integer.parseInt(weight), label, link, childClass(element, "condition"));
             }
             case "ao":
                 return new Ao(moduleKey, texts(element, "entity"), texts(element, "upgradeTask"));

@@ -39,6 +39,9 @@ class PluginDescriptorTest {
                 <servlet key="admin" class="dev.example.AdminServlet"><url-pattern>/example/admin</url-pattern></servlet>
                 <xhtml-macro name="example-macro" key="macro" class="dev.example.Macro"/>
                 <web-item key="link" section="x"/>
+                <web-item key="op" section="operations-top-level" weight="60"><label key="example.op"/>
+                    <link linkId="op"> /plugins/servlet/op?issueId=${issue.id} </link>
+                    <condition class="dev.example.OpCondition"/></web-item>
                 <dashboard-item key="chart" configurable="true">
                     <definition><title key="example.chart.title"/></definition>
                     <amd-module>example/chart</amd-module>
@@ -60,7 +63,7 @@ class PluginDescriptorTest {
         assertThat(d.downloads()).containsExactly(Map.entry("images/", "images/"));
         assertThat(d.modules()).extracting(PluginDescriptor.Module::kind).containsExactly("ao", "rest", "rest",
                 "workflow-validator", "workflow-condition", "workflow-function", "web-resource", "servlet", "xhtml-macro", "web-item",
-                "dashboard-item", "web-panel", "web-panel");
+                "web-item", "dashboard-item", "web-panel", "web-panel");
         assertThat(d.modules(PluginDescriptor.Ao.class)).containsExactly(new PluginDescriptor.Ao("db",
                 List.of("dev.example.NoteEntity", "dev.example.TagEntity"), List.of("dev.example.Upgrade002")));
         List<PluginDescriptor.Rest> rest = d.modules(PluginDescriptor.Rest.class);
@@ -81,7 +84,9 @@ class PluginDescriptorTest {
                 new PluginDescriptor.Servlet("admin", "dev.example.AdminServlet", List.of("/example/admin")));
         assertThat(d.modules(PluginDescriptor.XhtmlMacro.class)).containsExactly(
                 new PluginDescriptor.XhtmlMacro("macro", "example-macro", "dev.example.Macro"));
-        assertThat(d.module("link")).contains(new PluginDescriptor.Generic("web-item", "link", null));
+        assertThat(d.module("link")).contains(new PluginDescriptor.WebItem("link", "x", 1000, null, null, null));
+        assertThat(d.module("op")).contains(new PluginDescriptor.WebItem("op", "operations-top-level", 60, "example.op",
+                "/plugins/servlet/op?issueId=${issue.id}", "dev.example.OpCondition"));
         assertThat(d.modules(PluginDescriptor.WebPanel.class)).containsExactly(
                 new PluginDescriptor.WebPanel("panel", "atl.jira.view.issue.right.context", 150,
                         "dev.example.PanelContext", "dev.example.PanelCondition", "templates/panel.vm"),

@@ -52,6 +52,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.jira.pulse.PulseService",
                 "dev.failforward.jira.pulse.PulseSettings",
                 "dev.failforward.jira.rest.JiraRestPlugin",
+                "dev.failforward.jira.retro.RetroPageLinks",
                 "dev.failforward.jira.secrets.SharedHomeSecretStore",
                 "dev.failforward.jira.setup.JiraFieldRegistry",
                 "dev.failforward.jira.setup.JiraFields",
@@ -77,6 +78,7 @@ class PluginJarIT extends PluginJarContract {
     protected List<String> expectedImports() {
         return List.of(
                 "com.atlassian.activeobjects.external.ActiveObjects",
+                "com.atlassian.applinks.api.ApplicationLinkService",
                 "com.atlassian.beehive.ClusterLockService",
                 "com.atlassian.event.api.EventPublisher",
                 "com.atlassian.jira.avatar.AvatarManager",
@@ -101,6 +103,7 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.jira.issue.index.IssueIndexingService",
                 "com.atlassian.jira.issue.link.IssueLinkManager",
                 "com.atlassian.jira.issue.link.IssueLinkTypeManager",
+                "com.atlassian.jira.issue.link.RemoteIssueLinkManager",
                 "com.atlassian.jira.project.ProjectManager",
                 "com.atlassian.jira.security.JiraAuthenticationContext",
                 "com.atlassian.jira.security.PermissionManager",

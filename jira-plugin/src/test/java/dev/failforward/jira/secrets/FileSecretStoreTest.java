@@ -150,6 +150,11 @@ class FileSecretStoreTest {
             public Optional<Path> getSharedHomeDirectory() {
                 return sharedHome;
             }
+
+            @Override
+            public String getDisplayName() {
+                return "Jira";
+            }
         };
     }
 }

@@ -33,4 +33,9 @@ public final class PreviewApplicationProperties implements ApplicationProperties
     public Optional<Path> getSharedHomeDirectory() {
         return Optional.empty();
     }
+
+    @Override
+    public String getDisplayName() {
+        return "Fail Forward preview Confluence";
+    }
 }

@@ -34,4 +34,9 @@ public final class PreviewJiraApplicationProperties implements ApplicationProper
     public Optional<Path> getSharedHomeDirectory() {
         return Optional.empty();
     }
+
+    @Override
+    public String getDisplayName() {
+        return "Fail Forward preview Jira";
+    }
 }
