@@ -1011,6 +1011,28 @@ final class FakeJira {
         return out.toString();
     }
 
+    /** As an admin (or an older version of the plugin) would: the transition shows that screen (null: none). */
+    void setTransitionScreen(String workflowName, int actionId, String screenId) {
+        synchronized (this) {
+            try {
+                com.opensymphony.workflow.loader.WorkflowDescriptor descriptor = com.opensymphony.workflow.loader.WorkflowLoader.load(
+                        new ByteArrayInputStream(workflows.get(workflowName).xml().getBytes(StandardCharsets.UTF_8)));
+                com.opensymphony.workflow.loader.ActionDescriptor action = descriptor.getAction(actionId);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> meta = action.getMetaAttributes();
+                action.setView(screenId == null ? null : "fieldscreen");
+                if (screenId == null) {
+                    meta.remove("jira.fieldscreen.id");
+                } else {
+                    meta.put("jira.fieldscreen.id", screenId);
+                }
+                workflows.put(workflowName, parse(workflowName, xml(descriptor)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** The screen id per transition of a stored workflow (null: none), as Jira would run it. */
     Map<Integer, String> transitionScreens(String workflowName) {
         Map<Integer, String> screens = new LinkedHashMap<>();

@@ -424,6 +424,129 @@ class JiraSetupServiceTest {
 
     // ------------------------------------------------------------------------------------------------ repairs
 
+    // ------------------------------------------------------------------------------------------------ upgrade
+
+    /** What a version with one screen per issue type left: that screen on every transition, learnings on it, no create screen. */
+    private void makeItAnOlderInstallation() {
+        String experimentScreen = recorded(SetupRecords.screenKey("experiment"));
+        String incidentScreen = recorded(SetupRecords.screenKey("incident"));
+        String experiment = recorded(SetupRecords.workflowKey("experiment"));
+        String incident = recorded(SetupRecords.workflowKey("incident"));
+        for (int action : new int[] {11, 12, 41}) {
+            jira.setTransitionScreen(experiment, action, experimentScreen);
+        }
+        for (int action : new int[] {21, 31}) {
+            jira.setTransitionScreen(incident, action, incidentScreen);
+        }
+        FakeJira.ScreenState screen = jira.screens.get(Long.parseLong(incidentScreen));
+        screen.tabs.add(new FakeJira.TabState("Learnings"));
+        screen.tabs.get(2).fields.addAll(List.of(fieldId(FailForwardField.LEARNINGS), fieldId(FailForwardField.NEXT_STEPS)));
+        jira.screenSchemes.values().forEach(scheme -> scheme.createScreenId = null);
+    }
+
+    private Map<Integer, String> installedScreens(String type) {
+        return jira.transitionScreens(recorded(SetupRecords.workflowKey(type)));
+    }
+
+    private Map<Integer, String> expectedScreens(IssueTypeSpec type) {
+        Map<Integer, String> expected = new LinkedHashMap<>();
+        type.workflow().xml().transitionScreens().forEach((action, screen) -> {
+            if (action != 1) {
+                expected.put(action, screen == null ? null : recorded(SetupRecords.screenKey(screen)));
+            }
+        });
+        return expected;
+    }
+
+    @Test
+    void reRunningSetupUpgradesAnOlderInstallationsScreensAndInactiveWorkflows() {
+        node().ensureInstalled();
+        makeItAnOlderInstallation();
+        assertThat(installedScreens("experiment").get(41)).isEqualTo(recorded(SetupRecords.screenKey("experiment")));
+
+        SetupReport report = node().ensureInstalled();
+
+        assertThat(installedScreens("experiment")).isEqualTo(expectedScreens(EXPERIMENT));
+        assertThat(installedScreens("incident")).isEqualTo(expectedScreens(INCIDENT));
+        assertThat(installedScreens("incident").get(31)).as("Close asks for nothing now").isNull();
+        assertThat(report.item(Kind.WORKFLOW, "experiment").orElseThrow().outcome()).isEqualTo(Outcome.UPDATED);
+        assertThat(report.item(Kind.WORKFLOW, "incident").orElseThrow().outcome()).isEqualTo(Outcome.UPDATED);
+        assertThat(screen("incident").allFields()).doesNotContain(fieldId(FailForwardField.LEARNINGS), fieldId(FailForwardField.NEXT_STEPS));
+        assertThat(report.item(Kind.SCREEN, "incident").orElseThrow().outcome()).isEqualTo(Outcome.UPDATED);
+        for (IssueTypeSpec spec : SetupSpec.ISSUE_TYPES) {
+            FakeJira.ScreenSchemeState scheme = jira.screenSchemes.get(Long.parseLong(recorded(SetupRecords.screenSchemeKey(spec.key()))));
+            assertThat(scheme.createScreenId).isEqualTo(screen(spec.key() + "_create").id);
+            assertThat(report.item(Kind.SCREEN_SCHEME, spec.key()).orElseThrow().outcome()).isEqualTo(Outcome.UPDATED);
+        }
+        assertThat(report.warnings()).isEmpty();
+        assertThat(jira.created("workflow")).as("changed in place, not created again").isEqualTo(2);
+
+        SetupReport again = node().ensureInstalled();
+        assertThat(again.items()).filteredOn(item -> item.outcome() != Outcome.FOUND && item.outcome() != Outcome.ADOPTED)
+                .as("the upgrade happens once").isEmpty();
+    }
+
+    @Test
+    void anActiveWorkflowIsUpgradedThroughADraftThatIsPublished() {
+        node().ensureInstalled();
+        makeItAnOlderInstallation();
+        jira.activeWorkflows.addAll(jira.workflows.keySet());
+        jira.loggedInUser = org.mockito.Mockito.mock(com.atlassian.jira.user.ApplicationUser.class);
+
+        SetupReport report = node().ensureInstalled();
+
+        assertThat(installedScreens("experiment")).isEqualTo(expectedScreens(EXPERIMENT));
+        assertThat(installedScreens("incident")).isEqualTo(expectedScreens(INCIDENT));
+        assertThat(jira.created("workflowPublished")).isEqualTo(2);
+        assertThat(jira.drafts).isEmpty();
+        assertThat(report.warnings()).isEmpty();
+    }
+
+    @Test
+    void anActiveWorkflowThatCannotBeDraftedNowIsLeftWithAWarningAndUpgradedByALaterRun() {
+        node().ensureInstalled();
+        makeItAnOlderInstallation();
+        jira.activeWorkflows.addAll(jira.workflows.keySet());
+        Map<Integer, String> before = installedScreens("experiment");
+
+        SetupReport atStartUp = node().ensureInstalled(); // no user while the plugin starts: Jira will not author a draft
+
+        assertThat(installedScreens("experiment")).isEqualTo(before);
+        assertThat(atStartUp.warnings()).hasSize(2).allSatisfy(warning ->
+                assertThat(warning.i18nKey()).isEqualTo("failforward.setup.warning.transitionscreens"));
+        assertThat(atStartUp.item(Kind.WORKFLOW, "experiment").orElseThrow().outcome()).isEqualTo(Outcome.FOUND);
+
+        jira.loggedInUser = org.mockito.Mockito.mock(com.atlassian.jira.user.ApplicationUser.class); // an admin runs the setup
+        SetupReport byAdmin = node().ensureInstalled();
+
+        assertThat(installedScreens("experiment")).isEqualTo(expectedScreens(EXPERIMENT));
+        assertThat(byAdmin.warnings()).isEmpty();
+    }
+
+    @Test
+    void anAdminsDraftAndAnAdminsOwnScreensAreLeftAlone() {
+        node().ensureInstalled();
+        makeItAnOlderInstallation();
+        String experiment = recorded(SetupRecords.workflowKey("experiment"));
+        String incident = recorded(SetupRecords.workflowKey("incident"));
+        jira.setTransitionScreen(experiment, 41, Long.toString(FakeJira.DEFAULT_SCREEN)); // the admin's choice
+        jira.activeWorkflows.add(incident);
+        jira.drafts.put(incident, jira.workflows.get(incident)); // an admin is editing it
+        Map<Integer, String> incidentBefore = installedScreens("incident");
+
+        SetupReport report = node().ensureInstalled();
+
+        Map<Integer, String> expected = expectedScreens(EXPERIMENT);
+        expected.put(41, Long.toString(FakeJira.DEFAULT_SCREEN));
+        assertThat(installedScreens("experiment")).isEqualTo(expected);
+        assertThat(installedScreens("incident")).isEqualTo(incidentBefore);
+        assertThat(report.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.i18nKey()).isEqualTo("failforward.setup.warning.transitionscreens");
+            assertThat(warning.arguments()).hasSize(2);
+            assertThat(warning.arguments().get(1).toString()).contains("has a draft");
+        });
+    }
+
     @Test
     void aRecordedIdThatJiraNoLongerKnowsIsCreatedAgainAndRecorded() {
         node().ensureInstalled();
