@@ -324,7 +324,9 @@ final class IssuesServlet extends PageServlet {
                       PreviewWorkflows.Transition transition, Map<String, String> values, Map<String, String> fieldErrors,
                       List<String> errors) throws IOException {
         List<Map<String, Object>> fields = new ArrayList<>();
-        for (FailForwardField field : jira.workflows().screenFields(kind)) {
+        List<FailForwardField> screen = issue == null ? jira.workflows().createFields(kind)
+                : transition == null ? jira.workflows().screenFields(kind) : jira.workflows().transitionFields(kind, transition.id());
+        for (FailForwardField field : screen) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("key", field.key());
             f.put("kind", field.kind().name().toLowerCase(Locale.ROOT).replace("_", ""));
@@ -346,7 +348,13 @@ final class IssuesServlet extends PageServlet {
         String typeName = kindName(kind);
         model.put("kind", typeName);
         model.put("fields", fields);
-        model.put("errors", errors.stream().map(Html::escape).toList());
+        List<String> allErrors = new ArrayList<>(errors);
+        fieldErrors.forEach((key, message) -> { // a validator may judge a field this screen does not show: say it above
+            if (!key.equals("summary") && screen.stream().noneMatch(field -> field.key().equals(key))) {
+                allErrors.add(message);
+            }
+        });
+        model.put("errors", allErrors.stream().map(Html::escape).toList());
         model.put("summaryHtml", Html.escape(values.getOrDefault("summary", issue == null ? "" : issue.getSummary())));
         model.put("summaryErrorHtml", Html.escape(fieldErrors.getOrDefault("summary", "")));
         model.put("creating", issue == null);

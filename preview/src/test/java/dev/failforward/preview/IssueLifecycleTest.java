@@ -124,6 +124,44 @@ class IssueLifecycleTest extends PreviewHttpTest {
         assertThat(page(key).select("[data-field=decidedAt]").text()).isNotEqualTo("None");
     }
 
+    /** The names a screen's form posts, without the token and the "as shown" copies. */
+    private java.util.List<String> inputs(String path) throws Exception {
+        HttpResponse<String> screen = get(path);
+        assertThat(screen.statusCode()).as(path).isEqualTo(200);
+        return Jsoup.parse(screen.body()).select("form [name]").eachAttr("name").stream()
+                .filter(name -> !name.equals("atl_token") && !name.startsWith("shown.")).distinct().toList();
+    }
+
+    @Test
+    void eachScreenAsksOnlyForWhatItsStepNeedsAsSetupConfiguresJira() throws Exception {
+        assertThat(inputs("/jira/issues/new?type=experiment")).containsExactly("project", "summary", "hypothesis",
+                "successCriteria", "stopCriteria", "learningGoals", "phase", "budget", "timeBoxDays");
+        assertThat(inputs("/jira/issues/new?type=incident")).containsExactly("project", "summary", "discoveredAt", "impact");
+
+        Map<String, String> form = plan("If we add a pre-deploy checklist, then deploy failures drop below 2 per month because steps get skipped");
+        String key = create(form, "experiment");
+        assertThat(inputs("/jira/issues/" + key + "/edit")).as("edit shows every field")
+                .contains("summary", "hypothesis", "startedAt", "budgetSpent", "outcome", "observedResults", "decidedAt");
+        assertThat(inputs("/jira/issues/" + key + "/transition/11")).containsExactly("hypothesis", "successCriteria",
+                "stopCriteria", "learningGoals", "phase", "budget", "timeBoxDays");
+        post("/jira/issues/" + key + "/transition/11", form);
+        post("/jira/issues/" + key + "/transition/21", Map.of());
+        post("/jira/issues/" + key + "/transition/31", Map.of());
+        assertThat(inputs("/jira/issues/" + key + "/transition/41"))
+                .containsExactly("outcome", "decision", "decisionRationale", "observedResults");
+
+        Map<String, String> decided = new LinkedHashMap<>();
+        decided.put("outcome", "CONFIRMED");
+        decided.put("decision", "SCALE_UP");
+        decided.put("decisionRationale", "Failures dropped as predicted.");
+        decided.put("observedResults", "deploy failures: 1 per month");
+        assertThat(post("/jira/issues/" + key + "/transition/41", decided).statusCode()).isEqualTo(302);
+        Document done = page(key);
+        assertThat(status(done)).isEqualTo("Decided");
+        assertThat(done.select("[data-field=observedResults]").text()).isEqualTo("deploy failures: 1 per month");
+        assertThat(done.select("[data-field=decidedAt]").text()).as("the stamp the screen does not show is set").isNotEqualTo("None");
+    }
+
     @Test
     void anIncidentIsReportedAnalysedAndClosedWithLearnings() throws Exception {
         Map<String, String> form = new LinkedHashMap<>();

@@ -23,6 +23,8 @@ public final class FieldKeys {
     public static final String OUTCOME = "outcome";
     public static final String DECISION = "decision";
     public static final String DECISION_RATIONALE = "decisionRationale";
+    /** One line per success/stop criterion, "metric: value" ({@code dev.failforward.core.criteria.ObservedResults}). */
+    public static final String OBSERVED_RESULTS = "observedResults";
     public static final String DECIDED_AT = "decidedAt";
     public static final String PIVOTED_FROM = "pivotedFrom";
     // incident
@@ -41,7 +43,7 @@ public final class FieldKeys {
     /** Every key, experiment fields first, each in the order a form shows them. */
     public static final List<String> ALL = List.of(
             HYPOTHESIS, SUCCESS_CRITERIA, STOP_CRITERIA, LEARNING_GOALS, PHASE, BUDGET, BUDGET_SPENT, TIME_BOX_DAYS,
-            STARTED_AT, OUTCOME, DECISION, DECISION_RATIONALE, DECIDED_AT, PIVOTED_FROM,
+            STARTED_AT, OUTCOME, DECISION, DECISION_RATIONALE, OBSERVED_RESULTS, DECIDED_AT, PIVOTED_FROM,
             DISCOVERED_AT, REPORTED_AT, RESOLVED_AT, IMPACT, FAILURE_TYPE, FAILURE_CATEGORY, FAILURE_MODE, FIVE_WHYS,
             CONTRIBUTING_FACTORS, LEARNINGS, NEXT_STEPS);
 

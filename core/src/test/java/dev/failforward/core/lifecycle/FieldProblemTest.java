@@ -40,7 +40,7 @@ class FieldProblemTest {
     void fieldKeysAreTheContractsKeysInFormOrder() {
         assertThat(FieldKeys.ALL).containsExactly("hypothesis", "successCriteria", "stopCriteria", "learningGoals",
                 "phase", "budget", "budgetSpent", "timeBoxDays", "startedAt", "outcome", "decision",
-                "decisionRationale", "decidedAt", "pivotedFrom", "discoveredAt", "reportedAt", "resolvedAt", "impact",
+                "decisionRationale", "observedResults", "decidedAt", "pivotedFrom", "discoveredAt", "reportedAt", "resolvedAt", "impact",
                 "failureType", "failureCategory", "failureMode", "fiveWhys", "contributingFactors", "learnings",
                 "nextSteps");
         assertThat(FieldKeys.ALL).doesNotHaveDuplicates();

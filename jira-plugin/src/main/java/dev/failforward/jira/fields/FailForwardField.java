@@ -24,6 +24,8 @@ public enum FailForwardField {
     OUTCOME("outcome", Kind.SELECT, Scope.EXPERIMENT, "failforward.experiment.outcome.", "CONFIRMED", "REFUTED", "INCONCLUSIVE"),
     DECISION("decision", Kind.SELECT, Scope.EXPERIMENT, "failforward.experiment.decision.", "PERSEVERE", "PIVOT", "STOP", "SCALE_UP"),
     DECISION_RATIONALE("decisionRationale", Kind.TEXT_AREA, Scope.EXPERIMENT),
+    /** One line per criterion, "metric: value": the plan against the result (core's {@code ObservedResults}). */
+    OBSERVED_RESULTS("observedResults", Kind.TEXT_AREA, Scope.EXPERIMENT),
     DECIDED_AT("decidedAt", Kind.DATE_TIME, Scope.EXPERIMENT),
 
     // ----- incidents

@@ -15,7 +15,8 @@ import com.atlassian.jira.issue.fields.screen.issuetype.IssueTypeScreenSchemeEnt
 import com.atlassian.jira.issue.fields.screen.issuetype.IssueTypeScreenSchemeEntityImpl;
 import com.atlassian.jira.issue.fields.screen.issuetype.IssueTypeScreenSchemeImpl;
 import com.atlassian.jira.issue.fields.screen.issuetype.IssueTypeScreenSchemeManager;
-import com.atlassian.jira.issue.operation.IssueOperation;
+import com.atlassian.jira.issue.operation.IssueOperations;
+import com.atlassian.jira.issue.operation.ScreenableIssueOperation;
 import com.atlassian.jira.project.Project;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import jakarta.inject.Inject;
@@ -35,7 +36,9 @@ import java.util.Optional;
 public class JiraScreens {
 
     /** A screen scheme item or issue type screen scheme entry for "every operation" / "every other issue type". */
-    private static final IssueOperation DEFAULT_OPERATION = null;
+    private static final ScreenableIssueOperation DEFAULT_OPERATION = null;
+    /** Jira's create operation, whose screen scheme item gives the create screen. */
+    static final ScreenableIssueOperation CREATE_OPERATION = IssueOperations.CREATE_ISSUE_OPERATION;
 
     private final FieldScreenManager fieldScreenManager;
     private final FieldScreenSchemeManager fieldScreenSchemeManager;
@@ -80,6 +83,11 @@ public class JiraScreens {
         return screen.containsField(fieldId);
     }
 
+    /** Takes the field off the screen (whichever tab holds it). */
+    void removeField(FieldScreen screen, String fieldId) {
+        screen.removeFieldScreenLayoutItem(fieldId);
+    }
+
     /** Adds a field (system field id or {@code customfield_…}) at the end of the tab. */
     void addField(FieldScreenTab tab, String fieldId) {
         tab.addFieldScreenLayoutItem(fieldId);
@@ -98,16 +106,27 @@ public class JiraScreens {
         scheme.setDescription(description);
         scheme.store();
         FieldScreenSchemeItem item = newFieldScreenSchemeItem();
+        item.setIssueOperation(DEFAULT_OPERATION);
         item.setFieldScreen(screen);
         scheme.addFieldScreenSchemeItem(item);
         return scheme;
     }
 
-    /** Makes the scheme show the screen for every operation; false if it already did. */
+    /** Makes the scheme show the screen for every operation without a screen of its own; false if it already did. */
     boolean showForEveryOperation(FieldScreenScheme scheme, FieldScreen screen) {
-        FieldScreenSchemeItem item = scheme.getFieldScreenSchemeItem(DEFAULT_OPERATION);
+        return showFor(scheme, DEFAULT_OPERATION, screen);
+    }
+
+    /** Makes the scheme show the screen to create issues; false if it already did. */
+    boolean showForCreate(FieldScreenScheme scheme, FieldScreen screen) {
+        return showFor(scheme, CREATE_OPERATION, screen);
+    }
+
+    private boolean showFor(FieldScreenScheme scheme, ScreenableIssueOperation operation, FieldScreen screen) {
+        FieldScreenSchemeItem item = scheme.getFieldScreenSchemeItem(operation);
         if (item == null) {
             item = newFieldScreenSchemeItem();
+            item.setIssueOperation(operation);
             item.setFieldScreen(screen);
             scheme.addFieldScreenSchemeItem(item);
             return true;

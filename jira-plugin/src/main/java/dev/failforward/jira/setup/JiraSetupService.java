@@ -25,6 +25,7 @@ import dev.failforward.jira.setup.SetupSpec.IssueTypeSpec;
 import dev.failforward.jira.setup.SetupSpec.LinkTypeSpec;
 import dev.failforward.jira.setup.SetupSpec.ScreenSpec;
 import dev.failforward.jira.setup.SetupSpec.StatusSpec;
+import dev.failforward.jira.setup.SetupSpec.StepScreenSpec;
 import dev.failforward.jira.setup.SetupSpec.TabSpec;
 import dev.failforward.jira.setup.SetupSpec.WorkflowSpec;
 import jakarta.inject.Inject;
@@ -55,9 +56,16 @@ import static dev.failforward.jira.setup.SetupSpec.LINK_TYPES;
 
 /**
  * Puts Fail Forward into Jira: the Experiment and Incident issue types with their icons, every
- * {@link FailForwardField} (type, searcher, a context limited to its issue type, select options), one screen per issue
- * type with its tabs, screen schemes and an issue type screen scheme, the statuses and the two workflows, the Pivots and
- * Recurrence link types, an issue type scheme and a workflow scheme. {@link #addToProject} then lets a project use them.
+ * {@link FailForwardField} (type, searcher, a context limited to its issue type, select options), per issue type a
+ * tabbed screen to edit and view, a create screen with only what the first step needs and a screen per transition that
+ * asks for input (only that step's fields), screen schemes and an issue type screen scheme, the statuses and the two
+ * workflows, the Pivots and Recurrence link types, an issue type scheme and a workflow scheme. {@link #addToProject}
+ * then lets a project use them.
+ *
+ * <p><b>Upgrades.</b> A re-run brings an older installation up to date: fields retired from the screens
+ * ({@link SetupSpec#RETIRED_FROM_SCREENS}) are taken off ours, the create screen is added to our screen schemes, and an
+ * installed workflow whose transitions show other screens than its XML names (the old single screen on every
+ * transition) gets the XML's transition screens; a transition showing a screen an admin chose is left alone.
  *
  * <p><b>Idempotent.</b> Everything is found or created by stable key: the Jira id recorded in {@link SetupRecords}
  * first; if Jira no longer knows that id, the thing is created again and the new id recorded. Things Jira names
@@ -214,18 +222,26 @@ public class JiraSetupService {
                         SetupSpec.issueTypes(field.scope()).stream().map(types::get).toList()));
             }
 
-            Map<IssueTypeSpec, FieldScreen> typeScreens = new LinkedHashMap<>();
             Map<IssueTypeSpec, FieldScreenScheme> screenSchemes = new LinkedHashMap<>();
+            Map<String, String> stepScreenIds = new LinkedHashMap<>();
+            Set<String> ourScreenIds = new LinkedHashSet<>();
             for (IssueTypeSpec spec : ISSUE_TYPES) {
                 FieldScreen screen = screen(spec, customFields);
-                typeScreens.put(spec, screen);
-                screenSchemes.put(spec, screenScheme(spec, screen));
+                ourScreenIds.add(String.valueOf(screen.getId()));
+                Map<StepScreenSpec, FieldScreen> steps = new LinkedHashMap<>();
+                for (StepScreenSpec step : spec.stepScreens()) {
+                    FieldScreen stepScreen = stepScreen(step, customFields);
+                    steps.put(step, stepScreen);
+                    stepScreenIds.put(step.key(), String.valueOf(stepScreen.getId()));
+                }
+                screenSchemes.put(spec, screenScheme(spec, screen, steps.get(spec.createScreen())));
             }
+            ourScreenIds.addAll(stepScreenIds.values());
             IssueTypeScreenScheme issueTypeScreenScheme = issueTypeScreenScheme(types, screenSchemes);
 
             Map<IssueTypeSpec, JiraWorkflow> typeWorkflows = new LinkedHashMap<>();
             for (IssueTypeSpec spec : ISSUE_TYPES) {
-                typeWorkflows.put(spec, workflow(spec, statusIds(spec.workflow()), screenIds(typeScreens)));
+                typeWorkflows.put(spec, workflow(spec, statusIds(spec.workflow()), stepScreenIds, ourScreenIds));
             }
 
             LINK_TYPES.forEach(this::linkType);
@@ -315,10 +331,56 @@ public class JiraSetupService {
                     Optional::empty,
                     () -> createScreen(type.screen(), customFields),
                     created -> String.valueOf(created.getId()));
-            if (!screen.outcome().created() && addMissingFields(type.screen(), screen.thing(), customFields)) {
-                report.markUpdated(Kind.SCREEN, type.key());
+            if (!screen.outcome().created()) {
+                boolean added = addMissingFields(type.screen(), screen.thing(), customFields);
+                if (removeRetiredFields(screen.thing(), customFields) | added) {
+                    report.markUpdated(Kind.SCREEN, type.key());
+                }
             }
             return screen.thing();
+        }
+
+        /** A one-tab screen for creating an issue or for one transition, found again by its key. */
+        private FieldScreen stepScreen(StepScreenSpec spec, Map<FailForwardField, CustomField> customFields) {
+            Ensured<FieldScreen> screen = ensure(Kind.SCREEN, spec.key(), SetupRecords.screenKey(spec.key()),
+                    id -> SetupRecords.parseLong(id).flatMap(screens::screen),
+                    Optional::empty,
+                    () -> {
+                        FieldScreen created = screens.createScreen(text(spec.nameKey()), text(spec.descriptionKey()));
+                        FieldScreenTab tab = screens.addTab(created, text(spec.tab().nameKey()));
+                        spec.tab().systemFields().forEach(fieldId -> screens.addField(tab, fieldId));
+                        spec.fields().forEach(field -> screens.addField(tab, customFields.get(field).getId()));
+                        return created;
+                    },
+                    created -> String.valueOf(created.getId()));
+            if (!screen.outcome().created()) {
+                boolean added = false;
+                for (FailForwardField field : spec.fields()) {
+                    String fieldId = customFields.get(field).getId();
+                    if (!screens.contains(screen.thing(), fieldId)) {
+                        List<FieldScreenTab> tabs = screens.tabs(screen.thing());
+                        screens.addField(tabs.isEmpty() ? screens.addTab(screen.thing(), text(spec.tab().nameKey())) : tabs.get(0), fieldId);
+                        added = true;
+                    }
+                }
+                if (added) {
+                    report.markUpdated(Kind.SCREEN, spec.key());
+                }
+            }
+            return screen.thing();
+        }
+
+        /** Takes the fields no screen shows any more off a screen of an older installation; true if there were any. */
+        private boolean removeRetiredFields(FieldScreen screen, Map<FailForwardField, CustomField> customFields) {
+            boolean removed = false;
+            for (FailForwardField field : SetupSpec.RETIRED_FROM_SCREENS) {
+                String fieldId = customFields.get(field).getId();
+                if (screens.contains(screen, fieldId)) {
+                    screens.removeField(screen, fieldId);
+                    removed = true;
+                }
+            }
+            return removed;
         }
 
         private FieldScreen createScreen(ScreenSpec spec, Map<FailForwardField, CustomField> customFields) {
@@ -354,14 +416,18 @@ public class JiraSetupService {
             return tabs.isEmpty() ? screens.addTab(screen, text(spec.tabs().get(position).nameKey())) : tabs.get(tabs.size() - 1);
         }
 
-        private FieldScreenScheme screenScheme(IssueTypeSpec type, FieldScreen screen) {
+        /** Our screen scheme: the create screen to create, the full screen for everything else. */
+        private FieldScreenScheme screenScheme(IssueTypeSpec type, FieldScreen screen, FieldScreen createScreen) {
             Ensured<FieldScreenScheme> scheme = ensure(Kind.SCREEN_SCHEME, type.key(), SetupRecords.screenSchemeKey(type.key()),
                     id -> SetupRecords.parseLong(id).flatMap(screens::screenScheme),
                     Optional::empty,
                     () -> screens.createScreenScheme(text(type.screen().schemeNameKey()),
                             text(type.screen().schemeDescriptionKey()), screen),
                     created -> String.valueOf(created.getId()));
-            if (!scheme.outcome().created() && screens.showForEveryOperation(scheme.thing(), screen)) {
+            boolean created = scheme.outcome().created();
+            boolean everyOperation = !created && screens.showForEveryOperation(scheme.thing(), screen);
+            boolean create = screens.showForCreate(scheme.thing(), createScreen); // a new scheme gets its create item here
+            if (!created && (everyOperation || create)) {
                 report.markUpdated(Kind.SCREEN_SCHEME, type.key());
             }
             return scheme.thing();
@@ -391,12 +457,6 @@ public class JiraSetupService {
             return scheme.thing();
         }
 
-        private Map<String, String> screenIds(Map<IssueTypeSpec, FieldScreen> typeScreens) {
-            Map<String, String> ids = new LinkedHashMap<>();
-            typeScreens.forEach((spec, screen) -> ids.put(spec.key(), String.valueOf(screen.getId())));
-            return ids;
-        }
-
         // -------------------------------------------------------------------------------------------- workflows
 
         /** The workflow's statuses, as placeholder name → Jira status id. */
@@ -414,14 +474,58 @@ public class JiraSetupService {
             return ids;
         }
 
-        private JiraWorkflow workflow(IssueTypeSpec type, Map<String, String> statusIds, Map<String, String> screenIds) {
+        private JiraWorkflow workflow(IssueTypeSpec type, Map<String, String> statusIds, Map<String, String> screenIds,
+                                      Set<String> ourScreenIds) {
             WorkflowSpec spec = type.workflow();
             String name = text(spec.nameKey());
-            return ensure(Kind.WORKFLOW, type.key(), SetupRecords.workflowKey(type.key()),
+            Ensured<JiraWorkflow> workflow = ensure(Kind.WORKFLOW, type.key(), SetupRecords.workflowKey(type.key()),
                     workflows::byName,
                     () -> workflows.byName(name),
                     () -> workflows.create(name, workflowXml(spec, statusIds, screenIds), spec.xml().resource()),
-                    JiraWorkflow::getName).thing();
+                    JiraWorkflow::getName);
+            if (!workflow.outcome().created()) {
+                upgradeTransitionScreens(type, workflow.thing(), screenIds, ourScreenIds);
+            }
+            return workflow.thing();
+        }
+
+        /**
+         * Gives each transition of an installed workflow the screen its XML names now (or none), where it shows another
+         * one of ours (an older version's single screen), a screen Jira no longer has, or none. A screen an admin chose
+         * is kept. Never fails the setup: when Jira refuses (say, no user to author the draft while the plugin starts),
+         * a warning asks to run the setup again from the admin page.
+         */
+        private void upgradeTransitionScreens(IssueTypeSpec type, JiraWorkflow workflow, Map<String, String> screenIds,
+                                              Set<String> ourScreenIds) {
+            Map<Integer, String> changes = new LinkedHashMap<>();
+            try {
+                Map<Integer, String> current = workflows.transitionScreens(workflow);
+                type.workflow().xml().transitionScreens().forEach((action, screenKey) -> {
+                    if (!current.containsKey(action)) {
+                        return; // an admin removed the transition
+                    }
+                    String wanted = screenKey == null ? null : screenIds.get(screenKey);
+                    String has = current.get(action);
+                    if (Objects.equals(has, wanted)) {
+                        return;
+                    }
+                    boolean adminsScreen = has != null && !ourScreenIds.contains(has)
+                            && SetupRecords.parseLong(has).flatMap(screens::screen).isPresent();
+                    if (!adminsScreen) {
+                        changes.put(action, wanted);
+                    }
+                });
+                if (!changes.isEmpty()) {
+                    workflows.setTransitionScreens(workflow, changes);
+                    report.markUpdated(Kind.WORKFLOW, type.key());
+                }
+            } catch (SetupException e) {
+                log.warn("Fail Forward setup: the transition screens of {} were not updated: {}", workflow.getName(), e.getMessage());
+                report.warn("failforward.setup.warning.transitionscreens", workflow.getName(), i18n.getText(e.i18nKey(), e.arguments().toArray(new java.io.Serializable[0])));
+            } catch (RuntimeException e) {
+                log.warn("Fail Forward setup: the transition screens of {} were not updated", workflow.getName(), e);
+                report.warn("failforward.setup.warning.transitionscreens", workflow.getName(), String.valueOf(e.getMessage()));
+            }
         }
 
         /** The workflow XML with this instance's status and screen ids in place of its placeholders. */

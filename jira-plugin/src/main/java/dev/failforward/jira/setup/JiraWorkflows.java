@@ -3,6 +3,7 @@ package dev.failforward.jira.setup;
 import com.atlassian.jira.project.Project;
 import com.atlassian.jira.scheme.Scheme;
 import com.atlassian.jira.security.JiraAuthenticationContext;
+import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.jira.workflow.AssignableWorkflowScheme;
 import com.atlassian.jira.workflow.ConfigurableJiraWorkflow;
 import com.atlassian.jira.workflow.JiraWorkflow;
@@ -11,9 +12,15 @@ import com.atlassian.jira.workflow.WorkflowSchemeManager;
 import com.atlassian.jira.workflow.WorkflowUtil;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.opensymphony.workflow.FactoryException;
+import com.opensymphony.workflow.loader.ActionDescriptor;
+import com.opensymphony.workflow.loader.StepDescriptor;
+import com.opensymphony.workflow.loader.WorkflowDescriptor;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,6 +68,92 @@ public class JiraWorkflows {
 
     JiraWorkflow newWorkflow(String name, String xml) throws FactoryException {
         return new ConfigurableJiraWorkflow(name, WorkflowUtil.convertXMLtoWorkflowDescriptor(xml), workflowManager);
+    }
+
+    /** Jira's view and meta attribute of a transition that shows a screen. */
+    static final String FIELD_SCREEN_VIEW = "fieldscreen";
+    static final String FIELD_SCREEN_META = "jira.fieldscreen.id";
+
+    /** Every transition of the workflow by id, with the id of the screen it shows, or {@code null} for none. */
+    Map<Integer, String> transitionScreens(JiraWorkflow workflow) {
+        Map<Integer, String> screens = new LinkedHashMap<>();
+        for (ActionDescriptor action : actions(workflow.getDescriptor())) {
+            Object screen = action.getMetaAttributes() == null ? null : action.getMetaAttributes().get(FIELD_SCREEN_META);
+            screens.put(action.getId(), FIELD_SCREEN_VIEW.equals(action.getView()) && screen != null ? screen.toString().trim() : null);
+        }
+        return screens;
+    }
+
+    /**
+     * Gives these transitions these screens ({@code null}: no screen), as the current user. An inactive workflow is
+     * saved as it is; an active one (its scheme used by a project) through a draft that is then published, as Jira's
+     * workflow editor does. An active workflow with a draft of an admin's is left alone: publishing would publish the
+     * admin's unfinished edit too.
+     *
+     * @throws SetupException ({@code failforward.setup.error.workflow.draft}) when the workflow has a draft already
+     */
+    void setTransitionScreens(JiraWorkflow workflow, Map<Integer, String> screens) {
+        String name = workflow.getName();
+        ApplicationUser user = authenticationContext.getLoggedInUser();
+        if (workflowManager.isActive(workflow)) {
+            if (workflowManager.getDraftWorkflow(name) != null) {
+                throw new SetupException("failforward.setup.error.workflow.draft",
+                        "The workflow " + name + " has a draft; publish or discard it, then run the setup again", name);
+            }
+            JiraWorkflow draft = workflowManager.createDraftWorkflow(user, name);
+            apply(draft.getDescriptor(), screens);
+            workflowManager.updateWorkflow(user, draft);
+            workflowManager.overwriteActiveWorkflow(user, name);
+        } else {
+            JiraWorkflow editable = workflowManager.getWorkflowClone(name);
+            apply(editable.getDescriptor(), screens);
+            workflowManager.updateWorkflow(user, editable);
+        }
+    }
+
+    private static void apply(WorkflowDescriptor descriptor, Map<Integer, String> screens) {
+        screens.forEach((actionId, screenId) -> {
+            ActionDescriptor action = actions(descriptor).stream().filter(a -> a.getId() == actionId).findFirst().orElse(null);
+            if (action == null) {
+                return;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> meta = action.getMetaAttributes();
+            if (screenId == null) {
+                action.setView(null);
+                if (meta != null) {
+                    meta.remove(FIELD_SCREEN_META);
+                }
+            } else {
+                action.setView(FIELD_SCREEN_VIEW);
+                if (meta == null) {
+                    meta = new LinkedHashMap<>();
+                    action.setMetaAttributes(meta);
+                }
+                meta.put(FIELD_SCREEN_META, screenId);
+            }
+        });
+    }
+
+    private static List<ActionDescriptor> actions(WorkflowDescriptor descriptor) {
+        List<ActionDescriptor> actions = new ArrayList<>();
+        for (Object action : descriptor.getInitialActions()) {
+            actions.add((ActionDescriptor) action);
+        }
+        for (Object action : descriptor.getGlobalActions()) {
+            actions.add((ActionDescriptor) action);
+        }
+        for (Object action : descriptor.getCommonActions().values()) {
+            actions.add((ActionDescriptor) action);
+        }
+        for (Object step : descriptor.getSteps()) {
+            for (Object action : ((StepDescriptor) step).getActions()) {
+                if (!actions.contains(action)) {
+                    actions.add((ActionDescriptor) action);
+                }
+            }
+        }
+        return actions;
     }
 
     // ------------------------------------------------------------------------------------------------ schemes

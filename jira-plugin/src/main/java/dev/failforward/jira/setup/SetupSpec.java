@@ -30,8 +30,18 @@ final class SetupSpec {
     static final String IN_PROGRESS = "indeterminate";
     static final String DONE = "done";
 
-    /** System fields on the first tab of each screen: Jira cannot create an issue from a screen without a summary. */
+    /** System fields on the first tab of each edit/view screen. */
     static final List<String> SYSTEM_FIELDS = List.of("summary", "issuetype", "description", "reporter", "assignee", "labels");
+
+    /** System fields of a create screen: Jira cannot create an issue from a screen without a summary. */
+    static final List<String> CREATE_SYSTEM_FIELDS = List.of("summary", "issuetype", "description");
+
+    /**
+     * Fields no screen shows any more: learnings and next steps are written on the issue's Fail Forward panel (the
+     * failure database is their one home); the fields stay only for the legacy-text migration. Setup takes them off
+     * our screens of an older installation.
+     */
+    static final List<FailForwardField> RETIRED_FROM_SCREENS = List.of(LEARNINGS, NEXT_STEPS);
 
     // ------------------------------------------------------------------------------------------------ issue types
 
@@ -45,7 +55,23 @@ final class SetupSpec {
                                     HYPOTHESIS, SUCCESS_CRITERIA, STOP_CRITERIA, LEARNING_GOALS, PHASE, BUDGET, TIME_BOX_DAYS),
                             tab("failforward.setup.screen.tab.run", List.of(), STARTED_AT, BUDGET_SPENT),
                             tab("failforward.setup.screen.tab.decision", List.of(),
-                                    OUTCOME, DECISION, DECISION_RATIONALE, DECIDED_AT))),
+                                    OUTCOME, DECISION, DECISION_RATIONALE, OBSERVED_RESULTS, DECIDED_AT))),
+            // create: only what the first step needs, the plan
+            new StepScreenSpec("experiment_create", "failforward.setup.screen.experiment.create.name",
+                    "failforward.setup.screen.experiment.create.description",
+                    tab("failforward.setup.screen.tab.plan", CREATE_SYSTEM_FIELDS,
+                            HYPOTHESIS, SUCCESS_CRITERIA, STOP_CRITERIA, LEARNING_GOALS, PHASE, BUDGET, TIME_BOX_DAYS)),
+            List.of(
+                    // Mark ready: its validators judge the plan, so the plan can be completed on the way
+                    new StepScreenSpec("experiment_plan", "failforward.setup.screen.experiment.plan.name",
+                            "failforward.setup.screen.experiment.plan.description",
+                            tab("failforward.setup.screen.tab.plan", List.of(),
+                                    HYPOTHESIS, SUCCESS_CRITERIA, STOP_CRITERIA, LEARNING_GOALS, PHASE, BUDGET, TIME_BOX_DAYS)),
+                    // Decide: the result against the plan, and the decision
+                    new StepScreenSpec("experiment_decide", "failforward.setup.screen.experiment.decide.name",
+                            "failforward.setup.screen.experiment.decide.description",
+                            tab("failforward.setup.screen.tab.decision", List.of(),
+                                    OUTCOME, DECISION, DECISION_RATIONALE, OBSERVED_RESULTS))),
             new WorkflowSpec(WorkflowXml.EXPERIMENT, "failforward.setup.workflow.experiment.name", List.of(
                     new StatusSpec("DRAFT", "failforward.setup.status.draft.name",
                             "failforward.setup.status.draft.description", TO_DO),
@@ -67,8 +93,17 @@ final class SetupSpec {
                             tab("failforward.setup.screen.tab.report", SYSTEM_FIELDS,
                                     DISCOVERED_AT, REPORTED_AT, RESOLVED_AT, IMPACT),
                             tab("failforward.setup.screen.tab.analysis", List.of(),
-                                    FAILURE_TYPE, FAILURE_CATEGORY, FAILURE_MODE, FIVE_WHYS, CONTRIBUTING_FACTORS),
-                            tab("failforward.setup.screen.tab.learnings", List.of(), LEARNINGS, NEXT_STEPS))),
+                                    FAILURE_TYPE, FAILURE_CATEGORY, FAILURE_MODE, FIVE_WHYS, CONTRIBUTING_FACTORS))),
+            // create: what happened; "reported at" is stamped by the Report post-function
+            new StepScreenSpec("incident_create", "failforward.setup.screen.incident.create.name",
+                    "failforward.setup.screen.incident.create.description",
+                    tab("failforward.setup.screen.tab.report", CREATE_SYSTEM_FIELDS, DISCOVERED_AT, IMPACT)),
+            List.of(
+                    // Review learnings: its validator needs the analysis
+                    new StepScreenSpec("incident_analysis", "failforward.setup.screen.incident.analysis.name",
+                            "failforward.setup.screen.incident.analysis.description",
+                            tab("failforward.setup.screen.tab.analysis", List.of(),
+                                    FAILURE_TYPE, FAILURE_CATEGORY, FAILURE_MODE, FIVE_WHYS, CONTRIBUTING_FACTORS))),
             new WorkflowSpec(WorkflowXml.INCIDENT, "failforward.setup.workflow.incident.name", List.of(
                     new StatusSpec("REPORTED", "failforward.setup.status.reported.name",
                             "failforward.setup.status.reported.description", TO_DO),
@@ -146,6 +181,9 @@ final class SetupSpec {
             keys.addAll(List.of(type.screen().nameKey(), type.screen().descriptionKey(),
                     type.screen().schemeNameKey(), type.screen().schemeDescriptionKey()));
             type.screen().tabs().forEach(tab -> keys.add(tab.nameKey()));
+            for (StepScreenSpec step : type.stepScreens()) {
+                keys.addAll(List.of(step.nameKey(), step.descriptionKey(), step.tab().nameKey()));
+            }
             keys.add(type.workflow().nameKey());
             type.workflow().statuses().forEach(status -> keys.addAll(List.of(status.nameKey(), status.descriptionKey())));
         }
@@ -163,12 +201,26 @@ final class SetupSpec {
 
     // ------------------------------------------------------------------------------------------------ the shapes
 
-    /** One of our issue types, with the screen and workflow its issues use. */
+    /**
+     * One of our issue types, with its screens and workflow: {@code screen} (tabbed, every field) to edit and view,
+     * {@code createScreen} to create, and a screen per workflow transition that asks for input.
+     */
     record IssueTypeSpec(String key, Scope scope, String nameKey, String descriptionKey, String iconResource,
-                         ScreenSpec screen, WorkflowSpec workflow) {
+                         ScreenSpec screen, StepScreenSpec createScreen, List<StepScreenSpec> transitionScreens,
+                         WorkflowSpec workflow) {
         IssueTypeSpec {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(createScreen, "createScreen");
+            transitionScreens = List.copyOf(transitionScreens);
+        }
+
+        /** The create screen, then the transition screens. */
+        List<StepScreenSpec> stepScreens() {
+            List<StepScreenSpec> all = new ArrayList<>();
+            all.add(createScreen);
+            all.addAll(transitionScreens);
+            return all;
         }
 
         /** The file name of the icon, e.g. {@code experiment.png}. */
@@ -177,7 +229,7 @@ final class SetupSpec {
         }
     }
 
-    /** A screen (one per issue type, used for create, edit and view) and the screen scheme that shows it. */
+    /** The full screen of an issue type (edit and view) and the screen scheme that shows it (and the create screen). */
     record ScreenSpec(String nameKey, String descriptionKey, String schemeNameKey, String schemeDescriptionKey,
                       List<TabSpec> tabs) {
         ScreenSpec {
@@ -199,6 +251,22 @@ final class SetupSpec {
                 }
             }
             throw new IllegalArgumentException(field + " is not on this screen");
+        }
+    }
+
+    /**
+     * A one-tab screen for one step: creating the issue, or one workflow transition. {@code key} is its stable key:
+     * the key its Jira id is recorded under and, for a transition screen, the {@code ${screen.KEY}} placeholder in the
+     * workflow XML.
+     */
+    record StepScreenSpec(String key, String nameKey, String descriptionKey, TabSpec tab) {
+        StepScreenSpec {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(tab, "tab");
+        }
+
+        List<FailForwardField> fields() {
+            return tab.fields();
         }
     }
 

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Fail Forward's two workflows, kept as OSWorkflow XML resources. Status and screen ids differ between Jira instances,
- * so the XML names them by placeholder ({@code ${status.DRAFT}}, {@code ${screen.experiment}}) and {@link #render}
- * fills in this instance's ids; a placeholder without an id is an error, never left in.
+ * so the XML names them by placeholder ({@code ${status.DRAFT}}, {@code ${screen.experiment_plan}}) and {@link #render}
+ * fills in this instance's ids; a placeholder without an id is an error, never left in. A transition that asks for
+ * input names its own screen ({@code ${screen.experiment_decide}}); {@link #transitionScreens()} lists them.
  */
 public enum WorkflowXml {
 
@@ -64,7 +65,7 @@ public enum WorkflowXml {
         return out.toString();
     }
 
-    /** The placeholder names the XML uses, e.g. {@code status.DRAFT}, {@code screen.experiment}. */
+    /** The placeholder names the XML uses, e.g. {@code status.DRAFT}, {@code screen.experiment_plan}. */
     public java.util.Set<String> placeholders() {
         java.util.Set<String> names = new java.util.TreeSet<>();
         Matcher matcher = PLACEHOLDER.matcher(template());
@@ -72,5 +73,45 @@ public enum WorkflowXml {
             names.add(matcher.group(1) + "." + matcher.group(2));
         }
         return names;
+    }
+
+    /**
+     * Every transition of the XML by id, in document order, with the key of the screen it shows ({@code
+     * experiment_decide} for {@code ${screen.experiment_decide}}), or {@code null} when it shows none. Setup compares
+     * this with an installed workflow to replace the screens of an older version; the preview shows these screens.
+     */
+    public java.util.Map<Integer, String> transitionScreens() {
+        java.util.Map<Integer, String> screens = new java.util.LinkedHashMap<>();
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setExpandEntityReferences(false);
+            org.w3c.dom.Document document = factory.newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(template().getBytes(StandardCharsets.UTF_8)));
+            org.w3c.dom.NodeList actions = document.getElementsByTagName("action");
+            for (int i = 0; i < actions.getLength(); i++) {
+                org.w3c.dom.Element action = (org.w3c.dom.Element) actions.item(i);
+                String screen = null;
+                if ("fieldscreen".equals(action.getAttribute("view"))) {
+                    org.w3c.dom.NodeList metas = action.getElementsByTagName("meta");
+                    for (int j = 0; j < metas.getLength(); j++) {
+                        org.w3c.dom.Element meta = (org.w3c.dom.Element) metas.item(j);
+                        Matcher matcher = PLACEHOLDER.matcher(meta.getTextContent().trim());
+                        if (meta.getAttribute("name").equals("jira.fieldscreen.id") && matcher.matches()
+                                && matcher.group(1).equals("screen")) {
+                            screen = matcher.group(2);
+                        }
+                    }
+                    if (screen == null) {
+                        throw new IllegalStateException("Transition " + action.getAttribute("id") + " of " + resource
+                                + " shows a screen but names no ${screen.X}");
+                    }
+                }
+                screens.put(Integer.valueOf(action.getAttribute("id")), screen);
+            }
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | IOException e) {
+            throw new IllegalStateException("Cannot read " + resource + ": " + e.getMessage(), e);
+        }
+        return java.util.Collections.unmodifiableMap(screens);
     }
 }

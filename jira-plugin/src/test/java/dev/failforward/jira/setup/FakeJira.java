@@ -57,6 +57,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -164,8 +165,10 @@ final class FakeJira {
         Long id;
         String name;
         String description;
-        /** Screen for the default operation (the only kind of item setup makes). */
+        /** Screen for the default operation (every operation without an item of its own). */
         Long defaultScreenId;
+        /** Screen for Jira's create operation, or null. */
+        Long createScreenId;
     }
 
     static final class IssueTypeScreenSchemeState {
@@ -479,7 +482,36 @@ final class FakeJira {
 
     JiraWorkflows jiraWorkflows() {
         WorkflowManager workflowManager = fake(WorkflowManager.class, "WorkflowManager", call -> switch (call.getMethod().getName()) {
-            case "getWorkflow" -> workflows.containsKey((String) call.getArgument(0)) ? workflow(call.getArgument(0)) : null;
+            case "getWorkflow", "getWorkflowClone" -> workflows.containsKey((String) call.getArgument(0)) ? workflow(call.getArgument(0)) : null;
+            case "isActive" -> activeWorkflows.contains(call.<JiraWorkflow>getArgument(0).getName());
+            case "getDraftWorkflow" -> drafts.containsKey((String) call.getArgument(0)) ? draft(call.getArgument(0)) : null;
+            case "createDraftWorkflow" -> {
+                String name = call.getArgument(1);
+                if (call.getArgument(0) == null) {
+                    throw new IllegalArgumentException("You can not create a draft workflow with a null user.");
+                }
+                if (!activeWorkflows.contains(name) || drafts.containsKey(name)) {
+                    throw new IllegalStateException("the workflow " + name + " is not active or has a draft");
+                }
+                drafts.put(name, workflows.get(name));
+                yield draft(name);
+            }
+            case "updateWorkflow" -> {
+                JiraWorkflow workflow = call.getArgument(1);
+                boolean draft = drafts.containsKey(workflow.getName()) && draftObjects.containsKey(workflow);
+                if (!draft && activeWorkflows.contains(workflow.getName())) {
+                    throw new IllegalStateException("an active workflow is edited through its draft");
+                }
+                WorkflowState saved = parse(workflow.getName(), xml(workflow.getDescriptor()));
+                (draft ? drafts : workflows).put(workflow.getName(), saved);
+                yield null;
+            }
+            case "overwriteActiveWorkflow" -> {
+                String name = call.getArgument(1);
+                workflows.put(name, drafts.remove(name));
+                count("workflowPublished");
+                yield null;
+            }
             case "createWorkflow" -> {
                 JiraWorkflow workflow = call.getArgument(1);
                 if (workflows.containsKey(workflow.getName())) {
@@ -538,7 +570,7 @@ final class FakeJira {
             default -> unexpected(call);
         });
         JiraAuthenticationContext authenticationContext = fake(JiraAuthenticationContext.class, "auth", call -> switch (call.getMethod().getName()) {
-            case "getLoggedInUser" -> null;
+            case "getLoggedInUser" -> loggedInUser;
             default -> unexpected(call);
         });
         return new JiraWorkflows(workflowManager, schemeManager, authenticationContext) {
@@ -748,6 +780,10 @@ final class FakeJira {
             }
             case "getTabs" -> state.tabs.stream().map(this::tabMock).toList();
             case "containsField" -> state.allFields().contains(call.<String>getArgument(0));
+            case "removeFieldScreenLayoutItem" -> {
+                state.tabs.forEach(tab -> tab.fields.remove(call.<String>getArgument(0)));
+                yield null;
+            }
             default -> unexpected(call);
         });
     }
@@ -788,16 +824,20 @@ final class FakeJira {
                 yield null;
             }
             case "getFieldScreenSchemeItem" -> {
-                if (call.getArgument(0) != null) {
-                    throw new IllegalArgumentException("setup only uses the default operation");
-                }
-                yield state.defaultScreenId == null ? null : screenSchemeItemMock(new Long[] {state.defaultScreenId}, state);
+                boolean create = operation(call.getArgument(0));
+                Long screenId = create ? state.createScreenId : state.defaultScreenId;
+                yield screenId == null ? null : screenSchemeItemMock(new Long[] {screenId}, state, create);
             }
             case "addFieldScreenSchemeItem" -> {
                 if (state.id == null) {
                     throw new IllegalStateException("store the scheme before adding items");
                 }
-                state.defaultScreenId = screenSchemeItemScreen(call.getArgument(0));
+                FieldScreenSchemeItem item = call.getArgument(0);
+                if (itemOperations.get(item) == null || !operation(itemOperations.get(item)[0])) {
+                    state.defaultScreenId = screenSchemeItemScreen(item);
+                } else {
+                    state.createScreenId = screenSchemeItemScreen(item);
+                }
                 yield null;
             }
             default -> unexpected(call);
@@ -805,27 +845,50 @@ final class FakeJira {
     }
 
     private final Map<FieldScreenSchemeItem, Long[]> itemScreens = new java.util.IdentityHashMap<>();
+    private final Map<FieldScreenSchemeItem, Object[]> itemOperations = new java.util.IdentityHashMap<>();
 
-    private FieldScreenSchemeItem screenSchemeItemMock(Long[] screenId) {
-        return screenSchemeItemMock(screenId, null);
+    /** True for Jira's create operation, false for the default (null); setup uses no other. */
+    private static boolean operation(Object operation) {
+        if (operation == null) {
+            return false;
+        }
+        if (operation == com.atlassian.jira.issue.operation.IssueOperations.CREATE_ISSUE_OPERATION) {
+            return true;
+        }
+        throw new IllegalArgumentException("setup only uses the default and the create operation");
     }
 
-    private FieldScreenSchemeItem screenSchemeItemMock(Long[] screenId, ScreenSchemeState owner) {
+    private FieldScreenSchemeItem screenSchemeItemMock(Long[] screenId) {
+        return screenSchemeItemMock(screenId, null, false);
+    }
+
+    private FieldScreenSchemeItem screenSchemeItemMock(Long[] screenId, ScreenSchemeState owner, boolean create) {
+        Object[] operation = {create ? com.atlassian.jira.issue.operation.IssueOperations.CREATE_ISSUE_OPERATION : null};
         FieldScreenSchemeItem item = fake(FieldScreenSchemeItem.class, "screen scheme item", call -> switch (call.getMethod().getName()) {
             case "getFieldScreenId" -> screenId[0];
+            case "getIssueOperation" -> operation[0];
+            case "setIssueOperation" -> {
+                operation[0] = call.getArgument(0);
+                yield null;
+            }
             case "setFieldScreen" -> {
                 screenId[0] = call.<FieldScreen>getArgument(0).getId();
                 yield null;
             }
             case "store" -> {
                 if (owner != null) {
-                    owner.defaultScreenId = screenId[0];
+                    if (operation(operation[0])) {
+                        owner.createScreenId = screenId[0];
+                    } else {
+                        owner.defaultScreenId = screenId[0];
+                    }
                 }
                 yield null;
             }
             default -> unexpected(call);
         });
         itemScreens.put(item, screenId);
+        itemOperations.put(item, operation);
         return item;
     }
 
@@ -903,11 +966,90 @@ final class FakeJira {
         });
     }
 
+    /** Workflows assigned to a scheme a project uses: Jira edits them only through a draft. */
+    final Set<String> activeWorkflows = new java.util.HashSet<>();
+    /** Drafts of active workflows, by name. */
+    final Map<String, WorkflowState> drafts = new LinkedHashMap<>();
+    /** Who runs the setup; null while the plugin starts. */
+    volatile com.atlassian.jira.user.ApplicationUser loggedInUser;
+    private final Map<JiraWorkflow, Boolean> draftObjects = new java.util.IdentityHashMap<>();
+
+    /** A workflow; its descriptor is a fresh, editable copy of what Jira stores (as getWorkflowClone gives). */
     private JiraWorkflow workflow(String name) {
+        return workflow(name, () -> workflows.get(name));
+    }
+
+    private JiraWorkflow draft(String name) {
+        JiraWorkflow draft = workflow(name, () -> drafts.get(name));
+        draftObjects.put(draft, true);
+        return draft;
+    }
+
+    private JiraWorkflow workflow(String name, java.util.function.Supplier<WorkflowState> state) {
+        com.opensymphony.workflow.loader.WorkflowDescriptor[] descriptor = new com.opensymphony.workflow.loader.WorkflowDescriptor[1];
         return fake(JiraWorkflow.class, "workflow " + name, call -> switch (call.getMethod().getName()) {
             case "getName" -> name;
+            case "getDescriptor" -> {
+                if (descriptor[0] == null) {
+                    descriptor[0] = com.opensymphony.workflow.loader.WorkflowLoader.load(
+                            new ByteArrayInputStream(state.get().xml().getBytes(StandardCharsets.UTF_8)));
+                }
+                yield descriptor[0];
+            }
             default -> unexpected(call);
         });
+    }
+
+    static String xml(com.opensymphony.workflow.loader.WorkflowDescriptor descriptor) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (java.io.PrintWriter writer = new java.io.PrintWriter(out)) {
+            writer.println("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+            writer.println("<!DOCTYPE workflow PUBLIC \"-//OpenSymphony Group//DTD OSWorkflow 2.7//EN\" "
+                    + "\"http://www.opensymphony.com/osworkflow/workflow_2_7.dtd\">");
+            descriptor.writeXML(writer, 0);
+        }
+        return out.toString();
+    }
+
+    /** As an admin (or an older version of the plugin) would: the transition shows that screen (null: none). */
+    void setTransitionScreen(String workflowName, int actionId, String screenId) {
+        synchronized (this) {
+            try {
+                com.opensymphony.workflow.loader.WorkflowDescriptor descriptor = com.opensymphony.workflow.loader.WorkflowLoader.load(
+                        new ByteArrayInputStream(workflows.get(workflowName).xml().getBytes(StandardCharsets.UTF_8)));
+                com.opensymphony.workflow.loader.ActionDescriptor action = descriptor.getAction(actionId);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> meta = action.getMetaAttributes();
+                action.setView(screenId == null ? null : "fieldscreen");
+                if (screenId == null) {
+                    meta.remove("jira.fieldscreen.id");
+                } else {
+                    meta.put("jira.fieldscreen.id", screenId);
+                }
+                workflows.put(workflowName, parse(workflowName, xml(descriptor)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The screen id per transition of a stored workflow (null: none), as Jira would run it. */
+    Map<Integer, String> transitionScreens(String workflowName) {
+        Map<Integer, String> screens = new LinkedHashMap<>();
+        try {
+            com.opensymphony.workflow.loader.WorkflowDescriptor descriptor = com.opensymphony.workflow.loader.WorkflowLoader.load(
+                    new ByteArrayInputStream(workflows.get(workflowName).xml().getBytes(StandardCharsets.UTF_8)));
+            for (Object step : descriptor.getSteps()) {
+                for (Object a : ((com.opensymphony.workflow.loader.StepDescriptor) step).getActions()) {
+                    com.opensymphony.workflow.loader.ActionDescriptor action = (com.opensymphony.workflow.loader.ActionDescriptor) a;
+                    screens.put(action.getId(), "fieldscreen".equals(action.getView())
+                            ? (String) action.getMetaAttributes().get("jira.fieldscreen.id") : null);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return screens;
     }
 
     private final Map<AssignableWorkflowScheme, WorkflowSchemeState> schemeStates = new java.util.IdentityHashMap<>();

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,8 +81,8 @@ class JiraSetupServiceTest {
         once.put("avatar", 2);
         once.put("field", FailForwardField.values().length);
         once.put("option", optionCount());
-        once.put("screen", 2);
-        once.put("tab", 6);
+        once.put("screen", 7); // per type a full, a create screen; 3 transition screens
+        once.put("tab", 10);
         once.put("screenScheme", 2);
         once.put("issueTypeScreenScheme", 1);
         once.put("status", 8); // 9 statuses; Jira's own "Closed" is adopted
@@ -102,7 +103,7 @@ class JiraSetupServiceTest {
         assertThat(report.items()).filteredOn(item -> !item.outcome().created())
                 .singleElement().isEqualTo(new Item(Kind.STATUS, "CLOSED", Outcome.ADOPTED, "6"));
         assertThat(report.created()).hasSize(everythingOnce().values().stream().mapToInt(Integer::intValue).sum()
-                - 2 /* avatars are not reported */ - 6 /* tabs are part of their screen */);
+                - 2 /* avatars are not reported */ - 10 /* tabs are part of their screen */);
         assertThat(report.warnings()).isEmpty();
         assertThat(jira.clusterLock.isLocked()).isFalse();
         assertThat(jira.lockNames).containsOnly("dev.failforward.jira.setup");
@@ -183,19 +184,48 @@ class JiraSetupServiceTest {
         assertThat(experiment.tabs.get(0).fields).startsWith("summary", "issuetype", "description")
                 .contains(fieldId(FailForwardField.HYPOTHESIS), fieldId(FailForwardField.PHASE));
         assertThat(experiment.tabs.get(2).fields).containsExactly(fieldId(FailForwardField.OUTCOME),
-                fieldId(FailForwardField.DECISION), fieldId(FailForwardField.DECISION_RATIONALE), fieldId(FailForwardField.DECIDED_AT));
+                fieldId(FailForwardField.DECISION), fieldId(FailForwardField.DECISION_RATIONALE),
+                fieldId(FailForwardField.OBSERVED_RESULTS), fieldId(FailForwardField.DECIDED_AT));
 
         FakeJira.ScreenState incident = jira.screens.get(Long.parseLong(recorded(SetupRecords.screenKey("incident"))));
-        assertThat(incident.tabs).extracting(tab -> tab.name).containsExactly("Report", "Analysis", "Learnings");
-        assertThat(incident.tabs.get(2).fields).containsExactly(fieldId(FailForwardField.LEARNINGS), fieldId(FailForwardField.NEXT_STEPS));
+        assertThat(incident.tabs).extracting(tab -> tab.name).containsExactly("Report", "Analysis");
+        assertThat(incident.allFields()).doesNotContain(fieldId(FailForwardField.LEARNINGS), fieldId(FailForwardField.NEXT_STEPS));
 
         for (IssueTypeSpec spec : SetupSpec.ISSUE_TYPES) {
             FakeJira.ScreenState screen = jira.screens.get(Long.parseLong(recorded(SetupRecords.screenKey(spec.key()))));
-            List<String> expected = FailForwardField.of(spec.scope()).stream().map(this::fieldId).toList();
+            List<String> expected = FailForwardField.of(spec.scope()).stream()
+                    .filter(field -> !SetupSpec.RETIRED_FROM_SCREENS.contains(field)).map(this::fieldId).toList();
             assertThat(screen.allFields()).as("every field of its scope, once").containsAll(expected).doesNotHaveDuplicates();
+            FakeJira.ScreenState create = jira.screens.get(Long.parseLong(recorded(SetupRecords.screenKey(spec.key() + "_create"))));
             FakeJira.ScreenSchemeState scheme = jira.screenSchemes.get(Long.parseLong(recorded(SetupRecords.screenSchemeKey(spec.key()))));
-            assertThat(scheme.defaultScreenId).isEqualTo(screen.id);
+            assertThat(scheme.defaultScreenId).as("edit and view").isEqualTo(screen.id);
+            assertThat(scheme.createScreenId).as("create").isEqualTo(create.id);
         }
+    }
+
+    @Test
+    void createAndTransitionScreensAskOnlyForTheirStep() {
+        node().ensureInstalled();
+
+        FakeJira.ScreenState createExperiment = screen("experiment_create");
+        assertThat(createExperiment.name).isEqualTo("Fail Forward: Create experiment");
+        assertThat(createExperiment.tabs).extracting(tab -> tab.name).containsExactly("Plan");
+        assertThat(createExperiment.allFields()).containsExactly("summary", "issuetype", "description",
+                fieldId(FailForwardField.HYPOTHESIS), fieldId(FailForwardField.SUCCESS_CRITERIA),
+                fieldId(FailForwardField.STOP_CRITERIA), fieldId(FailForwardField.LEARNING_GOALS),
+                fieldId(FailForwardField.PHASE), fieldId(FailForwardField.BUDGET), fieldId(FailForwardField.TIME_BOX_DAYS));
+        assertThat(screen("incident_create").allFields()).containsExactly("summary", "issuetype", "description",
+                fieldId(FailForwardField.DISCOVERED_AT), fieldId(FailForwardField.IMPACT));
+        assertThat(screen("experiment_decide").allFields()).containsExactly(fieldId(FailForwardField.OUTCOME),
+                fieldId(FailForwardField.DECISION), fieldId(FailForwardField.DECISION_RATIONALE),
+                fieldId(FailForwardField.OBSERVED_RESULTS));
+        assertThat(screen("incident_analysis").allFields()).containsExactly(fieldId(FailForwardField.FAILURE_TYPE),
+                fieldId(FailForwardField.FAILURE_CATEGORY), fieldId(FailForwardField.FAILURE_MODE),
+                fieldId(FailForwardField.FIVE_WHYS), fieldId(FailForwardField.CONTRIBUTING_FACTORS));
+    }
+
+    private FakeJira.ScreenState screen(String key) {
+        return jira.screens.get(Long.parseLong(recorded(SetupRecords.screenKey(key))));
     }
 
     @Test
@@ -238,14 +268,22 @@ class JiraSetupServiceTest {
                 recorded(SetupRecords.statusKey("DRAFT")), recorded(SetupRecords.statusKey("READY")),
                 recorded(SetupRecords.statusKey("RUNNING")), recorded(SetupRecords.statusKey("EVALUATING")),
                 recorded(SetupRecords.statusKey("DECIDED")));
-        assertThat(experiment.transitionScreenIds()).isNotEmpty()
-                .containsOnly(recorded(SetupRecords.screenKey("experiment")));
+        assertThat(experiment.transitionScreenIds()).containsExactly(
+                recorded(SetupRecords.screenKey("experiment_plan")), recorded(SetupRecords.screenKey("experiment_decide")));
+        Map<Integer, String> experimentScreens = new LinkedHashMap<>();
+        experimentScreens.put(11, recorded(SetupRecords.screenKey("experiment_plan")));
+        experimentScreens.put(12, null);
+        experimentScreens.put(21, null);
+        experimentScreens.put(31, null);
+        experimentScreens.put(32, null);
+        experimentScreens.put(41, recorded(SetupRecords.screenKey("experiment_decide")));
+        assertThat(jira.transitionScreens(experiment.name())).isEqualTo(experimentScreens);
 
         FakeJira.WorkflowState incident = jira.workflows.get(recorded(SetupRecords.workflowKey("incident")));
         assertThat(incident.stepStatusIds()).containsExactly(
                 recorded(SetupRecords.statusKey("REPORTED")), recorded(SetupRecords.statusKey("ANALYSING")),
                 recorded(SetupRecords.statusKey("LEARNING_REVIEW")), "6" /* Jira's Closed */);
-        assertThat(incident.transitionScreenIds()).containsOnly(recorded(SetupRecords.screenKey("incident")));
+        assertThat(incident.transitionScreenIds()).containsExactly(recorded(SetupRecords.screenKey("incident_analysis")));
 
         assertThat(jira.statuses.get(recorded(SetupRecords.statusKey("LEARNING_REVIEW"))).getName()).isEqualTo("Learning review");
     }
@@ -406,6 +444,129 @@ class JiraSetupServiceTest {
 
     // ------------------------------------------------------------------------------------------------ repairs
 
+    // ------------------------------------------------------------------------------------------------ upgrade
+
+    /** What a version with one screen per issue type left: that screen on every transition, learnings on it, no create screen. */
+    private void makeItAnOlderInstallation() {
+        String experimentScreen = recorded(SetupRecords.screenKey("experiment"));
+        String incidentScreen = recorded(SetupRecords.screenKey("incident"));
+        String experiment = recorded(SetupRecords.workflowKey("experiment"));
+        String incident = recorded(SetupRecords.workflowKey("incident"));
+        for (int action : new int[] {11, 12, 41}) {
+            jira.setTransitionScreen(experiment, action, experimentScreen);
+        }
+        for (int action : new int[] {21, 31}) {
+            jira.setTransitionScreen(incident, action, incidentScreen);
+        }
+        FakeJira.ScreenState screen = jira.screens.get(Long.parseLong(incidentScreen));
+        screen.tabs.add(new FakeJira.TabState("Learnings"));
+        screen.tabs.get(2).fields.addAll(List.of(fieldId(FailForwardField.LEARNINGS), fieldId(FailForwardField.NEXT_STEPS)));
+        jira.screenSchemes.values().forEach(scheme -> scheme.createScreenId = null);
+    }
+
+    private Map<Integer, String> installedScreens(String type) {
+        return jira.transitionScreens(recorded(SetupRecords.workflowKey(type)));
+    }
+
+    private Map<Integer, String> expectedScreens(IssueTypeSpec type) {
+        Map<Integer, String> expected = new LinkedHashMap<>();
+        type.workflow().xml().transitionScreens().forEach((action, screen) -> {
+            if (action != 1) {
+                expected.put(action, screen == null ? null : recorded(SetupRecords.screenKey(screen)));
+            }
+        });
+        return expected;
+    }
+
+    @Test
+    void reRunningSetupUpgradesAnOlderInstallationsScreensAndInactiveWorkflows() {
+        node().ensureInstalled();
+        makeItAnOlderInstallation();
+        assertThat(installedScreens("experiment").get(41)).isEqualTo(recorded(SetupRecords.screenKey("experiment")));
+
+        SetupReport report = node().ensureInstalled();
+
+        assertThat(installedScreens("experiment")).isEqualTo(expectedScreens(EXPERIMENT));
+        assertThat(installedScreens("incident")).isEqualTo(expectedScreens(INCIDENT));
+        assertThat(installedScreens("incident").get(31)).as("Close asks for nothing now").isNull();
+        assertThat(report.item(Kind.WORKFLOW, "experiment").orElseThrow().outcome()).isEqualTo(Outcome.UPDATED);
+        assertThat(report.item(Kind.WORKFLOW, "incident").orElseThrow().outcome()).isEqualTo(Outcome.UPDATED);
+        assertThat(screen("incident").allFields()).doesNotContain(fieldId(FailForwardField.LEARNINGS), fieldId(FailForwardField.NEXT_STEPS));
+        assertThat(report.item(Kind.SCREEN, "incident").orElseThrow().outcome()).isEqualTo(Outcome.UPDATED);
+        for (IssueTypeSpec spec : SetupSpec.ISSUE_TYPES) {
+            FakeJira.ScreenSchemeState scheme = jira.screenSchemes.get(Long.parseLong(recorded(SetupRecords.screenSchemeKey(spec.key()))));
+            assertThat(scheme.createScreenId).isEqualTo(screen(spec.key() + "_create").id);
+            assertThat(report.item(Kind.SCREEN_SCHEME, spec.key()).orElseThrow().outcome()).isEqualTo(Outcome.UPDATED);
+        }
+        assertThat(report.warnings()).isEmpty();
+        assertThat(jira.created("workflow")).as("changed in place, not created again").isEqualTo(2);
+
+        SetupReport again = node().ensureInstalled();
+        assertThat(again.items()).filteredOn(item -> item.outcome() != Outcome.FOUND && item.outcome() != Outcome.ADOPTED)
+                .as("the upgrade happens once").isEmpty();
+    }
+
+    @Test
+    void anActiveWorkflowIsUpgradedThroughADraftThatIsPublished() {
+        node().ensureInstalled();
+        makeItAnOlderInstallation();
+        jira.activeWorkflows.addAll(jira.workflows.keySet());
+        jira.loggedInUser = org.mockito.Mockito.mock(com.atlassian.jira.user.ApplicationUser.class);
+
+        SetupReport report = node().ensureInstalled();
+
+        assertThat(installedScreens("experiment")).isEqualTo(expectedScreens(EXPERIMENT));
+        assertThat(installedScreens("incident")).isEqualTo(expectedScreens(INCIDENT));
+        assertThat(jira.created("workflowPublished")).isEqualTo(2);
+        assertThat(jira.drafts).isEmpty();
+        assertThat(report.warnings()).isEmpty();
+    }
+
+    @Test
+    void anActiveWorkflowThatCannotBeDraftedNowIsLeftWithAWarningAndUpgradedByALaterRun() {
+        node().ensureInstalled();
+        makeItAnOlderInstallation();
+        jira.activeWorkflows.addAll(jira.workflows.keySet());
+        Map<Integer, String> before = installedScreens("experiment");
+
+        SetupReport atStartUp = node().ensureInstalled(); // no user while the plugin starts: Jira will not author a draft
+
+        assertThat(installedScreens("experiment")).isEqualTo(before);
+        assertThat(atStartUp.warnings()).hasSize(2).allSatisfy(warning ->
+                assertThat(warning.i18nKey()).isEqualTo("failforward.setup.warning.transitionscreens"));
+        assertThat(atStartUp.item(Kind.WORKFLOW, "experiment").orElseThrow().outcome()).isEqualTo(Outcome.FOUND);
+
+        jira.loggedInUser = org.mockito.Mockito.mock(com.atlassian.jira.user.ApplicationUser.class); // an admin runs the setup
+        SetupReport byAdmin = node().ensureInstalled();
+
+        assertThat(installedScreens("experiment")).isEqualTo(expectedScreens(EXPERIMENT));
+        assertThat(byAdmin.warnings()).isEmpty();
+    }
+
+    @Test
+    void anAdminsDraftAndAnAdminsOwnScreensAreLeftAlone() {
+        node().ensureInstalled();
+        makeItAnOlderInstallation();
+        String experiment = recorded(SetupRecords.workflowKey("experiment"));
+        String incident = recorded(SetupRecords.workflowKey("incident"));
+        jira.setTransitionScreen(experiment, 41, Long.toString(FakeJira.DEFAULT_SCREEN)); // the admin's choice
+        jira.activeWorkflows.add(incident);
+        jira.drafts.put(incident, jira.workflows.get(incident)); // an admin is editing it
+        Map<Integer, String> incidentBefore = installedScreens("incident");
+
+        SetupReport report = node().ensureInstalled();
+
+        Map<Integer, String> expected = expectedScreens(EXPERIMENT);
+        expected.put(41, Long.toString(FakeJira.DEFAULT_SCREEN));
+        assertThat(installedScreens("experiment")).isEqualTo(expected);
+        assertThat(installedScreens("incident")).isEqualTo(incidentBefore);
+        assertThat(report.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.i18nKey()).isEqualTo("failforward.setup.warning.transitionscreens");
+            assertThat(warning.arguments()).hasSize(2);
+            assertThat(warning.arguments().get(1).toString()).contains("has a draft");
+        });
+    }
+
     @Test
     void aRecordedIdThatJiraNoLongerKnowsIsCreatedAgainAndRecorded() {
         node().ensureInstalled();
@@ -431,9 +592,14 @@ class JiraSetupServiceTest {
         assertThat(jira.created("field")).isEqualTo(FailForwardField.values().length + 1);
         assertThat(jira.created("linkType")).isEqualTo(4);
         assertThat(jira.created("option")).isEqualTo(optionCount() + 1);
-        assertThat(jira.created("screen")).isEqualTo(2);
+        assertThat(jira.created("screen")).isEqualTo(7);
+        for (String stepScreen : List.of("experiment_create", "experiment_plan")) {
+            assertThat(jira.screens.get(Long.parseLong(recorded(SetupRecords.screenKey(stepScreen)))).allFields())
+                    .as(stepScreen).contains(newHypothesis).doesNotContain(oldHypothesis);
+        }
         assertThat(report.items()).filteredOn(item -> item.outcome() != Outcome.FOUND).extracting(Item::key)
-                .containsExactlyInAnyOrder("hypothesis", "phase.EXPLORE", "experiment", "failforward-pivot");
+                .containsExactlyInAnyOrder("hypothesis", "phase.EXPLORE", "experiment", "experiment_create",
+                        "experiment_plan", "failforward-pivot");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.jira.fields.FailForwardField.Scope;
 import dev.failforward.jira.setup.SetupSpec.IssueTypeSpec;
 import dev.failforward.jira.setup.SetupSpec.StatusSpec;
+import dev.failforward.jira.setup.SetupSpec.StepScreenSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,16 +13,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static dev.failforward.jira.fields.FailForwardField.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SetupSpecTest {
 
     @Test
-    void eachScreenShowsEveryFieldOfItsScopeExactlyOnce() {
+    void eachScreenShowsEveryFieldOfItsScopeButTheRetiredOnesExactlyOnce() {
         for (IssueTypeSpec type : SetupSpec.ISSUE_TYPES) {
+            Set<FailForwardField> shown = new HashSet<>(FailForwardField.of(type.scope()));
+            SetupSpec.RETIRED_FROM_SCREENS.forEach(shown::remove);
             assertThat(type.screen().fields()).as(type.key())
                     .doesNotHaveDuplicates()
-                    .containsExactlyInAnyOrderElementsOf(FailForwardField.of(type.scope()));
+                    .containsExactlyInAnyOrderElementsOf(shown);
         }
         assertThat(SetupSpec.issueType(Scope.EXPERIMENT)).isSameAs(SetupSpec.EXPERIMENT);
         assertThat(SetupSpec.issueType(Scope.INCIDENT)).isSameAs(SetupSpec.INCIDENT);
@@ -49,8 +53,55 @@ class SetupSpecTest {
             }
             assertThat(type.workflow().statuses()).extracting(StatusSpec::key).as(type.key())
                     .containsExactlyInAnyOrderElementsOf(placeholders);
-            assertThat(screens).as("screens a workflow names are ours").isSubsetOf(List.of("experiment", "incident"));
+            assertThat(screens).as("screens a workflow names are its type's transition screens")
+                    .containsExactlyInAnyOrderElementsOf(type.transitionScreens().stream().map(StepScreenSpec::key).toList());
         }
+    }
+
+    @Test
+    void createScreensAskOnlyForWhatTheFirstStepNeeds() {
+        assertThat(SetupSpec.EXPERIMENT.createScreen().tab().systemFields()).containsExactly("summary", "issuetype", "description");
+        assertThat(SetupSpec.EXPERIMENT.createScreen().fields()).containsExactly(
+                HYPOTHESIS, SUCCESS_CRITERIA, STOP_CRITERIA, LEARNING_GOALS, PHASE, BUDGET, TIME_BOX_DAYS);
+        assertThat(SetupSpec.INCIDENT.createScreen().tab().systemFields()).containsExactly("summary", "issuetype", "description");
+        assertThat(SetupSpec.INCIDENT.createScreen().fields()).containsExactly(DISCOVERED_AT, IMPACT);
+    }
+
+    @Test
+    void eachTransitionScreenAsksOnlyForItsStep() {
+        assertThat(FailForwardScreens.transition("experiment_plan")).contains(
+                List.of(HYPOTHESIS, SUCCESS_CRITERIA, STOP_CRITERIA, LEARNING_GOALS, PHASE, BUDGET, TIME_BOX_DAYS));
+        assertThat(FailForwardScreens.transition("experiment_decide")).contains(
+                List.of(OUTCOME, DECISION, DECISION_RATIONALE, OBSERVED_RESULTS));
+        assertThat(FailForwardScreens.transition("incident_analysis")).contains(
+                List.of(FAILURE_TYPE, FAILURE_CATEGORY, FAILURE_MODE, FIVE_WHYS, CONTRIBUTING_FACTORS));
+        assertThat(FailForwardScreens.transition("experiment")).isEmpty();
+        assertThat(FailForwardScreens.transitionScreenKeys())
+                .containsExactly("experiment_plan", "experiment_decide", "incident_analysis");
+        for (IssueTypeSpec type : SetupSpec.ISSUE_TYPES) {
+            assertThat(type.transitionScreens()).allSatisfy(screen -> {
+                assertThat(screen.tab().systemFields()).isEmpty();
+                assertThat(screen.fields()).as("stamped times are set by post-functions, never asked for")
+                        .doesNotContain(STARTED_AT, DECIDED_AT, REPORTED_AT, RESOLVED_AT);
+            });
+        }
+    }
+
+    @Test
+    void theFullScreenHasEveryFieldButTheRetiredOnes() {
+        for (IssueTypeSpec type : SetupSpec.ISSUE_TYPES) {
+            Set<FailForwardField> expected = new HashSet<>(FailForwardField.of(type.scope()));
+            SetupSpec.RETIRED_FROM_SCREENS.forEach(expected::remove);
+            assertThat(type.screen().fields()).as(type.key()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(FailForwardScreens.editAndView(type.scope())).isEqualTo(type.screen().fields());
+            assertThat(FailForwardScreens.create(type.scope())).isEqualTo(type.createScreen().fields());
+            assertThat(type.stepScreens()).allSatisfy(screen -> assertThat(screen.fields())
+                    .as(screen.key()).doesNotContainAnyElementsOf(SetupSpec.RETIRED_FROM_SCREENS)
+                    .allSatisfy(field -> assertThat(field.scope()).isEqualTo(type.scope())));
+        }
+        assertThat(SetupSpec.EXPERIMENT.screen().tabs().get(2).fields()).contains(OBSERVED_RESULTS);
+        assertThat(SetupSpec.ISSUE_TYPES.stream().flatMap(type -> type.stepScreens().stream()).map(StepScreenSpec::key))
+                .doesNotHaveDuplicates().doesNotContain("experiment", "incident");
     }
 
     @Test
@@ -111,8 +162,9 @@ class SetupSpecTest {
                 "failforward.setup.error.busy", "failforward.setup.error.interrupted",
                 "failforward.setup.error.workflow.missing", "failforward.setup.error.workflow.invalid",
                 "failforward.setup.error.fieldtype", "failforward.setup.error.statuscategory", "failforward.setup.error.jira",
-                "failforward.setup.error.unexpected"));
-        assertThat(keys).hasSize(SetupSpec.i18nKeys().size() + 12).allSatisfy(key ->
+                "failforward.setup.error.unexpected", "failforward.setup.warning.transitionscreens",
+                "failforward.setup.error.workflow.draft"));
+        assertThat(keys).hasSize(SetupSpec.i18nKeys().size() + 14).allSatisfy(key ->
                 assertThat(JiraSetupServiceTest.I18N.hasKey(key)).as(key).isTrue());
         assertThat(SetupSpec.i18nKeys()).allSatisfy(key -> assertThat(key).startsWith("failforward.setup."));
     }

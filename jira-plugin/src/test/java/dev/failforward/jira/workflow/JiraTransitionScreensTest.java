@@ -29,7 +29,7 @@ class JiraTransitionScreensTest {
         for (ExperimentStatus status : ExperimentStatus.values()) {
             statuses.put(status.name(), Integer.toString(status.ordinal() + 1));
         }
-        String xml = WorkflowXml.EXPERIMENT.render(statuses, Map.of("experiment", "10100"));
+        String xml = WorkflowXml.EXPERIMENT.render(statuses, Map.of("experiment_plan", "10100", "experiment_decide", "10102"));
         return WorkflowLoader.load(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** The workflow XML resources, loaded with the real OSWorkflow loader (DTD-validated), against the core lifecycles. */
 class WorkflowXmlTest {
 
-    private static final Map<String, String> SCREENS = Map.of("experiment", "10100", "incident", "10101");
+    private static final Map<String, String> SCREENS = Map.of("experiment_plan", "10100", "experiment_decide", "10102",
+            "incident_analysis", "10103");
 
     private static Map<String, String> statusIds(Enum<?>[] statuses) {
         Map<String, String> ids = new LinkedHashMap<>();
@@ -144,6 +145,7 @@ class WorkflowXmlTest {
 
         ActionDescriptor markReady = action(workflow, 11);
         assertThat(ours(classes(markReady.getValidators()))).containsExactlyElementsOf(plan);
+        assertThat(markReady.getView()).isEqualTo("fieldscreen");
         assertThat(markReady.getMetaAttributes().get("jira.fieldscreen.id")).isEqualTo("10100");
 
         ActionDescriptor start = action(workflow, 21);
@@ -153,6 +155,8 @@ class WorkflowXmlTest {
         assertThat(((FunctionDescriptor) start.getUnconditionalResult().getPostFunctions().get(0)).getArgs().get("field")).isEqualTo("startedAt");
 
         ActionDescriptor decide = action(workflow, 41);
+        assertThat(decide.getView()).isEqualTo("fieldscreen");
+        assertThat(decide.getMetaAttributes().get("jira.fieldscreen.id")).isEqualTo("10102");
         assertThat(ours(classes(decide.getValidators()))).containsExactly("DecisionValidator");
         assertThat(((FunctionDescriptor) decide.getUnconditionalResult().getPostFunctions().get(0)).getArgs().get("field")).isEqualTo("decidedAt");
 
@@ -223,9 +227,44 @@ class WorkflowXmlTest {
     @Test
     void placeholdersNameEveryStatusAndTheScreens() {
         assertThat(WorkflowXml.EXPERIMENT.placeholders()).containsExactlyInAnyOrder(
-                "status.DRAFT", "status.READY", "status.RUNNING", "status.EVALUATING", "status.DECIDED", "screen.experiment");
+                "status.DRAFT", "status.READY", "status.RUNNING", "status.EVALUATING", "status.DECIDED",
+                "screen.experiment_plan", "screen.experiment_decide");
         assertThat(WorkflowXml.INCIDENT.placeholders()).containsExactlyInAnyOrder(
-                "status.REPORTED", "status.ANALYSING", "status.LEARNING_REVIEW", "status.CLOSED", "screen.incident");
+                "status.REPORTED", "status.ANALYSING", "status.LEARNING_REVIEW", "status.CLOSED", "screen.incident_analysis");
+    }
+
+    @Test
+    void eachTransitionThatAsksForInputHasItsOwnScreenAndTheOthersNone() throws Exception {
+        Map<Integer, String> experiment = new java.util.LinkedHashMap<>();
+        experiment.put(1, null);
+        experiment.put(11, "experiment_plan");
+        experiment.put(12, null);
+        experiment.put(21, null);
+        experiment.put(31, null);
+        experiment.put(32, null);
+        experiment.put(41, "experiment_decide");
+        assertThat(WorkflowXml.EXPERIMENT.transitionScreens()).containsExactlyEntriesOf(experiment);
+
+        Map<Integer, String> incident = new java.util.LinkedHashMap<>();
+        incident.put(1, null);
+        incident.put(11, null);
+        incident.put(21, "incident_analysis");
+        incident.put(22, null);
+        incident.put(31, null);
+        assertThat(WorkflowXml.INCIDENT.transitionScreens()).containsExactlyEntriesOf(incident);
+
+        // what the parsed workflow shows agrees: a view only where a screen is named
+        for (WorkflowXml xml : WorkflowXml.values()) {
+            WorkflowDescriptor workflow = xml == WorkflowXml.EXPERIMENT ? load(xml, ExperimentStatus.values())
+                    : load(xml, IncidentStatus.values());
+            xml.transitionScreens().forEach((id, screen) -> {
+                ActionDescriptor action = id == 1 ? workflow.getInitialAction(1) : workflow.getAction(id);
+                assertThat(java.util.Objects.toString(action.getView(), "")).as(xml + " " + id)
+                        .isEqualTo(screen == null ? "" : "fieldscreen");
+                assertThat(action.getMetaAttributes().get("jira.fieldscreen.id")).as(xml + " " + id)
+                        .isEqualTo(screen == null ? null : SCREENS.get(screen));
+            });
+        }
     }
 
     @Test

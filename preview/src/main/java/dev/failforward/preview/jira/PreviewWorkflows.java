@@ -20,6 +20,7 @@ import dev.failforward.core.incident.IncidentStatus;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.jira.projection.JiraIssueProjection;
+import dev.failforward.jira.setup.FailForwardScreens;
 import dev.failforward.jira.workflow.WorkflowXml;
 
 import java.io.ByteArrayInputStream;
@@ -69,8 +70,8 @@ public final class PreviewWorkflows {
         this.issues = issues;
         this.projection = projection;
         this.i18n = i18n;
-        workflows.put(RecordKind.EXPERIMENT, load(WorkflowXml.EXPERIMENT, ExperimentStatus.values(), "experiment"));
-        workflows.put(RecordKind.INCIDENT, load(WorkflowXml.INCIDENT, IncidentStatus.values(), "incident"));
+        workflows.put(RecordKind.EXPERIMENT, load(WorkflowXml.EXPERIMENT, ExperimentStatus.values()));
+        workflows.put(RecordKind.INCIDENT, load(WorkflowXml.INCIDENT, IncidentStatus.values()));
         Set<String> missing = new java.util.TreeSet<>();
         for (WorkflowDescriptor workflow : workflows.values()) {
             for (String className : classNames(workflow)) {
@@ -168,9 +169,42 @@ public final class PreviewWorkflows {
         return transitions;
     }
 
-    /** The fields a transition's screen shows: the issue type's screen, as setup configures it. */
+    /** The fields of the issue type's edit and view screen (every field, tab by tab), as setup configures it in Jira. */
     public List<FailForwardField> screenFields(RecordKind kind) {
-        return List.copyOf(FailForwardField.of(kind == RecordKind.EXPERIMENT ? FailForwardField.Scope.EXPERIMENT : FailForwardField.Scope.INCIDENT));
+        return FailForwardScreens.editAndView(scope(kind));
+    }
+
+    /** The fields of the issue type's create screen: only what the first step needs, as setup configures it. */
+    public List<FailForwardField> createFields(RecordKind kind) {
+        return FailForwardScreens.create(scope(kind));
+    }
+
+    /**
+     * The fields of a transition's screen: the screen the workflow XML names for it ({@code ${screen.KEY}}), with the
+     * fields setup puts on that screen; none for a transition without a screen or one the issue's workflow lacks.
+     */
+    public List<FailForwardField> transitionFields(RecordKind kind, int actionId) {
+        for (Object s : workflows.get(kind).getSteps()) {
+            for (Object a : ((StepDescriptor) s).getActions()) {
+                ActionDescriptor action = (ActionDescriptor) a;
+                if (action.getId() == actionId) {
+                    return screenOf(action);
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private static List<FailForwardField> screenOf(ActionDescriptor action) {
+        if (!"fieldscreen".equals(action.getView())) {
+            return List.of();
+        }
+        Object key = action.getMetaAttributes().get("jira.fieldscreen.id");
+        return key == null ? List.of() : FailForwardScreens.transition(key.toString()).orElse(List.of());
+    }
+
+    private static FailForwardField.Scope scope(RecordKind kind) {
+        return kind == RecordKind.EXPERIMENT ? FailForwardField.Scope.EXPERIMENT : FailForwardField.Scope.INCIDENT;
     }
 
     public Result create(RecordKind kind, String projectKey, String summary, Map<String, String> form) {
@@ -182,12 +216,12 @@ public final class PreviewWorkflows {
             fieldErrors.put("summary", i18n.getText("preview.error.summary.toolong", 255));
         }
         PreviewIssue issue = issues.draft(kind, projectKey, title);
-        applyForm(issue, screenFields(kind), form, fieldErrors);
+        applyForm(issue, createFields(kind), form, fieldErrors);
         if (!fieldErrors.isEmpty()) {
             return new Result(null, fieldErrors, List.of());
         }
         ActionDescriptor create = (ActionDescriptor) workflows.get(kind).getInitialActions().get(0);
-        return run(create, issue, issue, screenFields(kind));
+        return run(create, issue, issue, createFields(kind));
     }
 
     /** Jira's edit: field validation only; workflow validators judge on transitions. */
@@ -222,7 +256,7 @@ public final class PreviewWorkflows {
             return new Result(null, Map.of(), List.of(i18n.getText("preview.error.transition.unavailable", actionId, statusName(original.status()))));
         }
         ActionDescriptor action = found.get();
-        List<FailForwardField> screen = "fieldscreen".equals(action.getView()) ? screenFields(original.kind()) : List.of();
+        List<FailForwardField> screen = screenOf(action);
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         if (!screen.isEmpty()) {
             applyForm(working, screen, form, fieldErrors);
@@ -379,12 +413,15 @@ public final class PreviewWorkflows {
         return (String) step.getMetaAttributes().get("jira.status.id");
     }
 
-    private static WorkflowDescriptor load(WorkflowXml xml, Enum<?>[] statuses, String screen) {
+    /** The workflow with status names as status ids and screen keys as screen ids (the preview's screens are keys). */
+    private static WorkflowDescriptor load(WorkflowXml xml, Enum<?>[] statuses) {
         Map<String, String> statusIds = new LinkedHashMap<>();
         for (Enum<?> status : statuses) {
             statusIds.put(status.name(), status.name());
         }
-        String rendered = xml.render(statusIds, Map.of(screen, screen));
+        Map<String, String> screenIds = new LinkedHashMap<>();
+        FailForwardScreens.transitionScreenKeys().forEach(key -> screenIds.put(key, key));
+        String rendered = xml.render(statusIds, screenIds);
         try {
             return WorkflowLoader.load(new ByteArrayInputStream(rendered.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {

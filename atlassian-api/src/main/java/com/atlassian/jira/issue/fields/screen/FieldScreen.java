@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Stand-in for {@code com.atlassian.jira.issue.fields.screen.FieldScreen} from {@code com.atlassian.jira:jira-api} 11.3;
  * checked against the indexed jira-api source of {@code FieldScreenImpl} ({@code addTab(String)} stores the tab,
- * {@code store()} creates the screen through the manager on first call). Only the members Fail Forward calls.
+ * {@code store()} creates the screen through the manager on first call,
+ * {@code removeFieldScreenLayoutItem(String)} removes the field from its tab). Only the members Fail Forward calls.
  */
 public interface FieldScreen {
     Long getId();
@@ -21,6 +22,9 @@ public interface FieldScreen {
     FieldScreenTab addTab(String tabName);
 
     boolean containsField(String fieldId);
+
+    /** Removes the field from whichever tab holds it; nothing when the screen does not hold it. */
+    void removeFieldScreenLayoutItem(String fieldId);
 
     void store();
 }

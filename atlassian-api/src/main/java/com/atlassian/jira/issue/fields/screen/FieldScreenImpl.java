@@ -52,6 +52,11 @@ public class FieldScreenImpl implements FieldScreen {
     }
 
     @Override
+    public void removeFieldScreenLayoutItem(String fieldId) {
+        throw standIn();
+    }
+
+    @Override
     public void store() {
         throw standIn();
     }

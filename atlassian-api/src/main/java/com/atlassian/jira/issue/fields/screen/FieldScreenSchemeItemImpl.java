@@ -1,5 +1,7 @@
 package com.atlassian.jira.issue.fields.screen;
 
+import com.atlassian.jira.issue.operation.ScreenableIssueOperation;
+
 /**
  * Stand-in for {@code com.atlassian.jira.issue.fields.screen.FieldScreenSchemeItemImpl} from
  * {@code com.atlassian.jira:jira-api} 11.3; checked against the indexed jira-api source
@@ -16,6 +18,16 @@ public class FieldScreenSchemeItemImpl implements FieldScreenSchemeItem {
 
     @Override
     public Long getFieldScreenId() {
+        throw standIn();
+    }
+
+    @Override
+    public ScreenableIssueOperation getIssueOperation() {
+        throw standIn();
+    }
+
+    @Override
+    public void setIssueOperation(ScreenableIssueOperation issueOperation) {
         throw standIn();
     }
 
