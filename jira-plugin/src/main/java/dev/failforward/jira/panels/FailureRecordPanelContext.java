@@ -21,6 +21,9 @@ import dev.failforward.jira.failuredb.RecordDetails;
 import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.jira.fields.IssueFields;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.retro.RetroPage;
+import dev.failforward.jira.retro.RetroPageLinks;
+import dev.failforward.core.criteria.ObservedResults;
 import dev.failforward.jira.users.SalUserDirectory;
 import jakarta.inject.Inject;
 
@@ -65,6 +68,7 @@ public class FailureRecordPanelContext implements ContextProvider {
     private final PageBuilderService page;
     private final RecordPermissions permissions;
     private final SalUserDirectory users;
+    private final RetroPageLinks retroPages;
     private final Clock clock;
 
     @Inject
@@ -72,13 +76,14 @@ public class FailureRecordPanelContext implements ContextProvider {
                                      @ComponentImport I18nResolver i18n, UserDates dates,
                                      @ComponentImport ApplicationProperties application,
                                      @ComponentImport PageBuilderService page, RecordPermissions permissions,
-                                     SalUserDirectory users) {
-        this(failureDb, fields, i18n, dates, application, page, permissions, users, Clock.systemUTC());
+                                     SalUserDirectory users, RetroPageLinks retroPages) {
+        this(failureDb, fields, i18n, dates, application, page, permissions, users, retroPages, Clock.systemUTC());
     }
 
     FailureRecordPanelContext(FailureDbService failureDb, IssueFields fields, I18nResolver i18n, UserDates dates,
                               ApplicationProperties application, PageBuilderService page,
-                              RecordPermissions permissions, SalUserDirectory users, Clock clock) {
+                              RecordPermissions permissions, SalUserDirectory users, RetroPageLinks retroPages,
+                              Clock clock) {
         this.failureDb = Objects.requireNonNull(failureDb, "failureDb");
         this.fields = Objects.requireNonNull(fields, "fields");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
@@ -87,6 +92,7 @@ public class FailureRecordPanelContext implements ContextProvider {
         this.page = Objects.requireNonNull(page, "page");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.users = Objects.requireNonNull(users, "users");
+        this.retroPages = Objects.requireNonNull(retroPages, "retroPages");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -119,7 +125,7 @@ public class FailureRecordPanelContext implements ContextProvider {
         model.put("learnings", details.learnings().stream().map(this::learning).toList());
         model.put("actions", details.actionItems().stream().map(this::action).toList());
         model.put("whys", details.whys().stream().map(this::why).toList());
-        model.put("retros", retros(details.learnings()));
+        model.put("retros", retros(issue, details.learnings()));
         Map<String, Object> rule = rule(details);
         model.put("rule", rule);
         page.assembler().resources().requireWebResource(WEB_RESOURCE);
@@ -136,7 +142,7 @@ public class FailureRecordPanelContext implements ContextProvider {
         for (String key : List.of("learnings", "actions", "whys", "rule", "retros", "plan", "lineage", "none",
                 "notfound", "owner", "due", "status", "checkin", "deadline", "metat", "missedat", "timeleft",
                 "success", "stop", "outcome", "decision", "rationale", "pivotedfrom", "pivotedto", "thisexperiment",
-                "hidden", "type")) {
+                "hidden", "type", "observed", "verdict", "followup")) {
             texts.put(key, i18n.getText("failforward.panel." + key));
         }
         return texts;
@@ -169,6 +175,9 @@ public class FailureRecordPanelContext implements ContextProvider {
         map.put("typeName", item.type().name());
         map.put("checkIn", item.checkInDate() == null ? "" : dates.date(item.checkInDate()));
         map.put("checkInIso", item.checkInDate() == null ? "" : item.checkInDate().toString());
+        String followUp = item.followUpKey() == null ? "" : item.followUpKey();
+        map.put("followUp", followUp);
+        map.put("followUpUrl", followUp.isEmpty() ? "" : application.getBaseUrl(UrlMode.RELATIVE) + "/browse/" + followUp);
         map.put("checkInResult", item.checkInResult() == null ? "" : i18n.getText(item.checkInResult().i18nKey()));
         map.put("checkInResultName", item.checkInResult() == null ? "" : item.checkInResult().name());
         map.put("checkInNote", item.checkInNote() == null ? "" : item.checkInNote());
@@ -179,9 +188,15 @@ public class FailureRecordPanelContext implements ContextProvider {
         return Map.of("position", step.position(), "question", step.question(), "answer", step.answer());
     }
 
-    /** The distinct pages the learnings were written down on, in the order first seen. */
-    private List<Map<String, Object>> retros(List<Learning> learnings) {
+    /**
+     * The distinct retro pages of the issue, in the order first seen: those linked to it from Confluence (remote links
+     * made when a page was created from a retro blueprint), then those its learnings were written down on.
+     */
+    private List<Map<String, Object>> retros(Issue issue, List<Learning> learnings) {
         Map<String, Map<String, Object>> pages = new LinkedHashMap<>();
+        for (RetroPage page : retroPages.pages(issue)) {
+            pages.putIfAbsent(page.url(), Map.of("url", page.url(), "title", page.title()));
+        }
         for (Learning learning : learnings) {
             SourcePage source = learning.source();
             if (source != null && !pages.containsKey(source.url())) {
@@ -223,11 +238,36 @@ public class FailureRecordPanelContext implements ContextProvider {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("success", lines(record.successCriteria()));
         map.put("stop", lines(record.stopCriteria()));
+        map.put("criteria", criteria(record, fields.text(issue, FailForwardField.OBSERVED_RESULTS)));
         map.put("outcome", record.outcome() == null ? "" : i18n.getText(record.outcome().i18nKey()));
         map.put("decision", record.decision() == null ? "" : i18n.getText(record.decision().i18nKey()));
         String rationale = fields.text(issue, FailForwardField.DECISION_RATIONALE);
         map.put("rationale", rationale == null ? "" : rationale);
         return map;
+    }
+
+    /**
+     * Each success and stop criterion with what was observed for it ({@code Observed results}, "metric: value" per
+     * line) and the verdict: met / not met / unknown, for a stop criterion triggered / not triggered.
+     */
+    private List<Map<String, Object>> criteria(FailureRecord record, String observed) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ObservedResults.Row row : ObservedResults.match(record.successCriteria(), record.stopCriteria(), observed)) {
+            boolean stop = row.kind() == ObservedResults.Kind.STOP;
+            String verdict = switch (row.verdict()) {
+                case MET -> stop ? "stopped" : "met";
+                case NOT_MET -> stop ? "notstopped" : "notmet";
+                case UNKNOWN -> "unknown";
+            };
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("kind", stop ? "stop" : "success");
+            map.put("criterion", row.criterion());
+            map.put("observed", row.observed() == null ? "" : row.observed());
+            map.put("verdict", verdict);
+            map.put("verdictLabel", i18n.getText("failforward.panel.verdict." + verdict));
+            rows.add(map);
+        }
+        return rows;
     }
 
     private static List<String> lines(String text) {

@@ -81,37 +81,32 @@ public enum WorkflowXml {
      * this with an installed workflow to replace the screens of an older version; the preview shows these screens.
      */
     public java.util.Map<Integer, String> transitionScreens() {
+        // a scan, not an XML parser: the shipped templates are ours and flat (actions do not nest), and the bundle
+        // imports no XML packages for it
         java.util.Map<Integer, String> screens = new java.util.LinkedHashMap<>();
-        try {
-            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setExpandEntityReferences(false);
-            org.w3c.dom.Document document = factory.newDocumentBuilder()
-                    .parse(new java.io.ByteArrayInputStream(template().getBytes(StandardCharsets.UTF_8)));
-            org.w3c.dom.NodeList actions = document.getElementsByTagName("action");
-            for (int i = 0; i < actions.getLength(); i++) {
-                org.w3c.dom.Element action = (org.w3c.dom.Element) actions.item(i);
-                String screen = null;
-                if ("fieldscreen".equals(action.getAttribute("view"))) {
-                    org.w3c.dom.NodeList metas = action.getElementsByTagName("meta");
-                    for (int j = 0; j < metas.getLength(); j++) {
-                        org.w3c.dom.Element meta = (org.w3c.dom.Element) metas.item(j);
-                        Matcher matcher = PLACEHOLDER.matcher(meta.getTextContent().trim());
-                        if (meta.getAttribute("name").equals("jira.fieldscreen.id") && matcher.matches()
-                                && matcher.group(1).equals("screen")) {
-                            screen = matcher.group(2);
-                        }
-                    }
-                    if (screen == null) {
-                        throw new IllegalStateException("Transition " + action.getAttribute("id") + " of " + resource
-                                + " shows a screen but names no ${screen.X}");
-                    }
-                }
-                screens.put(Integer.valueOf(action.getAttribute("id")), screen);
+        Matcher action = ACTION.matcher(template());
+        while (action.find()) {
+            Matcher id = ID.matcher(action.group(1));
+            if (!id.find()) {
+                throw new IllegalStateException("A transition of " + resource + " has no id: <action " + action.group(1) + ">");
             }
-        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | IOException e) {
-            throw new IllegalStateException("Cannot read " + resource + ": " + e.getMessage(), e);
+            String screen = null;
+            if (VIEW_SCREEN.matcher(action.group(1)).find()) {
+                Matcher meta = SCREEN_META.matcher(action.group(2));
+                if (!meta.find()) {
+                    throw new IllegalStateException("Transition " + id.group(1) + " of " + resource
+                            + " shows a screen but names no ${screen.X}");
+                }
+                screen = meta.group(1);
+            }
+            screens.put(Integer.valueOf(id.group(1)), screen);
         }
         return java.util.Collections.unmodifiableMap(screens);
     }
+
+    private static final Pattern ACTION = Pattern.compile("<action\\s([^>]*)>(.*?)</action>", Pattern.DOTALL);
+    private static final Pattern ID = Pattern.compile("\\bid=\"(\\d+)\"");
+    private static final Pattern VIEW_SCREEN = Pattern.compile("\\bview=\"fieldscreen\"");
+    private static final Pattern SCREEN_META = Pattern.compile(
+            "<meta\\s+name=\"jira\\.fieldscreen\\.id\">\\s*\\$\\{screen\\.([A-Za-z_]+)}\\s*</meta>");
 }

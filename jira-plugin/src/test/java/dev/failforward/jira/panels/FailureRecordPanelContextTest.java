@@ -131,6 +131,29 @@ class FailureRecordPanelContextTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void eachCriterionShowsWhatWasObservedAndItsVerdict() {
+        FakeFieldRegistry registry = new FakeFieldRegistry();
+        FakeIssue issue = registry.set(new FakeIssue("APP-12"), FailForwardField.OBSERVED_RESULTS,
+                "signups: +3%\nchurn: unchanged\nspend: 2k");
+        var experiment = PanelFixtures.experiment("x");
+        var record = experiment.record().toBuilder().successCriteria("signups > 5%\nchurn unchanged")
+                .stopCriteria("spend > 5k").build();
+        when(failureDb.details("APP-12")).thenReturn(new dev.failforward.jira.failuredb.RecordDetails(record,
+                experiment.learnings(), List.of(), List.of()));
+        when(failureDb.details("APP-5")).thenReturn(PanelFixtures.earlier("APP-5", "Coupons", null));
+        Map<String, Object> context = PanelFixtures.provider(failureDb, JiraI18n.english(), page, Instant.now())
+                .getContextMap(Map.of("issue", issue));
+        List<Map<String, Object>> criteria = (List<Map<String, Object>>) ((Map<String, Object>) context.get("plan"))
+                .get("criteria");
+        assertThat(criteria).extracting(c -> c.get("kind") + " | " + c.get("criterion") + " | " + c.get("observed")
+                + " | " + c.get("verdict") + " | " + c.get("verdictLabel")).containsExactly(
+                "success | signups > 5% | +3% | notmet | Not met",
+                "success | churn unchanged | unchanged | unknown | Not judged",
+                "stop | spend > 5k | 2k | notstopped | Not triggered");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void decisionRationaleComesFromTheIssueField() {
         FakeFieldRegistry registry = new FakeFieldRegistry();
         FakeIssue issue = registry.set(new FakeIssue("APP-12"), FailForwardField.DECISION_RATIONALE, "Trial users churned");

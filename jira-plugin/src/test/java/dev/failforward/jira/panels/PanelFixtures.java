@@ -107,7 +107,7 @@ public final class PanelFixtures {
         return new FailureRecordPanelContext(failureDb, new IssueFields(new FakeFieldRegistry()), i18n, dates(),
                 application, page, new dev.failforward.jira.permissions.FakeRecordPermissions()
                 .as("carol", java.util.Set.of("APP", "OPS"), java.util.Set.of("OPS")), users(),
-                Clock.fixed(now, ZoneOffset.UTC));
+                mock(dev.failforward.jira.retro.RetroPageLinks.class), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /** Alice Andersen ("alice") and Dave ("dave", no full name); other keys ("bob") are users Jira no longer knows. */
