@@ -65,6 +65,11 @@ final class IssueFormInput {
         return userDates(zone).dateTime(at);
     }
 
+    /** A calendar date as the pages show it ({@code ""} for none). */
+    String display(java.time.LocalDate date) {
+        return date == null ? "" : userDates(zone).date(date);
+    }
+
     /** A field's value as the issue view shows it: date-times formatted in the user's zone, others as the form holds them. */
     String display(PreviewIssue issue, FailForwardField field) {
         return field.kind() == FailForwardField.Kind.DATE_TIME ? display(instant(issue, field)) : jira.formValue(issue, field);

@@ -114,6 +114,7 @@ final class IssueSearchServlet extends PageServlet {
             row.put("kind", "task");
             row.put("typeHtml", "Task");
             row.put("statusHtml", Html.escape(task.statusName()));
+            row.put("statusCategory", task.resolved() ? "done" : "new");
             row.put("atHtml", "");
             row.put("columnHtml", "");
             rows.add(row);

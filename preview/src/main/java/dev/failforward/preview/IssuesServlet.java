@@ -265,8 +265,9 @@ final class IssuesServlet extends PageServlet {
         model.put("statusHtml", Html.escape(task.statusName()));
         model.put("resolved", task.resolved());
         model.put("resolutionHtml", task.resolved() ? Html.escape(task.resolution()) : "");
-        model.put("assigneeHtml", task.assigneeKey() == null ? "" : Html.escape(task.assigneeKey()));
-        model.put("dueHtml", task.dueDate() == null ? "" : Html.escape(task.dueDate()));
+        model.put("assigneeHtml", task.assigneeKey() == null ? "" : Html.escape(
+                dev.failforward.preview.jira.PreviewUserManager.NAMES.getOrDefault(task.assigneeKey(), task.assigneeKey())));
+        model.put("dueHtml", task.dueDate() == null ? "" : Html.escape(input.display(java.time.LocalDate.parse(task.dueDate()))));
         model.put("followUpOfHtml", task.followUpOf() == null ? "" : Html.escape(task.followUpOf()));
         model.put("doneHtml", done != null && List.of("resolved", "reopened").contains(done)
                 ? Html.escape(i18n.getText("preview.task." + done, task.key())) : "");

@@ -64,8 +64,8 @@ class FollowUpIssuesTest extends PreviewHttpTest {
         Document task = Jsoup.parse(get("/jira/issues/" + key).body());
         assertThat(task.selectFirst("h2").text()).isEqualTo("Alert on pool saturation");
         assertThat(task.selectFirst("#status").text()).isEqualTo("Open");
-        assertThat(task.select("[data-field=assignee]").text()).isEqualTo("demo");
-        assertThat(task.select("[data-field=duedate]").text()).isEqualTo("2026-12-31");
+        assertThat(task.select("[data-field=assignee]").text()).isEqualTo("Dee Demo");
+        assertThat(task.select("[data-field=duedate]").text()).isEqualTo("31/Dec/26");
         assertThat(task.selectFirst("#links").text()).isEqualTo("is a follow-up of OPS-102");
         // on the record's page, the action item names its follow-up
         Document record = Jsoup.parse(get("/jira/records/OPS-102").body());

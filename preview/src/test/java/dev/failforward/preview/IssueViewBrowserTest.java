@@ -85,6 +85,18 @@ class IssueViewBrowserTest extends BrowserTest {
         assertThat(count("actions")).isEqualTo(2);
         assertThat(texts("tr[data-ff-action] [data-ff-owner]", "el.textContent")).containsExactly("Anna Berg", "Ben Okafor");
 
+        // the first next step becomes a tracked follow-up issue in the incident's project, linked from the row
+        browser.evaluate("document.querySelector('tr[data-ff-action] .ff-follow-up').click()");
+        waitFor("document.querySelector('.ff-followup-form')");
+        assertThat(browser.evaluate("document.querySelector('.ff-followup-form input.ff-project').value").asText())
+                .isEqualTo("CARE");
+        submitAndReload(".ff-followup-form");
+        assertThat(texts("[data-ff-follow-up-link]", "el.textContent")).hasSize(1).allMatch(k -> k.matches("CARE-\\d+"));
+        String followUp = browser.evaluate("document.querySelector('[data-ff-follow-up-link]').textContent").asText();
+        assertThat(browser.evaluate("document.querySelector('tr[data-ff-action]').dataset.ffFollowUp").asText())
+                .isEqualTo(followUp);
+        assertThat(count("actions")).as("a follow-up does not add a next step").isEqualTo(2);
+
         // the rule is met: three learnings and two next steps within 24 hours of discovery
         assertThat(browser.evaluate("document.querySelector('[data-ff-rule]').dataset.ffRule").asText()).isEqualTo("MET");
 
@@ -100,14 +112,24 @@ class IssueViewBrowserTest extends BrowserTest {
                 + "2. Why did it resend? It keeps no record of what it sent.\\n3. Why? It was built for one run a day.'");
         browser.navigateBy("document.querySelector('form.ff-issue-form').submit()");
         waitFor("document.getElementById('status').textContent === 'Learning review'");
-        browser.navigateBy("document.querySelector('a[data-transition=\"31\"]').click()");
-        waitFor("document.querySelector('form.ff-issue-form')");
-        browser.navigateBy("document.querySelector('form.ff-issue-form').submit()");
+        browser.navigateBy("document.querySelector('button[data-transition=\"31\"]').click()"); // Close has no screen
         waitFor("document.getElementById('status') && document.getElementById('status').textContent === 'Closed'");
         assertThat(count("learnings")).isEqualTo(3);
         assertThat(count("actions")).isEqualTo(2);
         assertThat(browser.evaluate("document.querySelector('[data-ff-rule]').dataset.ffRule").asText()).isEqualTo("MET");
         screenshot("issue-view-incident.png");
+
+        // the follow-up issue is a real issue, assigned to the next step's owner and linked back to the incident
+        open("/jira/issues/" + followUp);
+        waitFor("document.getElementById('status')");
+        assertThat(browser.evaluate("document.body.textContent").asText())
+                .contains("Cap a batch run at 500 orders").contains("Anna Berg").contains(key);
+        // resolving it completes the next step on the incident
+        browser.navigateBy("document.getElementById('resolve').click()");
+        waitFor("document.getElementById('resolution')");
+        open("/jira/issues/" + key);
+        waitFor(PANEL + " && " + PANEL + ".dataset.ffEnhanced === 'true'");
+        assertThat(texts("tr[data-ff-action]", "el.dataset.ffStatus")).containsExactly("DONE", "OPEN");
 
         // the retro page's header, the archive and the KPIs count the same items
         long issueId = host.services().records.findByIssueKey(key).orElseThrow().issueId();

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -37,13 +38,19 @@ class PageWebResourcesTest extends PreviewHttpTest {
     }
 
     @Test
-    void thePreviewsPagesRequireTheHypothesisCheck() throws Exception {
-        for (String path : new String[] {"/", "/jira/issues/new?type=experiment"}) {
+    void thePreviewsPagesRequireTheHypothesisCheckAndTheIssueFormsTheBlamelessCheck() throws Exception {
+        Map<String, List<String>> scripts = Map.of(
+                "/", List.of("/download/resources/dev.failforward.jira:hypothesis-check/hypothesis-check.js"),
+                "/jira/issues/new?type=experiment", List.of(
+                        "/download/resources/dev.failforward.jira:hypothesis-check/hypothesis-check.js",
+                        "/download/resources/dev.failforward.jira:blameless-check/blameless-check.js"));
+        for (Map.Entry<String, List<String>> expected : scripts.entrySet()) {
+            String path = expected.getKey();
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             Document page = Jsoup.parse(response.body());
             assertThat(page.head().select("script[src]").eachAttr("src")).as(path)
-                    .containsExactly("/download/resources/dev.failforward.jira:hypothesis-check/hypothesis-check.js");
+                    .containsExactlyElementsOf(expected.getValue());
             assertThat(page.head().select("link[rel=stylesheet]").eachAttr("href")).as(path)
                     .contains("/download/resources/dev.failforward.jira:hypothesis-check/hypothesis-check.css");
             assertThat(response.body()).as(path).doesNotContain("requireResource");
