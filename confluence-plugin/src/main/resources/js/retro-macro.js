@@ -97,6 +97,23 @@
         }
     }
 
+    /**
+     * A calendar date from Jira (yyyy-MM-dd) in the reader's language ("15 Jan 2027"): the same day in every time zone,
+     * so it is read as a local date, never as midnight UTC. Other text as it is.
+     */
+    function day(iso) {
+        var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+        if (!parts) {
+            return iso;
+        }
+        var date = new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
+        try {
+            return date.toLocaleDateString(undefined, {dateStyle: 'medium'});
+        } catch (e) {
+            return date.toLocaleDateString();
+        }
+    }
+
     /** The time between two ISO instants ("45 min", "3 h 20 min", "2 d 4 h"); null when either is missing. */
     function between(fromIso, toIso) {
         var millis = fromIso && toIso ? new Date(toIso).getTime() - new Date(fromIso).getTime() : NaN;
@@ -171,10 +188,10 @@
         header.appendChild(items(data.actionItems, function (a) {
             var parts = [a.description];
             if (a.ownerKey) {
-                parts.push(TEXT.owner + ' ' + a.ownerKey);
+                parts.push(TEXT.owner + ' ' + (a.ownerName || a.ownerKey));
             }
             if (a.dueDate) {
-                parts.push(TEXT.due + ' ' + a.dueDate);
+                parts.push(TEXT.due + ' ' + day(a.dueDate));
             }
             return parts.join(' - ');
         }, 'ff-retro-actions'));

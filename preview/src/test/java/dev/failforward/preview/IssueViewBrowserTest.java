@@ -138,6 +138,9 @@ class IssueViewBrowserTest extends BrowserTest {
                 + ".getAttribute('data-state') === 'ok'");
         assertThat(browser.evaluate("document.querySelectorAll('.ff-retro-learnings li').length").asInt()).isEqualTo(3);
         assertThat(browser.evaluate("document.querySelectorAll('.ff-retro-actions li').length").asInt()).isEqualTo(2);
+        assertThat(browser.evaluate("document.querySelector('.ff-retro-actions li').textContent").asText())
+                .as("owner by name, due date in the reader's language").contains("Anna Berg").contains("2027")
+                .doesNotContain("2027-01-15").doesNotContain("anna ");
 
         JsonNode archive = JSON.readTree(get("/rest/failforward/1.0/learnings?project=CARE&maxResults=100").body());
         assertThat(archive.path("items").findValuesAsText("issueKey").stream().filter(key::equals).count())

@@ -101,7 +101,7 @@ final class FailureDbJson {
     static ActionView action(JsonNode action) throws UnreadableBodyException {
         requireObject(action, "action item");
         return new ActionView(action.path("id").asLong(0), text(action, "issueKey"), text(action, "description"),
-                text(action, "ownerKey"), date(action, "dueDate"), text(action, "type"), text(action, "status"),
+                text(action, "ownerKey"), text(action, "ownerName"), date(action, "dueDate"), text(action, "type"), text(action, "status"),
                 date(action, "checkInDate"), text(action, "checkInResult"), text(action, "checkInNote"),
                 instant(action, "createdAt"), instant(action, "updatedAt"), action.path("version").asLong(0));
     }

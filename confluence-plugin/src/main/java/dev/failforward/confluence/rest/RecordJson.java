@@ -28,7 +28,7 @@ public final class RecordJson {
     public record Learning(long id, String text, String kind, String authorKey, String createdAt) {
     }
 
-    public record Action(long id, String description, String ownerKey, String dueDate, String type, String status,
+    public record Action(long id, String description, String ownerKey, String ownerName, String dueDate, String type, String status,
                          String checkInDate, String checkInResult, String checkInNote) {
     }
 
@@ -77,7 +77,7 @@ public final class RecordJson {
     }
 
     static Action action(ActionView a) {
-        return new Action(a.id(), a.description(), a.ownerKey(), iso(a.dueDate()), a.type(), a.status(),
+        return new Action(a.id(), a.description(), a.ownerKey(), a.ownerName(), iso(a.dueDate()), a.type(), a.status(),
                 iso(a.checkInDate()), a.checkInResult(), a.checkInNote());
     }
 

@@ -62,7 +62,7 @@ class AppLinksFailureDbClientTest {
              "learnings": [{"id": 7, "issueKey": "OPS-42", "text": "Canary deploys catch schema drift",
                             "kind": "insight", "authorKey": "JIRAUSER10100", "createdAt": "2026-05-05T10:00:00Z"}],
              "actionItems": [{"id": 9, "issueKey": "OPS-42", "description": "Add a schema check to the pipeline",
-                              "ownerKey": "JIRAUSER10101", "dueDate": "2026-06-01", "type": "prevent",
+                              "ownerKey": "JIRAUSER10101", "ownerName": "Priya Shah", "dueDate": "2026-06-01", "type": "prevent",
                               "status": "open", "checkInDate": null, "checkInResult": null, "checkInNote": null,
                               "createdAt": "2026-05-05T10:05:00Z", "updatedAt": "2026-05-05T10:05:00Z",
                               "version": 1}],
@@ -174,7 +174,7 @@ class AppLinksFailureDbClientTest {
         assertThat(view.learnings()).containsExactly(new LearningView(7, "OPS-42", "Canary deploys catch schema drift",
                 "insight", "JIRAUSER10100", Instant.parse("2026-05-05T10:00:00Z")));
         assertThat(view.actionItems()).containsExactly(new ActionView(9, "OPS-42", "Add a schema check to the pipeline",
-                "JIRAUSER10101", LocalDate.of(2026, 6, 1), "prevent", "open", null, null, null,
+                "JIRAUSER10101", "Priya Shah", LocalDate.of(2026, 6, 1), "prevent", "open", null, null, null,
                 Instant.parse("2026-05-05T10:05:00Z"), Instant.parse("2026-05-05T10:05:00Z"), 1));
         assertThat(view.whys()).containsExactly(new WhyView(1, "Why did checkout fail?", "The schema changed"));
     }
@@ -257,7 +257,7 @@ class AppLinksFailureDbClientTest {
                 new NewAction("Alert on checkout 5xx", "JIRAUSER10101", "2026-06-15", "detect", "2026-07-15"));
 
         assertThat(result).isEqualTo(new JiraResult.Ok<>(new ActionView(10, "OPS-42", "Alert on checkout 5xx",
-                "JIRAUSER10101", LocalDate.of(2026, 6, 15), "detect", "open", LocalDate.of(2026, 7, 15), null, null,
+                "JIRAUSER10101", null, LocalDate.of(2026, 6, 15), "detect", "open", LocalDate.of(2026, 7, 15), null, null,
                 Instant.parse("2026-05-06T12:00:00Z"), Instant.parse("2026-05-06T12:00:00Z"), 0)));
         verify(request).setRequestBody("{\"description\":\"Alert on checkout 5xx\",\"owner\":\"JIRAUSER10101\","
                 + "\"dueDate\":\"2026-06-15\",\"type\":\"detect\",\"checkInDate\":\"2026-07-15\"}", "application/json");

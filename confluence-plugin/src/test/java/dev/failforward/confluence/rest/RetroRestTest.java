@@ -88,8 +88,8 @@ class RetroRestTest {
         return new RecordView(facts,
                 List.of(new LearningView(7, "OPS-42", "Yearly prices scare small teams", "insight", "u1",
                         Instant.parse("2025-01-03T10:00:00Z"))),
-                List.of(new ActionView(9, "OPS-42", "Test monthly default", "u2", LocalDate.of(2025, 2, 1), "process",
-                        "open", null, null, null, null, null, 1)),
+                List.of(new ActionView(9, "OPS-42", "Test monthly default", "u2", "Uma Two", LocalDate.of(2025, 2, 1),
+                        "process", "open", null, null, null, null, null, 1)),
                 List.of(new WhyView(1, "Why?", "Because")));
     }
 
@@ -110,6 +110,7 @@ class RetroRestTest {
         assertThat(body.path("learnings").get(0).path("text").asText()).isEqualTo("Yearly prices scare small teams");
         assertThat(body.path("actionItems").get(0).path("dueDate").asText()).isEqualTo("2025-02-01");
         assertThat(body.path("actionItems").get(0).path("ownerKey").asText()).isEqualTo("u2");
+        assertThat(body.path("actionItems").get(0).path("ownerName").asText()).isEqualTo("Uma Two");
         assertThat(body.path("whys").get(0).path("answer").asText()).isEqualTo("Because");
     }
 
@@ -213,7 +214,8 @@ class RetroRestTest {
     void addsAnActionItemAndPassesItsFieldsThrough() throws Exception {
         NewAction expected = new NewAction("Test monthly default", "u2", "2025-02-01", "process", null);
         when(jira.addAction("OPS-42", expected)).thenReturn(new JiraResult.Ok<>(new ActionView(9, "OPS-42",
-                "Test monthly default", "u2", LocalDate.of(2025, 2, 1), "process", "open", null, null, null, null, null, 0)));
+                "Test monthly default", "u2", "Uma Two", LocalDate.of(2025, 2, 1), "process", "open", null, null, null, null, null,
+                0)));
         Response response = post("records/OPS-42/actions",
                 "{\"description\":\"Test monthly default\",\"owner\":\"u2\",\"dueDate\":\"2025-02-01\",\"type\":\"process\"}");
         assertThat(response.getStatus()).isEqualTo(201);
@@ -297,7 +299,7 @@ class RetroRestTest {
 
         NewAction expected = new NewAction("Test monthly default", null, null, null, null);
         when(jira.addAction("OPS-42", expected)).thenReturn(new JiraResult.Ok<>(new ActionView(9, "OPS-42",
-                "Test monthly default", null, null, null, "open", null, null, null, null, null, 0)));
+                "Test monthly default", null, null, null, null, "open", null, null, null, null, null, 0)));
         assertThat(post("records/OPS-42/actions", "{\"description\":\"Test monthly default\"" + extra).getStatus())
                 .isEqualTo(201);
         verify(jira).addAction("OPS-42", expected);

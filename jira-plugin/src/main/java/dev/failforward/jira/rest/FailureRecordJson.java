@@ -51,8 +51,12 @@ public final class FailureRecordJson {
     public record PageJson(String url, String title) {
     }
 
-    /** {@code followUp}: the Jira issue that carries the item's work, or {@code null}. */
-    public record ActionJson(long id, String issueKey, String description, String ownerKey, String dueDate, String type,
+    /**
+     * {@code ownerName}: the owner's full name as Jira shows it (the key when Jira no longer knows the user; {@code null}
+     * without an owner, and in exports). {@code followUp}: the Jira issue that carries the item's work, or {@code null}.
+     */
+    public record ActionJson(long id, String issueKey, String description, String ownerKey, String ownerName,
+                             String dueDate, String type,
                              String status, String checkInDate, String checkInResult, String checkInNote,
                              String createdAt, String updatedAt, long version, FollowUpJson followUp) {
     }
@@ -87,10 +91,16 @@ public final class FailureRecordJson {
 
     /** The record's details, each action item's follow-up issue as {@code followUps} shows it. */
     public static Details details(RecordDetails d, Function<ActionItem, FollowUpJson> followUps) {
+        return details(d, followUps, ownerKey -> null);
+    }
+
+    /** The record's details with follow-up issues as {@code followUps} shows them and owners by {@code ownerNames}. */
+    public static Details details(RecordDetails d, Function<ActionItem, FollowUpJson> followUps,
+                                  Function<String, String> ownerNames) {
         String key = d.record().issueKey();
         return new Details(record(d.record()),
                 d.learnings().stream().map(l -> learning(key, l)).toList(),
-                d.actionItems().stream().map(a -> action(key, a, followUps.apply(a))).toList(),
+                d.actionItems().stream().map(a -> action(key, a, followUps.apply(a), ownerName(a, ownerNames))).toList(),
                 d.whys().stream().map(FailureRecordJson::why).toList());
     }
 
@@ -105,13 +115,19 @@ public final class FailureRecordJson {
 
     /** The item with its follow-up issue's key only (no Jira call: exports). */
     public static ActionJson action(String issueKey, ActionItem a) {
-        return action(issueKey, a, followUpKeyOnly(a));
+        return action(issueKey, a, followUpKeyOnly(a), null);
     }
 
-    public static ActionJson action(String issueKey, ActionItem a, FollowUpJson followUp) {
-        return new ActionJson(a.id(), issueKey, a.description(), a.ownerKey(), date(a.dueDate()), name(a.type()),
+    public static ActionJson action(String issueKey, ActionItem a, FollowUpJson followUp, String ownerName) {
+        return new ActionJson(a.id(), issueKey, a.description(), a.ownerKey(), ownerName, date(a.dueDate()),
+                name(a.type()),
                 name(a.status()), date(a.checkInDate()), name(a.checkInResult()), a.checkInNote(),
                 instant(a.createdAt()), instant(a.updatedAt()), a.version(), a.hasFollowUp() ? followUp : null);
+    }
+
+    /** The owner's name by {@code ownerNames}, {@code null} without an owner. */
+    public static String ownerName(ActionItem a, Function<String, String> ownerNames) {
+        return a.ownerKey() == null || a.ownerKey().isBlank() ? null : ownerNames.apply(a.ownerKey());
     }
 
     /** The follow-up issue by its stored key alone, or {@code null}. */

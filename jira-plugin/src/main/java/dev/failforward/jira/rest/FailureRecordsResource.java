@@ -9,6 +9,7 @@ import dev.failforward.jira.failuredb.FailureDbService;
 import dev.failforward.jira.failuredb.FollowUpService;
 import dev.failforward.jira.failuredb.InvalidCommandException;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.users.SalUserDirectory;
 import dev.failforward.rest.JsonRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -59,12 +60,15 @@ public class FailureRecordsResource {
     private final FailureDbService service;
     private final FollowUpService followUps;
     private final RecordPermissions permissions;
+    private final SalUserDirectory users;
 
     @Inject
-    public FailureRecordsResource(FailureDbService service, FollowUpService followUps, RecordPermissions permissions) {
+    public FailureRecordsResource(FailureDbService service, FollowUpService followUps, RecordPermissions permissions,
+                                  SalUserDirectory users) {
         this.service = service;
         this.followUps = followUps;
         this.permissions = permissions;
+        this.users = users;
     }
 
     @GET
@@ -89,7 +93,7 @@ public class FailureRecordsResource {
     @Path("/{issueKey}")
     public FailureRecordJson.Details record(@PathParam("issueKey") String issueKey) {
         Access.requireLogin(permissions.currentUserKey());
-        return FailureRecordJson.details(service.details(issueKey), this::followUp);
+        return FailureRecordJson.details(service.details(issueKey), this::followUp, users::displayName);
     }
 
     @POST
@@ -182,7 +186,8 @@ public class FailureRecordsResource {
     }
 
     private FailureRecordJson.ActionJson action(String issueKey, ActionItem item) {
-        return FailureRecordJson.action(issueKey, item, followUp(item));
+        return FailureRecordJson.action(issueKey, item, followUp(item),
+                FailureRecordJson.ownerName(item, users::displayName));
     }
 
     private FailureRecordJson.FollowUpJson followUp(ActionItem item) {

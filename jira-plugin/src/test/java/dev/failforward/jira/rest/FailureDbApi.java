@@ -91,9 +91,30 @@ final class FailureDbApi implements AutoCloseable {
                         new dev.failforward.jira.archive.LearningArchiveService(
                                 new dev.failforward.jira.persistence.AoLearningArchive(db.activeObjects()), permissions))
                 .bind(RecordPermissions.class, permissions)
+                .bind(dev.failforward.jira.users.SalUserDirectory.class,
+                        new dev.failforward.jira.users.SalUserDirectory(userManager()))
                 .register(FailureRecordsResource.class, LearningsResource.class, ProjectExportResource.class,
                         OpenApiResource.class)
                 .start();
+    }
+
+    /** SAL's users: each known user's full name is their key without the {@code u-} prefix, capitalised. */
+    private com.atlassian.sal.api.user.UserManager userManager() {
+        com.atlassian.sal.api.user.UserManager manager = org.mockito.Mockito.mock(com.atlassian.sal.api.user.UserManager.class);
+        org.mockito.Mockito.when(manager.getUserProfile(org.mockito.ArgumentMatchers.any(com.atlassian.sal.api.user.UserKey.class)))
+                .thenAnswer(call -> {
+                    String key = call.<com.atlassian.sal.api.user.UserKey>getArgument(0).getStringValue();
+                    if (!users.contains(key)) {
+                        return null;
+                    }
+                    com.atlassian.sal.api.user.UserProfile profile =
+                            org.mockito.Mockito.mock(com.atlassian.sal.api.user.UserProfile.class);
+                    String name = key.substring(2);
+                    org.mockito.Mockito.when(profile.getFullName())
+                            .thenReturn(Character.toUpperCase(name.charAt(0)) + name.substring(1));
+                    return profile;
+                });
+        return manager;
     }
 
     private void seed() {

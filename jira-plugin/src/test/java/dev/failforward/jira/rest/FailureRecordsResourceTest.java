@@ -449,9 +449,12 @@ class FailureRecordsResourceTest {
         assertThat(added.getStatus()).isEqualTo(201);
         JsonNode item = json(added);
         assertThat(item.path("ownerKey").asText()).isEqualTo("u-vera");
+        assertThat(item.path("ownerName").asText()).as("the owner as Jira names her").isEqualTo("Vera");
         long id = item.path("id").asLong();
         // Vera leaves: her item stays editable, but it cannot be given to someone Jira does not know
         api.users.remove("u-vera");
+        assertThat(json(api.get("records/OPS-1")).path("actionItems").findValuesAsText("ownerName"))
+                .as("a user Jira no longer knows keeps the key").containsExactly("u-vera");
         String edit = ACTION.replace("u-fred", "u-vera").replace("}", ",\"status\":\"done\",\"version\":0}");
         assertThat(api.put("records/OPS-1/actions/" + id, edit).getStatus()).isEqualTo(200);
         assertFieldError(api.put("records/OPS-1/actions/" + id, edit.replace("u-vera", "u-ghost").replace(":0}", ":1}")),
