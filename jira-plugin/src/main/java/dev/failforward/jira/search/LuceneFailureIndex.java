@@ -87,8 +87,8 @@ public final class LuceneFailureIndex implements FailureSearchIndex {
      * {@link StoredValues}): bump it with any change there, and every node rebuilds its index on start.
      */
     public static final int FORMAT = 1;
-    static final String FORMAT_KEY = "failforward.format";
-    static final String CURSOR_KEY = "failforward.cursor";
+    static final String FORMAT_KEY = "index.format";
+    static final String CURSOR_KEY = "index.cursor";
     /** Indexing buffer: large enough that a rebuild flushes rarely. */
     static final double RAM_BUFFER_MB = 64;
     /** Most values counted per facet (months over 80 years; projects are at most LearningQuery.MAX_PROJECTS). */
