@@ -108,7 +108,16 @@ final class IndexSchema {
     static final String FACET_CATEGORY = "category";
     static final String FACET_PERIOD = "period";
 
-    static final FacetsConfig FACETS = new FacetsConfig();
+    /** Facets for counting only: no drill-down terms (filters use the keyword fields). */
+    static final FacetsConfig FACETS = facetsConfig();
+
+    private static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        for (String dim : List.of("project", "recordKind", "learningKind", "failureType", "category", "period")) {
+            config.setDrillDownTermsIndexing(dim, FacetsConfig.DrillDownTermsIndexing.NONE);
+        }
+        return config;
+    }
 
     private IndexSchema() {
     }

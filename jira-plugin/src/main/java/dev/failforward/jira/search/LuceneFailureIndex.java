@@ -61,6 +61,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
@@ -91,6 +97,10 @@ public final class LuceneFailureIndex implements FailureSearchIndex {
     static final String CURSOR_KEY = "index.cursor";
     /** Indexing buffer: large enough that a rebuild flushes rarely. */
     static final double RAM_BUFFER_MB = 64;
+    /** Threads that index during a rebuild (the node's cores, at most 4: a rebuild should not starve the node). */
+    static final int INDEXING_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    static final int BATCH = 256;
+    static final int PROGRESS_STEP = 1_000;
     /** Most values counted per facet (months over 80 years; projects are at most LearningQuery.MAX_PROJECTS). */
     static final int FACET_VALUES = 1_000;
 
@@ -264,17 +274,7 @@ public final class LuceneFailureIndex implements FailureSearchIndex {
                     directory.deleteFile(file);
                 }
                 writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
-                int done = 0;
-                while (records.hasNext()) {
-                    writer.addDocuments(IndexSchema.block(records.next()));
-                    done++;
-                    if (done % 1_000 == 0) {
-                        progress.accept(done);
-                        int percent = expected <= 0 ? 0 : (int) Math.min(99, 100L * done / expected);
-                        status = new IndexStatus(IndexStatus.State.BUILDING, percent, null);
-                    }
-                }
-                progress.accept(done);
+                addAll(writer, records, expected, progress);
                 writer.setLiveCommitData(userData(newCursor).entrySet());
                 writer.commit();
                 open = new Open(writer, new SearcherManager(writer, SEARCHERS));
@@ -288,6 +288,77 @@ public final class LuceneFailureIndex implements FailureSearchIndex {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * Indexes the records on {@link #INDEXING_THREADS} threads (IndexWriter is thread-safe; analysis is most of the
+     * work), reading them on the calling thread in batches, at most a few batches ahead of the indexing.
+     */
+    private void addAll(IndexWriter writer, Iterator<SearchableRecord> records, int expected, IntConsumer progress)
+            throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(INDEXING_THREADS, task -> {
+            Thread thread = new Thread(task, "failforward-index-build");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Semaphore ahead = new Semaphore(INDEXING_THREADS * 2);
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        int reported = 0;
+        try {
+            List<SearchableRecord> batch = new ArrayList<>(BATCH);
+            while (records.hasNext() && failure.get() == null) {
+                batch.add(records.next());
+                if (batch.size() == BATCH || !records.hasNext()) {
+                    List<SearchableRecord> mine = batch;
+                    batch = new ArrayList<>(BATCH);
+                    ahead.acquireUninterruptibly();
+                    pool.execute(() -> {
+                        try {
+                            for (SearchableRecord record : mine) {
+                                if (failure.get() != null) {
+                                    return;
+                                }
+                                writer.addDocuments(IndexSchema.block(record));
+                                done.incrementAndGet();
+                            }
+                        } catch (IOException | RuntimeException | Error e) {
+                            failure.compareAndSet(null, e);
+                        } finally {
+                            ahead.release();
+                        }
+                    });
+                    int now = done.get();
+                    if (now - reported >= PROGRESS_STEP) {
+                        reported = now;
+                        progress.accept(now);
+                        int percent = expected <= 0 ? 0 : (int) Math.min(99, 100L * now / expected);
+                        status = new IndexStatus(IndexStatus.State.BUILDING, percent, null);
+                    }
+                }
+            }
+        } finally {
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+                    failure.compareAndSet(null, new IOException("indexing did not finish within an hour"));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new java.io.InterruptedIOException("rebuild interrupted"));
+            }
+        }
+        Throwable failed = failure.get();
+        if (failed instanceof IOException io) {
+            throw io;
+        }
+        if (failed instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failed instanceof Error error) {
+            throw error;
+        }
+        progress.accept(done.get());
     }
 
     @Override

@@ -5,7 +5,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
@@ -15,7 +14,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -43,8 +41,8 @@ import java.util.Set;
  *       one-letter tokens dropped, and the best {@value #MAX_TERMS} kept;</li>
  *   <li>one clause per kept term: the best of its matches over the text fields (a dis-max with a small tie-break),
  *       each field weighted ({@link #FIELD_WEIGHTS}: the summary, learnings and 5 whys say what a failure was about;
- *       the description and criteria also say much else); plus a phrase clause per pair of kept terms that are
- *       neighbours in the query text, so "connection pool" outweighs "connection" and "pool" apart;</li>
+ *       the description and criteria also say much else). Phrase clauses for neighbouring query terms were tried
+ *       and left out: on the evaluation corpus they changed nothing, and they cost most of the query time;</li>
  *   <li>BM25 scores that against records of the browsable projects (and kind), without the excluded issue; the best
  *       {@value #RERANK_FACTOR}x are then nudged up a little for the same project, component or category, and
  *       cut to {@code max}.</li>
@@ -58,7 +56,6 @@ final class SimilarRecords {
     static final int RERANK_FACTOR = 3;
     static final int MAX_REASON_TERMS = 5;
     static final float TIE_BREAK = 0.3f;
-    static final float PHRASE_WEIGHT = 0.5f;
     static final double SAME_PROJECT = 0.05;
     static final double SAME_COMPONENT = 0.15;
     static final double SAME_CATEGORY = 0.1;
@@ -80,10 +77,6 @@ final class SimilarRecords {
         weights.put(IndexSchema.TEAM, 0.5f);
         return Map.copyOf(weights);
     }
-
-    /** The fields a phrase clause looks in (the free-text ones). */
-    private static final List<String> PHRASE_FIELDS = List.of(IndexSchema.SUMMARY, IndexSchema.DESCRIPTION,
-            IndexSchema.LEARNINGS, IndexSchema.WHYS, IndexSchema.FACTORS, IndexSchema.HYPOTHESIS);
 
     private final Analyzer analyzer;
 
@@ -119,20 +112,6 @@ final class SimilarRecords {
             like.add(new BoostQuery(new DisjunctionMaxQuery(perField, TIE_BREAK), (float) (t.weight() / top)),
                     BooleanClause.Occur.SHOULD);
         }
-        for (String[] pair : analyzed.neighbours()) {
-            Double first = weightOf.get(pair[0]);
-            Double second = weightOf.get(pair[1]);
-            if (first == null || second == null) {
-                continue;
-            }
-            List<Query> perField = new ArrayList<>();
-            for (String field : PHRASE_FIELDS) {
-                perField.add(new BoostQuery(new PhraseQuery(1, field, pair[0], pair[1]), FIELD_WEIGHTS.get(field)));
-            }
-            like.add(new BoostQuery(new DisjunctionMaxQuery(perField, TIE_BREAK),
-                    (float) (PHRASE_WEIGHT * Math.min(first, second) / top)), BooleanClause.Occur.SHOULD);
-        }
-
         BooleanQuery.Builder q = new BooleanQuery.Builder()
                 .add(like.build(), BooleanClause.Occur.MUST)
                 .add(LuceneFailureIndex.term(IndexSchema.TYPE, IndexSchema.RECORD), BooleanClause.Occur.FILTER)
@@ -147,21 +126,21 @@ final class SimilarRecords {
 
         List<Candidate> candidates = new ArrayList<>();
         for (ScoreDoc hit : top2.scoreDocs) {
-            Document d = searcher.storedFields().document(hit.doc);
-            FailureRecord r = LuceneFailureIndex.record(d);
+            FailureRecord r = LuceneFailureIndex.record(searcher.storedFields().document(hit.doc, RECORD_ONLY));
             boolean sameComponent = query.component() != null && r.component() != null
                     && r.component().strip().equalsIgnoreCase(query.component().strip());
             boolean sameCategory = query.category() != null && query.category() == r.failureCategory();
             boolean sameProject = query.project() != null && query.project().equals(r.projectKey());
             double score = hit.score * (1 + (sameProject ? SAME_PROJECT : 0) + (sameComponent ? SAME_COMPONENT : 0)
                     + (sameCategory ? SAME_CATEGORY : 0));
-            candidates.add(new Candidate(d, r, score, sameComponent, sameCategory));
+            candidates.add(new Candidate(hit.doc, r, score, sameComponent, sameCategory));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
                 .thenComparingLong(c -> c.record().issueId()));
         List<SimilarMatch> matches = new ArrayList<>();
         for (Candidate c : candidates.subList(0, Math.min(query.max(), candidates.size()))) {
-            List<String> reasons = new ArrayList<>(sharedTerms(c.document(), weightOf));
+            List<String> reasons = new ArrayList<>(sharedTerms(searcher.storedFields().document(c.doc(), TEXT_ONLY),
+                    weightOf));
             if (c.sameComponent()) {
                 reasons.add("same component");
             }
@@ -174,39 +153,31 @@ final class SimilarRecords {
         return matches;
     }
 
-    private record Candidate(Document document, FailureRecord record, double score, boolean sameComponent,
+    private static final Set<String> RECORD_ONLY = Set.of(IndexSchema.RECORD_BLOB);
+    private static final Set<String> TEXT_ONLY = FIELD_WEIGHTS.keySet();
+
+    private record Candidate(int doc, FailureRecord record, double score, boolean sameComponent,
                              boolean sameCategory) {
     }
 
-    /** The analyzed query text: term frequencies, and pairs of neighbouring terms. */
-    record Analyzed(Map<String, Integer> frequencies, List<String[]> neighbours) {
+    /** The analyzed query text's term frequencies. */
+    record Analyzed(Map<String, Integer> frequencies) {
     }
 
     Analyzed analyze(String text) throws IOException {
         Map<String, Integer> frequencies = new HashMap<>();
-        Set<String> seenPairs = new HashSet<>();
-        List<String[]> neighbours = new ArrayList<>();
         try (TokenStream tokens = analyzer.tokenStream(IndexSchema.DESCRIPTION, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
             tokens.reset();
-            String previous = null;
             while (tokens.incrementToken()) {
                 String t = term.toString();
-                if (!useful(t)) {
-                    previous = null;
-                    continue;
+                if (useful(t)) {
+                    frequencies.merge(t, 1, Integer::sum);
                 }
-                frequencies.merge(t, 1, Integer::sum);
-                if (previous != null && increment.getPositionIncrement() == 1 && !previous.equals(t)
-                        && seenPairs.add(previous + ' ' + t)) {
-                    neighbours.add(new String[] {previous, t});
-                }
-                previous = t;
             }
             tokens.end();
         }
-        return new Analyzed(frequencies, neighbours);
+        return new Analyzed(frequencies);
     }
 
     /** Numbers and single letters say little about what failed. */
