@@ -2,8 +2,12 @@ package dev.failforward.jira.archive;
 
 import dev.failforward.core.record.PageRequest;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -14,7 +18,8 @@ import java.util.TreeMap;
  *
  * @param facets counts of matching learnings per value: keys are project keys, or the lower-case enum names
  *               ({@code incident}, {@code went_well}, {@code design_flaw}); a record without a failure type or category
- *               is counted in neither of those facets
+ *               is counted in neither of those facets; {@code period} counts learnings per month of their creation
+ *               ({@code yyyy-MM}, UTC)
  */
 public record LearningArchivePage(List<ArchivedLearning> items, int total, PageRequest page, Facets facets) {
 
@@ -31,9 +36,9 @@ public record LearningArchivePage(List<ArchivedLearning> items, int total, PageR
     /** Counts per value of each facet, keys sorted (unmodifiable {@code SortedMap}s). */
     public record Facets(Map<String, Integer> project, Map<String, Integer> recordKind,
                          Map<String, Integer> learningKind, Map<String, Integer> failureType,
-                         Map<String, Integer> category) {
+                         Map<String, Integer> category, Map<String, Integer> period) {
 
-        public static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        public static final Facets NONE = new Facets(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
         public Facets {
             project = sorted(project);
@@ -41,7 +46,16 @@ public record LearningArchivePage(List<ArchivedLearning> items, int total, PageR
             learningKind = sorted(learningKind);
             failureType = sorted(failureType);
             category = sorted(category);
+            period = sorted(period);
         }
+
+        /** The {@code period} facet value of a learning created at {@code createdAt}: its month in UTC, {@code yyyy-MM}. */
+        public static String period(Instant createdAt) {
+            return MONTH.format(createdAt);
+        }
+
+        private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM", Locale.ROOT)
+                .withZone(ZoneOffset.UTC);
 
         private static SortedMap<String, Integer> sorted(Map<String, Integer> counts) {
             return Collections.unmodifiableSortedMap(new TreeMap<>(counts));

@@ -166,7 +166,8 @@ public class AoLearningArchive implements LearningArchive {
                                 : retroPages.get(l.getRecordIssueId())))
                 .toList();
         return new LearningArchivePage(items, pass.total, query.page(),
-                new LearningArchivePage.Facets(project, recordKind, pass.learningKind, failureType, category));
+                new LearningArchivePage.Facets(project, recordKind, pass.learningKind, failureType, category,
+                        pass.period));
     }
 
     /** The columns of a learning on the page. */
@@ -188,6 +189,7 @@ public class AoLearningArchive implements LearningArchive {
         private final PriorityQueue<Key> newest;
         final Map<Long, Integer> perRecord = new HashMap<>();
         final Map<String, Integer> learningKind = new HashMap<>();
+        final Map<String, Integer> period = new HashMap<>();
         int total;
 
         Pass(int keep) {
@@ -199,8 +201,10 @@ public class AoLearningArchive implements LearningArchive {
             total++;
             perRecord.merge(l.getRecordIssueId(), 1, Integer::sum);
             increment(learningKind, lower(l.getKind()), 1);
+            Instant createdAt = l.getCreatedAt().toInstant();
+            increment(period, LearningArchivePage.Facets.period(createdAt), 1);
             if (keep > 0) {
-                newest.add(new Key(l.getCreatedAt().toInstant(), l.getID()));
+                newest.add(new Key(createdAt, l.getID()));
                 if (newest.size() > keep) {
                     newest.poll();
                 }

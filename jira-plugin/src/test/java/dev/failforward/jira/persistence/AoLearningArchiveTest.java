@@ -163,6 +163,7 @@ public class AoLearningArchiveTest {
                 "went_well", 1));
         assertThat(facets.failureType()).isEqualTo(Map.of("basic", 3, "intelligent", 2));
         assertThat(facets.category()).isEqualTo(Map.of("process_deviation", 3, "design_flaw", 2));
+        assertThat(facets.period()).as("the learnings' months, UTC").isEqualTo(Map.of("2026-03", 6));
         assertThat(facets.project().keySet()).containsExactly("HR", "LAB", "OPS");
     }
 

@@ -1,0 +1,262 @@
+package dev.failforward.jira.search;
+
+import dev.failforward.core.record.FailureRecord;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * "Have we failed like this before?": ranks records by how much of the query text's <em>distinctive</em> vocabulary
+ * their text shares, in the spirit of MoreLikeThis:
+ * <ol>
+ *   <li>the query text is analyzed like the index (stemmed English, no stop words);</li>
+ *   <li>each term is weighed by tf-idf against the record documents ({@code (1 + ln tf) * idf}, idf from the term's
+ *       highest document frequency over the text fields, so a word common in any field counts little), numbers and
+ *       one-letter tokens dropped, and the best {@value #MAX_TERMS} kept;</li>
+ *   <li>one clause per kept term: the best of its matches over the text fields (a dis-max with a small tie-break),
+ *       each field weighted ({@link #FIELD_WEIGHTS}: the summary, learnings and 5 whys say what a failure was about;
+ *       the description and criteria also say much else). Phrase clauses for neighbouring query terms were tried
+ *       and left out: on the evaluation corpus they changed nothing, and they cost most of the query time;</li>
+ *   <li>BM25 scores that against records of the browsable projects (and kind), without the excluded issue; the best
+ *       {@value #RERANK_FACTOR}x are then nudged up a little for the same project, component or category, and
+ *       cut to {@code max}.</li>
+ * </ol>
+ * The reasons are the shared terms of most weight, as the matched record writes them (re-analyzed from its stored
+ * text, so "expired" rather than the stem "expir"), then "same component" / "same category".
+ */
+final class SimilarRecords {
+
+    static final int MAX_TERMS = 25;
+    static final int RERANK_FACTOR = 3;
+    static final int MAX_REASON_TERMS = 5;
+    static final float TIE_BREAK = 0.3f;
+    static final double SAME_PROJECT = 0.05;
+    static final double SAME_COMPONENT = 0.15;
+    static final double SAME_CATEGORY = 0.1;
+
+    /** How much a match in each text field says about what the failure was. */
+    static final Map<String, Float> FIELD_WEIGHTS = weights();
+
+    private static Map<String, Float> weights() {
+        Map<String, Float> weights = new LinkedHashMap<>();
+        weights.put(IndexSchema.SUMMARY, 3.0f);
+        weights.put(IndexSchema.LEARNINGS, 2.0f);
+        weights.put(IndexSchema.WHYS, 2.0f);
+        weights.put(IndexSchema.FACTORS, 1.5f);
+        weights.put(IndexSchema.HYPOTHESIS, 1.5f);
+        weights.put(IndexSchema.DESCRIPTION, 1.0f);
+        weights.put(IndexSchema.COMPONENT, 1.0f);
+        weights.put(IndexSchema.LABEL, 1.0f);
+        weights.put(IndexSchema.CRITERIA, 0.7f);
+        weights.put(IndexSchema.TEAM, 0.5f);
+        return Map.copyOf(weights);
+    }
+
+    private final Analyzer analyzer;
+
+    SimilarRecords(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** A query term and its weight in the query. */
+    record Weighted(String term, double weight) {
+    }
+
+    List<SimilarMatch> find(IndexSearcher searcher, SimilarQuery query) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        int records = reader.docFreq(new Term(IndexSchema.TYPE, IndexSchema.RECORD));
+        if (records == 0) {
+            return List.of();
+        }
+        Analyzed analyzed = analyze(query.text());
+        List<Weighted> terms = distinctive(reader, records, analyzed.frequencies());
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Double> weightOf = new HashMap<>();
+        terms.forEach(t -> weightOf.put(t.term(), t.weight()));
+        double top = terms.get(0).weight();
+
+        BooleanQuery.Builder like = new BooleanQuery.Builder();
+        for (Weighted t : terms) {
+            List<Query> perField = new ArrayList<>();
+            for (Map.Entry<String, Float> field : FIELD_WEIGHTS.entrySet()) {
+                perField.add(new BoostQuery(new TermQuery(new Term(field.getKey(), t.term())), field.getValue()));
+            }
+            like.add(new BoostQuery(new DisjunctionMaxQuery(perField, TIE_BREAK), (float) (t.weight() / top)),
+                    BooleanClause.Occur.SHOULD);
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder()
+                .add(like.build(), BooleanClause.Occur.MUST)
+                .add(LuceneFailureIndex.term(IndexSchema.TYPE, IndexSchema.RECORD), BooleanClause.Occur.FILTER)
+                .add(LuceneFailureIndex.inSet(IndexSchema.PROJECT, query.projectKeys()), BooleanClause.Occur.FILTER);
+        if (query.kind() != null) {
+            q.add(LuceneFailureIndex.term(IndexSchema.RECORD_KIND, query.kind().name()), BooleanClause.Occur.FILTER);
+        }
+        if (query.exclude() != null) {
+            q.add(LuceneFailureIndex.term(IndexSchema.ISSUE_KEY_EXACT, query.exclude()), BooleanClause.Occur.MUST_NOT);
+        }
+        TopDocs top2 = searcher.search(q.build(), query.max() * RERANK_FACTOR);
+
+        List<Candidate> candidates = new ArrayList<>();
+        for (ScoreDoc hit : top2.scoreDocs) {
+            FailureRecord r = LuceneFailureIndex.record(searcher.storedFields().document(hit.doc, RECORD_ONLY));
+            boolean sameComponent = query.component() != null && r.component() != null
+                    && r.component().strip().equalsIgnoreCase(query.component().strip());
+            boolean sameCategory = query.category() != null && query.category() == r.failureCategory();
+            boolean sameProject = query.project() != null && query.project().equals(r.projectKey());
+            double score = hit.score * (1 + (sameProject ? SAME_PROJECT : 0) + (sameComponent ? SAME_COMPONENT : 0)
+                    + (sameCategory ? SAME_CATEGORY : 0));
+            candidates.add(new Candidate(hit.doc, r, score, sameComponent, sameCategory));
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparingLong(c -> c.record().issueId()));
+        List<SimilarMatch> matches = new ArrayList<>();
+        for (Candidate c : candidates.subList(0, Math.min(query.max(), candidates.size()))) {
+            List<String> reasons = new ArrayList<>(sharedTerms(searcher.storedFields().document(c.doc(), TEXT_ONLY),
+                    weightOf));
+            if (c.sameComponent()) {
+                reasons.add("same component");
+            }
+            if (c.sameCategory()) {
+                reasons.add("same category");
+            }
+            FailureRecord r = c.record();
+            matches.add(new SimilarMatch(r.issueId(), r.issueKey(), r.projectKey(), r.summary(), c.score(), reasons));
+        }
+        return matches;
+    }
+
+    private static final Set<String> RECORD_ONLY = Set.of(IndexSchema.RECORD_BLOB);
+    private static final Set<String> TEXT_ONLY = FIELD_WEIGHTS.keySet();
+
+    private record Candidate(int doc, FailureRecord record, double score, boolean sameComponent,
+                             boolean sameCategory) {
+    }
+
+    /** The analyzed query text's term frequencies. */
+    record Analyzed(Map<String, Integer> frequencies) {
+    }
+
+    Analyzed analyze(String text) throws IOException {
+        Map<String, Integer> frequencies = new HashMap<>();
+        try (TokenStream tokens = analyzer.tokenStream(IndexSchema.DESCRIPTION, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                String t = term.toString();
+                if (useful(t)) {
+                    frequencies.merge(t, 1, Integer::sum);
+                }
+            }
+            tokens.end();
+        }
+        return new Analyzed(frequencies);
+    }
+
+    /** Numbers and single letters say little about what failed. */
+    private static boolean useful(String term) {
+        if (term.length() < 2) {
+            return false;
+        }
+        for (int i = 0; i < term.length(); i++) {
+            if (!Character.isDigit(term.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The query's best {@value #MAX_TERMS} terms by tf-idf over the record documents, best first. */
+    List<Weighted> distinctive(IndexReader reader, int records, Map<String, Integer> frequencies) throws IOException {
+        List<Weighted> weighted = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : frequencies.entrySet()) {
+            int df = 0;
+            for (String field : FIELD_WEIGHTS.keySet()) {
+                df = Math.max(df, reader.docFreq(new Term(field, entry.getKey())));
+            }
+            if (df == 0 || df >= records) {
+                continue;
+            }
+            double idf = Math.log(1 + (records - df + 0.5) / (df + 0.5));
+            weighted.add(new Weighted(entry.getKey(), (1 + Math.log(entry.getValue())) * idf));
+        }
+        weighted.sort(Comparator.comparingDouble(Weighted::weight).reversed().thenComparing(Weighted::term));
+        return weighted.subList(0, Math.min(MAX_TERMS, weighted.size()));
+    }
+
+    /**
+     * The query terms the record shares, heaviest first, each as the record first writes it (its surface form,
+     * lower-cased unless it is written in capitals, such as an acronym).
+     */
+    private List<String> sharedTerms(Document d, Map<String, Double> weightOf) throws IOException {
+        Map<String, String> surface = new HashMap<>();
+        Map<String, Double> weight = new HashMap<>();
+        for (String field : FIELD_WEIGHTS.keySet()) {
+            for (IndexableField value : d.getFields(field)) {
+                String text = value.stringValue();
+                if (text == null) {
+                    continue;
+                }
+                try (TokenStream tokens = analyzer.tokenStream(field, text)) {
+                    CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+                    OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
+                    tokens.reset();
+                    while (tokens.incrementToken()) {
+                        String t = term.toString();
+                        Double w = weightOf.get(t);
+                        if (w == null) {
+                            continue;
+                        }
+                        surface.putIfAbsent(t, asWritten(text.substring(offset.startOffset(), offset.endOffset())));
+                        weight.merge(t, w * FIELD_WEIGHTS.get(field), Math::max);
+                    }
+                    tokens.end();
+                }
+            }
+        }
+        List<String> shared = new ArrayList<>(weight.keySet());
+        shared.sort(Comparator.comparingDouble((String t) -> weight.get(t)).reversed().thenComparing(t -> t));
+        List<String> reasons = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String t : shared) {
+            String word = Objects.requireNonNull(surface.get(t));
+            if (seen.add(word.toLowerCase(Locale.ROOT)) && reasons.size() < MAX_REASON_TERMS) {
+                reasons.add(word);
+            }
+        }
+        return reasons;
+    }
+
+    private static String asWritten(String word) {
+        boolean capitals = word.length() > 1 && word.chars().filter(Character::isLetter)
+                .allMatch(Character::isUpperCase);
+        return capitals ? word : word.toLowerCase(Locale.ROOT);
+    }
+}
