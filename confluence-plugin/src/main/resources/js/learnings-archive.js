@@ -6,7 +6,8 @@
  * GET /rest/failforward-confluence/1.0/learnings without reloading the page: on submit, on typing (debounced), on a
  * change of period, on a facet button (a toggle; active filters are listed with a remove button and "Clear all"), and
  * "Show more" for the next page. States other than ok (no link, authorize, unavailable, ...) show the server's message
- * with its link. Everything is scoped to the archive's root element, so several archives on a page do not interfere.
+ * with its link. Each learning has "More like this", which opens the similar past failures of its record
+ * (GET /rest/failforward-confluence/1.0/similar/{key}) under it and closes them again. Everything is scoped to the archive's root element, so several archives on a page do not interfere.
  * User and Jira text only ever reaches the page through textContent; labels come from the i18n bundle through the
  * jsI18n transformer (literal keys only).
  */
@@ -40,8 +41,25 @@
         clear: AJS.I18n.getText('failforward.archive.js.clear'),
         retro: AJS.I18n.getText('failforward.archive.js.retro'),
         retroUntitled: AJS.I18n.getText('failforward.archive.js.retro.untitled'),
-        errors: AJS.I18n.getText('failforward.archive.js.errors')
+        errors: AJS.I18n.getText('failforward.archive.js.errors'),
+        moreLikeThis: AJS.I18n.getText('failforward.similar.js.more'),
+        moreLikeThisLabel: AJS.I18n.getText('failforward.similar.js.more.label'),
+        similarLoading: AJS.I18n.getText('failforward.similar.js.loading'),
+        similarNone: AJS.I18n.getText('failforward.similar.js.none'),
+        similarFailed: AJS.I18n.getText('failforward.similar.js.failed')
     };
+
+    /** The patterns of the similar past failures' list (FailForward.kit.similarList). */
+    var SIMILAR_TEXT = {
+        shares: AJS.I18n.getText('failforward.similar.js.shares'),
+        building: AJS.I18n.getText('failforward.similar.js.building')
+    };
+
+    /** How many similar past failures "More like this" shows. */
+    var SIMILAR_MAX = 5;
+
+    /** Numbers the "More like this" panels, so each button names the one it opens (aria-controls). */
+    var similarPanels = 0;
 
     /** The facets in the order they are shown: the response's facet name, the request parameter, the heading. */
     var FACETS = [
@@ -277,8 +295,65 @@
             meta.appendChild(time);
         }
         li.appendChild(meta);
+        if (record.issueKey) {
+            moreLikeThis(li, record.issueKey);
+        }
         return li;
     };
+
+    /**
+     * "More like this" under a learning: a button (aria-expanded) that opens a panel with the similar past failures of
+     * the learning's record, from GET /similar/{key}, and closes it again. Loaded on the first opening; opened again
+     * after a failure, or while Jira's index was still building, it asks again.
+     */
+    function moreLikeThis(li, issueKey) {
+        var panelId = 'ff-archive-similar-' + (++similarPanels);
+        var button = el('button', 'aui-button aui-button-link ff-archive-similar-toggle', TEXT.moreLikeThis);
+        button.type = 'button';
+        button.setAttribute('aria-expanded', 'false');
+        button.setAttribute('aria-controls', panelId);
+        button.setAttribute('aria-label', format(TEXT.moreLikeThisLabel, issueKey));
+        var panel = el('div', 'ff-archive-similar');
+        panel.id = panelId;
+        panel.hidden = true;
+        panel.setAttribute('aria-live', 'polite');
+        var done = false;
+        var ticket = 0;
+        button.addEventListener('click', function () {
+            var open = button.getAttribute('aria-expanded') !== 'true';
+            button.setAttribute('aria-expanded', String(open));
+            panel.hidden = !open;
+            if (!open || done) {
+                return;
+            }
+            var mine = ++ticket;
+            panel.textContent = '';
+            panel.setAttribute('aria-busy', 'true');
+            panel.appendChild(el('p', 'ff-archive-similar-loading', TEXT.similarLoading));
+            get('/similar/' + encodeURIComponent(issueKey) + '?max=' + SIMILAR_MAX, function (status, json) {
+                if (mine !== ticket) {
+                    return;
+                }
+                panel.removeAttribute('aria-busy');
+                panel.textContent = '';
+                if (status === 200 && json && json.state === 'ok') {
+                    var building = !!(json.index && json.index.state === 'building');
+                    done = !building;
+                    panel.setAttribute('data-state', building ? 'building' : 'ok');
+                    panel.appendChild(kit.similarList(json, SIMILAR_TEXT) || el('p', 'ff-archive-similar-none', TEXT.similarNone));
+                    return;
+                }
+                var state = status === 200 && json && json.state ? json.state : 'unavailable';
+                panel.setAttribute('data-state', state);
+                panel.appendChild(el('p', 'ff-archive-similar-message', (json && json.message) || TEXT.similarFailed));
+                if (state === 'authorize' && json.authorizeUri) {
+                    panel.appendChild(link(json.authorizeUri, TEXT.authorize, 'ff-archive-authorize'));
+                }
+            });
+        });
+        li.appendChild(button);
+        li.appendChild(panel);
+    }
 
     /** The facet buttons: a value with its count; pressed when it is the active filter; a click toggles it. */
     Archive.prototype.showFacets = function (facets) {

@@ -1,7 +1,8 @@
 /*
  * Fail Forward - what the Confluence plugin's page scripts (retro macro, learnings archive) share: text-only DOM nodes,
  * links that take only http(s) and root-relative addresses, JSON requests to the plugin's REST resource
- * (/rest/failforward-confluence/1.0 under Confluence's context path), and {0} patterns. A plain global,
+ * (/rest/failforward-confluence/1.0 under Confluence's context path), {0} patterns, and the list of similar past
+ * failures both show. A plain global,
  * FailForward.kit, loaded before them (their web resources depend on this one): Confluence page scripts are not AMD.
  */
 (function (global) {
@@ -68,6 +69,38 @@
         xhr.send(body === undefined ? null : JSON.stringify(body));
     }
 
+    /**
+     * The past failures of a GET /similar/{key} answer in state ok, for the retro header and the archive's "More like
+     * this": a list of the matches (the key linking to the issue in Jira, its summary, "shares: ..." with what it has in
+     * common), or while Jira's index builds (and so has no matches) a line with its progress; null when there is nothing
+     * to show. text.shares and text.building are {0} patterns in the calling script's words (its i18n).
+     */
+    function similarList(data, text) {
+        var matches = (data && data.matches) || [];
+        if (matches.length === 0) {
+            if (data && data.index && data.index.state === 'building') {
+                return el('p', 'ff-similar-building', format(text.building, data.index.percent || 0));
+            }
+            return null;
+        }
+        var list = el('ul', 'ff-similar-list');
+        matches.forEach(function (match) {
+            var item = el('li', 'ff-similar-match');
+            item.setAttribute('data-issue-key', match.key);
+            item.appendChild(match.url ? link(match.url, match.key, 'ff-similar-key') : el('span', 'ff-similar-key', match.key));
+            if (match.summary) {
+                item.appendChild(el('span', 'ff-similar-summary', match.summary));
+            }
+            if (match.reasons && match.reasons.length) {
+                item.appendChild(el('span', 'ff-similar-reasons', format(text.shares, match.reasons.join(', '))));
+            }
+            list.appendChild(item);
+        });
+        return list;
+    }
+
     global.FailForward = global.FailForward || {};
-    global.FailForward.kit = {contextPath: contextPath, format: format, el: el, link: link, request: request};
+    global.FailForward.kit = {
+        contextPath: contextPath, format: format, el: el, link: link, request: request, similarList: similarList
+    };
 }(window));

@@ -3,10 +3,12 @@
  *
  * Fills each retro's header (div.ff-retro-header[data-issue-key]) from GET /rest/failforward-confluence/1.0/records/{key}:
  * the experiment's hypothesis, criteria, outcome and decision, or the incident's dates and failure type; the learnings
- * and action items so far; or the state's message (with the authenticate / add-a-link link). For a logged-in user on a
- * retro marked data-editable="true" it adds a small form to add a learning or a next step (POST to our REST resource)
- * and runs the blameless check over the retro's text, marking each phrase with its suggestion. User and Jira text only
- * ever reaches the page through textContent; labels come from the i18n bundle through the jsI18n transformer.
+ * and action items so far; or the state's message (with the authenticate / add-a-link link). Once the record shows, it
+ * asks GET /similar/{key} and adds "Have we failed like this before?": the similar past failures, each linked to Jira
+ * with what it shares, or the progress of Jira's index while it builds (nothing when there are none). For a logged-in
+ * user on a retro marked data-editable="true" it adds a small form to add a learning or a next step (POST to our REST
+ * resource) and runs the blameless check over the retro's text, marking each phrase with its suggestion. User and Jira
+ * text only ever reaches the page through textContent; labels come from the i18n bundle through the jsI18n transformer.
  */
 (function (global) {
     'use strict';
@@ -57,8 +59,18 @@
         kindNextStep: AJS.I18n.getText('failforward.retro.js.kind.nextstep'),
         checkTitle: AJS.I18n.getText('failforward.retro.js.check.title'),
         checkOk: AJS.I18n.getText('failforward.retro.js.check.ok'),
-        checkSuggestion: AJS.I18n.getText('failforward.retro.js.check.suggestion')
+        checkSuggestion: AJS.I18n.getText('failforward.retro.js.check.suggestion'),
+        similarTitle: AJS.I18n.getText('failforward.similar.js.title')
     };
+
+    /** The patterns of the similar past failures' list (FailForward.kit.similarList). */
+    var SIMILAR_TEXT = {
+        shares: AJS.I18n.getText('failforward.similar.js.shares'),
+        building: AJS.I18n.getText('failforward.similar.js.building')
+    };
+
+    /** How many similar past failures the header shows. */
+    var SIMILAR_MAX = 5;
 
     /** Labels of the failure types and categories Jira sends as lower-case names (the domain's own texts). */
     var LABELS = {
@@ -208,15 +220,57 @@
         return ul;
     }
 
+    /**
+     * "Have we failed like this before?" under the record: the similar past failures of GET /similar/{key} (state ok),
+     * or the index's progress while Jira builds it. Nothing when there are none, and nothing for the other states: the
+     * record above already says what is wrong with Jira (and an older Jira without the search answers not-found).
+     */
+    function renderSimilar(header, data) {
+        var old = header.querySelector('.ff-retro-similar');
+        if (old) {
+            old.parentNode.removeChild(old);
+        }
+        var content = data && data.state === 'ok' ? kit.similarList(data, SIMILAR_TEXT) : null;
+        if (!content) {
+            return;
+        }
+        var section = el('section', 'ff-retro-similar');
+        section.setAttribute('data-index-state', (data.index && data.index.state) || '');
+        section.appendChild(el('h4', null, TEXT.similarTitle));
+        section.appendChild(content);
+        header.appendChild(section);
+    }
+
+    /**
+     * Loads the similar past failures once the record shows (never before: the page and the record come first). Only
+     * the answer to the newest request is shown, and only under the record it was asked for.
+     */
+    function loadSimilar(header, key) {
+        var ticket = (header.ffSimilarTicket || 0) + 1;
+        header.ffSimilarTicket = ticket;
+        request('GET', '/similar/' + encodeURIComponent(key) + '?max=' + SIMILAR_MAX, undefined, function (status, json) {
+            if (ticket !== header.ffSimilarTicket || header.getAttribute('data-state') !== 'ok') {
+                return;
+            }
+            if (status === 200 && json) {
+                renderSimilar(header, json);
+            }
+        });
+    }
+
     function load(retro) {
         var header = retro.querySelector('.ff-retro-header');
         var key = retro.getAttribute('data-issue-key');
         if (!header || !key) {
             return;
         }
+        header.ffSimilarTicket = (header.ffSimilarTicket || 0) + 1; // an older similar answer is now out of date
         request('GET', '/records/' + encodeURIComponent(key), undefined, function (status, json) {
             if (status === 200 && json && json.state) {
                 renderRecord(header, json);
+                if (json.state === 'ok') {
+                    loadSimilar(header, key);
+                }
             } else {
                 renderRecord(header, {state: 'unavailable', message: (json && json.message) || TEXT.failed});
             }
@@ -347,7 +401,7 @@
     }
 
     global.FailForward = global.FailForward || {};
-    global.FailForward.retro = {init: init, renderRecord: renderRecord};
+    global.FailForward.retro = {init: init, renderRecord: renderRecord, renderSimilar: renderSimilar};
 
     if (typeof AJS.toInit === 'function') {
         AJS.toInit(init);

@@ -118,6 +118,16 @@ public class AppLinksFailureDbClient implements FailureDbClient {
                 .map(page -> page.withJiraUrl(displayUrl()));
     }
 
+    @Override
+    public JiraResult<SimilarView> similar(String issueKey, int max) {
+        if (isBlank(issueKey)) {
+            return new JiraResult.NotFound<>();
+        }
+        // tagged as a search: the neighbours of a record change with a write to any record
+        return get("/similar/" + pathSegment(issueKey) + "?max=" + max, ReadCache.ANY_RECORD, FailureDbJson::similar)
+                .map(similar -> similar.withJiraUrl(displayUrl()));
+    }
+
     // ----- the two shapes of call -----------------------------------------------------------------------------------
 
     /** A cached read; {@code tag} is the record the answer shows ({@link ReadCache#ANY_RECORD} for a search). */
@@ -283,7 +293,12 @@ public class AppLinksFailureDbClient implements FailureDbClient {
     }
 
     private static String recordPath(String issueKey) {
-        return "/records/" + URLEncoder.encode(issueKey.strip(), StandardCharsets.UTF_8).replace("+", "%20");
+        return "/records/" + pathSegment(issueKey);
+    }
+
+    /** The key as one percent-encoded path segment (a space is {@code %20}). */
+    private static String pathSegment(String issueKey) {
+        return URLEncoder.encode(issueKey.strip(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static boolean isBlank(String value) {

@@ -32,4 +32,12 @@ public interface FailureDbClient {
      * issues. Briefly cached; any write drops the cached searches.
      */
     JiraResult<LearningPageView> searchLearnings(LearningSearch search);
+
+    /**
+     * {@code GET /similar/{issueKey}?max=}: the past failures most like the record's whole text (itself excluded), at
+     * most {@code max} (Jira accepts 1..20), with the state of Jira's search index and the Jira link's display URL for
+     * links to the matches. Briefly cached; any write drops the cached answers (a new learning may change any
+     * record's neighbours).
+     */
+    JiraResult<SimilarView> similar(String issueKey, int max);
 }

@@ -147,6 +147,38 @@ final class FailureDbJson {
                 retroPage);
     }
 
+    /**
+     * {@code GET /similar/{issueKey}}: {@code {matches:[{key, projectKey, summary, score, reasons:[…], url,
+     * learnings}], index:{state, percent}}}. {@code matches} must be an array whose items each have their {@code key},
+     * and {@code index} an object with its {@code state}: without them the answer says nothing. {@code reasons} that
+     * are not text are skipped; the other members are read as far as they are there ({@code learnings} is not read:
+     * nothing shows it yet).
+     */
+    static SimilarView similar(JsonNode body) throws UnreadableBodyException {
+        requireObject(body, "body");
+        JsonNode matchesNode = body.get("matches");
+        if (matchesNode == null || !matchesNode.isArray()) {
+            throw new UnreadableBodyException("no 'matches' array");
+        }
+        List<SimilarView.Match> matches = new ArrayList<>();
+        for (JsonNode match : matchesNode) {
+            requireObject(match, "match");
+            requireText(match, "key");
+            List<String> reasons = new ArrayList<>();
+            for (JsonNode reason : array(match, "reasons")) {
+                if (reason.isTextual()) {
+                    reasons.add(reason.asText());
+                }
+            }
+            matches.add(new SimilarView.Match(text(match, "key"), text(match, "projectKey"), text(match, "summary"),
+                    match.path("score").asDouble(0), reasons, text(match, "url")));
+        }
+        JsonNode index = object(body, "index");
+        requireText(index, "state");
+        return new SimilarView(matches, new SimilarView.Index(text(index, "state"), index.path("percent").asInt(0)),
+                null);
+    }
+
     /** A facet's {@code value → count} object, in Jira's order; values that are not numbers are skipped. */
     private static Map<String, Integer> counts(JsonNode facets, String name) {
         Map<String, Integer> counts = new LinkedHashMap<>();

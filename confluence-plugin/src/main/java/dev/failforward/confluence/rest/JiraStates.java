@@ -14,7 +14,8 @@ import java.util.Objects;
  * What our REST resources answer when Jira did not give what was asked: one mapping of every non-ok
  * {@link JiraResult} to the state the browser shows ({@code no-link}, {@code authorize}, {@code unavailable},
  * {@code not-found}, {@code forbidden}) with its message in the user's language and its link, shared by the retro
- * header ({@link RecordsResource}) and the learnings archive ({@link LearningsResource}). Each resource names its own
+ * header ({@link RecordsResource}), the learnings archive ({@link LearningsResource}) and the similar past failures
+ * ({@link SimilarResource}). Each resource names its own
  * texts for what differs ({@link Messages}); the diagnostic reason of {@code unavailable} is logged, never answered.
  */
 final class JiraStates {

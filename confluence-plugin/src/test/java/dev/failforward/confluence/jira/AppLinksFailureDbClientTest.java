@@ -664,4 +664,168 @@ class AppLinksFailureDbClientTest {
             verify(factory, times(2)).createRequest(MethodType.GET, LEARNINGS_URL);
         }
     }
+
+    // ----- similar past failures ------------------------------------------------------------------------------------
+
+    @Nested
+    class Similar {
+
+        static final String SIMILAR_URL = "/rest/failforward/1.0/similar/OPS-42?max=5";
+
+        static final String SIMILAR_JSON = """
+                {"matches": [{"key": "OPS-12", "projectKey": "OPS", "summary": "Certificate expired on the API gateway",
+                              "score": 0.71, "reasons": ["certificate", "expired", "same component"],
+                              "url": "/browse/OPS-12", "learnings": [], "aFieldJiraAddsLater": {"x": 1}},
+                             {"key": "GROW-3", "summary": null, "score": 0.2, "reasons": ["expired", 7, null],
+                              "url": "/browse/GROW-3"},
+                             {"key": "SEC-9"}],
+                 "index": {"state": "ready", "percent": 100, "node": "n1"}, "somethingNew": true}
+                """;
+
+        @Test
+        void readsTheMatchesWithTheirReasonsAndJirasDisplayUrl() throws Exception {
+            when(link.getDisplayUrl()).thenReturn(URI.create("https://jira.example.com/"));
+            ApplicationLinkRequest request = jiraAnswers(MethodType.GET, SIMILAR_URL, 200, SIMILAR_JSON);
+
+            SimilarView similar = client.similar("OPS-42", 5).okValue().orElseThrow();
+
+            assertThat(similar.matches()).containsExactly(
+                    new SimilarView.Match("OPS-12", "OPS", "Certificate expired on the API gateway", 0.71,
+                            List.of("certificate", "expired", "same component"), "/browse/OPS-12"),
+                    new SimilarView.Match("GROW-3", null, null, 0.2, List.of("expired"), "/browse/GROW-3"),
+                    new SimilarView.Match("SEC-9", null, null, 0, List.of(), null));
+            assertThat(similar.index()).isEqualTo(new SimilarView.Index("ready", 100));
+            assertThat(similar.jiraUrl()).isEqualTo(URI.create("https://jira.example.com/"));
+            verify(request).setHeader("Accept", "application/json");
+            verify(request).setSoTimeout(4_000);
+        }
+
+        @Test
+        void saysThatJirasIndexIsStillBuilding() throws Exception {
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 200,
+                    "{\"matches\": [], \"index\": {\"state\": \"building\", \"percent\": 42}}");
+
+            SimilarView similar = client.similar("OPS-42", 5).okValue().orElseThrow();
+
+            assertThat(similar.matches()).isEmpty();
+            assertThat(similar.index()).isEqualTo(new SimilarView.Index("building", 42));
+            assertThat(similar.jiraUrl()).isNull(); // the mocked link has no display URL
+        }
+
+        @Test
+        void passesMaxAndEncodesTheKeyAsOnePathSegment() throws Exception {
+            String url = "/rest/failforward/1.0/similar/OPS%2F42%3Fx%3D1?max=20";
+            jiraAnswers(MethodType.GET, url, 404, "{}");
+
+            assertThat(client.similar("OPS/42?x=1", 20)).isEqualTo(new JiraResult.NotFound<>());
+            verify(factory).createRequest(MethodType.GET, url);
+        }
+
+        @Test
+        void answersABlankIssueKeyWithoutAskingJira() {
+            assertThat(client.similar(" ", 5)).isEqualTo(new JiraResult.NotFound<>());
+            assertThat(client.similar(null, 5)).isEqualTo(new JiraResult.NotFound<>());
+            verifyNoInteractions(links);
+        }
+
+        @Test
+        void isUnavailableWhenTheBodyIsNotTheSimilarJson() throws Exception {
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 200, "{\"index\": {\"state\": \"ready\"}}");
+            assertThat(unavailableReason(client.similar("OPS-42", 5)))
+                    .isEqualTo("Jira's answer could not be read (no 'matches' array)");
+
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 200, "{\"matches\": [{\"summary\": \"x\"}], \"index\": {\"state\": \"ready\"}}");
+            assertThat(unavailableReason(client.similar("OPS-42", 5)))
+                    .isEqualTo("Jira's answer could not be read (no 'key')");
+
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 200, "{\"matches\": [\"OPS-12\"], \"index\": {\"state\": \"ready\"}}");
+            assertThat(unavailableReason(client.similar("OPS-42", 5)))
+                    .isEqualTo("Jira's answer could not be read (match is not an object)");
+
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 200,
+                    "{\"matches\": [{\"key\": \"OPS-12\", \"reasons\": \"certificate\"}], \"index\": {\"state\": \"ready\"}}");
+            assertThat(unavailableReason(client.similar("OPS-42", 5)))
+                    .isEqualTo("Jira's answer could not be read ('reasons' is not an array)");
+
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 200, "{\"matches\": []}");
+            assertThat(unavailableReason(client.similar("OPS-42", 5)))
+                    .isEqualTo("Jira's answer could not be read (no 'index' object)");
+
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 200, "{\"matches\": [], \"index\": {\"percent\": 3}}");
+            assertThat(unavailableReason(client.similar("OPS-42", 5)))
+                    .isEqualTo("Jira's answer could not be read (no 'state')");
+
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 200, "[]");
+            assertThat(unavailableReason(client.similar("OPS-42", 5)))
+                    .isEqualTo("Jira's answer could not be read (body is not an object)");
+        }
+
+        @Test
+        void keepsAPercentWithinZeroToHundred() throws Exception {
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 200,
+                    "{\"matches\": [], \"index\": {\"state\": \"building\", \"percent\": 140}}");
+            assertThat(client.similar("OPS-42", 5).okValue().orElseThrow().index().percent()).isEqualTo(100);
+        }
+
+        @Test
+        void mapsJirasFailuresAsForEveryRead() throws Exception {
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 401, "");
+            assertThat(client.similar("OPS-42", 5)).isEqualTo(new JiraResult.AuthorizationRequired<>(AUTHORIZE));
+
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 403, "{}");
+            assertThat(client.similar("OPS-42", 5)).isEqualTo(new JiraResult.Forbidden<>());
+
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 503, "");
+            assertThat(unavailableReason(client.similar("OPS-42", 5))).isEqualTo("Jira answered HTTP 503");
+
+            jiraFails(MethodType.GET, SIMILAR_URL, new ResponseException(new SocketTimeoutException("Read timed out")));
+            assertThat(unavailableReason(client.similar("OPS-42", 5))).startsWith("Jira timed out");
+
+            jiraAnswers(MethodType.GET, "/rest/failforward/1.0/similar/OPS-42?max=21", 400, """
+                    {"status": 400, "message": "Invalid.",
+                     "errors": [{"field": "max", "code": "outOfRange", "message": "max must be 1 to 20."}]}
+                    """);
+            assertThat(client.similar("OPS-42", 21)).isEqualTo(new JiraResult.Invalid<>(
+                    List.of(new FieldProblem("max", "outOfRange", "max must be 1 to 20."))));
+
+            when(links.getPrimaryApplicationLink(JiraApplicationType.class)).thenReturn(null);
+            assertThat(client.similar("OPS-42", 5))
+                    .isEqualTo(new JiraResult.NoLink<>("/plugins/servlet/applinks/listApplicationLinks"));
+        }
+
+        @Test
+        void cachesPerUserAndMaxUntilAnyRecordIsWritten() throws Exception {
+            when(link.getDisplayUrl()).thenReturn(URI.create("https://jira.example.com"));
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 200, SIMILAR_JSON);
+            jiraAnswers(MethodType.GET, "/rest/failforward/1.0/similar/OPS-42?max=3", 200, SIMILAR_JSON);
+            jiraAnswers(MethodType.POST, "/rest/failforward/1.0/records/SEC-9/learnings", 201,
+                    LEARNING_JSON.replace("OPS-42", "SEC-9"));
+
+            client.similar("OPS-42", 5);
+            JiraResult<SimilarView> cached = client.similar("OPS-42", 5);
+            verify(factory, times(1)).createRequest(MethodType.GET, SIMILAR_URL);
+            assertThat(cached.okValue().orElseThrow().jiraUrl()).isEqualTo(URI.create("https://jira.example.com"));
+
+            client.similar("OPS-42", 3);
+            verify(factory, times(1)).createRequest(MethodType.GET, "/rest/failforward/1.0/similar/OPS-42?max=3");
+            actAs("bob");
+            client.similar("OPS-42", 5);
+            verify(factory, times(2)).createRequest(MethodType.GET, SIMILAR_URL);
+
+            // a learning on another record may make it a neighbour of OPS-42
+            client.addLearning("SEC-9", "Certificates need an owner", "insight", null);
+            client.similar("OPS-42", 5);
+            verify(factory, times(3)).createRequest(MethodType.GET, SIMILAR_URL);
+        }
+
+        @Test
+        void doesNotCacheAFailure() throws Exception {
+            jiraAnswers(MethodType.GET, SIMILAR_URL, 404, "{}");
+
+            client.similar("OPS-42", 5);
+            client.similar("OPS-42", 5);
+
+            verify(factory, times(2)).createRequest(MethodType.GET, SIMILAR_URL);
+        }
+    }
 }
