@@ -11,9 +11,12 @@ import dev.failforward.rest.JsonRequest;
 import dev.failforward.rest.RequestProblem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
@@ -58,6 +61,30 @@ public class SimilarResource {
     public record Result(List<MatchJson> matches, IndexJson index) {
     }
 
+    /**
+     * {@code GET /similar/{issueKey}?max=5}: the past failures most like an existing record (its whole text as stored
+     * now, itself excluded); 404 for a record the user cannot browse, like a missing one.
+     */
+    @GET
+    @Path("/{issueKey}")
+    public Result forRecord(@PathParam("issueKey") String issueKey, @QueryParam("max") String max) {
+        Access.requireLogin(permissions.currentUserKey());
+        int limit = DEFAULT_MAX;
+        if (max != null && !max.isBlank()) {
+            try {
+                limit = Integer.parseInt(max.strip());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > SimilarQuery.MAX_RESULTS) {
+                throw RequestProblem.invalid(List.of(FieldError.of("max", "invalid",
+                        "failforward.failuredb.error.param.integer", "max", "1",
+                        String.valueOf(SimilarQuery.MAX_RESULTS), max)));
+            }
+        }
+        return json(similar.forRecord(issueKey, limit));
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Result find(String body) {
@@ -78,8 +105,11 @@ public class SimilarResource {
                 .orElse(null);
         int max = json.optionalInteger("max", 1, SimilarQuery.MAX_RESULTS).orElse(DEFAULT_MAX);
         boolean withLearnings = withLearnings(json);
-        SimilarFailures.Result result = similar.find(new SimilarFailures.Request(text, project, kind, exclude,
-                component, max, withLearnings));
+        return json(similar.find(new SimilarFailures.Request(text, project, kind, exclude, component, max,
+                withLearnings)));
+    }
+
+    private static Result json(SimilarFailures.Result result) {
         return new Result(result.matches().stream().map(m -> new MatchJson(m.match().issueKey(),
                 m.match().projectKey(), m.match().summary(), Math.round(m.match().score() * 1000) / 1000.0,
                 m.match().reasons(), "/browse/" + m.match().issueKey(),

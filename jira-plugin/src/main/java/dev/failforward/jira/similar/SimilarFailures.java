@@ -1,10 +1,12 @@
 package dev.failforward.jira.similar;
 
 import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.FailureRecordRepository;
 import dev.failforward.core.record.Learning;
 import dev.failforward.core.record.LearningRepository;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.jira.failuredb.BrowsableProjects;
+import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.permissions.RecordPermissions;
 import dev.failforward.jira.search.IndexStatus;
 import dev.failforward.jira.search.SimilarMatch;
@@ -33,13 +35,34 @@ public class SimilarFailures {
     private final RecordPermissions permissions;
     private final BrowsableProjects projects;
     private final LearningRepository learnings;
+    private final FailureRecordRepository records;
+    private final RecordTextSource texts;
 
     @Inject
-    public SimilarFailures(SearchIndexAccess index, RecordPermissions permissions, LearningRepository learnings) {
+    public SimilarFailures(SearchIndexAccess index, RecordPermissions permissions, LearningRepository learnings,
+                           FailureRecordRepository records, RecordTextSource texts) {
         this.index = Objects.requireNonNull(index, "index");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.projects = new BrowsableProjects(permissions);
         this.learnings = Objects.requireNonNull(learnings, "learnings");
+        this.records = Objects.requireNonNull(records, "records");
+        this.texts = Objects.requireNonNull(texts, "texts");
+    }
+
+    /**
+     * The past failures most like an existing record (the issue view, the retro header, the archive's "more like
+     * this"): its whole text as the database holds it now, itself excluded, its project and component boosted.
+     *
+     * @throws FailureDbException.NotFound when there is no such record or the user may not browse it
+     */
+    public Result forRecord(String issueKey, int max) {
+        String key = issueKey == null ? "" : issueKey.strip().toUpperCase(java.util.Locale.ROOT);
+        FailureRecord record = (FailureRecord.isIssueKey(key) ? records.findByIssueKey(key) : Optional.<FailureRecord>empty())
+                .filter(this::canSee)
+                .orElseThrow(() -> new FailureDbException.NotFound("failforward.failuredb.error.record.notfound",
+                        String.valueOf(issueKey)));
+        String text = texts.load(record.issueId()).map(RecordTexts::of).orElse(record.summary());
+        return find(new Request(text, record.projectKey(), null, record.issueKey(), record.component(), max, false));
     }
 
     /**

@@ -118,7 +118,11 @@ final class FailureDbApi implements AutoCloseable {
                                 new dev.failforward.jira.persistence.AoLearningArchive(db.activeObjects()), permissions))
                 .bind(RecordPermissions.class, permissions)
                 .bind(dev.failforward.jira.similar.SimilarFailures.class,
-                        new dev.failforward.jira.similar.SimilarFailures(access, permissions, learnings))
+                        new dev.failforward.jira.similar.SimilarFailures(access, permissions, learnings, records,
+                                id -> records.findByIssueId(id).map(r -> new dev.failforward.jira.search.SearchableRecord(
+                                        new dev.failforward.jira.failuredb.RecordDetails(r, learnings.findByRecord(id),
+                                                actions.findByRecord(id), whys.findByRecord(id)),
+                                        "Description of " + r.issueKey(), null))))
                 .bind(dev.failforward.jira.recurrence.RecurrenceService.class,
                         new dev.failforward.jira.recurrence.RecurrenceService(records, recurrenceSuggestions,
                                 (past, issue) -> recurrenceLinks.add(new long[] {past, issue}), permissions,

@@ -64,6 +64,21 @@ class SimilarAndRecurrenceResourceTest {
     }
 
     @Test
+    void similarToARecordUsesItsWholeTextAndHidesWhatTheUserCannotBrowse() {
+        JsonNode body = FailureDbApi.json(api.admin().get("similar/sec-1?max=2"));
+        assertThat(body.path("matches")).isEmpty();
+        SimilarQuery asked = api.similarAsked.get(0);
+        assertThat(asked.text()).contains("Checkout token leak").contains("Description of SEC-1").contains("Rotate tokens");
+        assertThat(asked.exclude()).isEqualTo("SEC-1");
+        assertThat(asked.project()).isEqualTo("SEC");
+        assertThat(asked.kind()).isNull();
+        assertThat(asked.max()).isEqualTo(2);
+        assertThat(api.editor().get("similar/SEC-1").getStatus()).isEqualTo(404);
+        assertField(api.get("similar/OPS-1?max=50"), "max");
+        assertField(api.get("similar/OPS-1?max=two"), "max");
+    }
+
+    @Test
     void whileTheIndexBuildsSimilarSaysSoAndFindsNothing() {
         api.indexStatus = new IndexStatus(IndexStatus.State.BUILDING, 42, null);
         JsonNode body = FailureDbApi.json(api.editor().post("similar", "{\"text\":\"checkout down\"}"));
