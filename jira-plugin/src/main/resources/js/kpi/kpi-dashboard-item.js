@@ -80,6 +80,8 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
         flat: AJS.I18n.getText('failforward.dashboard.kpi.trend.flat'),
         unknown: AJS.I18n.getText('failforward.dashboard.kpi.trend.unknown'),
         valueNone: AJS.I18n.getText('failforward.dashboard.kpi.value.none'),
+        recurrencePending: AJS.I18n.getText('failforward.kpi.js.recurrence.pending'),
+        recurrencePendingNone: AJS.I18n.getText('failforward.kpi.js.recurrence.pending.none'),
         valuePeriod: AJS.I18n.getText('failforward.dashboard.kpi.value.period'),
         hours: AJS.I18n.getText('failforward.dashboard.kpi.unit.hours'),
         chartLabel: AJS.I18n.getText('failforward.dashboard.kpi.chart.label'),
@@ -611,6 +613,32 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
         return toggle;
     };
 
+    /**
+     * Next to the recurrence rate: how many "Recurrence of …?" suggestions in the gadget's projects await a decision
+     * (they are not in the rate until someone confirms them). Loaded on its own; the card never waits for it.
+     */
+    DashboardItem.prototype.pendingRecurrences = function () {
+        var note = el('p', 'ff-kpi-pending');
+        note.setAttribute('data-ff-pending', '');
+        var query = (this.prefs.projects || []).map(function (key) {
+            return 'project=' + encodeURIComponent(key);
+        }).join('&');
+        fetch(baseUrl() + '/rest/failforward/1.0/recurrence/pending' + (query ? '?' + query : ''), {
+            credentials: 'same-origin',
+            headers: {'Accept': 'application/json'}
+        }).then(function (response) {
+            return response.ok ? response.json() : null;
+        }).then(function (body) {
+            if (body && typeof body.pending === 'number') {
+                note.setAttribute('data-ff-pending', String(body.pending));
+                note.textContent = body.pending ? format(TEXT.recurrencePending, body.pending) : TEXT.recurrencePendingNone;
+            }
+        }, function () {
+            // the count is extra; the rate stands without it
+        });
+        return note;
+    };
+
     /** One KPI card: {card, chart: {canvas, config} or null in table view}. */
     DashboardItem.prototype.card = function (kpi, periods, data, asTable) {
         var series = seriesOf(kpi, periods);
@@ -638,6 +666,9 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
             value.appendChild(el('span', 'ff-kpi-value-none', TEXT.valueNone));
         }
         card.appendChild(value);
+        if (kpi.key === 'recurrence_rate') {
+            card.appendChild(this.pendingRecurrences());
+        }
 
         var chart = null;
         if (asTable) {

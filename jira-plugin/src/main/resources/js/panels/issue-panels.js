@@ -54,6 +54,8 @@
         actionDeleted: AJS.I18n.getText('failforward.panel.js.action.deleted'),
         checkedIn: AJS.I18n.getText('failforward.panel.js.checkin.saved'),
         followedUp: AJS.I18n.getText('failforward.panel.js.followup.saved'),
+        recurrenceConfirmed: AJS.I18n.getText('failforward.panel.js.recurrence.confirmed'),
+        recurrenceDismissed: AJS.I18n.getText('failforward.panel.js.recurrence.dismissed'),
         conflict: AJS.I18n.getText('failforward.panel.js.conflict'),
         failed: AJS.I18n.getText('failforward.panel.js.failed'),
         noUsers: AJS.I18n.getText('failforward.panel.js.nousers')
@@ -726,14 +728,72 @@
         table.parentNode.insertBefore(add, table.nextSibling);
     }
 
+    /** "Recurrence of OPS-12?": confirm makes the link, dismiss remembers; both as the user, then the view refreshes. */
+    function enhanceRecurrences(panel) {
+        Array.prototype.forEach.call(panel.querySelectorAll('[data-ff-recurrence]'), function (box) {
+            var past = box.getAttribute('data-ff-recurrence');
+            [['[data-ff-recurrence-confirm]', 'confirm', TEXT.recurrenceConfirmed],
+                ['[data-ff-recurrence-dismiss]', 'dismiss', TEXT.recurrenceDismissed]].forEach(function (choice) {
+                var b = box.querySelector(choice[0]);
+                if (!b) {
+                    return;
+                }
+                b.addEventListener('click', function () {
+                    b.disabled = true;
+                    var url = panel.getAttribute('data-ff-base') + '/rest/failforward/1.0/recurrence/'
+                        + encodeURIComponent(panel.getAttribute('data-ff-issue-key')) + '/' + encodeURIComponent(past)
+                        + '/' + choice[1];
+                    fetch(url, {method: 'POST', credentials: 'same-origin',
+                        headers: {'Accept': 'application/json', 'Content-Type': 'application/json'}, body: '{}'})
+                        .then(function (response) {
+                            if (response.ok) {
+                                refresh(panel, choice[2].replace('{0}', past));
+                            } else {
+                                b.disabled = false;
+                                announce(panel, TEXT.failed);
+                            }
+                        }, function () {
+                            b.disabled = false;
+                            announce(panel, TEXT.failed);
+                        });
+                });
+            });
+        });
+    }
+
+    /** The right panel's similar past failures, loaded once per view for every reader (nothing saved). */
+    function loadSimilar(root) {
+        var boxes = (root && root.querySelectorAll ? root : document)
+            .querySelectorAll('[data-ff-similar-for]:not([data-ff-loaded])');
+        Array.prototype.forEach.call(boxes, function (box) {
+            box.setAttribute('data-ff-loaded', 'true');
+            var base = box.getAttribute('data-ff-base') || '';
+            fetch(base + '/rest/failforward/1.0/similar/' + encodeURIComponent(box.getAttribute('data-ff-similar-for')),
+                {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+                .then(function (response) {
+                    return response.ok ? response.json() : null;
+                })
+                .then(function (json) {
+                    if (json && global.FailForward && global.FailForward.similar) {
+                        global.FailForward.similar.render(box, json, base, {title: false, showNone: true});
+                    }
+                })
+                .catch(function () {
+                    // nothing shown when the search is unreachable
+                });
+        });
+    }
+
     function enhance(root) {
         var panels = (root && root.querySelectorAll ? root : document)
             .querySelectorAll('[data-ff-panel="record"][data-ff-can-edit="true"]:not([data-ff-enhanced])');
         Array.prototype.forEach.call(panels, function (panel) {
             panel.setAttribute('data-ff-enhanced', 'true');
+            enhanceRecurrences(panel);
             enhanceLearnings(panel);
             enhanceActions(panel);
         });
+        loadSimilar(root);
         var flash = null;
         try {
             flash = global.sessionStorage.getItem(FLASH);

@@ -21,6 +21,7 @@ import dev.failforward.jira.failuredb.RecordDetails;
 import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.jira.fields.IssueFields;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.recurrence.RecurrenceService;
 import dev.failforward.jira.retro.RetroPage;
 import dev.failforward.jira.retro.RetroPageLinks;
 import dev.failforward.core.criteria.ObservedResults;
@@ -69,6 +70,7 @@ public class FailureRecordPanelContext implements ContextProvider {
     private final RecordPermissions permissions;
     private final SalUserDirectory users;
     private final RetroPageLinks retroPages;
+    private final RecurrenceService recurrences;
     private final Clock clock;
 
     @Inject
@@ -76,14 +78,16 @@ public class FailureRecordPanelContext implements ContextProvider {
                                      @ComponentImport I18nResolver i18n, UserDates dates,
                                      @ComponentImport ApplicationProperties application,
                                      @ComponentImport PageBuilderService page, RecordPermissions permissions,
-                                     SalUserDirectory users, RetroPageLinks retroPages) {
-        this(failureDb, fields, i18n, dates, application, page, permissions, users, retroPages, Clock.systemUTC());
+                                     SalUserDirectory users, RetroPageLinks retroPages,
+                                     RecurrenceService recurrences) {
+        this(failureDb, fields, i18n, dates, application, page, permissions, users, retroPages, recurrences,
+                Clock.systemUTC());
     }
 
     FailureRecordPanelContext(FailureDbService failureDb, IssueFields fields, I18nResolver i18n, UserDates dates,
                               ApplicationProperties application, PageBuilderService page,
                               RecordPermissions permissions, SalUserDirectory users, RetroPageLinks retroPages,
-                              Clock clock) {
+                              RecurrenceService recurrences, Clock clock) {
         this.failureDb = Objects.requireNonNull(failureDb, "failureDb");
         this.fields = Objects.requireNonNull(fields, "fields");
         this.i18n = Objects.requireNonNull(i18n, "i18n");
@@ -93,6 +97,7 @@ public class FailureRecordPanelContext implements ContextProvider {
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.users = Objects.requireNonNull(users, "users");
         this.retroPages = Objects.requireNonNull(retroPages, "retroPages");
+        this.recurrences = Objects.requireNonNull(recurrences, "recurrences");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -126,6 +131,8 @@ public class FailureRecordPanelContext implements ContextProvider {
         model.put("actions", details.actionItems().stream().map(this::action).toList());
         model.put("whys", details.whys().stream().map(this::why).toList());
         model.put("retros", retros(issue, details.learnings()));
+        model.put("recurrences", record.kind() == RecordKind.INCIDENT ? recurrences.pending(record).stream()
+                .map(this::recurrence).toList() : List.of());
         Map<String, Object> rule = rule(details);
         model.put("rule", rule);
         page.assembler().resources().requireWebResource(WEB_RESOURCE);
@@ -142,10 +149,22 @@ public class FailureRecordPanelContext implements ContextProvider {
         for (String key : List.of("learnings", "actions", "whys", "rule", "retros", "plan", "lineage", "none",
                 "notfound", "owner", "due", "status", "checkin", "deadline", "metat", "missedat", "timeleft",
                 "success", "stop", "outcome", "decision", "rationale", "pivotedfrom", "pivotedto", "thisexperiment",
-                "hidden", "type", "observed", "verdict", "followup")) {
+                "hidden", "type", "observed", "verdict", "followup", "similar", "recurrencereasons",
+                "recurrenceconfirm", "recurrencedismiss")) {
             texts.put(key, i18n.getText("failforward.panel." + key));
         }
         return texts;
+    }
+
+    /** "Recurrence of OPS-12?": the earlier failure, why it was offered; confirmed or dismissed in place. */
+    private Map<String, Object> recurrence(RecurrenceService.Shown shown) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("key", shown.past().issueKey());
+        map.put("question", i18n.getText("failforward.panel.recurrence.question", shown.past().issueKey()));
+        map.put("summary", shown.past().summary());
+        map.put("url", application.getBaseUrl(UrlMode.RELATIVE) + "/browse/" + shown.past().issueKey());
+        map.put("reasons", String.join(", ", shown.suggestion().reasons()));
+        return map;
     }
 
     private Map<String, Object> learning(Learning learning) {

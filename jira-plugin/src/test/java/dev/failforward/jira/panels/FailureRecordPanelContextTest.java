@@ -1,5 +1,9 @@
 package dev.failforward.jira.panels;
 
+import dev.failforward.jira.failuredb.RecordDetails;
+
+import dev.failforward.core.record.FailureRecord;
+
 import com.atlassian.webresource.api.assembler.PageBuilderService;
 import dev.failforward.jira.JiraI18n;
 import dev.failforward.jira.failuredb.FailureDbException;
@@ -127,6 +131,29 @@ class FailureRecordPanelContextTest {
         assertThat(lineage).extracting(s -> s.get("key") + " " + s.get("visible") + " " + s.get("url"))
                 .containsExactly("APP-2 false ", "APP-5 true /jira/browse/APP-5");
         assertThat(lineage.get(1)).containsEntry("summary", "Coupons");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anIncidentAsksAboutEachPendingRecurrenceSuggestion() {
+        RecordDetails incident = PanelFixtures.incident("Disk full");
+        when(failureDb.details("OPS-7")).thenReturn(incident);
+        var recurrences = mock(dev.failforward.jira.recurrence.RecurrenceService.class);
+        var past = FailureRecord.builder().issueId(3).issueKey("OPS-3").projectKey("OPS").kind(RecordKind.INCIDENT)
+                .summary("Disk filled with old logs").status("Closed")
+                .createdAndUpdatedAt(Instant.parse("2026-01-01T00:00:00Z")).build();
+        when(recurrences.pending(incident.record())).thenReturn(List.of(new dev.failforward.jira.recurrence
+                .RecurrenceService.Shown(new dev.failforward.jira.recurrence.RecurrenceSuggestion(1, 7, "OPS", 3,
+                "OPS-3", 0.7, List.of("disk", "logs"), dev.failforward.jira.recurrence.RecurrenceSuggestion.State
+                .PENDING, null, null, Instant.parse("2026-11-02T09:00:00Z")), past)));
+        Map<String, Object> context = PanelFixtures.provider(failureDb, JiraI18n.english(), page,
+                DISCOVERED.plusSeconds(3600), recurrences).getContextMap(Map.of("issue", PanelFixtures.issue("OPS-7",
+                "10002")));
+        assertThat((List<Map<String, Object>>) context.get("recurrences")).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("key", "OPS-3").containsEntry("question", "Recurrence of OPS-3?")
+                .containsEntry("summary", "Disk filled with old logs").containsEntry("url", "/jira/browse/OPS-3")
+                .containsEntry("reasons", "disk, logs"));
+        assertThat((Map<String, String>) context.get("text")).containsEntry("recurrenceconfirm", "Yes, link as recurrence");
     }
 
     @Test

@@ -102,12 +102,20 @@ public final class PanelFixtures {
     /** A context provider over {@code failureDb}, at {@code now}, with links under {@code /jira}. */
     public static FailureRecordPanelContext provider(FailureDbService failureDb, I18nResolver i18n,
                                                      PageBuilderService page, Instant now) {
+        return provider(failureDb, i18n, page, now, mock(dev.failforward.jira.recurrence.RecurrenceService.class));
+    }
+
+    /** As above, with these recurrence suggestions. */
+    public static FailureRecordPanelContext provider(FailureDbService failureDb, I18nResolver i18n,
+                                                     PageBuilderService page, Instant now,
+                                                     dev.failforward.jira.recurrence.RecurrenceService recurrences) {
         ApplicationProperties application = mock(ApplicationProperties.class);
         when(application.getBaseUrl(UrlMode.RELATIVE)).thenReturn("/jira");
         return new FailureRecordPanelContext(failureDb, new IssueFields(new FakeFieldRegistry()), i18n, dates(),
                 application, page, new dev.failforward.jira.permissions.FakeRecordPermissions()
                 .as("carol", java.util.Set.of("APP", "OPS"), java.util.Set.of("OPS")), users(),
-                mock(dev.failforward.jira.retro.RetroPageLinks.class), Clock.fixed(now, ZoneOffset.UTC));
+                mock(dev.failforward.jira.retro.RetroPageLinks.class),
+                recurrences, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /** Alice Andersen ("alice") and Dave ("dave", no full name); other keys ("bob") are users Jira no longer knows. */

@@ -63,6 +63,14 @@ final class FailureDbApi implements AutoCloseable {
     final dev.failforward.jira.failuredb.FakeFollowUpIssues followUpIssues =
             new dev.failforward.jira.failuredb.FakeFollowUpIssues();
     final dev.failforward.jira.failuredb.FollowUpService followUps;
+    /** What the search index answers to "similar" (a test sets it), and its state. */
+    final java.util.List<dev.failforward.jira.search.SimilarMatch> similarAnswer = new java.util.ArrayList<>();
+    final java.util.List<dev.failforward.jira.search.SimilarQuery> similarAsked = new java.util.ArrayList<>();
+    dev.failforward.jira.search.IndexStatus indexStatus =
+            new dev.failforward.jira.search.IndexStatus(dev.failforward.jira.search.IndexStatus.State.READY, 100, null);
+    /** Recurrence links made: {past issue id, issue id}. */
+    final java.util.List<long[]> recurrenceLinks = new java.util.ArrayList<>();
+    dev.failforward.jira.persistence.AoRecurrenceSuggestions recurrenceSuggestions;
     FailureRecord ops1;
     FailureRecord sec1;
     Learning secLearning;
@@ -83,6 +91,24 @@ final class FailureDbApi implements AutoCloseable {
         followUpIssues.add("OPS-99", "Add the missing alert");
         followUps = new dev.failforward.jira.failuredb.FollowUpService(service, actions, followUpIssues,
                 dev.failforward.jira.failuredb.RecordChanges.NONE, Clock.fixed(NOW, ZoneOffset.UTC));
+        recurrenceSuggestions = new dev.failforward.jira.persistence.AoRecurrenceSuggestions(db.activeObjects());
+        dev.failforward.jira.search.FailureSearchIndex index = org.mockito.Mockito.mock(
+                dev.failforward.jira.search.FailureSearchIndex.class);
+        org.mockito.Mockito.when(index.similar(org.mockito.ArgumentMatchers.any())).thenAnswer(call -> {
+            similarAsked.add(call.getArgument(0));
+            return java.util.List.copyOf(similarAnswer);
+        });
+        dev.failforward.jira.similar.SearchIndexAccess access = new dev.failforward.jira.similar.SearchIndexAccess() {
+            @Override
+            public java.util.Optional<dev.failforward.jira.search.FailureSearchIndex> whenReady() {
+                return indexStatus.ready() ? java.util.Optional.of(index) : java.util.Optional.empty();
+            }
+
+            @Override
+            public dev.failforward.jira.search.IndexStatus status() {
+                return indexStatus;
+            }
+        };
         I18nResolver i18n = JiraI18n.english();
         app = JiraRest.app(i18n)
                 .bind(FailureDbService.class, service)
@@ -91,10 +117,20 @@ final class FailureDbApi implements AutoCloseable {
                         new dev.failforward.jira.archive.LearningArchiveService(
                                 new dev.failforward.jira.persistence.AoLearningArchive(db.activeObjects()), permissions))
                 .bind(RecordPermissions.class, permissions)
+                .bind(dev.failforward.jira.similar.SimilarFailures.class,
+                        new dev.failforward.jira.similar.SimilarFailures(access, permissions, learnings, records,
+                                id -> records.findByIssueId(id).map(r -> new dev.failforward.jira.search.SearchableRecord(
+                                        new dev.failforward.jira.failuredb.RecordDetails(r, learnings.findByRecord(id),
+                                                actions.findByRecord(id), whys.findByRecord(id)),
+                                        "Description of " + r.issueKey(), null))))
+                .bind(dev.failforward.jira.recurrence.RecurrenceService.class,
+                        new dev.failforward.jira.recurrence.RecurrenceService(records, recurrenceSuggestions,
+                                (past, issue) -> recurrenceLinks.add(new long[] {past, issue}), permissions,
+                                Clock.fixed(NOW, ZoneOffset.UTC)))
                 .bind(dev.failforward.jira.users.SalUserDirectory.class,
                         new dev.failforward.jira.users.SalUserDirectory(userManager()))
                 .register(FailureRecordsResource.class, LearningsResource.class, ProjectExportResource.class,
-                        OpenApiResource.class)
+                        OpenApiResource.class, SimilarResource.class, RecurrenceResource.class)
                 .start();
     }
 
