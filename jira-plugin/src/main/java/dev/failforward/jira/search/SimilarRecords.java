@@ -48,7 +48,9 @@ import java.util.Set;
  *       cut to {@code max}.</li>
  * </ol>
  * The reasons are the shared terms of most weight, as the matched record writes them (re-analyzed from its stored
- * text, so "expired" rather than the stem "expir"), then "same component" / "same category".
+ * text, so "expired" rather than the stem "expir"), then "same component" / "same category". The score of a match is
+ * not BM25's (which has no scale) but the share of the query's term weight the record contains, 0..1, so one
+ * threshold means the same for a short and a long text.
  */
 final class SimilarRecords {
 
@@ -137,10 +139,11 @@ final class SimilarRecords {
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
                 .thenComparingLong(c -> c.record().issueId()));
+        double totalWeight = terms.stream().mapToDouble(Weighted::weight).sum();
         List<SimilarMatch> matches = new ArrayList<>();
         for (Candidate c : candidates.subList(0, Math.min(query.max(), candidates.size()))) {
-            List<String> reasons = new ArrayList<>(sharedTerms(searcher.storedFields().document(c.doc(), TEXT_ONLY),
-                    weightOf));
+            Shared shared = sharedTerms(searcher.storedFields().document(c.doc(), TEXT_ONLY), weightOf);
+            List<String> reasons = new ArrayList<>(shared.reasons());
             if (c.sameComponent()) {
                 reasons.add("same component");
             }
@@ -148,7 +151,11 @@ final class SimilarRecords {
                 reasons.add("same category");
             }
             FailureRecord r = c.record();
-            matches.add(new SimilarMatch(r.issueId(), r.issueKey(), r.projectKey(), r.summary(), c.score(), reasons));
+            // the score people see and thresholds compare: how much of the query's distinctive vocabulary (by weight)
+            // the record shares, 0..1, nudged like the ranking for the same component or category
+            double similarity = Math.min(1.0, shared.weight() / totalWeight
+                    * (1 + (c.sameComponent() ? SAME_COMPONENT : 0) + (c.sameCategory() ? SAME_CATEGORY : 0)));
+            matches.add(new SimilarMatch(r.issueId(), r.issueKey(), r.projectKey(), r.summary(), similarity, reasons));
         }
         return matches;
     }
@@ -215,7 +222,11 @@ final class SimilarRecords {
      * The query terms the record shares, heaviest first, each as the record first writes it (its surface form,
      * lower-cased unless it is written in capitals, such as an acronym).
      */
-    private List<String> sharedTerms(Document d, Map<String, Double> weightOf) throws IOException {
+    /** The shared terms as reasons, and the query weight they carry together. */
+    private record Shared(List<String> reasons, double weight) {
+    }
+
+    private Shared sharedTerms(Document d, Map<String, Double> weightOf) throws IOException {
         Map<String, String> surface = new HashMap<>();
         Map<String, Double> weight = new HashMap<>();
         for (String field : FIELD_WEIGHTS.keySet()) {
@@ -251,7 +262,7 @@ final class SimilarRecords {
                 reasons.add(word);
             }
         }
-        return reasons;
+        return new Shared(reasons, weight.keySet().stream().mapToDouble(weightOf::get).sum());
     }
 
     private static String asWritten(String word) {
