@@ -1,10 +1,10 @@
-package dev.failforward.jira.recurrence;
+package dev.failforward.jira.projection;
 
 import com.atlassian.jira.exception.CreateException;
 import com.atlassian.jira.issue.link.IssueLinkManager;
 import com.atlassian.jira.security.JiraAuthenticationContext;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
-import dev.failforward.jira.projection.ProjectionSetup;
+import dev.failforward.jira.recurrence.RecurrenceLinks;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
