@@ -2,6 +2,7 @@ package dev.failforward.jira.archive;
 
 import dev.failforward.jira.failuredb.BrowsableProjects;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.search.node.SearchRouting;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -13,18 +14,27 @@ import java.util.Set;
  * ({@code FailureDbService.search}), the requested projects are intersected with the browsable ones <em>before</em>
  * the query runs, so a project the user cannot browse is silently dropped (answered like one that does not exist),
  * and neither the total nor any facet ever counts a hidden learning ({@link BrowsableProjects#forSearch}, shared with
- * that search).
+ * that search). The narrowed query is answered by this node's search index when it is ready, else by SQL
+ * ({@link SearchRouting}); both take the projects inside the query.
  */
 @Named
 public class LearningArchiveService {
 
     private final LearningArchive archive;
     private final BrowsableProjects projects;
+    private final SearchRouting routing;
 
+    /** @param routing answers from this node's search index when it is ready, else from {@code archive} (SQL) */
     @Inject
-    public LearningArchiveService(LearningArchive archive, RecordPermissions permissions) {
+    public LearningArchiveService(LearningArchive archive, RecordPermissions permissions, SearchRouting routing) {
         this.archive = Objects.requireNonNull(archive, "archive");
         this.projects = new BrowsableProjects(permissions);
+        this.routing = Objects.requireNonNull(routing, "routing");
+    }
+
+    /** Always from {@code archive}. */
+    public LearningArchiveService(LearningArchive archive, RecordPermissions permissions) {
+        this(archive, permissions, SearchRouting.SQL_ONLY);
     }
 
     /**
@@ -37,6 +47,7 @@ public class LearningArchiveService {
         if (allowed.isEmpty()) {
             return LearningArchivePage.empty(query.page());
         }
-        return archive.search(query.withProjects(allowed));
+        LearningQuery narrowed = query.withProjects(allowed);
+        return routing.route(index -> index.searchLearnings(narrowed), () -> archive.search(narrowed));
     }
 }
