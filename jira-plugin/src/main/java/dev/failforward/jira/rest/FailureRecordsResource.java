@@ -10,6 +10,7 @@ import dev.failforward.jira.failuredb.FollowUpService;
 import dev.failforward.jira.failuredb.InvalidCommandException;
 import dev.failforward.jira.permissions.RecordPermissions;
 import dev.failforward.rest.JsonRequest;
+import dev.failforward.jira.search.node.SearchRouting;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -59,12 +60,15 @@ public class FailureRecordsResource {
     private final FailureDbService service;
     private final FollowUpService followUps;
     private final RecordPermissions permissions;
+    private final SearchRouting searchIndex;
 
     @Inject
-    public FailureRecordsResource(FailureDbService service, FollowUpService followUps, RecordPermissions permissions) {
+    public FailureRecordsResource(FailureDbService service, FollowUpService followUps, RecordPermissions permissions,
+                                  SearchRouting searchIndex) {
         this.service = service;
         this.followUps = followUps;
         this.permissions = permissions;
+        this.searchIndex = searchIndex;
     }
 
     @GET
@@ -80,9 +84,10 @@ public class FailureRecordsResource {
         Access.requireLogin(permissions.currentUserKey());
         RecordSearchParameters parameters = RecordSearchParameters.parse(project, kind, status, phase, failureType,
                 category, createdFrom, createdTo, text, sort, order, startAt, maxResults);
+        FailureRecordJson.IndexJson index = FailureRecordJson.IndexJson.of(searchIndex.status());
         RecordPage page = service.search(parameters.projects(), parameters.query());
         return new FailureRecordJson.Page(page.page().offset(), page.page().limit(), page.total(),
-                page.records().stream().map(FailureRecordJson::record).toList());
+                page.records().stream().map(FailureRecordJson::record).toList(), index);
     }
 
     @GET

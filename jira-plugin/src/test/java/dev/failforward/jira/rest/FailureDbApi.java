@@ -91,6 +91,8 @@ final class FailureDbApi implements AutoCloseable {
                         new dev.failforward.jira.archive.LearningArchiveService(
                                 new dev.failforward.jira.persistence.AoLearningArchive(db.activeObjects()), permissions))
                 .bind(RecordPermissions.class, permissions)
+                .bind(dev.failforward.jira.search.node.SearchRouting.class,
+                        dev.failforward.jira.search.node.SearchRouting.SQL_ONLY)
                 .register(FailureRecordsResource.class, LearningsResource.class, ProjectExportResource.class,
                         OpenApiResource.class)
                 .start();
