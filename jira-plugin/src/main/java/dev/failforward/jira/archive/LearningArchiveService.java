@@ -2,7 +2,6 @@ package dev.failforward.jira.archive;
 
 import dev.failforward.jira.failuredb.BrowsableProjects;
 import dev.failforward.jira.permissions.RecordPermissions;
-import dev.failforward.jira.search.node.SearchRouting;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -15,26 +14,26 @@ import java.util.Set;
  * the query runs, so a project the user cannot browse is silently dropped (answered like one that does not exist),
  * and neither the total nor any facet ever counts a hidden learning ({@link BrowsableProjects#forSearch}, shared with
  * that search). The narrowed query is answered by this node's search index when it is ready, else by SQL
- * ({@link SearchRouting}); both take the projects inside the query.
+ * ({@link LearningIndex}); both take the projects inside the query.
  */
 @Named
 public class LearningArchiveService {
 
     private final LearningArchive archive;
     private final BrowsableProjects projects;
-    private final SearchRouting routing;
+    private final LearningIndex index;
 
-    /** @param routing answers from this node's search index when it is ready, else from {@code archive} (SQL) */
+    /** @param index answers from this node's search index when it is ready, else {@code archive} (SQL) does */
     @Inject
-    public LearningArchiveService(LearningArchive archive, RecordPermissions permissions, SearchRouting routing) {
+    public LearningArchiveService(LearningArchive archive, RecordPermissions permissions, LearningIndex index) {
         this.archive = Objects.requireNonNull(archive, "archive");
         this.projects = new BrowsableProjects(permissions);
-        this.routing = Objects.requireNonNull(routing, "routing");
+        this.index = Objects.requireNonNull(index, "index");
     }
 
     /** Always from {@code archive}. */
     public LearningArchiveService(LearningArchive archive, RecordPermissions permissions) {
-        this(archive, permissions, SearchRouting.SQL_ONLY);
+        this(archive, permissions, LearningIndex.NONE);
     }
 
     /**
@@ -48,6 +47,6 @@ public class LearningArchiveService {
             return LearningArchivePage.empty(query.page());
         }
         LearningQuery narrowed = query.withProjects(allowed);
-        return routing.route(index -> index.searchLearnings(narrowed), () -> archive.search(narrowed));
+        return index.searchLearnings(narrowed).orElseGet(() -> archive.search(narrowed));
     }
 }

@@ -17,7 +17,6 @@ import dev.failforward.core.record.UserDirectory;
 import dev.failforward.core.record.Validated;
 import dev.failforward.core.record.WhyStepRepository;
 import dev.failforward.jira.permissions.RecordPermissions;
-import dev.failforward.jira.search.node.SearchRouting;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -55,22 +54,22 @@ public class FailureDbService {
     /** Told when a record gains or loses a learning or action item (the count fields); set by the injected constructor. */
     private CountsChanged counts = CountsChanged.NONE;
     /** Where a text search is answered: this node's search index when ready, else SQL; set by the injected constructor. */
-    private SearchRouting routing = SearchRouting.SQL_ONLY;
+    private RecordTextIndex textIndex = RecordTextIndex.NONE;
 
     @Inject
     public FailureDbService(FailureRecordRepository records, LearningRepository learnings, ActionItemRepository actions,
                             WhyStepRepository whys, RecordPermissions permissions, UserDirectory users,
-                            RecordChanges changes, CountsChanged counts, SearchRouting routing) {
+                            RecordChanges changes, CountsChanged counts, RecordTextIndex textIndex) {
         this(records, learnings, actions, whys, permissions, users, changes, Clock.systemUTC());
         this.counts = Objects.requireNonNull(counts, "counts");
-        this.routing = Objects.requireNonNull(routing, "routing");
+        this.textIndex = Objects.requireNonNull(textIndex, "textIndex");
     }
 
     /** Text searches always in SQL. */
     public FailureDbService(FailureRecordRepository records, LearningRepository learnings, ActionItemRepository actions,
                             WhyStepRepository whys, RecordPermissions permissions, UserDirectory users,
                             RecordChanges changes, CountsChanged counts) {
-        this(records, learnings, actions, whys, permissions, users, changes, counts, SearchRouting.SQL_ONLY);
+        this(records, learnings, actions, whys, permissions, users, changes, counts, RecordTextIndex.NONE);
     }
 
     /** Without {@link CountsChanged}: nothing follows the counts (the preview's JQL reads the database itself). */
@@ -116,7 +115,7 @@ public class FailureDbService {
         }
         if (narrowed.text() != null) {
             // free text: the node's index when it is ready (description, factors, learnings too), else SQL's LIKE
-            return routing.route(index -> index.searchRecords(narrowed), () -> records.search(narrowed));
+            return textIndex.searchRecords(narrowed).orElseGet(() -> records.search(narrowed));
         }
         return records.search(narrowed);
     }

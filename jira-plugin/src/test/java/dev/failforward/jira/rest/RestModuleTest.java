@@ -27,6 +27,7 @@ class RestModuleTest extends RestModuleContract {
     protected List<String> mutatingEndpoints() {
         return List.of("POST records/OPS-1/learnings", "PUT records/OPS-1/learnings/1", "POST records/OPS-1/actions",
                 "PUT records/OPS-1/actions/1", "POST records/OPS-1/actions/1/check-in", "POST records/OPS-1/actions/1/follow-up", "POST pulse", "PUT pulse/settings",
-                "POST hypotheses/check", "POST blameless/check", "POST admin/setup", "POST admin/setup/projects/OPS", "POST admin/backfill");
+                "POST hypotheses/check", "POST blameless/check", "POST admin/setup", "POST admin/setup/projects/OPS", "POST admin/backfill",
+                "POST admin/search-index");
     }
 }

@@ -4,6 +4,12 @@ import com.atlassian.plugin.spring.scanner.annotation.export.ExportAsService;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.ApplicationProperties;
 import com.atlassian.sal.api.lifecycle.LifecycleAware;
+import dev.failforward.core.record.RecordPage;
+import dev.failforward.core.record.RecordQuery;
+import dev.failforward.jira.archive.LearningArchivePage;
+import dev.failforward.jira.archive.LearningIndex;
+import dev.failforward.jira.archive.LearningQuery;
+import dev.failforward.jira.failuredb.RecordTextIndex;
 import dev.failforward.jira.search.FailureSearchIndex;
 import dev.failforward.jira.search.IndexStatus;
 import dev.failforward.jira.search.QuerySyntaxException;
@@ -57,7 +63,7 @@ import java.util.stream.Stream;
  */
 @Named
 @ExportAsService(LifecycleAware.class)
-public class NodeSearchIndex implements SearchRouting, LifecycleAware, DisposableBean {
+public class NodeSearchIndex implements SearchRouting, LearningIndex, RecordTextIndex, LifecycleAware, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NodeSearchIndex.class);
 
@@ -230,6 +236,18 @@ public class NodeSearchIndex implements SearchRouting, LifecycleAware, Disposabl
             }
         }
         return fromSql.get();
+    }
+
+    /** The archive's answer from this node's index, or empty when SQL is to answer ({@link #route}). */
+    @Override
+    public Optional<LearningArchivePage> searchLearnings(LearningQuery query) {
+        return route(index -> Optional.of(index.searchLearnings(query)), Optional::empty);
+    }
+
+    /** The record text search's answer from this node's index, or empty when SQL is to answer ({@link #route}). */
+    @Override
+    public Optional<RecordPage> searchRecords(RecordQuery query) {
+        return route(index -> Optional.of(index.searchRecords(query)), Optional::empty);
     }
 
     /**
