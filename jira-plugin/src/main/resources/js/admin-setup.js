@@ -100,6 +100,44 @@
     });
     loadProgress();
 
+    // ----- this node's search index: state, build percentage, rebuild on this node
+    var indexUrl = root.getAttribute('data-context-path') + '/rest/failforward/1.0/admin/search-index';
+    var indexState = document.getElementById('ff-searchindex-state');
+    var indexBar = document.getElementById('ff-searchindex-progress');
+    var indexTimer = null;
+
+    function showIndex(s) {
+        indexState.textContent = s.requested ? s.requested + ' ' + s.message : s.message;
+        indexBar.hidden = s.state !== 'building';
+        indexBar.value = s.percent;
+        clearTimeout(indexTimer);
+        if (s.state !== 'ready') {
+            indexTimer = setTimeout(loadIndex, 2000);
+        }
+    }
+
+    function loadIndex() {
+        fetch(indexUrl, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+            .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+            .then(showIndex)
+            .catch(function () { indexState.textContent = result.getAttribute('data-failed'); });
+    }
+
+    document.getElementById('ff-searchindex-run').addEventListener('click', function () {
+        fetch(indexUrl, {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: {'Accept': 'application/json', 'Content-Type': 'application/json', 'X-Atlassian-Token': 'no-check'},
+            body: '{}'
+        }).then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+            .then(function (s) {
+                showIndex(s);
+                indexTimer = setTimeout(loadIndex, 1000);
+            })
+            .catch(function () { indexState.textContent = result.getAttribute('data-failed'); });
+    });
+    loadIndex();
+
     document.getElementById('ff-install').addEventListener('click', function () {
         run(base);
     });

@@ -121,6 +121,10 @@ final class PreviewServices implements AutoCloseable {
     /** Jira's issue search as the preview has it: the plugin's JQL over the failure database. */
     final dev.failforward.preview.jira.PreviewIssueSearch issueSearch;
     final LearningArchiveService learningArchive;
+    /** This node's local home: node-local caches (the search index), never shared with other nodes. */
+    final Path localHome;
+    /** This node's search index (started with the host, as SAL starts LifecycleAware components). */
+    final dev.failforward.jira.search.node.NodeSearchIndex searchIndex;
     /** The pulse's keys in the shared home (SharedHomeSecretStore's preview counterpart). */
     final dev.failforward.jira.secrets.SecretStore secrets;
 
@@ -199,10 +203,18 @@ final class PreviewServices implements AutoCloseable {
         this.previewI18n = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH, "i18n/failforward-jira.properties",
                 "dev/failforward/core/i18n/failforward-core.properties", "preview/i18n/preview.properties");
         this.jira = new PreviewJira(database.activeObjects(), records, kpiApplier, settings, jiraI18n, previewI18n, java.time.Clock.systemUTC());
+        // this node's search index in its local home (DATA/local/NODE-ID/caches/failforward/search-index), built
+        // as the plugin's container builds it; the engine is the build's (DefaultIndexEngine, the one switch point)
+        this.localHome = dataDirectory.resolve("local").resolve(nodeId);
+        this.searchIndex = new dev.failforward.jira.search.node.NodeSearchIndex(
+                new dev.failforward.preview.jira.PreviewJiraApplicationProperties(baseUri::get, localHome),
+                new dev.failforward.jira.search.node.DefaultIndexEngine(),
+                new dev.failforward.jira.persistence.AoSearchChangeLog(database.activeObjects()),
+                new dev.failforward.jira.persistence.AoSearchableRecordSource(database.activeObjects()));
         this.failureDb = new FailureDbService(records, learnings, actions,
                 new AoWhyStepRepository(database.activeObjects()), permissions,
                 new dev.failforward.jira.users.SalUserDirectory(new PreviewUserManager()), kpiApplier,
-                java.time.Clock.systemUTC());
+                dev.failforward.jira.failuredb.CountsChanged.NONE, searchIndex);
         this.tasks = new dev.failforward.preview.jira.PreviewTasks(database.activeObjects(), jira.issues(), records,
                 permissions, () -> new dev.failforward.preview.jira.PreviewJiraApplicationProperties(baseUri::get)
                 .getBaseUrl(com.atlassian.sal.api.UrlMode.CANONICAL), java.time.Clock.systemUTC());
@@ -215,7 +227,8 @@ final class PreviewServices implements AutoCloseable {
                 jira.registry(), kpiUser, field -> previewI18n.getText(field.nameI18nKey()));
         this.hypothesisCheck = new HypothesisCheckService(jiraI18n);
         this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(pluginTemplates, confluenceI18n));
-        this.learningArchive = new LearningArchiveService(new AoLearningArchive(database.activeObjects()), permissions);
+        this.learningArchive = new LearningArchiveService(new AoLearningArchive(database.activeObjects()), permissions,
+                searchIndex);
         this.confluenceJira = new AppLinksFailureDbClient(new PreviewApplicationLinks(baseUri::get),
                 new PreviewUserManager());
         this.confluenceApplication = new PreviewApplicationProperties(baseUri::get);
@@ -377,7 +390,7 @@ final class PreviewServices implements AutoCloseable {
                 .add("salUserManager", new PreviewUserManager())
                 .add(pluginTemplates)
                 .add(pageBuilder)
-                .add(new dev.failforward.preview.jira.PreviewJiraApplicationProperties(baseUri::get))
+                .add(new dev.failforward.preview.jira.PreviewJiraApplicationProperties(baseUri::get, localHome))
                 .add(PREVIEW_LOGIN)
                 .add(PREVIEW_WEB_SUDO)
                 .add(database.activeObjects())
@@ -404,6 +417,7 @@ final class PreviewServices implements AutoCloseable {
                 .add(tasks)
                 .add(followUps)
                 .add(learningArchive)
+                .add(searchIndex)
                 .add(secrets)
                 .add(new dev.failforward.preview.jira.PreviewKpiFilters())
                 .add(new dev.failforward.preview.jira.PreviewWorkflows.Screens())
@@ -473,6 +487,7 @@ final class PreviewServices implements AutoCloseable {
     @Override
     public void close() {
         kpiApplier.stop();
+        searchIndex.stop();
         scheduler.stop(java.time.Duration.ofSeconds(5));
         locks.close();
         try {

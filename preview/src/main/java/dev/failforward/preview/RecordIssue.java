@@ -48,6 +48,11 @@ final class RecordIssue implements com.atlassian.jira.issue.MutableIssue {
     }
 
     @Override
+    public String getDescription() {
+        return null;
+    }
+
+    @Override
     public String getSummary() {
         return record.summary();
     }

@@ -26,6 +26,9 @@ public interface Issue {
 
     String getSummary();
 
+    /** The description, or {@code null} (reference §2.7: {@code String getDescription()}). */
+    String getDescription();
+
     /** The reporter, or {@code null} (reference §2.7: {@code ApplicationUser getReporter()}). */
     com.atlassian.jira.user.ApplicationUser getReporter();
 

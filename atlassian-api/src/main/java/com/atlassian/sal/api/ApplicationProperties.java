@@ -13,6 +13,12 @@ public interface ApplicationProperties {
     String getBaseUrl(UrlMode urlMode);
 
     /**
+     * This node's local home, the directory no other node sees (real: {@code @Nonnull}, sal-api 7.x as in 5.1.4); Fail
+     * Forward keeps its per-node search index under {@code caches/} there.
+     */
+    Optional<Path> getLocalHomeDirectory();
+
+    /**
      * The product's shared home, the directory every node of a Data Center cluster sees (real: {@code @Nonnull};
      * what a product returns on a single node is not checked here).
      */

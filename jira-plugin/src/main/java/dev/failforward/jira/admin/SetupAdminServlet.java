@@ -80,6 +80,11 @@ public class SetupAdminServlet extends HttpServlet {
             String name = "backfill" + Character.toUpperCase(key.charAt(0)) + key.substring(1);
             model.put(name, i18n.getText("failforward.admin.backfill." + key));
         }
+        // this node's search index (each node has its own: the page shows the node that served it)
+        for (String key : new String[] {"title", "intro", "loading", "run"}) {
+            String name = "searchIndex" + Character.toUpperCase(key.charAt(0)) + key.substring(1);
+            model.put(name, i18n.getText("failforward.admin.searchindex." + key));
+        }
         response.setContentType("text/html;charset=UTF-8");
         templates.render(TEMPLATE, model, response.getWriter());
     }

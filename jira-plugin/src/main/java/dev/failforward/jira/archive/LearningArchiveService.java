@@ -13,18 +13,27 @@ import java.util.Set;
  * ({@code FailureDbService.search}), the requested projects are intersected with the browsable ones <em>before</em>
  * the query runs, so a project the user cannot browse is silently dropped (answered like one that does not exist),
  * and neither the total nor any facet ever counts a hidden learning ({@link BrowsableProjects#forSearch}, shared with
- * that search).
+ * that search). The narrowed query is answered by this node's search index when it is ready, else by SQL
+ * ({@link LearningIndex}); both take the projects inside the query.
  */
 @Named
 public class LearningArchiveService {
 
     private final LearningArchive archive;
     private final BrowsableProjects projects;
+    private final LearningIndex index;
 
+    /** @param index answers from this node's search index when it is ready, else {@code archive} (SQL) does */
     @Inject
-    public LearningArchiveService(LearningArchive archive, RecordPermissions permissions) {
+    public LearningArchiveService(LearningArchive archive, RecordPermissions permissions, LearningIndex index) {
         this.archive = Objects.requireNonNull(archive, "archive");
         this.projects = new BrowsableProjects(permissions);
+        this.index = Objects.requireNonNull(index, "index");
+    }
+
+    /** Always from {@code archive}. */
+    public LearningArchiveService(LearningArchive archive, RecordPermissions permissions) {
+        this(archive, permissions, LearningIndex.NONE);
     }
 
     /**
@@ -37,6 +46,7 @@ public class LearningArchiveService {
         if (allowed.isEmpty()) {
             return LearningArchivePage.empty(query.page());
         }
-        return archive.search(query.withProjects(allowed));
+        LearningQuery narrowed = query.withProjects(allowed);
+        return index.searchLearnings(narrowed).orElseGet(() -> archive.search(narrowed));
     }
 }

@@ -53,13 +53,23 @@ public class FailureDbService {
     private final RecordChanges changes;
     /** Told when a record gains or loses a learning or action item (the count fields); set by the injected constructor. */
     private CountsChanged counts = CountsChanged.NONE;
+    /** Where a text search is answered: this node's search index when ready, else SQL; set by the injected constructor. */
+    private RecordTextIndex textIndex = RecordTextIndex.NONE;
 
     @Inject
     public FailureDbService(FailureRecordRepository records, LearningRepository learnings, ActionItemRepository actions,
                             WhyStepRepository whys, RecordPermissions permissions, UserDirectory users,
-                            RecordChanges changes, CountsChanged counts) {
+                            RecordChanges changes, CountsChanged counts, RecordTextIndex textIndex) {
         this(records, learnings, actions, whys, permissions, users, changes, Clock.systemUTC());
         this.counts = Objects.requireNonNull(counts, "counts");
+        this.textIndex = Objects.requireNonNull(textIndex, "textIndex");
+    }
+
+    /** Text searches always in SQL. */
+    public FailureDbService(FailureRecordRepository records, LearningRepository learnings, ActionItemRepository actions,
+                            WhyStepRepository whys, RecordPermissions permissions, UserDirectory users,
+                            RecordChanges changes, CountsChanged counts) {
+        this(records, learnings, actions, whys, permissions, users, changes, counts, RecordTextIndex.NONE);
     }
 
     /** Without {@link CountsChanged}: nothing follows the counts (the preview's JQL reads the database itself). */
@@ -102,6 +112,10 @@ public class FailureDbService {
                 query.sort(), query.ascending(), query.page());
         if (allowed.isEmpty()) {
             return new RecordPage(java.util.List.of(), 0, query.page());
+        }
+        if (narrowed.text() != null) {
+            // free text: the node's index when it is ready (description, factors, learnings too), else SQL's LIKE
+            return textIndex.searchRecords(narrowed).orElseGet(() -> records.search(narrowed));
         }
         return records.search(narrowed);
     }

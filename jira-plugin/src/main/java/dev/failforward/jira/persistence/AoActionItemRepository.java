@@ -170,7 +170,7 @@ public class AoActionItemRepository implements ActionItemRepository {
         return rows.length == 0 ? Optional.empty() : Optional.of(rows[0]);
     }
 
-    private static ActionItem toItem(ActionItemEntity e) {
+    static ActionItem toItem(ActionItemEntity e) {
         return new ActionItem(e.getID(), e.getRecordIssueId(), e.getDescription(), e.getOwnerKey(),
                 LocalDate.parse(e.getDueDate()), ActionType.valueOf(e.getItemType()), ActionStatus.valueOf(e.getStatus()),
                 e.getCheckInDate() == null ? null : LocalDate.parse(e.getCheckInDate()),

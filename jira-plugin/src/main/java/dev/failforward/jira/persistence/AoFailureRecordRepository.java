@@ -255,6 +255,7 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
             ao.deleteWithSQL(LearningEntity.class, LearningEntity.RECORD_ISSUE_ID + " = ?", issueId);
             ao.deleteWithSQL(ActionItemEntity.class, ActionItemEntity.RECORD_ISSUE_ID + " = ?", issueId);
             ao.deleteWithSQL(WhyStepEntity.class, WhyStepEntity.RECORD_ISSUE_ID + " = ?", issueId);
+            ao.deleteWithSQL(RecordTextEntity.class, RecordTextEntity.RECORD_ISSUE_ID + " = ?", issueId);
             boolean deleted = ao.deleteWithSQL(FailureRecordEntity.class, FailureRecordEntity.ISSUE_ID + " = ?",
                     issueId) > 0;
             if (deleted) {
@@ -382,7 +383,7 @@ public class AoFailureRecordRepository implements FailureRecordRepository {
         return text.toString().toLowerCase(Locale.ROOT);
     }
 
-    private static Map<String, Object> columns(FailureRecord r) {
+    static Map<String, Object> columns(FailureRecord r) {
         Map<String, Object> columns = new HashMap<>();
         columns.put(FailureRecordEntity.ISSUE_ID, r.issueId());
         columns.put(FailureRecordEntity.ISSUE_KEY, r.issueKey());

@@ -130,7 +130,7 @@ public class AoLearningRepository implements LearningRepository {
         return rows.length == 0 ? Optional.empty() : Optional.of(rows[0]);
     }
 
-    private static Learning toLearning(LearningEntity e) {
+    static Learning toLearning(LearningEntity e) {
         return new Learning(e.getID(), e.getRecordIssueId(), e.getBody(), LearningKind.valueOf(e.getKind()),
                 e.getAuthorKey(), e.getCreatedAt().toInstant(), SourcePage.ofNullable(e.getSourceUrl(), e.getSourceTitle()));
     }

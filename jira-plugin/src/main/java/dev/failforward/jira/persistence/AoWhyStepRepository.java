@@ -14,15 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The 5 whys on Active Objects: a chain is deleted and written again whole, in one transaction. */
+/**
+ * The 5 whys on Active Objects: a chain is deleted and written again whole, in one transaction, with its search change
+ * row ({@link RecordChangeLog#searchOnly}).
+ */
 @Named
 public class AoWhyStepRepository implements WhyStepRepository {
 
     private final ActiveObjects ao;
+    private final RecordChangeLog changes;
 
     @Inject
     public AoWhyStepRepository(@ComponentImport ActiveObjects ao) {
         this.ao = Objects.requireNonNull(ao, "ao");
+        this.changes = new RecordChangeLog(ao);
     }
 
     @Override
@@ -51,6 +56,8 @@ public class AoWhyStepRepository implements WhyStepRepository {
                 columns.put(WhyStepEntity.ANSWER, step.answer());
                 ao.create(WhyStepEntity.class, columns);
             }
+            // the whys feed no KPI, but the search index holds them
+            changes.searchOnly(recordIssueId);
             return chain;
         });
     }

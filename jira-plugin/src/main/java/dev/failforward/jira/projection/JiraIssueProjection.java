@@ -24,6 +24,7 @@ import dev.failforward.jira.fields.IssueFields;
 import dev.failforward.jira.workflow.IssueSnapshots;
 import dev.failforward.jira.failuredb.CountsChanged;
 import dev.failforward.jira.failuredb.RecordChanges;
+import dev.failforward.jira.search.node.RecordTextStore;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -58,7 +59,9 @@ import java.util.TreeSet;
  *   <li>labels: all Jira labels (the first {@value FailureRecord#MAX_LABELS} by name);</li>
  *   <li>pivotedFrom: the source of an inward "Pivots" link (A "pivoted into" B makes B pivoted from A), the lowest
  *       issue id if several;</li>
- *   <li>recurrenceOf: the sources of inward "Recurrence" links (A "recurs as" B makes B a recurrence of A).</li>
+ *   <li>recurrenceOf: the sources of inward "Recurrence" links (A "recurs as" B makes B a recurrence of A);</li>
+ *   <li>beside the record, for the search index only: the description and an incident's "Contributing factors",
+ *       whole ({@link RecordTextStore}).</li>
  * </ul>
  * Text longer than the record allows is cut at the limit rather than failing the projection: the full text stays in
  * Jira, the database keeps what KPIs and search need.
@@ -94,12 +97,16 @@ public class JiraIssueProjection {
      * computed when Jira indexed the issue — before this projection ran — does not know yet.
      */
     private final CountsChanged counts;
+    /** The issue text only the search index needs (description, contributing factors). */
+    private final RecordTextStore texts;
 
     @Inject
     public JiraIssueProjection(@ComponentImport IssueManager issueManager,
                                @ComponentImport IssueLinkManager issueLinkManager, ProjectionSetup setup,
                                IssueSnapshots snapshots, IssueFields fields, FailureRecordRepository repository,
-                               WhyStepRepository whySteps, RecordChanges changes, CountsChanged counts) {
+                               WhyStepRepository whySteps, RecordChanges changes, CountsChanged counts,
+                               RecordTextStore texts) {
+        this.texts = Objects.requireNonNull(texts, "texts");
         this.counts = Objects.requireNonNull(counts, "counts");
         this.changes = Objects.requireNonNull(changes, "changes");
         this.issueManager = Objects.requireNonNull(issueManager, "issueManager");
@@ -111,12 +118,20 @@ public class JiraIssueProjection {
         this.whySteps = Objects.requireNonNull(whySteps, "whySteps");
     }
 
+    /** A projection that keeps no issue text for the search index (tests of the record itself). */
+    public JiraIssueProjection(IssueManager issueManager, IssueLinkManager issueLinkManager, ProjectionSetup setup,
+                               IssueSnapshots snapshots, IssueFields fields, FailureRecordRepository repository,
+                               WhyStepRepository whySteps, RecordChanges changes, CountsChanged counts) {
+        this(issueManager, issueLinkManager, setup, snapshots, fields, repository, whySteps, changes, counts,
+                RecordTextStore.NONE);
+    }
+
     /** A projection whose new and removed records nothing else follows (hosts without Jira's index, tests). */
     public JiraIssueProjection(IssueManager issueManager, IssueLinkManager issueLinkManager, ProjectionSetup setup,
                                IssueSnapshots snapshots, IssueFields fields, FailureRecordRepository repository,
                                WhyStepRepository whySteps, RecordChanges changes) {
         this(issueManager, issueLinkManager, setup, snapshots, fields, repository, whySteps, changes,
-                CountsChanged.NONE);
+                CountsChanged.NONE, RecordTextStore.NONE);
     }
 
     /** Reads the issue by id and projects it; safe to repeat, safe for an id that never was one of ours. */
@@ -137,6 +152,7 @@ public class JiraIssueProjection {
         if (kind.get() == RecordKind.INCIDENT) {
             projectWhys(issue);
         }
+        projectText(issue, kind.get());
         changes.changed(issue.getId());
         if (isNew) {
             counts.countsChanged(issue.getId());
@@ -181,6 +197,15 @@ public class JiraIssueProjection {
         if (!whySteps.findByRecord(issue.getId()).equals(steps)) {
             whySteps.replaceAll(issue.getId(), steps);
         }
+    }
+
+    /**
+     * The description and (incidents) "Contributing factors", kept whole for the search index: written, with a search
+     * change row, only when they changed, so a repeated event writes nothing.
+     */
+    private void projectText(Issue issue, RecordKind kind) {
+        String factors = kind == RecordKind.INCIDENT ? fields.text(issue, FailForwardField.CONTRIBUTING_FACTORS) : null;
+        texts.write(issue.getId(), new RecordTextStore.RecordText(issue.getDescription(), factors));
     }
 
     private Result remove(long issueId) {

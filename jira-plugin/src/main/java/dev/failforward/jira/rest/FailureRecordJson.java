@@ -34,7 +34,17 @@ public final class FailureRecordJson {
     }
 
     /** {@code GET /records}. */
-    public record Page(int startAt, int maxResults, int total, List<Record> records) {
+    public record Page(int startAt, int maxResults, int total, List<Record> records, IndexJson index) {
+    }
+
+    /**
+     * {@code "index": {"state": "ready|building|unavailable", "percent": n}}: this node's search index when the answer
+     * was made; a text search is answered from it only when {@code ready}, else from the database.
+     */
+    public record IndexJson(String state, int percent) {
+        static IndexJson of(dev.failforward.jira.search.node.NodeIndexStatus status) {
+            return new IndexJson(status.state().json(), status.percent());
+        }
     }
 
     /** {@code GET /records/{issueKey}} and each entry of the JSON export. */

@@ -9,6 +9,7 @@ import dev.failforward.jira.failuredb.FailureDbService;
 import dev.failforward.jira.failuredb.FollowUpService;
 import dev.failforward.jira.failuredb.InvalidCommandException;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.search.node.SearchRouting;
 import dev.failforward.jira.users.SalUserDirectory;
 import dev.failforward.rest.JsonRequest;
 import jakarta.inject.Inject;
@@ -61,14 +62,16 @@ public class FailureRecordsResource {
     private final FollowUpService followUps;
     private final RecordPermissions permissions;
     private final SalUserDirectory users;
+    private final SearchRouting searchIndex;
 
     @Inject
     public FailureRecordsResource(FailureDbService service, FollowUpService followUps, RecordPermissions permissions,
-                                  SalUserDirectory users) {
+                                  SalUserDirectory users, SearchRouting searchIndex) {
         this.service = service;
         this.followUps = followUps;
         this.permissions = permissions;
         this.users = users;
+        this.searchIndex = searchIndex;
     }
 
     @GET
@@ -84,9 +87,10 @@ public class FailureRecordsResource {
         Access.requireLogin(permissions.currentUserKey());
         RecordSearchParameters parameters = RecordSearchParameters.parse(project, kind, status, phase, failureType,
                 category, createdFrom, createdTo, text, sort, order, startAt, maxResults);
+        FailureRecordJson.IndexJson index = FailureRecordJson.IndexJson.of(searchIndex.status());
         RecordPage page = service.search(parameters.projects(), parameters.query());
         return new FailureRecordJson.Page(page.page().offset(), page.page().limit(), page.total(),
-                page.records().stream().map(FailureRecordJson::record).toList());
+                page.records().stream().map(FailureRecordJson::record).toList(), index);
     }
 
     @GET

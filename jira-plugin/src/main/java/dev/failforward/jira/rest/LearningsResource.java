@@ -4,6 +4,7 @@ import dev.failforward.jira.archive.ArchivedLearning;
 import dev.failforward.jira.archive.LearningArchivePage;
 import dev.failforward.jira.archive.LearningArchiveService;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.search.node.SearchRouting;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,11 +27,14 @@ public class LearningsResource {
 
     private final LearningArchiveService service;
     private final RecordPermissions permissions;
+    private final SearchRouting searchIndex;
 
     @Inject
-    public LearningsResource(LearningArchiveService service, RecordPermissions permissions) {
+    public LearningsResource(LearningArchiveService service, RecordPermissions permissions,
+                             SearchRouting searchIndex) {
         this.service = service;
         this.permissions = permissions;
+        this.searchIndex = searchIndex;
     }
 
     @GET
@@ -42,11 +46,14 @@ public class LearningsResource {
         Access.requireLogin(permissions.currentUserKey());
         LearningSearchParameters parameters = LearningSearchParameters.parse(project, recordKind, learningKind,
                 failureType, category, from, to, text, startAt, maxResults);
-        return page(service.search(parameters.projects(), parameters.query()));
+        FailureRecordJson.IndexJson index = FailureRecordJson.IndexJson.of(searchIndex.status());
+        return page(service.search(parameters.projects(), parameters.query()), index);
     }
 
     /** The response of {@code GET /learnings}. */
-    public record Page(int startAt, int maxResults, int total, List<Item> items, Facets facets) {
+    /** {@code index}: this node's search index, which answers when {@code ready} (else the database does). */
+    public record Page(int startAt, int maxResults, int total, List<Item> items, Facets facets,
+                       FailureRecordJson.IndexJson index) {
     }
 
     /** {@code retroPage}: where the learning was captured, else the record's retro page; {@code null} when none. */
@@ -63,11 +70,11 @@ public class LearningsResource {
                          Map<String, Integer> category) {
     }
 
-    static Page page(LearningArchivePage page) {
+    static Page page(LearningArchivePage page, FailureRecordJson.IndexJson index) {
         LearningArchivePage.Facets f = page.facets();
         return new Page(page.page().offset(), page.page().limit(), page.total(),
                 page.items().stream().map(LearningsResource::item).toList(),
-                new Facets(f.project(), f.recordKind(), f.learningKind(), f.failureType(), f.category()));
+                new Facets(f.project(), f.recordKind(), f.learningKind(), f.failureType(), f.category()), index);
     }
 
     private static Item item(ArchivedLearning l) {

@@ -139,9 +139,10 @@ public class FailureDbUpgradeTask002Test {
             assertThat(row.getSearchText()).isEqualTo(AoFailureRecordRepository.searchText(AoFailureRecordRepository.toRecord(row)));
         }
 
-        // the new tables exist and an upgraded row can be updated as usual (once version 3 added the change log; its
-        // table creation commits the test's rows, so the other tests use other issue ids)
+        // the new tables exist and an upgraded row can be updated as usual (once versions 4 and 7 added the change
+        // logs; their table creation commits the test's rows, so the other tests use other issue ids)
         new FailureDbUpgradeTask004().upgrade(ModelVersion.valueOf("3"), ao);
+        new FailureDbUpgradeTask007().upgrade(ModelVersion.valueOf("6"), ao); // and version 7 the search change log
         assertThat(repository.upsert(canary.toBuilder().status("Decided").build()).version()).isEqualTo(1);
         // (counted, not read through the repository: the task creates LEARNING as of model version 2; the columns added
         // later, SOURCE_URL and SOURCE_TITLE, come from Active Objects' own migration to the current entities)

@@ -151,6 +151,7 @@ final class TestJira {
         private String typeId;
         private String status;
         private String summary;
+        private String description;
         private final Set<String> labels = new LinkedHashSet<>();
         private final List<String> components = new ArrayList<>();
         private final FakeIssue values;
@@ -182,6 +183,11 @@ final class TestJira {
 
         TestIssue key(String newKey) {
             key = newKey;
+            return this;
+        }
+
+        TestIssue description(String text) {
+            description = text;
             return this;
         }
 
@@ -223,6 +229,11 @@ final class TestJira {
         @Override
         public String getSummary() {
             return summary;
+        }
+
+        @Override
+        public String getDescription() {
+            return description;
         }
 
         @Override

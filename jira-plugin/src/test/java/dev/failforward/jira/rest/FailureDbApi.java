@@ -129,6 +129,8 @@ final class FailureDbApi implements AutoCloseable {
                                 Clock.fixed(NOW, ZoneOffset.UTC)))
                 .bind(dev.failforward.jira.users.SalUserDirectory.class,
                         new dev.failforward.jira.users.SalUserDirectory(userManager()))
+                .bind(dev.failforward.jira.search.node.SearchRouting.class,
+                        dev.failforward.jira.search.node.SearchRouting.SQL_ONLY)
                 .register(FailureRecordsResource.class, LearningsResource.class, ProjectExportResource.class,
                         OpenApiResource.class, SimilarResource.class, RecurrenceResource.class)
                 .start();

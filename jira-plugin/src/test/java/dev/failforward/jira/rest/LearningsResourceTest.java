@@ -46,6 +46,9 @@ class LearningsResourceTest {
         assertThat(page.path("startAt").asInt()).isZero();
         assertThat(page.path("maxResults").asInt()).isEqualTo(1);
         assertThat(page.path("total").asInt()).as("SEC's learning is not counted").isEqualTo(2);
+        // the node's search index: none on this host, so the database answered
+        assertThat(page.path("index").path("state").asText()).isEqualTo("unavailable");
+        assertThat(page.path("index").path("percent").asInt()).isZero();
         JsonNode item = page.path("items").get(0);
         assertThat(item.path("text").asText()).isEqualTo("Load tests found it first");
         assertThat(item.path("kind").asText()).isEqualTo("went_well");

@@ -147,6 +147,11 @@ class FileSecretStoreTest {
             }
 
             @Override
+            public Optional<Path> getLocalHomeDirectory() {
+                return Optional.empty();
+            }
+
+            @Override
             public Optional<Path> getSharedHomeDirectory() {
                 return sharedHome;
             }

@@ -50,6 +50,11 @@ public final class FakeIssue implements MutableIssue {
     }
 
     @Override
+    public String getDescription() {
+        return null;
+    }
+
+    @Override
     public String getSummary() {
         return "Summary of " + key;
     }

@@ -75,7 +75,8 @@ public final class LearningsBenchmark {
             load(n, ao, progress);
             PreviewRecordPermissions permissions = new PreviewRecordPermissions(FailureDbBenchmark.Data.ALL_PROJECTS);
             LearningsResource resource = new LearningsResource(
-                    new LearningArchiveService(new AoLearningArchive(ao), permissions), permissions);
+                    new LearningArchiveService(new AoLearningArchive(ao), permissions), permissions,
+                    dev.failforward.jira.search.node.SearchRouting.SQL_ONLY);
             List<Result> results = new ArrayList<>();
             results.add(time("archive page: every project, newest 20", warmups, iterations,
                     () -> resource.search(List.of(), null, null, null, null, null, null, null, null, null)));

@@ -30,6 +30,11 @@ public final class PreviewApplicationProperties implements ApplicationProperties
 
     /** The preview's Confluence keeps nothing in a shared home (the Jira pulse's secrets: {@code DATA/secrets}). */
     @Override
+    public Optional<Path> getLocalHomeDirectory() {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<Path> getSharedHomeDirectory() {
         return Optional.empty();
     }

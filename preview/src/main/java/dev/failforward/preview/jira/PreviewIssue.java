@@ -101,6 +101,11 @@ public final class PreviewIssue implements MutableIssue {
     }
 
     @Override
+    public String getDescription() {
+        return null;
+    }
+
+    @Override
     public String getSummary() {
         return summary;
     }

@@ -53,7 +53,10 @@ public final class PreviewJira {
                     }
                 },
                 new ProjectionSetup(settings), snapshots, fields, records,
-                new dev.failforward.jira.persistence.AoWhyStepRepository(ao), changes);
+                new dev.failforward.jira.persistence.AoWhyStepRepository(ao), changes,
+                dev.failforward.jira.failuredb.CountsChanged.NONE,
+                // the issue text the search index needs, as the plugin's projection keeps it
+                new dev.failforward.jira.persistence.AoRecordTextStore(ao));
         // the workflow modules the descriptor declares (<workflow-validator|condition|function>), each created through
         // its constructor from what the plugin's Spring context would give it; one the preview cannot create is named
         ProblemReporter reporter = new ProblemReporter(pluginI18n, fields, new PreviewWorkflows.Screens());

@@ -15,9 +15,17 @@ import java.util.function.Supplier;
 public final class PreviewJiraApplicationProperties implements ApplicationProperties {
 
     private final Supplier<URI> previewBase;
+    private final Path localHome;
 
+    /** Without a local home (no node-local caches: the search index is then unavailable). */
     public PreviewJiraApplicationProperties(Supplier<URI> previewBase) {
+        this(previewBase, null);
+    }
+
+    /** @param localHome this preview node's local home ({@code DATA/local/NODE-ID}), or null */
+    public PreviewJiraApplicationProperties(Supplier<URI> previewBase, Path localHome) {
         this.previewBase = previewBase;
+        this.localHome = localHome;
     }
 
     @Override
@@ -27,6 +35,12 @@ public final class PreviewJiraApplicationProperties implements ApplicationProper
         }
         String base = previewBase.get().toString();
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** This node's own directory: the search index lives in its {@code caches/failforward/search-index}. */
+    @Override
+    public Optional<Path> getLocalHomeDirectory() {
+        return Optional.ofNullable(localHome);
     }
 
     /** The preview's Jira keeps its secrets in {@code DATA/secrets} (its own secret store), not in a shared home. */
