@@ -57,6 +57,23 @@ final class IssuesServlet extends PageServlet {
     private static final Pattern TASK_ACTION = Pattern.compile("/([A-Z][A-Z0-9_]*-\\d+)/(resolve|reopen)");
     private final transient dev.failforward.jira.counts.FailureCounts counts;
 
+    private final dev.failforward.preview.confluence.PreviewEventPublisher jiraEvents;
+
+    /** Jira's "issue created" event for a preview issue. */
+    private static com.atlassian.jira.event.issue.IssueEvent issueCreated(PreviewIssue issue) {
+        return new com.atlassian.jira.event.issue.IssueEvent() {
+            @Override
+            public com.atlassian.jira.issue.Issue getIssue() {
+                return issue;
+            }
+
+            @Override
+            public Long getEventTypeId() {
+                return com.atlassian.jira.event.type.EventType.ISSUE_CREATED_ID;
+            }
+        };
+    }
+
     IssuesServlet(PreviewServices services) {
         super(services.templates);
         this.jira = services.jira;
@@ -71,6 +88,7 @@ final class IssuesServlet extends PageServlet {
         this.followUps = services.followUps;
         this.permissions = services.permissions;
         this.counts = new dev.failforward.jira.counts.FailureCounts(services.records, services.learnings, services.actions);
+        this.jiraEvents = services.jiraEvents;
     }
 
     @Override
@@ -145,6 +163,8 @@ final class IssuesServlet extends PageServlet {
             PreviewWorkflows.Result result = jira.workflows().create(kind.get(), project, request.getParameter("summary"),
                     input.toWrite(posted, null));
             if (result.ok()) {
+                // as Jira does after a create: the issue-created event (the recurrence check listens to it)
+                jiraEvents.publish(issueCreated(result.issue()));
                 redirect(response, result.issue(), "created");
             } else {
                 form(response, token, 400, kind.get(), null, null, posted, result.fieldErrors(), result.errors());

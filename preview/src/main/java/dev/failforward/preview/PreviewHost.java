@@ -146,6 +146,7 @@ public final class PreviewHost implements AutoCloseable {
             // what SAL's onStart does for the plugin's LifecycleAware components once the product is up
             services.kpiApplier.start();
             services.searchIndex.start();
+            services.jiraComponents.get(dev.failforward.jira.recurrence.RecurrenceJob.class).onStart();
             // what a plugin declares and the preview cannot host is named, never dropped silently
             System.out.print(services.inventory().report());
         } catch (RuntimeException e) {

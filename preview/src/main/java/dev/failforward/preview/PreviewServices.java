@@ -202,7 +202,8 @@ final class PreviewServices implements AutoCloseable {
         this.kpiUser = new PreviewKpiUserContext(zone);
         this.previewI18n = BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH, "i18n/failforward-jira.properties",
                 "dev/failforward/core/i18n/failforward-core.properties", "preview/i18n/preview.properties");
-        this.jira = new PreviewJira(database.activeObjects(), records, kpiApplier, settings, jiraI18n, previewI18n, java.time.Clock.systemUTC());
+        this.jira = new PreviewJira(database.activeObjects(), records, kpiApplier, settings, jiraI18n, previewI18n, java.time.Clock.systemUTC(),
+                id -> records.findByIssueId(id).map(RecordIssue::new).orElse(null));
         // this node's search index in its local home (DATA/local/NODE-ID/caches/failforward/search-index), built
         // as the plugin's container builds it; the engine is the build's (DefaultIndexEngine, the one switch point)
         this.localHome = dataDirectory.resolve("local").resolve(nodeId);
@@ -253,6 +254,9 @@ final class PreviewServices implements AutoCloseable {
     final dev.failforward.preview.jira.PreviewRemoteLinks remoteLinks = new dev.failforward.preview.jira.PreviewRemoteLinks();
     /** Confluence's event publisher (the create-content plugin's blueprint-page event reaches the plugin through it). */
     final dev.failforward.preview.confluence.PreviewEventPublisher confluenceEvents =
+            new dev.failforward.preview.confluence.PreviewEventPublisher();
+    /** Jira's event publisher in the preview: the issue-created event of a preview issue reaches the plugin through it. */
+    final dev.failforward.preview.confluence.PreviewEventPublisher jiraEvents =
             new dev.failforward.preview.confluence.PreviewEventPublisher();
     /** The pages made from the retro blueprints in the preview's Confluence. */
     final dev.failforward.preview.confluence.PreviewConfluencePages confluencePages =
@@ -425,8 +429,27 @@ final class PreviewServices implements AutoCloseable {
                 // remote links Confluence makes
                 .add((com.atlassian.jira.issue.IssueManager) this::issueById)
                 .add(new dev.failforward.preview.confluence.PreviewConfluenceLinks(baseUri::get))
-                .add(remoteLinks);
+                .add(remoteLinks)
+                // "Recurrence of …?": the link the plugin makes (PreviewIssueLinks), as the logged-in preview user, and
+                // Jira's events (the issue-created event starts the recurrence check)
+                .add(jira.links())
+                .add(PREVIEW_AUTHENTICATION)
+                .add(jiraEvents);
     }
+
+    /** Jira's authentication context in the preview: nobody logs in (links are made anonymously), English. */
+    static final com.atlassian.jira.security.JiraAuthenticationContext PREVIEW_AUTHENTICATION =
+            new com.atlassian.jira.security.JiraAuthenticationContext() {
+                @Override
+                public com.atlassian.jira.user.ApplicationUser getLoggedInUser() {
+                    return null;
+                }
+
+                @Override
+                public java.util.Locale getLocale() {
+                    return java.util.Locale.ENGLISH;
+                }
+            };
 
     /** Jira's {@code IssueManager} in the preview: a preview issue, else a demo record's read-only issue, else null. */
     private com.atlassian.jira.issue.MutableIssue issueById(Long id) {
@@ -486,6 +509,9 @@ final class PreviewServices implements AutoCloseable {
 
     @Override
     public void close() {
+        if (jiraComponents.has(dev.failforward.jira.recurrence.RecurrenceJob.class)) {
+            jiraComponents.get(dev.failforward.jira.recurrence.RecurrenceJob.class).onStop();
+        }
         kpiApplier.stop();
         searchIndex.stop();
         scheduler.stop(java.time.Duration.ofSeconds(5));

@@ -38,12 +38,13 @@ class PageWebResourcesTest extends PreviewHttpTest {
     }
 
     @Test
-    void thePreviewsPagesRequireTheHypothesisCheckAndTheIssueFormsTheBlamelessCheck() throws Exception {
+    void thePreviewsPagesRequireTheHypothesisCheckAndTheCreateFormsTheBlamelessAndSimilarChecks() throws Exception {
         Map<String, List<String>> scripts = Map.of(
                 "/", List.of("/download/resources/dev.failforward.jira:hypothesis-check/hypothesis-check.js"),
                 "/jira/issues/new?type=experiment", List.of(
                         "/download/resources/dev.failforward.jira:hypothesis-check/hypothesis-check.js",
-                        "/download/resources/dev.failforward.jira:blameless-check/blameless-check.js"));
+                        "/download/resources/dev.failforward.jira:blameless-check/blameless-check.js",
+                        "/download/resources/dev.failforward.jira:similar-check/similar-check.js"));
         for (Map.Entry<String, List<String>> expected : scripts.entrySet()) {
             String path = expected.getKey();
             HttpResponse<String> response = get(path);

@@ -6,6 +6,7 @@ import dev.failforward.core.record.StaleEditException;
 import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.failuredb.InvalidCommandException;
 import dev.failforward.jira.persistence.DatabaseErrors;
+import dev.failforward.jira.search.QuerySyntaxException;
 import dev.failforward.jira.setup.SetupException;
 import dev.failforward.rest.FieldError;
 import dev.failforward.rest.RequestProblem;
@@ -63,6 +64,13 @@ public class JiraRestPlugin implements RestPlugin {
         }
         if (exception instanceof InvalidCommandException invalid) {
             return Optional.of(FailureDbFields.invalid(invalid.problems(), FailureDbFields.BODY));
+        }
+        if (exception instanceof QuerySyntaxException syntax) {
+            // the search text's query language (phrases, prefixes, field:value) refused it: 400 naming "query"
+            return Optional.of(syntax.position() >= 0
+                    ? RequestProblem.invalid("query", "syntax", "failforward.search.error.syntax.at",
+                            syntax.getMessage(), syntax.position())
+                    : RequestProblem.invalid("query", "syntax", "failforward.search.error.syntax", syntax.getMessage()));
         }
         if (exception instanceof StaleEditException stale) {
             return Optional.of(RequestProblem.of(409, "failforward.failuredb.error.stale", stale.expectedVersion()));

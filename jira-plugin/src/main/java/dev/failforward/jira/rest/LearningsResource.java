@@ -56,9 +56,16 @@ public class LearningsResource {
                        FailureRecordJson.IndexJson index) {
     }
 
-    /** {@code retroPage}: where the learning was captured, else the record's retro page; {@code null} when none. */
+    /**
+     * {@code retroPage}: where the learning was captured, else the record's retro page; {@code null} when none.
+     * {@code highlight}: with a free-text search answered by the index, the whole text in segments, the matching ones
+     * with {@code match: true} (plain text: escape each when rendering); {@code null} otherwise.
+     */
     public record Item(long id, String text, String kind, String createdAt, RecordJson record,
-                       FailureRecordJson.PageJson retroPage) {
+                       FailureRecordJson.PageJson retroPage, List<Segment> highlight) {
+    }
+
+    public record Segment(String text, boolean match) {
     }
 
     public record RecordJson(String issueKey, String projectKey, String summary, String kind, String status,
@@ -67,14 +74,15 @@ public class LearningsResource {
 
     public record Facets(Map<String, Integer> project, Map<String, Integer> recordKind,
                          Map<String, Integer> learningKind, Map<String, Integer> failureType,
-                         Map<String, Integer> category) {
+                         Map<String, Integer> category, Map<String, Integer> period) {
     }
 
     static Page page(LearningArchivePage page, FailureRecordJson.IndexJson index) {
         LearningArchivePage.Facets f = page.facets();
         return new Page(page.page().offset(), page.page().limit(), page.total(),
                 page.items().stream().map(LearningsResource::item).toList(),
-                new Facets(f.project(), f.recordKind(), f.learningKind(), f.failureType(), f.category()), index);
+                new Facets(f.project(), f.recordKind(), f.learningKind(), f.failureType(), f.category(), f.period()),
+                index);
     }
 
     private static Item item(ArchivedLearning l) {
@@ -82,6 +90,8 @@ public class LearningsResource {
         return new Item(l.id(), l.text(), FailureRecordJson.name(l.kind()), FailureRecordJson.instant(l.createdAt()),
                 new RecordJson(r.issueKey(), r.projectKey(), r.summary(), FailureRecordJson.name(r.kind()), r.status(),
                         FailureRecordJson.name(r.failureType()), FailureRecordJson.name(r.category())),
-                FailureRecordJson.page(l.retroPage()));
+                FailureRecordJson.page(l.retroPage()),
+                l.highlight() == null ? null
+                        : l.highlight().stream().map(segment -> new Segment(segment.text(), segment.match())).toList());
     }
 }

@@ -45,6 +45,23 @@ class JiraRestPluginTest {
     }
 
     @Test
+    void aSearchTheQueryLanguageRefusesIsA400NamingQueryWithThePosition() {
+        Response response = problems.toResponse(new dev.failforward.jira.search.QuerySyntaxException(
+                "The quote at position 7 is not closed.", 7));
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(body(response).errors()).singleElement().satisfies(item -> {
+            assertThat(item.field()).isEqualTo("query");
+            assertThat(item.code()).isEqualTo("syntax");
+            assertThat(item.message()).isEqualTo("The search text cannot be read at position 7: The quote at position 7"
+                    + " is not closed. Put phrases in quotes, or remove the character.");
+        });
+        Response tooComplex = problems.toResponse(new dev.failforward.jira.search.QuerySyntaxException(
+                "The search is too complex.", -1));
+        assertThat(tooComplex.getStatus()).isEqualTo(400);
+        assertThat(body(tooComplex).errors()).extracting(ErrorBody.Item::field).containsExactly("query");
+    }
+
+    @Test
     void anythingElseIsA500WithAReferenceOnly() {
         Response response = problems.toResponse(new IllegalStateException(new SQLException("syntax error at ORDER", "42601")));
         assertThat(response.getStatus()).isEqualTo(500);

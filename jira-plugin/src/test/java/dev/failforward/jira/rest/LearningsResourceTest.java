@@ -59,7 +59,9 @@ class LearningsResourceTest {
                 + "\"status\":\"Analysing\",\"failureType\":\"complex\",\"category\":\"design_flaw\"}");
         assertThat(FailureDbApi.JSON.writeValueAsString(page.path("facets"))).isEqualTo("{\"project\":{\"OPS\":2},"
                 + "\"recordKind\":{\"incident\":2},\"learningKind\":{\"surprise\":1,\"went_well\":1},"
-                + "\"failureType\":{\"complex\":2},\"category\":{\"design_flaw\":2}}");
+                + "\"failureType\":{\"complex\":2},\"category\":{\"design_flaw\":2},\"period\":{\"2026-05\":2}}");
+        assertThat(item.has("highlight")).as("highlight only with free text from the index").isTrue();
+        assertThat(item.path("highlight").isNull()).isTrue();
     }
 
     @Test

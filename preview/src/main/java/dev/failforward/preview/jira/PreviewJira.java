@@ -28,6 +28,7 @@ public final class PreviewJira {
     private final PreviewIssues issues;
     private final PreviewWorkflows workflows;
     private final JiraIssueProjection projection;
+    private final PreviewIssueLinks links;
     /** The descriptor's workflow modules the preview could not create: "workflow-validator KEY" → why. */
     private final Map<String, String> notHostedModules;
 
@@ -36,22 +37,23 @@ public final class PreviewJira {
     public PreviewJira(ActiveObjects ao, FailureRecordRepository records, dev.failforward.jira.failuredb.RecordChanges changes,
                        com.atlassian.sal.api.pluginsettings.PluginSettingsFactory settings, I18nResolver pluginI18n,
                        I18nResolver previewI18n, Clock clock) {
+        this(ao, records, changes, settings, pluginI18n, previewI18n, clock, id -> null);
+    }
+
+    /** @param otherIssues the issue of an id that is not one of the preview's own (a demo record's), or null */
+    public PreviewJira(ActiveObjects ao, FailureRecordRepository records, dev.failforward.jira.failuredb.RecordChanges changes,
+                       com.atlassian.sal.api.pluginsettings.PluginSettingsFactory settings, I18nResolver pluginI18n,
+                       I18nResolver previewI18n, Clock clock,
+                       java.util.function.LongFunction<com.atlassian.jira.issue.Issue> otherIssues) {
         this.issues = new PreviewIssues(ao, records, registry, clock);
         IssueFields fields = new IssueFields(registry);
         IssueSnapshots snapshots = new IssueSnapshots(fields);
-        // the preview's issues have no links: the link manager finds none, and setup recorded no link types
-        this.projection = new JiraIssueProjection(issues, new com.atlassian.jira.issue.link.IssueLinkManager() {
-                    @Override
-                    public List<com.atlassian.jira.issue.link.IssueLink> getInwardLinks(Long issueId) {
-                        return List.of();
-                    }
-
-                    @Override
-                    public void createIssueLink(Long source, Long destination, Long type, Long sequence,
-                                                com.atlassian.jira.user.ApplicationUser user) {
-                        throw new UnsupportedOperationException("the projection only reads links");
-                    }
-                },
+        // the preview's issues carry one link type, "Recurrence", kept in the records themselves (PreviewIssueLinks)
+        this.links = new PreviewIssueLinks(records, changes, id -> {
+            com.atlassian.jira.issue.Issue issue = issues.getIssueObject(id);
+            return issue != null ? issue : otherIssues.apply(id);
+        });
+        this.projection = new JiraIssueProjection(issues, links,
                 new ProjectionSetup(settings), snapshots, fields, records,
                 new dev.failforward.jira.persistence.AoWhyStepRepository(ao), changes,
                 dev.failforward.jira.failuredb.CountsChanged.NONE,
@@ -115,6 +117,11 @@ public final class PreviewJira {
 
     public PreviewIssues issues() {
         return issues;
+    }
+
+    /** Jira's issue links in the preview (the "Recurrence" ones). */
+    public PreviewIssueLinks links() {
+        return links;
     }
 
     public JiraIssueProjection projection() {

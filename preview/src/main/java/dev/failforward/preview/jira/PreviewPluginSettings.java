@@ -44,6 +44,8 @@ public final class PreviewPluginSettings implements PluginSettingsFactory {
     public static void recordSetup(PluginSettings settings) {
         settings.put(SetupRecords.NAMESPACE + "issuetype.experiment.id", PreviewIssue.EXPERIMENT_TYPE_ID);
         settings.put(SetupRecords.NAMESPACE + "issuetype.incident.id", PreviewIssue.INCIDENT_TYPE_ID);
+        settings.put(SetupRecords.NAMESPACE + "linktype.failforward-recurrence.id",
+                String.valueOf(PreviewIssueLinks.RECURRENCE_LINK_TYPE_ID));
     }
 
     @Override

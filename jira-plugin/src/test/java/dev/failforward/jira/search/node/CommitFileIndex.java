@@ -216,6 +216,7 @@ final class CommitFileIndex implements FailureSearchIndex {
                 count(facets, "learningKind", name(learning.kind()));
                 count(facets, "failureType", name(record.failureType()));
                 count(facets, "category", name(record.failureCategory()));
+                count(facets, "period", LearningArchivePage.Facets.period(learning.createdAt()));
             }
         }
         matches.sort(Comparator.comparing(ArchivedLearning::createdAt).thenComparing(ArchivedLearning::id).reversed());
@@ -224,7 +225,8 @@ final class CommitFileIndex implements FailureSearchIndex {
         return new LearningArchivePage(matches.subList(from, to), matches.size(), query.page(),
                 new LearningArchivePage.Facets(facets.getOrDefault("project", Map.of()),
                         facets.getOrDefault("recordKind", Map.of()), facets.getOrDefault("learningKind", Map.of()),
-                        facets.getOrDefault("failureType", Map.of()), facets.getOrDefault("category", Map.of())));
+                        facets.getOrDefault("failureType", Map.of()), facets.getOrDefault("category", Map.of()),
+                        facets.getOrDefault("period", Map.of())));
     }
 
     private static boolean contains(String text, String... fields) {
