@@ -1,8 +1,9 @@
-package dev.failforward.jira.search.node;
+package dev.failforward.jira.similar;
 
 import dev.failforward.jira.search.FailureSearchIndex;
 import dev.failforward.jira.search.IndexStatus;
-import dev.failforward.jira.similar.SearchIndexAccess;
+import dev.failforward.jira.search.node.NodeIndexStatus;
+import dev.failforward.jira.search.node.NodeSearchIndex;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 

@@ -1,7 +1,7 @@
-package dev.failforward.jira.search.node;
+package dev.failforward.jira.similar;
 
 import dev.failforward.jira.search.SearchableRecord;
-import dev.failforward.jira.similar.RecordTextSource;
+import dev.failforward.jira.search.node.SearchableRecordSource;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
