@@ -6,7 +6,10 @@
  * GET /rest/failforward-confluence/1.0/learnings without reloading the page: on submit, on typing (debounced), on a
  * change of period, on a facet button (a toggle; active filters are listed with a remove button and "Clear all"), and
  * "Show more" for the next page. States other than ok (no link, authorize, unavailable, ...) show the server's message
- * with its link. Each learning has "More like this", which opens the similar past failures of its record
+ * with its link. While the Jira node's search index builds (json.index, as for "More like this"), a status line says so
+ * and that the database answers meanwhile. A learning found by the index's free-text search shows its matching words in
+ * <mark> (json items' highlight segments, each one set as text). The month facet (facets.period, yyyy-MM) narrows the
+ * search to that month (from/to) instead of the period select. Each learning has "More like this", which opens the similar past failures of its record
  * (GET /rest/failforward-confluence/1.0/similar/{key}) under it and closes them again. Everything is scoped to the archive's root element, so several archives on a page do not interfere.
  * User and Jira text only ever reaches the page through textContent; labels come from the i18n bundle through the
  * jsI18n transformer (literal keys only).
@@ -42,6 +45,7 @@
         retro: AJS.I18n.getText('failforward.archive.js.retro'),
         retroUntitled: AJS.I18n.getText('failforward.archive.js.retro.untitled'),
         errors: AJS.I18n.getText('failforward.archive.js.errors'),
+        indexBuilding: AJS.I18n.getText('failforward.archive.js.index.building'),
         moreLikeThis: AJS.I18n.getText('failforward.similar.js.more'),
         moreLikeThisLabel: AJS.I18n.getText('failforward.similar.js.more.label'),
         similarLoading: AJS.I18n.getText('failforward.similar.js.loading'),
@@ -67,8 +71,12 @@
         {name: 'recordKind', title: AJS.I18n.getText('failforward.archive.js.facet.recordkind')},
         {name: 'learningKind', title: AJS.I18n.getText('failforward.archive.js.facet.learningkind')},
         {name: 'failureType', title: AJS.I18n.getText('failforward.archive.js.facet.failuretype')},
-        {name: 'category', title: AJS.I18n.getText('failforward.archive.js.facet.category')}
+        {name: 'category', title: AJS.I18n.getText('failforward.archive.js.facet.category')},
+        {name: 'period', title: AJS.I18n.getText('failforward.archive.js.facet.period')}
     ];
+
+    /** A month facet value: yyyy-MM. */
+    var MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
     /** Labels of the enum values Jira sends (lower-case names); project keys are shown as they are. */
     var LABELS = {
@@ -100,8 +108,57 @@
     var KIND_LOZENGE = {insight: 'complete', surprise: 'new', went_well: 'success', got_lucky: 'moved'};
 
     function label(facet, value) {
+        if (facet === 'period') {
+            return monthLabel(value);
+        }
         var labels = LABELS[facet];
         return labels && labels[value] ? labels[value] : value;
+    }
+
+    /** "May 2026" for 2026-05, in the page's language where the browser knows it; the value itself otherwise. */
+    function monthLabel(value) {
+        var month = MONTH.exec(value || '');
+        if (!month) {
+            return value;
+        }
+        var date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+        try {
+            var lang = document.documentElement.getAttribute('lang') || undefined;
+            return new Intl.DateTimeFormat(lang, {year: 'numeric', month: 'long', timeZone: 'UTC'}).format(date);
+        } catch (e) {
+            return value;
+        }
+    }
+
+    /** The first and the last day (yyyy-MM-dd) of a month yyyy-MM; null when it is not one. */
+    function monthRange(value) {
+        var month = MONTH.exec(value || '');
+        if (!month) {
+            return null;
+        }
+        var last = new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).getUTCDate();
+        return {from: value + '-01', to: value + '-' + (last < 10 ? '0' : '') + last};
+    }
+
+    /**
+     * The learning's text: with highlight segments (Jira's index matched the search's text) each segment as text, the
+     * matching ones in <mark>; else the plain text.
+     */
+    function learningText(item) {
+        var p = el('p', 'ff-archive-item-text');
+        var segments = Array.isArray(item.highlight) ? item.highlight : [];
+        var readable = segments.length > 0 && segments.every(function (segment) {
+            return segment && typeof segment.text === 'string';
+        });
+        if (!readable) {
+            p.textContent = item.text || '';
+            return p;
+        }
+        segments.forEach(function (segment) {
+            p.appendChild(segment.match === true ? el('mark', 'ff-archive-highlight', segment.text)
+                : document.createTextNode(segment.text));
+        });
+        return p;
     }
 
     function formatDate(iso) {
@@ -125,6 +182,7 @@
         this.activeBox = root.querySelector('.ff-archive-active');
         this.facetsBox = root.querySelector('.ff-archive-facets');
         this.count = root.querySelector('.ff-archive-count');
+        this.indexLine = root.querySelector('.ff-archive-index');
         this.message = root.querySelector('.ff-archive-message');
         this.results = root.querySelector('.ff-archive-results');
         this.more = root.querySelector('.ff-archive-more');
@@ -137,7 +195,8 @@
             recordKind: root.getAttribute('data-record-kind') || null,
             learningKind: root.getAttribute('data-learning-kind') || null,
             failureType: root.getAttribute('data-failure-type') || null,
-            category: root.getAttribute('data-category') || null
+            category: root.getAttribute('data-category') || null,
+            period: null
         };
         this.shown = 0;
         this.total = 0;
@@ -162,6 +221,9 @@
             }, DEBOUNCE_MILLIS);
         });
         this.period.addEventListener('change', function () {
+            if (self.period.value !== 'all') {
+                self.filters.period = null; // a month facet and a period are one filter: the last choice holds
+            }
             self.search();
         });
         this.more.addEventListener('click', function () {
@@ -191,7 +253,13 @@
         add('learningKind', this.filters.learningKind);
         add('failureType', this.filters.failureType);
         add('category', this.filters.category);
-        add('period', this.period.value === 'all' ? '' : this.period.value);
+        var month = monthRange(this.filters.period);
+        if (month) {
+            add('from', month.from);
+            add('to', month.to);
+        } else {
+            add('period', this.period.value === 'all' ? '' : this.period.value);
+        }
         add('text', this.query.value.trim());
         add('startAt', startAt);
         add('maxResults', this.max);
@@ -242,6 +310,7 @@
         this.total = page.total;
         this.more.hidden = this.shown >= this.total || page.items.length === 0;
         this.showCount();
+        this.showIndex(page.index);
         this.showFacets(page.facets);
         this.showActive();
     };
@@ -259,12 +328,27 @@
         this.count.setAttribute('data-total', String(this.total));
     };
 
+    /**
+     * The line on the Jira node's search index: while it builds, its progress and that the database answers meanwhile;
+     * nothing when it is ready, unavailable (the database answers as ever), or not said.
+     */
+    Archive.prototype.showIndex = function (index) {
+        if (!this.indexLine) {
+            return;
+        }
+        var building = !!(index && index.state === 'building');
+        var percent = building ? Math.max(0, Math.min(100, Math.round(Number(index.percent)) || 0)) : 0;
+        this.indexLine.textContent = building ? format(TEXT.indexBuilding, percent) : '';
+        this.indexLine.hidden = !building;
+        this.root.setAttribute('data-index', building ? 'building' : ((index && index.state) || ''));
+    };
+
     Archive.prototype.item = function (item) {
         var record = item.record || {};
         var li = el('li', 'ff-archive-item');
         li.setAttribute('data-learning-id', String(item.id));
         li.setAttribute('data-issue-key', record.issueKey || '');
-        li.appendChild(el('p', 'ff-archive-item-text', item.text));
+        li.appendChild(learningText(item));
         var meta = el('p', 'ff-archive-item-meta');
         var kind = el('span', 'aui-lozenge aui-lozenge-subtle ff-archive-item-kind', label('learningKind', item.kind));
         if (KIND_LOZENGE[item.kind]) {
@@ -366,6 +450,9 @@
         this.facetsBox.textContent = '';
         FACETS.forEach(function (facet) {
             var counts = (facets && facets[facet.name]) || [];
+            if (facet.name === 'period') {
+                counts = counts.slice().reverse(); // newest month first
+            }
             var active = self.filters[facet.name];
             if (active && !counts.some(function (c) {
                 return c.value === active;
@@ -390,6 +477,9 @@
                 button.appendChild(el('span', 'aui-badge ff-archive-facet-count', String(c.count)));
                 button.addEventListener('click', function () {
                     self.filters[facet.name] = self.filters[facet.name] === c.value ? null : c.value;
+                    if (facet.name === 'period' && self.filters.period) {
+                        self.period.value = 'all'; // the month replaces the period
+                    }
                     self.search();
                 });
                 if (facet.name === focusFacet && c.value === focusValue) {
@@ -468,6 +558,7 @@
         this.total = 0;
         this.count.textContent = '';
         this.count.removeAttribute('data-total');
+        this.showIndex(null);
         this.message.textContent = '';
         var box = el('div', 'aui-message aui-message-' + (data.state === 'unavailable' ? 'warning' : 'info')
             + ' ff-archive-state');

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.util.Comparator;
 import java.util.List;
 
 import static dev.failforward.preview.browser.HeadlessChromium.js;
@@ -127,6 +128,56 @@ class ConfluenceBrowserTest extends BrowserTest {
                 + " || Number(document.querySelector('.ff-archive-count').dataset.total) === " + everything);
         assertThat(browser.evaluate("window.ffNoReload").asText()).isEqualTo("still here");
         assertThat(browser.evaluate("location.href").asText()).isEqualTo(url);
+    }
+
+    @Test
+    void theArchiveSaysWhileJirasIndexBuildsMarksMatchesAndFiltersByMonth() throws Exception {
+        open("/confluence/pages/learnings");
+        String archive = "document.querySelector('.ff-archive')";
+        waitFor(archive + ".getAttribute('data-state') === 'ok' && " + archive + ".hasAttribute('data-index')");
+        // the index line: shown (as a status) only while the Jira node's index builds
+        String index = browser.evaluate(archive + ".getAttribute('data-index')").asText();
+        boolean lineShown = !browser.evaluate("document.querySelector('.ff-archive-index').hidden").asBoolean();
+        assertThat(lineShown).as("index " + index).isEqualTo("building".equals(index));
+        assertThat(browser.evaluate("document.querySelector('.ff-archive-index').getAttribute('role')").asText())
+                .isEqualTo("status");
+        if (lineShown) {
+            assertThat(text(".ff-archive-index"))
+                    .matches("Search index building, \\d{1,3} % \u2014 results come from the database meanwhile\\.");
+        }
+
+        // the month facet: newest month first, labelled in words; a click narrows to that month
+        List<String> months = texts(".ff-archive-facet-value[data-facet=period]", "el.dataset.value");
+        assertThat(months).isNotEmpty().allMatch(month -> month.matches("\\d{4}-\\d{2}"));
+        assertThat(months).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(texts(".ff-archive-facet-value[data-facet=period] .ff-archive-facet-label"))
+                .allMatch(label -> label.matches("\\p{L}+ \\d{4}"));
+        String month = months.get(0);
+        int inMonth = browser.evaluate("Number(document.querySelector("
+                + "'.ff-archive-facet-value[data-facet=period] .ff-archive-facet-count').textContent)").asInt();
+        browser.evaluate("document.querySelector('.ff-archive-facet-value[data-facet=period]').click()");
+        waitFor("Number(document.querySelector('.ff-archive-count').dataset.total) === " + inMonth);
+        assertThat(texts(".ff-archive-item time", "el.getAttribute('datetime')")).isNotEmpty()
+                .allMatch(datetime -> datetime.startsWith(month));
+        assertThat(texts(".ff-archive-active-filter", "el.dataset.value")).containsExactly(month);
+        browser.evaluate("document.querySelector('.ff-archive-clear').click()");
+        waitFor(archive + ".getAttribute('data-state') === 'ok' && !document.querySelector('.ff-archive-active-filter')");
+
+        // once Jira's index is ready, a text search marks the matching words; the learning's text is all there
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (!"ready".equals(JSON.readTree(get("/rest/failforward/1.0/learnings?text=checklist&maxResults=1").body())
+                .path("index").path("state").asText()) && System.nanoTime() < until) {
+            Thread.sleep(200);
+        }
+        browser.evaluate("(() => { const q = document.querySelector('.ff-archive-query'); q.value = 'checklist';"
+                + " q.form.querySelector('.ff-archive-submit').click(); })()");
+        waitFor("document.querySelector('.ff-archive-item-text mark.ff-archive-highlight')");
+        assertThat(browser.evaluate(archive + ".getAttribute('data-index')").asText()).isEqualTo("ready");
+        assertThat(browser.evaluate("document.querySelector('.ff-archive-index').hidden").asBoolean()).isTrue();
+        assertThat(texts(".ff-archive-item-text mark", "el.textContent.toLowerCase()"))
+                .isNotEmpty().allSatisfy(marked -> assertThat(marked).contains("checklist"));
+        assertThat(browser.evaluate("document.querySelector('.ff-archive-item-text mark').children.length").asInt())
+                .as("segments are text").isZero();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.failforward.core.record.SourcePage;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,10 +109,13 @@ final class FailureDbJson {
 
     /**
      * {@code GET /learnings}: {@code {startAt, maxResults, total, items:[{id, text, kind, createdAt, record:{issueKey,
-     * projectKey, summary, kind, status, failureType, category}, retroPage:{url, title}}], facets:{project, recordKind,
-     * learningKind, failureType, category}}}. {@code items} must be an array and each item's {@code record} must have
-     * its {@code issueKey}; {@code retroPage} (absent, null, or without a {@code url}: none), the facets and the counts
-     * are read as far as they are there.
+     * projectKey, summary, kind, status, failureType, category}, retroPage:{url, title}, highlight:[{text, match}]}],
+     * facets:{project, recordKind, learningKind, failureType, category, period}, index:{state, percent}}}.
+     * {@code items} must be an array and each item's {@code record} must have its {@code issueKey}; {@code retroPage}
+     * (absent, null, or without a {@code url}: none), the facets and the counts are read as far as they are there.
+     * What only decorates the page is dropped when it is not readable, never the page: a {@code highlight} that is not
+     * an array of {@code {text, match}} objects (the learning shows its plain text), a {@code period} key that is not a
+     * month {@code yyyy-MM}, an {@code index} that is not an object with a text {@code state} (no index line).
      */
     static LearningPageView learningPage(JsonNode body) throws UnreadableBodyException {
         requireObject(body, "body");
@@ -124,11 +128,14 @@ final class FailureDbJson {
             items.add(archivedLearning(item));
         }
         JsonNode facets = body.path("facets");
+        Map<String, Integer> months = counts(facets, "period");
+        months.keySet().removeIf(month -> !isMonth(month));
         return new LearningPageView(body.path("startAt").asInt(0), body.path("maxResults").asInt(items.size()),
                 body.path("total").asInt(items.size()), items,
                 new LearningPageView.Facets(counts(facets, "project"), counts(facets, "recordKind"),
-                        counts(facets, "learningKind"), counts(facets, "failureType"), counts(facets, "category")),
-                null);
+                        counts(facets, "learningKind"), counts(facets, "failureType"), counts(facets, "category"),
+                        months),
+                index(body.get("index")), null);
     }
 
     private static LearningPageView.Item archivedLearning(JsonNode item) throws UnreadableBodyException {
@@ -144,7 +151,51 @@ final class FailureDbJson {
                 new LearningPageView.Record(text(record, "issueKey"), text(record, "projectKey"),
                         text(record, "summary"), text(record, "kind"), text(record, "status"),
                         text(record, "failureType"), text(record, "category")),
-                retroPage);
+                retroPage, highlight(item.get("highlight")));
+    }
+
+    /**
+     * A learning's highlight segments; null (show the plain text) when absent, empty, or when any segment is not an
+     * object with a text {@code text}: half a highlight would show half the learning. {@code match} counts only when it
+     * is {@code true}.
+     */
+    private static List<LearningPageView.Segment> highlight(JsonNode highlight) {
+        if (highlight == null || !highlight.isArray() || highlight.isEmpty()) {
+            return null;
+        }
+        List<LearningPageView.Segment> segments = new ArrayList<>();
+        for (JsonNode segment : highlight) {
+            if (!segment.isObject() || !segment.path("text").isTextual()) {
+                return null;
+            }
+            JsonNode match = segment.path("match");
+            segments.add(new LearningPageView.Segment(segment.path("text").asText(),
+                    match.isBoolean() && match.booleanValue()));
+        }
+        return segments;
+    }
+
+    /** {@code {state, percent}} of a Jira node's search index; null without an object with a text {@code state}. */
+    private static SimilarView.Index index(JsonNode index) {
+        if (index == null || !index.isObject() || !index.path("state").isTextual()
+                || index.path("state").asText().isBlank()) {
+            return null;
+        }
+        JsonNode percent = index.path("percent");
+        return new SimilarView.Index(index.path("state").asText(), percent.isNumber() ? percent.asInt() : 0);
+    }
+
+    /** {@code yyyy-MM} with a month from 01 to 12. */
+    private static boolean isMonth(String value) {
+        if (value.length() != 7) {
+            return false;
+        }
+        try {
+            YearMonth.parse(value);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /**

@@ -24,25 +24,37 @@ public final class LearningsJson {
      * relative to Confluence's base URL), {@code authorize} ({@code authorizeUri}), {@code unavailable},
      * {@code not-found} or {@code forbidden}; {@code message} says it to the user (null for {@code ok}). The page
      * ({@code jiraUrl}, {@code startAt}, {@code maxResults}, {@code total}, {@code items}, {@code facets}) is empty for
-     * every state but {@code ok}.
+     * every state but {@code ok}. {@code index} is the answering Jira node's search index, as for the similar past
+     * failures ({@code ready}, {@code building} with {@code percent}, {@code unavailable}); null when Jira did not say,
+     * and for every state but {@code ok}.
      */
     public record Page(String state, String message, String adminUrl, String authorizeUri, String jiraUrl, int startAt,
-                       int maxResults, int total, List<Item> items, Facets facets) {
+                       int maxResults, int total, List<Item> items, Facets facets, SimilarJson.Index index) {
 
         static Page failure(JiraStates.Failure failure) {
             return new Page(failure.state(), failure.message(), failure.adminUrl(), failure.authorizeUri(), null, 0, 0,
-                    0, List.of(), Facets.NONE);
+                    0, List.of(), Facets.NONE, null);
         }
 
         static Page ok(LearningPageView page) {
             String jiraUrl = base(page.jiraUrl());
             return new Page("ok", null, null, null, jiraUrl, page.startAt(), page.maxResults(), page.total(),
-                    page.items().stream().map(item -> item(item, jiraUrl)).toList(), facetCounts(page.facets()));
+                    page.items().stream().map(item -> item(item, jiraUrl)).toList(), facetCounts(page.facets()),
+                    page.index() == null ? null : new SimilarJson.Index(page.index().state(), page.index().percent()));
         }
     }
 
-    /** A learning: {@code kind} is {@code insight}, {@code surprise}, {@code went_well} or {@code got_lucky}. */
-    public record Item(long id, String text, String kind, String createdAt, Record record, RetroPage retroPage) {
+    /**
+     * A learning: {@code kind} is {@code insight}, {@code surprise}, {@code went_well} or {@code got_lucky};
+     * {@code highlight} is its whole text in segments, those that matched the search's text with {@code match: true}
+     * (plain text, as {@code text} is), or null: then show {@code text}.
+     */
+    public record Item(long id, String text, String kind, String createdAt, Record record, RetroPage retroPage,
+                       List<Segment> highlight) {
+    }
+
+    /** A piece of a learning's text; {@code match} when it matched the search's text. */
+    public record Segment(String text, boolean match) {
     }
 
     /** The learning's experiment or incident; {@code url} is the issue in Jira (null when Jira's URL is not known). */
@@ -54,11 +66,11 @@ public final class LearningsJson {
     public record RetroPage(String url, String title) {
     }
 
-    /** Counts over all matches, in Jira's order (values sorted). */
+    /** Counts over all matches, in Jira's order (values sorted); {@code period} by month, {@code yyyy-MM}. */
     public record Facets(List<Count> project, List<Count> recordKind, List<Count> learningKind,
-                         List<Count> failureType, List<Count> category) {
+                         List<Count> failureType, List<Count> category, List<Count> period) {
 
-        static final Facets NONE = new Facets(List.of(), List.of(), List.of(), List.of(), List.of());
+        static final Facets NONE = new Facets(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /** One value of a facet: a project key or a lower-case name, and how many matching learnings have it. */
@@ -70,12 +82,14 @@ public final class LearningsJson {
         return new Item(item.id(), item.text(), item.kind(), item.createdAt() == null ? null : item.createdAt().toString(),
                 new Record(r.issueKey(), r.projectKey(), r.summary(), r.kind(), r.status(), r.failureType(),
                         r.category(), browseUrl(jiraUrl, r.issueKey())),
-                retroPage(item.retroPage()));
+                retroPage(item.retroPage()),
+                item.highlight() == null ? null
+                        : item.highlight().stream().map(s -> new Segment(s.text(), s.match())).toList());
     }
 
     private static Facets facetCounts(LearningPageView.Facets f) {
         return new Facets(counts(f.project()), counts(f.recordKind()), counts(f.learningKind()),
-                counts(f.failureType()), counts(f.category()));
+                counts(f.failureType()), counts(f.category()), counts(f.period()));
     }
 
     private static List<Count> counts(Map<String, Integer> counts) {

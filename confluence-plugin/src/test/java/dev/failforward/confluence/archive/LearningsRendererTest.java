@@ -94,11 +94,23 @@ class LearningsRendererTest {
         assertThat(count.attr("aria-live")).isEqualTo("polite");
         assertThat(count.text()).isEqualTo("Loading learnings from Jira...");
         assertThat(html.selectFirst(".ff-archive-message").attr("aria-live")).isEqualTo("polite");
+        Element index = html.selectFirst(".ff-archive-index");
+        assertThat(index.attr("role")).as("the search index line is announced").isEqualTo("status");
+        assertThat(index.attr("aria-live")).isEqualTo("polite");
+        assertThat(index.hasAttr("hidden")).as("shown only while Jira's index builds").isTrue();
+        assertThat(index.text()).isEmpty();
         assertThat(html.select("nav.ff-archive-facets").attr("aria-label")).isEqualTo("Filter learnings");
         assertThat(html.select("ol.ff-archive-results").first().children()).isEmpty();
         assertThat(html.selectFirst("button.ff-archive-more").hasAttr("hidden")).isTrue();
         assertThat(raw(Map.of())).contains("<noscript>").contains("Turn on JavaScript");
         assertThat(html.select("script")).isEmpty();
+    }
+
+    @Test
+    void theBrowsersIndexLineAndMonthFacetHaveTheirWords() {
+        assertThat(I18N.getText("failforward.archive.js.index.building", "42"))
+                .isEqualTo("Search index building, 42 % \u2014 results come from the database meanwhile.");
+        assertThat(I18N.getText("failforward.archive.js.facet.period")).isEqualTo("Month");
     }
 
     @Test

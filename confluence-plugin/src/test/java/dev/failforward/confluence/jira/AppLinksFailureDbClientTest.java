@@ -552,6 +552,13 @@ class AppLinksFailureDbClientTest {
             return new LearningSearch(List.of(), null, null, null, null, null, null, null, 0, 20);
         }
 
+        /** The first page as Jira answers it with {@code body} (past the cache's time, so Jira is asked again). */
+        private LearningPageView answered(String body) throws Exception {
+            clock.advance(AppLinksFailureDbClient.CACHE_TTL.plusSeconds(1));
+            jiraAnswers(MethodType.GET, LEARNINGS_URL, 200, body);
+            return client.searchLearnings(firstPage()).okValue().orElseThrow();
+        }
+
         @Test
         void readsAPageWithFacetsRetroPagesAndJirasDisplayUrl() throws Exception {
             when(link.getDisplayUrl()).thenReturn(URI.create("https://jira.example.com/"));
@@ -598,6 +605,74 @@ class AppLinksFailureDbClientTest {
             assertThat(page.items().get(0).retroPage()).isNull();
             assertThat(page.facets()).isEqualTo(LearningPageView.Facets.NONE);
             assertThat(page.jiraUrl()).isNull(); // the mocked link has no display URL
+            assertThat(page.index()).as("no index line").isNull();
+            assertThat(page.items().get(0).highlight()).as("the plain text").isNull();
+        }
+
+        @Test
+        void readsTheSearchIndexTheMonthFacetAndHighlights() throws Exception {
+            jiraAnswers(MethodType.GET, LEARNINGS_URL, 200, """
+                    {"items": [{"id": 1, "text": "Roll back <fast>", "record": {"issueKey": "OPS-1"},
+                                "highlight": [{"text": "Roll ", "match": false}, {"text": "back", "match": true},
+                                              {"text": " <fast>"}]},
+                               {"id": 2, "text": "t", "record": {"issueKey": "OPS-2"}, "highlight": null}],
+                     "facets": {"period": {"2026-04": 3, "2026-05": 2}},
+                     "index": {"state": "building", "percent": 42}}
+                    """);
+
+            LearningPageView page = client.searchLearnings(firstPage()).okValue().orElseThrow();
+
+            assertThat(page.index()).isEqualTo(new SimilarView.Index("building", 42));
+            assertThat(page.facets().period()).containsExactly(entry("2026-04", 3), entry("2026-05", 2));
+            assertThat(page.items().get(0).highlight()).containsExactly(
+                    new LearningPageView.Segment("Roll ", false), new LearningPageView.Segment("back", true),
+                    new LearningPageView.Segment(" <fast>", false));
+            assertThat(page.items().get(1).highlight()).isNull();
+        }
+
+        @Test
+        void aReadyOrUnavailableIndexIsPassedOnAndAPercentIsKeptWithinBounds() throws Exception {
+            assertThat(answered("{\"items\": [], \"index\": {\"state\": \"ready\", \"percent\": 100}}").index())
+                    .isEqualTo(new SimilarView.Index("ready", 100));
+
+            assertThat(answered("{\"items\": [], \"index\": {\"state\": \"unavailable\"}}").index())
+                    .isEqualTo(new SimilarView.Index("unavailable", 0));
+
+            assertThat(answered("{\"items\": [], \"index\": {\"state\": \"building\", \"percent\": 250}}").index())
+                    .isEqualTo(new SimilarView.Index("building", 100));
+        }
+
+        @Test
+        void whatOnlyDecoratesThePageIsDroppedWhenUnreadableNeverThePage() throws Exception {
+            String[] oddIndexes = {"null", "\"building\"", "[]", "{}", "{\"state\": \"\"}", "{\"state\": 7}",
+                    "{\"state\": {\"x\": 1}, \"percent\": 5}"};
+            for (String index : oddIndexes) {
+                assertThat(answered("{\"items\": [], \"index\": " + index + "}").index()).as(index).isNull();
+            }
+            assertThat(answered("{\"items\": [], \"index\": {\"state\": \"building\", \"percent\": \"half\"}}").index())
+                    .isEqualTo(new SimilarView.Index("building", 0));
+
+            LearningPageView page = answered("""
+                    {"items": [{"id": 1, "text": "a", "record": {"issueKey": "OPS-1"}, "highlight": "a"},
+                               {"id": 2, "text": "b", "record": {"issueKey": "OPS-2"}, "highlight": []},
+                               {"id": 3, "text": "c", "record": {"issueKey": "OPS-3"},
+                                "highlight": [{"text": "c", "match": true}, "d"]},
+                               {"id": 4, "text": "e", "record": {"issueKey": "OPS-4"},
+                                "highlight": [{"text": "e", "match": true}, {"match": true}]},
+                               {"id": 5, "text": "f", "record": {"issueKey": "OPS-5"},
+                                "highlight": [{"text": {"html": "<b>f</b>"}, "match": true}]},
+                               {"id": 6, "text": "g", "record": {"issueKey": "OPS-6"},
+                                "highlight": [{"text": "g", "match": "true"}]}],
+                     "facets": {"period": {"2026-05": 2, "2026-13": 1, "May 2026": 1, "2026-5": 1, "2026-06": "x",
+                                           "+2026-07": 1, "2026-08": 4}}}
+                    """);
+
+            assertThat(page.items()).extracting(LearningPageView.Item::highlight)
+                    .containsExactly(null, null, null, null, null, List.of(new LearningPageView.Segment("g", false)));
+            assertThat(page.facets().period()).containsExactly(entry("2026-05", 2), entry("2026-08", 4));
+            assertThat(page.index()).isNull();
+
+            assertThat(answered("{\"items\": [], \"facets\": {\"period\": [1, 2]}}").facets().period()).isEmpty();
         }
 
         @Test

@@ -9,6 +9,7 @@ import dev.failforward.confluence.jira.FieldProblem;
 import dev.failforward.confluence.jira.JiraResult;
 import dev.failforward.confluence.jira.LearningPageView;
 import dev.failforward.confluence.jira.LearningSearch;
+import dev.failforward.confluence.jira.SimilarView;
 import dev.failforward.host.i18n.BundleI18nResolver;
 import dev.failforward.rest.testing.RestApp;
 import jakarta.ws.rs.core.MediaType;
@@ -86,7 +87,24 @@ class LearningsRestTest {
                         new LearningPageView.RetroPage("javascript:alert(1)", "evil"))),
                 new LearningPageView.Facets(projects, Map.of("experiment", 1, "incident", 41),
                         Map.of("insight", 30), Map.of("complex", 40), Map.of()),
-                jiraUrl);
+                null, jiraUrl);
+    }
+
+    /** A page Jira's index answered while another node's index builds: highlights, months and the index's state. */
+    private static LearningPageView highlighted(SimilarView.Index index) {
+        Map<String, Integer> months = new LinkedHashMap<>();
+        months.put("2026-04", 3);
+        months.put("2026-05", 2);
+        return new LearningPageView(0, 20, 2, List.of(
+                new LearningPageView.Item(7, "Roll back <fast>", "insight", null,
+                        new LearningPageView.Record("OPS-42", "OPS", null, "incident", null, null, null), null,
+                        List.of(new LearningPageView.Segment("Roll ", false),
+                                new LearningPageView.Segment("back", true),
+                                new LearningPageView.Segment(" <fast>", false))),
+                new LearningPageView.Item(8, "plain", "insight", null,
+                        new LearningPageView.Record("OPS-43", "OPS", null, "incident", null, null, null), null)),
+                new LearningPageView.Facets(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), months),
+                index, null);
     }
 
     @Test
@@ -123,6 +141,32 @@ class LearningsRestTest {
         assertThat(facets.path("failureType").get(0).path("value").asText()).isEqualTo("complex");
         assertThat(facets.path("category").isArray()).isTrue();
         assertThat(facets.path("category")).isEmpty();
+        assertThat(facets.path("period").isArray()).isTrue();
+        assertThat(facets.path("period")).isEmpty();
+        assertThat(body.path("index").isNull()).as("Jira did not say: no index line").isTrue();
+        assertThat(first.path("highlight").isNull()).as("no highlight: the plain text").isTrue();
+    }
+
+    @Test
+    void passesTheIndexStateTheMonthFacetAndHighlightSegmentsOn() throws Exception {
+        when(jira.searchLearnings(FIRST_PAGE))
+                .thenReturn(new JiraResult.Ok<>(highlighted(new SimilarView.Index("building", 42))));
+
+        JsonNode body = json(get("learnings"));
+
+        assertThat(body.path("index").toString()).isEqualTo("{\"state\":\"building\",\"percent\":42}");
+        assertThat(body.path("facets").path("period").toString())
+                .isEqualTo("[{\"value\":\"2026-04\",\"count\":3},{\"value\":\"2026-05\",\"count\":2}]");
+        JsonNode first = body.path("items").get(0);
+        assertThat(first.path("text").asText()).isEqualTo("Roll back <fast>");
+        assertThat(first.path("highlight").toString()).as("segments stay plain text: the browser escapes them")
+                .isEqualTo("[{\"text\":\"Roll \",\"match\":false},{\"text\":\"back\",\"match\":true},"
+                        + "{\"text\":\" <fast>\",\"match\":false}]");
+        assertThat(body.path("items").get(1).path("highlight").isNull()).isTrue();
+
+        when(jira.searchLearnings(FIRST_PAGE))
+                .thenReturn(new JiraResult.Ok<>(highlighted(new SimilarView.Index("ready", 100))));
+        assertThat(json(get("learnings")).path("index").path("state").asText()).isEqualTo("ready");
     }
 
     @Test
@@ -215,6 +259,8 @@ class LearningsRestTest {
         assertThat(noLink.path("items")).isEmpty();
         assertThat(noLink.path("total").asInt()).isZero();
         assertThat(noLink.path("facets").path("project")).isEmpty();
+        assertThat(noLink.path("facets").path("period")).isEmpty();
+        assertThat(noLink.path("index").isNull()).isTrue();
 
         when(jira.searchLearnings(FIRST_PAGE)).thenReturn(new JiraResult.AuthorizationRequired<>(URI.create("https://wiki/oauth?x=1")));
         JsonNode authorize = json(get("learnings"));
