@@ -124,6 +124,7 @@ class LuceneNodeIndexTest {
                 lags.stream().max(Long::compare).orElseThrow());
         assertThat(lags).allSatisfy(lag -> assertThat(lag).isLessThan(5_000));
         // stemmed, from the index, the same total as SQL's substring search for the whole word
+        await("node A has all five too", () -> fromIndex(a, words("idempotency")) == 1);
         assertThat(fromIndex(a, words("pool"))).isEqualTo(5);
         assertThat(new AoLearningArchive(databases.get(1).activeObjects()).search(words("pools")).total()).isEqualTo(5);
     }
