@@ -32,10 +32,12 @@ public final class CategorySuggester {
                 "doesn't scale", "assumption", "unbounded", "no backpressure", "off-by-one", "null pointer",
                 "schema", "timeout value", "hard-coded", "hardcoded", "coupling", "cache stampede", "thundering herd",
                 "capacity limit", "connection pool", "code path", "flawed", "validation was missing",
-                "missing validation", "synchronous", "synchronously", "no cache", "without a cache", "pinning", "pin"));
+                "missing validation", "no validation", "synchronous", "synchronously", "no cache", "without a cache",
+                "pinning", "pin"));
         WORDS.put(FailureCategory.DATA_GAP, words("data", "stale", "out of date", "outdated", "no alert",
                 "missing alert", "monitoring gap", "no monitoring", "visibility", "blind spot", "observability",
-                "dashboard", "dashboards", "alerts", "replication lag", "did not know", "didn't know", "unaware", "not aware", "no metric", "metrics", "forecast",
+                "dashboard", "dashboards", "alerts", "replication lag",
+                "did not know", "didn't know", "unaware", "not aware", "no metric", "metrics", "forecast",
                 "wrong figures", "incorrect", "inaccurate", "information", "undocumented", "documentation", "logs"));
         WORDS.put(FailureCategory.PROCESS_DEVIATION, words("skipped", "checklist", "not followed", "procedure",
                 "manual step", "bypassed", "without review", "without approval", "runbook was not",

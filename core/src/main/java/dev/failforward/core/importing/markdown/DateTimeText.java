@@ -66,11 +66,13 @@ final class DateTimeText {
     private static final Pattern ZONE_AFTER = Pattern.compile("^\\s*\\(?" + ZONE_TOKEN + "\\)?");
     private static final Pattern DATE_TIME_GAP = Pattern.compile("^(?:T|\\s*,?\\s*(?:at\\s+|@\\s*)?|\\s+-\\s+)");
 
-    private static final Pattern STATED_ZONE = Pattern.compile("(?i)(?<![a-z])(?:all\\s+)?times?(?:\\s+(?:below|above|here))?(?:\\s+(?:are|is|shown|given"
-            + "|listed|stated))?(?:\\s+(?:in|as))?\\s*:?\\s+\\(?" + "((?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|[A-Z][a-z]+/"
-            + "[A-Za-z_]+(?:/[A-Za-z_]+)?|[A-Za-z]{1,5})\\)?(?![\\w/])");
+    private static final Pattern STATED_ZONE = Pattern.compile("(?i)(?<![a-z])(?:all\\s+)?times?"
+            + "(?:\\s+(?:below|above|here|local))?(?:\\s+(?:are|is|shown|given|listed|stated))?(?:\\s+(?:in|as))?"
+            + "\\s*:?\\s+\\(?((?:UTC|GMT)\\s?[+-]\\d{1,2}(?::?\\d{2})?|[A-Z][a-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?"
+            + "|[A-Za-z]{1,5})\\)?(?![\\w/])");
 
-    private static final Pattern DURATION_PART = Pattern.compile("(?i)(?:(?<![\\d.,])(\\d+(?:[.,]\\d+)?|\\b(?:an?|half an?))\\s*"
+    private static final Pattern DURATION_PART = Pattern.compile("(?i)(?:(?<![\\d.,])(\\d+(?:[.,]\\d+)?"
+            + "|\\b(?:an?|half an?))\\s*"
             + "(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)(?![a-z]))");
     private static final Pattern CLOCK_DURATION = Pattern.compile("^\\s*(\\d{1,3}):(\\d{2})(?::(\\d{2}))?\\s*$");
     private static final Pattern ISO_DURATION = Pattern.compile("(?i)^\\s*P(?:T?)[0-9DHMS.]+\\s*$");

@@ -73,10 +73,13 @@ final class MarkdownDocument {
     private static final Pattern ATX = Pattern.compile("^\\s{0,3}(#{1,6})\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern BOLD_LABEL = Pattern.compile("^\\s{0,3}(?:\\*\\*|__)([^*_]{2,60}?)\\s*:?\\s*"
             + "(?:\\*\\*|__)\\s*:?\\s*(.*)$");
-    private static final Pattern PLAIN_LABEL = Pattern.compile("^([A-Za-z0-9][A-Za-z0-9 ()'’/&.-]{1,50}?)\\s*:\\s*(.*)$");
+    private static final Pattern PLAIN_LABEL = Pattern.compile(
+            "^([A-Za-z0-9][A-Za-z0-9 ()'’/&.-]{1,50}?)\\s*:\\s*(.*)$");
     private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
-    private static final Pattern BULLET = Pattern.compile("^(\\s*)(?:[-*+•]|\\d{1,3}[.)])\\s+(?:\\[([ xX✓✔])]\\s*)?(.*)$");
-    private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\s*\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?\\s*$");
+    private static final Pattern BULLET = Pattern.compile(
+            "^(\\s*)(?:[-*+•]|\\d{1,3}[.)])\\s+(?:\\[([ xX✓✔])]\\s*)?(.*)$");
+    private static final Pattern TABLE_SEPARATOR = Pattern.compile(
+            "^\\s*\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?\\s*$");
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
 
     final Map<String, FrontValue> frontMatter = new LinkedHashMap<>();
@@ -230,7 +233,7 @@ final class MarkdownDocument {
         String next = lines.get(i + 1).text();
         return !t.isBlank() && !BULLET.matcher(t).matches() && !t.contains("|") && !ATX.matcher(t).matches()
                 && (next.matches("^\\s{0,3}=+\\s*$") || next.matches("^\\s{0,3}-{3,}\\s*$"))
-                && (i == 0 || lines.get(i - 1).text().isBlank() || i > 0 && FENCE.matcher(lines.get(i - 1).text()).find())
+                && (i == 0 || lines.get(i - 1).text().isBlank() || FENCE.matcher(lines.get(i - 1).text()).find())
                 && !PLAIN_LABEL.matcher(t).matches();
     }
 
@@ -282,7 +285,8 @@ final class MarkdownDocument {
     static String inline(String text) {
         String t = LINK.matcher(text).replaceAll("$1");
         t = t.replaceAll("<[^>]{1,80}>", " ").replace("**", "").replace("__", "").replace("`", "");
-        t = t.replaceAll("(?<![\\w*])\\*(\\S[^*]*?)\\*(?![\\w*])", "$1").replaceAll("(?<!\\w)_(\\S[^_]*?)_(?!\\w)", "$1");
+        t = t.replaceAll("(?<![\\w*])\\*(\\S[^*]*?)\\*(?![\\w*])", "$1")
+                .replaceAll("(?<!\\w)_(\\S[^_]*?)_(?!\\w)", "$1");
         return t.replaceAll("\\s+", " ").strip();
     }
 

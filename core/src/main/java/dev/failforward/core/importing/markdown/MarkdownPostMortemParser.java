@@ -96,10 +96,10 @@ public final class MarkdownPostMortemParser {
     private static final Set<String> DATE = Set.of("date", "incident date", "day", "date of incident");
     private static final Set<String> DETECTED = Set.of("detected", "detected at", "detection time",
             "time detected", "discovered", "discovered at", "detection", "first detected", "alerted", "alert time",
-            "first alert", "detected on", "noticed");
+            "first alert", "detected on", "noticed", "triggered", "triggered at", "alert triggered");
     private static final Set<String> REPORTED = Set.of("reported", "reported at", "declared", "declared at",
             "incident declared", "time reported", "report time", "incident opened", "escalated", "reported on",
-            "time declared", "declaration time");
+            "time declared", "declaration time", "acknowledged", "acknowledged at", "acked");
     private static final Set<String> RESOLVED = Set.of("resolved", "resolved at", "resolution time",
             "time resolved", "recovered", "recovered at", "recovery time", "end", "ended", "end time", "mitigated",
             "mitigated at", "fixed", "closed", "incident end", "impact end", "impact ended", "restored", "resolved on",
@@ -125,7 +125,8 @@ public final class MarkdownPostMortemParser {
     private static final Pattern BULLET_PREFIX = Pattern.compile("^\\s*(?:[-*+•]|\\d{1,3}[.)])\\s+");
     private static final Pattern TITLE_PREFIX = Pattern.compile("(?i)^(?:(?:blameless\\s+)?post[- ]?mortem"
             + "(?:\\s+report)?|incident\\s+(?:report|review|post[- ]?mortem|retro(?:spective)?|analysis)|pir|rca"
-            + "|retro(?:spective)?|post[- ]incident\\s+review|root\\s+cause\\s+analysis|incident)\\s*(?:[:\\-–—|#]+\\s*|$)");
+            + "|retro(?:spective)?|post[- ]incident\\s+review|root\\s+cause\\s+analysis|incident(?:\\s*#\\s*\\d+)?)"
+            + "\\s*(?:[:\\-–—|#]+\\s*|$)");
 
     private static final Pattern DETECT_WORDS = Pattern.compile("(?i)\\b(alerts?|alerted|alerting|alarm|paged|pages|"
             + "pager|pagerduty|detected|detects|noticed|notices|spotted|spots|flagged|fired|fires|caught|"
@@ -173,12 +174,17 @@ public final class MarkdownPostMortemParser {
                     "the file is not text (binary content, or an encoding other than UTF-8)", 0));
             return new ImportResult(fileName, null, problems);
         }
+        long replaced = content.chars().filter(c -> c == '\uFFFD').count();
+        if (replaced > 0) {
+            problems.add(new ImportProblem(ImportField.FILE, replaced + " character(s) could not be read as UTF-8 and "
+                    + "show as \uFFFD; save the file as UTF-8 and import it again", 0));
+        }
         Run run = new Run(fileName, MarkdownDocument.parse(content), defaultZone, now, problems);
         ImportedIncident incident = run.read();
         return new ImportResult(fileName, incident, problems);
     }
 
-    /** NUL characters, many control characters, or many U+FFFD (bytes that were not UTF-8). */
+    /** NUL characters, over 5% control characters, or over 2% (and 16) U+FFFD (bytes that were not UTF-8). */
     static boolean looksBinary(String content) {
         int n = Math.min(content.length(), 8192);
         int bad = 0;
@@ -195,7 +201,7 @@ public final class MarkdownPostMortemParser {
                 replaced++;
             }
         }
-        return bad * 20 > n || replaced * 50 > n;
+        return bad * 20 > n || replaced > 16 && replaced * 50 > n;
     }
 
     /** One parse: the document, what was found so far, the problems. */
@@ -267,9 +273,11 @@ public final class MarkdownPostMortemParser {
                     continue;
                 }
                 String s = BULLET_PREFIX.matcher(t).replaceFirst("").replace("**", "").replace("__", "").strip();
-                Matcher m = STAT.matcher(s);
-                if (m.matches()) {
-                    addStat(m.group(1), m.group(2), line.number());
+                for (String part : s.split("\\s+[·•|]\\s+")) {
+                    Matcher m = STAT.matcher(part.strip());
+                    if (m.matches()) {
+                        addStat(m.group(1), m.group(2), line.number());
+                    }
                 }
             }
             for (Section section : doc.sections) {
@@ -977,10 +985,14 @@ public final class MarkdownPostMortemParser {
         private static final Pattern OWNER_PAREN = Pattern.compile("(?i)[(\\[]\\s*(?:owner|owners|assignee|assigned"
                 + " to|owned by|who|dri)\\s*[:=]?\\s*@?([^)\\],;]+?)\\s*(?:[,;]\\s*(?:due|by)\\b[^)\\]]*)?[)\\]]");
         private static final Pattern OWNER_LABEL = Pattern.compile("(?i)\\b(?:owner|assignee|assigned to|owned by|"
-                + "dri)\\s*[:=]\\s*@?([^,;()|]+?)\\s*(?=[,;()|]|\\bdue\\b|$)");
-        private static final Pattern OWNER_AT = Pattern.compile("(?<![\\w.])@([A-Za-z][\\w.-]*[A-Za-z0-9])");
-        private static final Pattern OWNER_DASH = Pattern.compile("\\s[—–-]{1,2}\\s*([A-Z][\\w.'-]*(?:\\s[\\w"
-                + ".'-]+){0,2})\\s*(?:[,;(]\\s*(?:due|by)\\b.*|\\))?$");
+                + "dri)\\s*[:=]\\s*@?([^,;()|]+?)\\s*(?=[,;()|]|\\.(?:\\s|$)|\\bdue\\b|$)");
+        private static final Pattern OWNER_AT = Pattern.compile("(?U)(?<![\\w.])@([A-Za-z][\\w.-]*[A-Za-z0-9])");
+        private static final Pattern OWNER_DASH = Pattern.compile("(?U)\\s[—–-]{1,2}\\s*([A-Z][\\w.'-]*(?:\\s[\\w"
+                + ".'-]+){0,2})\\s*(?:[,;(]\\s*(?:due|by|done)\\b.*|\\))?$");
+        /** "(Petra)", "(Luca, by 2024-10-31)": a name alone in brackets at the end. */
+        private static final Pattern OWNER_BRACKETS = Pattern.compile(
+                "(?U)\\(\\s*([A-Z][a-z][\\w.'-]*(?:\\s[A-Z][\\w.'-]*){0,2})\\s*"
+                + "(?:[,;]\\s*(?:due|by)\\b[^)]*)?\\)\\s*$");
         private static final Pattern DUE = Pattern.compile("(?i)[,;(\\[]?\\s*\\b(?:due(?:\\s+date)?|deadline|target|"
                 + "eta|by)\\b\\s*:?\\s*((?:\\d{4}-\\d{1,2}-\\d{1,2})|(?:[A-Za-z]{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?"
                 + "(?:,?\\s+\\d{4})?)|(?:\\d{1,2}\\s+[A-Za-z]{3,9}(?:\\s+\\d{4})?)|(?:\\d{1,2}/\\d{1,2}/\\d{4}))"
@@ -997,7 +1009,12 @@ public final class MarkdownPostMortemParser {
             String owner = null;
             LocalDate due = null;
             Matcher m = OWNER_PAREN.matcher(text);
-            if (m.find()) {
+            boolean bracketed = m.find();
+            if (!bracketed) {
+                m = OWNER_BRACKETS.matcher(text);
+                bracketed = m.find();
+            }
+            if (bracketed) {
                 owner = m.group(1).strip();
                 Matcher inner = DUE.matcher(m.group());
                 if (inner.find()) {
@@ -1030,7 +1047,7 @@ public final class MarkdownPostMortemParser {
                 text = text.substring(0, m.start()).strip();
             }
             text = text.replaceAll("\\(\\s*\\)|\\[\\s*]", "").replaceAll("\\s{2,}", " ")
-                    .replaceAll("[\\s,;:—–\\-(\\[]+$", "").replaceAll("^[\\s,;:—–\\-]+", "").strip();
+                    .replaceAll("[\\s,;:—–\\-(\\[.]+$", "").replaceAll("^[\\s,;:—–\\-]+", "").strip();
             addAction(actions, text, owner, due, done, where, item.line());
         }
 

@@ -71,7 +71,8 @@ class DateTimeTextTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
-            "All times in UTC.;Z", "(times in PST);-08:00", "Times are CET;+01:00", "All times are Europe/Berlin;Europe/Berlin",
+            "All times in UTC.;Z", "(times in PST);-08:00", "Times are CET;+01:00",
+            "All times are Europe/Berlin;Europe/Berlin",
             "All times UTC+5:30;+05:30", "Note: all times in ET;America/New_York"})
     void readsStatedZones(String line, String zone) {
         assertThat(DateTimeText.statedZone(line)).contains(ZoneId.of(zone));

@@ -186,7 +186,8 @@ class MarkdownCorpusTest {
                 EXPECTED.put(line.substring(1, line.length() - 1), current);
             } else {
                 int colon = line.indexOf(':');
-                Objects.requireNonNull(current).put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+                Objects.requireNonNull(current).put(line.substring(0, colon).strip(),
+                        line.substring(colon + 1).strip());
             }
         }
     }

@@ -180,7 +180,8 @@ class MarkdownPostMortemParserTest {
             "# WHAT WENT WELL;WENT_WELL", "## What didn't go so well;WENT_WRONG", "## Where we got lucky!;LUCKY",
             "## Follow-ups;ACTIONS", "## Corrective actions;ACTIONS", "## Next steps;ACTIONS",
             "## Remediation;ACTIONS", "## Lessons learnt;LESSONS", "## Key takeaways;LESSONS",
-            "## 5 Whys;WHYS", "## The five whys;WHYS", "## ⏱️ Timeline (UTC);TIMELINE", "## Incident summary;SUMMARY",
+            "## 5 Whys;WHYS", "## The five whys;WHYS", "## ⏱️ Timeline (UTC);TIMELINE",
+            "## Incident summary;SUMMARY",
             "## Executive summary;SUMMARY", "## IV. Resolution;RESOLUTION", "## Contributing factors;CONTRIBUTING",
             "## Trigger;TRIGGER", "## Attendees;ATTENDEES", "Detection:;DETECTION"})
     void headingVariantsNameTheirSection(String heading, SectionKind kind) {
@@ -252,6 +253,11 @@ class MarkdownPostMortemParserTest {
             "* Enforce list — owner: Clara, due 2024-07-01;Enforce list;Clara;2024-07-01;false",
             "- Test reminder (owner: Growth team, due 2024-10-01);Test reminder;Growth team;2024-10-01;false",
             "- Fix the retry (done);Fix the retry;;;true",
+            "- Swap the router — Jürg Müller, due 2024-06-30;Swap the router;Jürg Müller;2024-06-30;false",
+            "- [ ] Write the checklist (Petra);Write the checklist;Petra;;false",
+            "- [ ] Add a button (Luca, by 2024-10-31);Add a button;Luca;2024-10-31;false",
+            "1. Name an owner. Owner: Grace. Due: 2024-01-31.;Name an owner;Grace;2024-01-31;false",
+            "- Replace charger 7 — Facilities, done 2024-08-16;Replace charger 7;Facilities;;false",
             "- Just a thing to do;Just a thing to do;;;false"})
     void actionItemsReadOwnersDueDatesAndDoneMarks(String line, String description, String owner, String due,
                                                   boolean done) {
@@ -354,6 +360,33 @@ class MarkdownPostMortemParserTest {
                 """);
 
         assertThat(i.whys()).hasSize(2);
+    }
+
+    @Test
+    void pagerDutyStatsAndStatLinesWithSeveralParts() {
+        ImportedIncident i = parse("""
+                # Incident #4821 — Webhooks delayed
+                Site: C · Date: 2024-08-15 · All times local (CEST)
+                Triggered at: 2024-12-09T16:02:11Z
+                Acknowledged at: 2024-12-09T16:05:40Z
+                ## Timeline
+                | Time | Event |
+                |---|---|
+                | 14:05 | alarm |
+                """);
+
+        assertThat(i.title()).isEqualTo("Webhooks delayed");
+        assertThat(i.discoveredAt()).isEqualTo(Instant.parse("2024-12-09T16:02:11Z"));
+        assertThat(i.reportedAt()).isEqualTo(Instant.parse("2024-12-09T16:05:40Z"));
+        assertThat(i.timeline().get(0).at()).isEqualTo(Instant.parse("2024-08-15T12:05:00Z"));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8SaysSo() {
+        ImportResult r = result("# Caf\uFFFD outage\n");
+
+        assertThat(r.importable()).isTrue();
+        assertThat(r.problems()).anyMatch(p -> p.field() == ImportField.FILE && p.message().contains("UTF-8"));
     }
 
     // ---- category ------------------------------------------------------------------------------------------
