@@ -470,6 +470,19 @@ class MarkdownPostMortemParserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void aLargeAllowedFileParsesInLinearTime() {
+        StringBuilder b = new StringBuilder("# Big\nDate: 2024-01-01\n## Timeline\n");
+        while (b.length() < MarkdownPostMortemParser.MAX_CHARS - 20_000) {
+            b.append("- 10:00 alert fires again and again (owner: Sam) — Jo, due 2024-02-01 **bold** `x`\n");
+        }
+        b.append("## Action items\n").append("- a very long item ".repeat(500)).append('\n');
+        ImportResult r = result(b.toString());
+
+        assertThat(r.incident().discoveredAt()).isEqualTo(Instant.parse("2024-01-01T10:00:00Z"));
+    }
+
+    @Test
     void aFileWithoutHeadingsIsStillReadAndSaysSo() {
         ImportResult r = result("Disk full on the log cluster\n\nWe deleted old indices.\n");
 
