@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
  * name ({@code Europe/Berlin}). Durations: {@code 10 minutes}, {@code 4 hours 42 minutes}, {@code 1h 20m},
  * {@code 1h20m}, {@code 90 min}, {@code 1.5 hours}, {@code 2 days}, {@code an hour}, {@code 1:20} (h:mm),
  * {@code PT1H20M}.
+ *
+ * <p>Public because the Confluence importer reads dates, zones and durations the same way.
  */
-final class DateTimeText {
+public final class DateTimeText {
 
     private static final Map<String, ZoneId> ZONES = new HashMap<>();
 
@@ -81,10 +83,10 @@ final class DateTimeText {
     }
 
     /** A date and/or time found in text; {@code zone} is the zone written next to the time, or {@code null}. */
-    record Found(LocalDate date, LocalTime time, ZoneId zone, int start, int end) {
+    public record Found(LocalDate date, LocalTime time, ZoneId zone, int start, int end) {
 
         /** The instant, with the date of {@code baseDate} when none was written; empty without time or date. */
-        Optional<Instant> instant(LocalDate baseDate, ZoneId statedZone) {
+        public Optional<Instant> instant(LocalDate baseDate, ZoneId statedZone) {
             LocalDate d = date != null ? date : baseDate;
             if (d == null || time == null) {
                 return Optional.empty();
@@ -94,7 +96,7 @@ final class DateTimeText {
     }
 
     /** A zone from a token: an abbreviation, an offset, "UTC+2" or an IANA name; empty when not one. */
-    static Optional<ZoneId> zone(String token) {
+    public static Optional<ZoneId> zone(String token) {
         if (token == null) {
             return Optional.empty();
         }
@@ -124,7 +126,7 @@ final class DateTimeText {
     }
 
     /** The zone a line states for all times ("All times in UTC", "(times in PST)", "Times are CET"), if any. */
-    static Optional<ZoneId> statedZone(String line) {
+    public static Optional<ZoneId> statedZone(String line) {
         Matcher m = STATED_ZONE.matcher(line);
         while (m.find()) {
             Optional<ZoneId> z = zone(m.group(1));
@@ -136,7 +138,7 @@ final class DateTimeText {
     }
 
     /** The first date and/or time in {@code text}; empty when there is none. */
-    static Optional<Found> find(String text, int defaultYear) {
+    public static Optional<Found> find(String text, int defaultYear) {
         return find(text, defaultYear, false);
     }
 
@@ -145,7 +147,7 @@ final class DateTimeText {
      * bold markers and brackets) counts: a timeline entry starts with its time, while "restarted at 14:40" in the
      * middle of an entry is not the entry's time.
      */
-    static Optional<Found> find(String text, int defaultYear, boolean leading) {
+    public static Optional<Found> find(String text, int defaultYear, boolean leading) {
         Found date = firstDate(text, defaultYear);
         if (date != null && leading && !opens(text, date.start())) {
             date = null;
@@ -272,7 +274,7 @@ final class DateTimeText {
     }
 
     /** The duration written in {@code text}, all its parts added ("4 hours 42 minutes"); empty when none. */
-    static Optional<Duration> duration(String text) {
+    public static Optional<Duration> duration(String text) {
         if (text == null) {
             return Optional.empty();
         }

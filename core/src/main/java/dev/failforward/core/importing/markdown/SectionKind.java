@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  * (lower case, leading numbering such as "2." or "IV." and markup, emoji and punctuation removed, "(s)" dropped),
  * it starts with one of the names; the first kind in declaration order wins, so "What went well" is never "went
  * wrong" and "Incident summary" is a summary.
+ *
+ * <p>Public because the Confluence importer names sections the same way.
  */
-enum SectionKind {
+public enum SectionKind {
     WENT_WELL("what went well", "went well", "things that went well", "what worked", "the good", "good"),
     WENT_WRONG("what went wrong", "went wrong", "what went badly", "went badly", "what didn t go well",
             "what did not go well", "what didn t go so well", "what did not go so well", "what went poorly",
@@ -54,7 +56,7 @@ enum SectionKind {
     }
 
     /** The kind a heading's text names; empty for a heading of no known section (the incident's title, say). */
-    static Optional<SectionKind> of(String heading) {
+    public static Optional<SectionKind> of(String heading) {
         String h = normalise(heading);
         if (h.isEmpty() || h.length() > 60) {
             return Optional.empty();
@@ -69,7 +71,7 @@ enum SectionKind {
         return Optional.empty();
     }
 
-    static String normalise(String heading) {
+    public static String normalise(String heading) {
         String h = heading.toLowerCase(Locale.ROOT).replace("(s)", "s").replace("'", " ").replace("’", " ")
                 .replaceAll("[*_`#>\\[\\]]", " ").strip();
         h = NUMBERING.matcher(h).replaceFirst("");
