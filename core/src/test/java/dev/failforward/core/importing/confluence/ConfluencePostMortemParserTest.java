@@ -207,6 +207,35 @@ class ConfluencePostMortemParserTest {
                 "section \"Summary\" task line 1"));
     }
 
+    @Test
+    void actionTableWithTextOwnersStatusColumnAndPlainIssueKeys() {
+        String body = "<h2>Corrective actions</h2><table><tbody>"
+                + "<tr><th>Owner</th><th>Description</th><th>Status</th><th>Ticket</th><th>Due</th></tr>"
+                + "<tr><td>Dana Lee</td><td>Rotate the API keys</td><td><ac:emoticon ac:name=\"tick\"/></td>"
+                + "<td>SEC-7</td><td>30 May 2024</td></tr>"
+                + "<tr><td>TBD</td><td>Document the rotation</td><td><ac:structured-macro ac:name=\"status\">"
+                + "<ac:parameter ac:name=\"title\">NOT DONE</ac:parameter></ac:structured-macro></td><td></td>"
+                + "<td></td></tr></tbody></table>";
+        ImportedIncident i = parser.parse("8", "Keys", body, ZoneOffset.UTC, NOW).incident();
+        assertThat(i.actionItems()).containsExactly(
+                new ImportedAction("Rotate the API keys (SEC-7)", "Dana Lee", LocalDate.of(2024, 5, 30), true,
+                        "section \"Corrective actions\" table row line 1"),
+                new ImportedAction("Document the rotation", null, null, false,
+                        "section \"Corrective actions\" table row line 1"));
+    }
+
+    @Test
+    void anUnknownStatedZoneIsAProblemAndTheDefaultIsUsed() {
+        String body = "<table><tbody><tr><th>Time zone</th><td>Mars/Olympus</td></tr>"
+                + "<tr><th>Date</th><td>2024-01-02</td></tr><tr><th>Started</th><td>10:00</td></tr></tbody></table>"
+                + "<h2>Summary</h2><p>x</p>";
+        ImportResult result = parser.parse("8", "Zone", body, ZoneId.of("Europe/Paris"), NOW);
+        assertThat(result.problems()).containsExactly(
+                new ImportProblem(ImportField.TIME_ZONE, "unknown time zone \"Mars/Olympus\"", 1));
+        assertThat(result.incident().startedAt()).isEqualTo(at("2024-01-02T09:00:00Z"));
+        assertThat(result.incident().provenance()).containsEntry(ImportField.TIME_ZONE, "import default");
+    }
+
     // ---- macros -----------------------------------------------------------------------------------------------------
 
     @Test
