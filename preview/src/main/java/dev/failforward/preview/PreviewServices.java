@@ -434,7 +434,10 @@ final class PreviewServices implements AutoCloseable {
                 // Jira's events (the issue-created event starts the recurrence check)
                 .add(jira.links())
                 .add(PREVIEW_AUTHENTICATION)
-                .add(jiraEvents);
+                .add(jiraEvents)
+                // the post-mortem import: Incident issues through the preview's screens and workflow, as the demo user
+                .add(new dev.failforward.preview.jira.PreviewIncidentIssues(jira, java.util.Set.copyOf(IssuesServlet.PROJECTS)))
+                .add(new dev.failforward.preview.jira.PreviewImportPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS)));
     }
 
     /** Jira's authentication context in the preview: nobody logs in (links are made anonymously), English. */

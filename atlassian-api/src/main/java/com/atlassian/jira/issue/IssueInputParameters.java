@@ -24,4 +24,12 @@ public interface IssueInputParameters {
 
     /** The due date in the user's date picker format ({@code DateTimeStyle.DATE_PICKER}). */
     IssueInputParameters setDueDate(String dueDate);
+
+    IssueInputParameters setDescription(String description);
+
+    /** A custom field's values as its edit screen would post them, by its full key ({@code customfield_10100}). */
+    IssueInputParameters addCustomFieldValue(String fullCustomFieldKey, String... values);
+
+    /** Validates every field given, not only those on the screen (an import fills fields no create screen shows). */
+    IssueInputParameters setSkipScreenCheck(boolean skipScreenCheck);
 }

@@ -26,6 +26,8 @@ public final class JiraDefaultDateTimeFormatters implements DateTimeFormatterFac
     public static final String DATE = "dd/MMM/yy";
     /** Jira's default {@code jira.date.picker.java.format}: what date fields such as the due date accept. */
     public static final String DATE_PICKER = "d/MMM/yy";
+    /** Jira's default {@code jira.date.time.picker.java.format}: what a date-time field's input accepts. */
+    public static final String DATE_TIME_PICKER = "dd/MMM/yy h:mm a";
 
     private final Supplier<ZoneId> userZone;
     private final Supplier<Locale> userLocale;
@@ -87,6 +89,7 @@ public final class JiraDefaultDateTimeFormatters implements DateTimeFormatterFac
                 case DATE -> DATE;
                 case DATE_PICKER -> DATE_PICKER;
                 case COMPLETE -> COMPLETE;
+                case DATE_TIME_PICKER -> DATE_TIME_PICKER;
             };
             return java.time.format.DateTimeFormatter.ofPattern(pattern, locale).format(date.toInstant().atZone(zone));
         }

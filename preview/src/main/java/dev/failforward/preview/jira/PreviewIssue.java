@@ -55,6 +55,8 @@ public final class PreviewIssue implements MutableIssue {
     private final String key;
     private final RecordKind kind;
     private String summary;
+    /** Jira's description (the preview's screens do not edit it; an import writes it). */
+    private String description;
     private String status;
     private final Instant created;
     private final Instant updated;
@@ -74,6 +76,7 @@ public final class PreviewIssue implements MutableIssue {
     PreviewIssue copy() {
         PreviewIssue copy = new PreviewIssue(id, key, kind, summary, status, created, updated);
         copy.values.putAll(values);
+        copy.description = description;
         return copy;
     }
 
@@ -102,7 +105,11 @@ public final class PreviewIssue implements MutableIssue {
 
     @Override
     public String getDescription() {
-        return null;
+        return description;
+    }
+
+    void setDescription(String description) {
+        this.description = description == null || description.isBlank() ? null : description;
     }
 
     @Override

@@ -173,8 +173,22 @@ public final class PreviewIssues implements IssueManager {
         return Integer.parseInt(key.substring(key.indexOf('-') + 1));
     }
 
+    /** Deletes a preview issue (the import removes one it could not finish); false when there is none. */
+    public boolean delete(long issueId) {
+        PreviewIssueEntity[] rows = ao.find(PreviewIssueEntity.class,
+                net.java.ao.Query.select().where("ID = ?", issueId - ID_OFFSET));
+        if (rows.length == 0) {
+            return false;
+        }
+        ao.delete(rows);
+        return true;
+    }
+
     private String json(PreviewIssue issue) {
         Map<String, String> stored = new TreeMap<>();
+        if (issue.getDescription() != null) {
+            stored.put(DESCRIPTION, issue.getDescription());
+        }
         for (FailForwardField field : FailForwardField.values()) {
             String id = idOf(field);
             Object value = issue.values().get(id);
@@ -189,6 +203,9 @@ public final class PreviewIssues implements IssueManager {
         }
     }
 
+    /** The description's key among the stored fields (no field of ours has it). */
+    private static final String DESCRIPTION = "description";
+
     private PreviewIssue toIssue(PreviewIssueEntity row) {
         PreviewIssue issue = new PreviewIssue(ID_OFFSET + row.getID(), row.getIssueKey(), RecordKind.valueOf(row.getKind()),
                 row.getSummary(), row.getStatus(), row.getCreatedAt().toInstant(), row.getUpdatedAt().toInstant());
@@ -201,6 +218,7 @@ public final class PreviewIssues implements IssueManager {
                     codec.fromStored(field, value).ifPresent(v -> issue.values().put(idOf(field), v));
                 }
             }
+            issue.setDescription(stored.get(DESCRIPTION));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot read the fields of " + row.getIssueKey(), e);
         }

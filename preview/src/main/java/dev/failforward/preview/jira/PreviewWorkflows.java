@@ -246,6 +246,29 @@ public final class PreviewWorkflows {
         return new Result(saveAndProject(working), Map.of(), List.of());
     }
 
+    /**
+     * What Jira's issue service does for an import (the screen check skipped): the summary, the description and every
+     * field of the issue's edit screen given in {@code form}, validated as the fields validate; no workflow step.
+     */
+    public Result importFields(String key, String summary, String description, Map<String, String> form) {
+        PreviewIssue original = issues.find(key).orElseThrow(() -> new IllegalArgumentException("No issue " + key));
+        PreviewIssue working = original.copy();
+        Map<String, String> fieldErrors = new LinkedHashMap<>();
+        String title = summary == null ? "" : summary.strip();
+        if (title.isEmpty() || title.length() > 255) {
+            fieldErrors.put("summary", i18n.getText(title.isEmpty() ? "preview.error.summary.required"
+                    : "preview.error.summary.toolong", 255));
+        } else {
+            working.setSummary(title);
+        }
+        working.setDescription(description);
+        applyForm(working, screenFields(working.kind()), form, fieldErrors);
+        if (!fieldErrors.isEmpty()) {
+            return new Result(null, fieldErrors, List.of());
+        }
+        return new Result(saveAndProject(working), Map.of(), List.of());
+    }
+
     public Result transition(String key, int actionId, Map<String, String> form) {
         PreviewIssue original = issues.find(key).orElseThrow(() -> new IllegalArgumentException("No issue " + key));
         WorkflowDescriptor workflow = workflows.get(original.kind());

@@ -164,6 +164,22 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Chooses files in the file input the selector finds, as a user picking them in the file dialog would (the input's
+     * {@code change} event fires).
+     */
+    public void setFiles(String selector, java.util.List<Path> files) {
+        long root = send("DOM.getDocument", JSON.createObjectNode()).path("root").path("nodeId").asLong();
+        long node = send("DOM.querySelector", JSON.createObjectNode().put("nodeId", root).put("selector", selector))
+                .path("nodeId").asLong();
+        if (node == 0) {
+            throw new AssertionError("no element " + selector);
+        }
+        ObjectNode params = JSON.createObjectNode().put("nodeId", node);
+        files.forEach(f -> params.withArray("files").add(f.toAbsolutePath().toString()));
+        send("DOM.setFileInputFiles", params);
+    }
+
     /** Sets the viewport (CSS pixels, scale 1), as a window of that size would have. */
     public void viewport(int width, int height) {
         send("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", width).put("height", height)

@@ -14,7 +14,10 @@ import java.util.Map;
  * of Jira's own screens. Checked against the indexed jira-api source of {@code IssueService} /
  * {@code DefaultIssueService} and Jira 8 code implementing the whole interface (cures-hub/cures-condec-jira
  * {@code MockIssueService}: {@code CreateValidationResult validateCreate(ApplicationUser, IssueInputParameters)},
- * {@code IssueResult create(ApplicationUser, CreateValidationResult)}, {@code new IssueResult(MutableIssue)}).
+ * {@code IssueResult create(ApplicationUser, CreateValidationResult)}, {@code new IssueResult(MutableIssue)};
+ * {@code UpdateValidationResult validateUpdate(ApplicationUser, Long, IssueInputParameters)}, {@code IssueResult
+ * update(ApplicationUser, UpdateValidationResult)}, {@code DeleteValidationResult validateDelete(ApplicationUser, Long)},
+ * {@code ErrorCollection delete(ApplicationUser, DeleteValidationResult)} as in the jira-api source of IssueService).
  * Only the members Fail Forward calls.
  */
 public interface IssueService {
@@ -33,6 +36,18 @@ public interface IssueService {
 
     /** Creates the validated issue as the user and fires the issue-created event. */
     IssueResult create(ApplicationUser user, CreateValidationResult createValidationResult);
+
+    /** Checks Edit Issues and the given fields (as the edit screen would, unless the screen check is skipped). */
+    UpdateValidationResult validateUpdate(ApplicationUser user, Long issueId, IssueInputParameters issueInputParameters);
+
+    /** Stores the validated change as the user and fires the issue-updated event. */
+    IssueResult update(ApplicationUser user, UpdateValidationResult updateValidationResult);
+
+    /** Checks Delete Issues for the issue; deletes nothing. */
+    DeleteValidationResult validateDelete(ApplicationUser user, Long issueId);
+
+    /** Deletes the validated issue as the user; the errors, if any. */
+    ErrorCollection delete(ApplicationUser user, DeleteValidationResult deleteValidationResult);
 
     /** A result that holds an issue. */
     class IssueResult extends ServiceResultImpl {
@@ -70,6 +85,19 @@ public interface IssueService {
     class CreateValidationResult extends IssueValidationResult {
         public CreateValidationResult(MutableIssue issue, ErrorCollection errorCollection,
                                       Map<String, Object> fieldValuesHolder) {
+            super(issue, errorCollection);
+        }
+    }
+
+    class UpdateValidationResult extends IssueValidationResult {
+        public UpdateValidationResult(MutableIssue issue, ErrorCollection errorCollection,
+                                      Map<String, Object> fieldValuesHolder) {
+            super(issue, errorCollection);
+        }
+    }
+
+    class DeleteValidationResult extends IssueValidationResult {
+        public DeleteValidationResult(MutableIssue issue, ErrorCollection errorCollection) {
             super(issue, errorCollection);
         }
     }

@@ -1,0 +1,528 @@
+package dev.failforward.jira.importing;
+
+import com.atlassian.beehive.ClusterLock;
+import com.atlassian.beehive.ClusterLockService;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.message.I18nResolver;
+import dev.failforward.core.importing.ImportField;
+import dev.failforward.core.importing.ImportProblem;
+import dev.failforward.core.importing.ImportResult;
+import dev.failforward.core.importing.ImportedAction;
+import dev.failforward.core.importing.ImportedIncident;
+import dev.failforward.core.importing.ImportedLearning;
+import dev.failforward.core.importing.TimelineEntry;
+import dev.failforward.core.importing.markdown.MarkdownPostMortemParser;
+import dev.failforward.core.record.ActionItem;
+import dev.failforward.core.record.ActionItemCommand;
+import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.Learning;
+import dev.failforward.core.record.LearningCommand;
+import dev.failforward.jira.failuredb.FailureDbException;
+import dev.failforward.jira.failuredb.FailureDbService;
+import dev.failforward.jira.failuredb.FollowUpIssues.IssueRef;
+import dev.failforward.jira.failuredb.InvalidCommandException;
+import dev.failforward.jira.failuredb.RecordDetails;
+import dev.failforward.jira.fields.FailForwardField;
+import dev.failforward.jira.users.SalUserDirectory;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Imports the post-mortems a team already has (Markdown files, one incident each) as Incident issues with their failure
+ * records. A <b>dry run</b> parses every file and says, per file, what was found (each field with where in the file it
+ * came from), what could not be parsed and whether the import would create, update or leave an issue; it writes
+ * nothing. An <b>import</b> does the same and then, per file:
+ * <ul>
+ *   <li>a source seen before in this project (same stable source key, {@link ImportSourceStore}) updates the issue it
+ *       became (fields written again; learnings and action items not there yet added, none removed), or is left alone
+ *       when its content did not change; a source never seen creates an Incident issue through the host's issue service
+ *       as the importing user;</li>
+ *   <li>the issue's record is brought up to date ({@link IncidentRecords}), then the learnings and action items are
+ *       added through the failure database's service (Edit Issues, validation, the change log the search index and the
+ *       KPIs follow). An action item's owner is the Jira user whose key or user name the post-mortem names (or the
+ *       local part of an e-mail address); otherwise the importing user owns it and the description keeps the written
+ *       owner. Without a due date, the item is due {@value #DEFAULT_DUE_DAYS} days after the import;</li>
+ *   <li>a file that fails after its issue was created leaves nothing: the issue is deleted again and the file's result
+ *       says why. One bad file never stops the batch.</li>
+ * </ul>
+ * Imports into one project run one at a time on the whole cluster (a cluster lock), so two people importing the same
+ * files cannot create an issue twice.
+ */
+@Named
+public class ImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    public static final int MAX_FILES = 1_000;
+    /** Bytes per file: the Markdown parser reads at most {@link MarkdownPostMortemParser#MAX_CHARS} characters. */
+    public static final int MAX_FILE_BYTES = 4 * MarkdownPostMortemParser.MAX_CHARS;
+    static final int DEFAULT_DUE_DAYS = 30;
+    static final long LOCK_WAIT_SECONDS = 30;
+    private static final Set<String> MARKDOWN = Set.of("md", "markdown", "mdown", "mkd", "txt");
+
+    public enum Outcome {
+        /** Dry run: would create an issue. */
+        CREATE,
+        /** Dry run: would update the issue this source created before. */
+        UPDATE,
+        /** The source was imported before with the same content: nothing to do. */
+        UNCHANGED,
+        CREATED,
+        UPDATED,
+        /** Nothing was written for this file; {@code problems} / {@code error} say why. */
+        FAILED
+    }
+
+    /** A file of the batch: its name (with its path in a zip) and its bytes. */
+    public record SourceFile(String name, byte[] content) {
+        public SourceFile {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(content, "content");
+        }
+    }
+
+    /** One field found: the field, its value as it will be written, and where in the file it came from. */
+    public record FoundField(String field, String value, String from) {
+    }
+
+    /**
+     * What happened to one file.
+     *
+     * @param issueKey the issue it created or updated (or would update), else {@code null}
+     * @param error    why nothing was written, or {@code null}
+     */
+    public record FileReport(String name, Outcome outcome, String sourceKey, String issueKey, List<FoundField> found,
+                             List<ImportProblem> problems, String error) {
+    }
+
+    public record BatchReport(String projectKey, boolean dryRun, List<FileReport> files) {
+        public Map<Outcome, Integer> counts() {
+            Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+            files.forEach(f -> counts.merge(f.outcome(), 1, Integer::sum));
+            return counts;
+        }
+    }
+
+    private final IncidentIssues issues;
+    private final IncidentRecords incidentRecords;
+    private final ImportSourceStore sources;
+    private final ImportPermissions permissions;
+    private final FailureDbService failureDb;
+    private final SalUserDirectory users;
+    private final ClusterLockService locks;
+    private final Clock clock;
+    private final I18nResolver i18n;
+    private final MarkdownPostMortemParser markdown = new MarkdownPostMortemParser();
+
+    @Inject
+    public ImportService(IncidentIssues issues, IncidentRecords incidentRecords, ImportSourceStore sources,
+                         ImportPermissions permissions, FailureDbService failureDb, SalUserDirectory users,
+                         @ComponentImport ClusterLockService locks, @ComponentImport I18nResolver i18n) {
+        this(issues, incidentRecords, sources, permissions, failureDb, users, locks, i18n, Clock.systemUTC());
+    }
+
+    public ImportService(IncidentIssues issues, IncidentRecords incidentRecords, ImportSourceStore sources,
+                         ImportPermissions permissions, FailureDbService failureDb, SalUserDirectory users,
+                         ClusterLockService locks, I18nResolver i18n, Clock clock) {
+        this.i18n = Objects.requireNonNull(i18n, "i18n");
+        this.issues = Objects.requireNonNull(issues, "issues");
+        this.incidentRecords = Objects.requireNonNull(incidentRecords, "incidentRecords");
+        this.sources = Objects.requireNonNull(sources, "sources");
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.failureDb = Objects.requireNonNull(failureDb, "failureDb");
+        this.users = Objects.requireNonNull(users, "users");
+        this.locks = Objects.requireNonNull(locks, "locks");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Parses (dry run) or imports a batch into a project.
+     *
+     * @param zone the time zone of times written without one (the importing user's)
+     * @throws FailureDbException.BadField    {@code project} unknown or hidden; {@code files} empty or too many
+     * @throws FailureDbException.FieldDenied {@code project}: the user may not import there
+     */
+    public BatchReport run(String projectKey, List<SourceFile> files, boolean dryRun, ZoneId zone) {
+        String project = projectKey == null ? null : projectKey.strip().toUpperCase(Locale.ROOT);
+        if (project == null || project.isEmpty()) {
+            throw new FailureDbException.BadField("project", "required", "failforward.import.error.project.required");
+        }
+        if (!permissions.mayImport(project)) {
+            throw new FailureDbException.FieldDenied("project", "failforward.import.error.project.denied", project);
+        }
+        if (files == null || files.isEmpty()) {
+            throw new FailureDbException.BadField("files", "required", "failforward.import.error.files.required");
+        }
+        if (files.size() > MAX_FILES) {
+            throw new FailureDbException.BadField("files", "too-many", "failforward.import.error.files.toomany",
+                    MAX_FILES);
+        }
+        if (dryRun) {
+            return new BatchReport(project, true, files.stream().map(f -> one(project, f, true, zone)).toList());
+        }
+        ClusterLock lock = locks.getLockForName("dev.failforward.jira:import:" + project);
+        boolean locked;
+        try {
+            locked = lock.tryLock(LOCK_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            locked = false;
+        }
+        if (!locked) {
+            throw new FailureDbException.BadField("project", "busy", "failforward.import.error.busy", project);
+        }
+        try {
+            List<FileReport> reports = new ArrayList<>();
+            for (SourceFile file : files) {
+                reports.add(one(project, file, false, zone));
+            }
+            return new BatchReport(project, false, reports);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private FileReport one(String project, SourceFile file, boolean dryRun, ZoneId zone) {
+        String name = file.name();
+        Parsed parsed;
+        try {
+            parsed = parse(file, zone);
+        } catch (RuntimeException e) {
+            log.warn("Fail Forward could not read {} for an import", name, e);
+            return new FileReport(name, Outcome.FAILED, null, null, List.of(), List.of(),
+                    i18n.getText("failforward.import.error.unreadable"));
+        }
+        if (parsed.result() == null || parsed.result().incident() == null) {
+            List<ImportProblem> problems = parsed.result() == null ? List.of() : parsed.result().problems();
+            return new FileReport(name, Outcome.FAILED, null, null, List.of(), problems,
+                    parsed.error() != null ? parsed.error() : problems.isEmpty() ? "nothing to import"
+                            : problems.get(0).message());
+        }
+        ImportedIncident incident = parsed.result().incident();
+        List<FoundField> found = found(incident);
+        List<ImportProblem> problems = parsed.result().problems();
+        Optional<ImportSourceStore.Source> before = sources.find(project, incident.sourceKey());
+        Optional<String> beforeKey = before.flatMap(s -> issues.key(s.issueId()));
+        if (before.isPresent() && beforeKey.isEmpty() && !dryRun) {
+            sources.forget(project, incident.sourceKey()); // its issue was deleted: import it afresh
+        }
+        boolean existing = beforeKey.isPresent();
+        boolean unchanged = existing && before.get().contentHash().equals(parsed.hash());
+        if (dryRun) {
+            Outcome outcome = unchanged ? Outcome.UNCHANGED : existing ? Outcome.UPDATE : Outcome.CREATE;
+            return new FileReport(name, outcome, incident.sourceKey(), beforeKey.orElse(null), found, problems, null);
+        }
+        if (unchanged) {
+            return new FileReport(name, Outcome.UNCHANGED, incident.sourceKey(), beforeKey.get(), found, problems, null);
+        }
+        IncidentIssues.IncidentDraft draft = draft(incident, name);
+        IssueRef created = null;
+        try {
+            long issueId;
+            String key;
+            if (existing) {
+                issueId = before.get().issueId();
+                issues.update(issueId, draft);
+                key = issues.key(issueId).orElse(beforeKey.get());
+            } else {
+                created = issues.create(project, draft);
+                issueId = created.id();
+                key = created.key();
+            }
+            incidentRecords.refresh(issueId);
+            addLearningsAndActions(key, incident);
+            sources.save(new ImportSourceStore.Source(project, incident.sourceKey(), issueId, parsed.hash(),
+                    permissions.currentUserKey(), clock.instant()));
+            return new FileReport(name, existing ? Outcome.UPDATED : Outcome.CREATED, incident.sourceKey(), key, found,
+                    problems, null);
+        } catch (RuntimeException e) {
+            if (created != null) {
+                undo(created);
+            }
+            if (!(e instanceof FailureDbException || e instanceof InvalidCommandException)) {
+                log.warn("Fail Forward could not import {}; nothing of it was kept", name, e);
+            }
+            return new FileReport(name, Outcome.FAILED, incident.sourceKey(), null, found, problems, describe(e));
+        }
+    }
+
+    private void undo(IssueRef created) {
+        // the record the refresh wrote, its learnings and actions go with the issue (the projection removes them)
+        try {
+            issues.delete(created.id());
+            incidentRecords.refresh(created.id());
+        } catch (RuntimeException e) {
+            log.warn("Fail Forward import could not delete the half-imported issue {}; delete it by hand", created.key(), e);
+        }
+    }
+
+    private String describe(RuntimeException e) {
+        if (e instanceof FailureDbException db) {
+            return i18n.getText(db.i18nKey(), db.arguments().toArray(java.io.Serializable[]::new));
+        }
+        if (e instanceof InvalidCommandException invalid) {
+            return invalid.problems().stream().map(p -> p.field() + ": " + i18n.getText(p.i18nKey(),
+                    p.arguments().toArray(java.io.Serializable[]::new))).reduce((a, b) -> a + "; " + b).orElse("");
+        }
+        return e.getMessage();
+    }
+
+    private record Parsed(ImportResult result, String hash, String error) {
+    }
+
+    private Parsed parse(SourceFile file, ZoneId zone) {
+        String hash = sha256(file.content());
+        if (file.content().length > MAX_FILE_BYTES) {
+            return new Parsed(null, hash, "the file is larger than " + MAX_FILE_BYTES / 1024 + " KB");
+        }
+        String extension = extension(file.name());
+        if (!MARKDOWN.contains(extension)) {
+            return new Parsed(null, hash, "not a post-mortem file this importer reads (." + extension
+                    + "): Markdown (.md, .markdown, .txt)");
+        }
+        String text = decode(file.content());
+        return new Parsed(markdown.parse(file.name(), text, zone, clock.instant()), hash, null);
+    }
+
+    /** UTF-8 (a byte-order mark dropped); bytes that are not UTF-8 are read as Windows-1252, as editors save them. */
+    static String decode(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, start, bytes.length - start, java.nio.charset.Charset.forName("windows-1252"));
+        }
+    }
+
+    private static String extension(String name) {
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        int dot = base.lastIndexOf('.');
+        return dot < 0 ? "" : base.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    // ----- what is written -----
+
+    /** The issue's fields from the incident; the text without a field of its own goes into the description. */
+    static IncidentIssues.IncidentDraft draft(ImportedIncident incident, String sourceName) {
+        Map<FailForwardField, String> texts = new LinkedHashMap<>();
+        put(texts, FailForwardField.IMPACT, incident.impact());
+        if (!incident.whys().isEmpty()) {
+            texts.put(FailForwardField.FIVE_WHYS, String.join("\n", incident.whys()));
+        }
+        String factors = joinSections(java.util.Arrays.asList(
+                section("Root cause", incident.rootCause()), section("Trigger", incident.trigger()),
+                section("Contributing factors", incident.contributingFactors())));
+        put(texts, FailForwardField.CONTRIBUTING_FACTORS, factors);
+        Map<FailForwardField, Instant> times = new LinkedHashMap<>();
+        putTime(times, FailForwardField.DISCOVERED_AT, incident.discoveredAt());
+        putTime(times, FailForwardField.REPORTED_AT, incident.reportedAt());
+        putTime(times, FailForwardField.RESOLVED_AT, incident.resolvedAt());
+        Map<FailForwardField, String> options = new LinkedHashMap<>();
+        if (incident.category() != null && incident.category().category() != null) {
+            options.put(FailForwardField.FAILURE_CATEGORY, incident.category().category().name());
+        }
+        if (incident.failureType() != null) {
+            options.put(FailForwardField.FAILURE_TYPE, incident.failureType().name());
+        }
+        String summary = incident.title().length() <= FailureRecord.SUMMARY_MAX_LENGTH ? incident.title()
+                : incident.title().substring(0, FailureRecord.SUMMARY_MAX_LENGTH);
+        return new IncidentIssues.IncidentDraft(summary, description(incident, sourceName), texts, times, options);
+    }
+
+    private static String description(ImportedIncident incident, String sourceName) {
+        List<String> parts = new ArrayList<>();
+        parts.add(section(null, incident.summary()));
+        parts.add(section("Detection", incident.detection()));
+        parts.add(section("Resolution", incident.resolution()));
+        if (incident.severity() != null) {
+            parts.add("Severity: " + incident.severity());
+        }
+        if (incident.startedAt() != null) {
+            parts.add("Started: " + incident.startedAt());
+        }
+        if (!incident.timeline().isEmpty()) {
+            StringBuilder timeline = new StringBuilder("h3. Timeline\n");
+            for (TimelineEntry entry : incident.timeline()) {
+                timeline.append("* ").append(entry.at() == null ? "" : entry.at() + " — ").append(entry.text())
+                        .append('\n');
+            }
+            parts.add(timeline.toString().strip());
+        }
+        if (!incident.attendees().isEmpty()) {
+            parts.add("Attendees: " + String.join(", ", incident.attendees()));
+        }
+        if (incident.category() != null && incident.category().toConfirm()) {
+            parts.add("Failure category suggested from the text, to confirm: " + incident.category().reason());
+        }
+        parts.add("Imported by Fail Forward from " + sourceName + " (source " + incident.sourceKey() + ").");
+        String text = joinSections(parts);
+        return text.length() <= 32_000 ? text : text.substring(0, 32_000);
+    }
+
+    private static String section(String heading, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return heading == null ? text.strip() : "h3. " + heading + "\n" + text.strip();
+    }
+
+    private static String joinSections(List<String> parts) {
+        return String.join("\n\n", parts.stream().filter(Objects::nonNull).toList());
+    }
+
+    private static void put(Map<FailForwardField, String> map, FailForwardField field, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(field, value.strip());
+        }
+    }
+
+    private static void putTime(Map<FailForwardField, Instant> map, FailForwardField field, Instant value) {
+        if (value != null) {
+            map.put(field, value);
+        }
+    }
+
+    /** Adds what the record does not have yet (same text): a re-import never duplicates nor removes an item. */
+    private void addLearningsAndActions(String issueKey, ImportedIncident incident) {
+        RecordDetails details = failureDb.details(issueKey);
+        Set<String> learned = new LinkedHashSet<>();
+        details.learnings().forEach((Learning l) -> learned.add(l.text().strip()));
+        for (ImportedLearning learning : incident.learnings()) {
+            if (learned.add(learning.text().strip())) {
+                failureDb.addLearning(issueKey, new LearningCommand(learning.text().strip(),
+                        learning.kind().name().toLowerCase(Locale.ROOT)));
+            }
+        }
+        Set<String> planned = new LinkedHashSet<>();
+        details.actionItems().forEach((ActionItem a) -> planned.add(a.description().strip()));
+        String importer = permissions.currentUserKey();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (ImportedAction action : incident.actionItems()) {
+            String owner = owner(action.owner()).orElse(importer);
+            String description = action.description().strip();
+            if (action.owner() != null && !action.owner().isBlank() && owner(action.owner()).isEmpty()) {
+                description = description + " (owner in the post-mortem: " + action.owner().strip() + ")";
+            }
+            if (description.length() > ActionItem.DESCRIPTION_MAX_LENGTH) {
+                description = description.substring(0, ActionItem.DESCRIPTION_MAX_LENGTH);
+            }
+            if (planned.contains(action.description().strip()) || !planned.add(description)) {
+                continue; // added by an earlier import of this source (or twice in the file)
+            }
+            LocalDate due = action.dueDate() != null ? action.dueDate() : today.plusDays(DEFAULT_DUE_DAYS);
+            ActionItem added = failureDb.addAction(issueKey, new ActionItemCommand(description, owner,
+                    due.format(DateTimeFormatter.ISO_LOCAL_DATE), "prevent", null, null, null, null));
+            if (action.done()) {
+                failureDb.editAction(issueKey, added.id(), added.version(), new ActionItemCommand(description, owner,
+                        due.format(DateTimeFormatter.ISO_LOCAL_DATE), "prevent", "done", null, null, null));
+            }
+        }
+    }
+
+    /** The Jira user a written owner names: a user key or name, "@name", or the local part of an e-mail address. */
+    private Optional<String> owner(String written) {
+        if (written == null || written.isBlank()) {
+            return Optional.empty();
+        }
+        String text = written.strip();
+        List<String> candidates = new ArrayList<>();
+        String bare = text.startsWith("@") ? text.substring(1) : text;
+        candidates.add(bare);
+        candidates.add(bare.toLowerCase(Locale.ROOT));
+        int at = bare.indexOf('@');
+        if (at > 0) {
+            candidates.add(bare.substring(0, at).toLowerCase(Locale.ROOT));
+        }
+        String[] words = bare.split("\\s+");
+        if (words.length > 1) {
+            candidates.add(words[0].toLowerCase(Locale.ROOT));
+        }
+        return candidates.stream().filter(c -> c.length() <= ActionItem.USER_KEY_MAX_LENGTH && users.exists(c))
+                .findFirst();
+    }
+
+    // ----- the dry run's table -----
+
+    private static List<FoundField> found(ImportedIncident incident) {
+        List<FoundField> found = new ArrayList<>();
+        Map<ImportField, String> from = incident.provenance();
+        add(found, from, ImportField.TITLE, incident.title());
+        add(found, from, ImportField.SUMMARY, incident.summary());
+        add(found, from, ImportField.IMPACT, incident.impact());
+        add(found, from, ImportField.STARTED_AT, incident.startedAt());
+        add(found, from, ImportField.DISCOVERED_AT, incident.discoveredAt());
+        add(found, from, ImportField.REPORTED_AT, incident.reportedAt());
+        add(found, from, ImportField.RESOLVED_AT, incident.resolvedAt());
+        add(found, from, ImportField.SEVERITY, incident.severity());
+        if (incident.category() != null && incident.category().category() != null) {
+            add(found, from, ImportField.CATEGORY, incident.category().category().name().toLowerCase(Locale.ROOT)
+                    + (incident.category().toConfirm() ? " (to confirm)" : ""));
+        }
+        add(found, from, ImportField.FAILURE_TYPE, incident.failureType());
+        add(found, from, ImportField.ROOT_CAUSE, incident.rootCause());
+        add(found, from, ImportField.CONTRIBUTING_FACTORS, incident.contributingFactors());
+        if (!incident.whys().isEmpty()) {
+            add(found, from, ImportField.WHYS, incident.whys().size() + " whys");
+        }
+        if (!incident.learnings().isEmpty()) {
+            add(found, from, ImportField.LEARNINGS, incident.learnings().size() + ": " + incident.learnings().stream()
+                    .map(l -> l.text()).limit(3).reduce((a, b) -> a + " · " + b).orElse(""));
+        }
+        if (!incident.actionItems().isEmpty()) {
+            add(found, from, ImportField.ACTION_ITEMS, incident.actionItems().size() + ": " + incident.actionItems()
+                    .stream().map(a -> a.description()).limit(3).reduce((a, b) -> a + " · " + b).orElse(""));
+        }
+        add(found, from, ImportField.TIMELINE, incident.timeline().isEmpty() ? null : incident.timeline().size()
+                + " entries");
+        return found;
+    }
+
+    private static void add(List<FoundField> found, Map<ImportField, String> from, ImportField field, Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return;
+        }
+        String text = value.toString().strip();
+        if (text.length() > 300) {
+            text = text.substring(0, 299) + "…";
+        }
+        found.add(new FoundField(field.name().toLowerCase(Locale.ROOT), text, from.get(field)));
+    }
+}

@@ -1,0 +1,162 @@
+package dev.failforward.jira.importing;
+
+import com.atlassian.jira.bc.issue.IssueService;
+import com.atlassian.jira.datetime.DateTimeFormatter;
+import com.atlassian.jira.datetime.DateTimeStyle;
+import com.atlassian.jira.issue.IssueInputParameters;
+import com.atlassian.jira.permission.ProjectPermissions;
+import com.atlassian.jira.project.Project;
+import com.atlassian.jira.project.ProjectManager;
+import com.atlassian.jira.security.JiraAuthenticationContext;
+import com.atlassian.jira.security.PermissionManager;
+import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.jira.util.ErrorCollection;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import dev.failforward.jira.failuredb.FailureDbException;
+import dev.failforward.jira.failuredb.FollowUpIssues.IssueRef;
+import dev.failforward.jira.fields.FailForwardField;
+import dev.failforward.jira.fields.IssueFields;
+import dev.failforward.jira.setup.SetupRecords;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.util.Date;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link IncidentIssues} in Jira: {@link IssueService} as the logged-in user with the screen check skipped (an import
+ * fills fields no create screen asks for), so Jira still checks Create / Edit / Delete Issues and validates each value
+ * as its field would, and fires its events (the projection writes the failure record from them). Custom fields get
+ * their values as their edit screens post them: date-times in the user's date-time picker format, options by the id
+ * setup recorded.
+ */
+@Named
+public class JiraIncidentIssues implements IncidentIssues {
+
+    private final IssueService issueService;
+    private final ProjectManager projects;
+    private final PermissionManager permissions;
+    private final JiraAuthenticationContext authentication;
+    private final DateTimeFormatter dateTimeFormatter;
+    private final IssueFields fields;
+    private final PluginSettingsFactory settings;
+
+    @Inject
+    public JiraIncidentIssues(@ComponentImport IssueService issueService, @ComponentImport ProjectManager projects,
+                              @ComponentImport PermissionManager permissions,
+                              @ComponentImport JiraAuthenticationContext authentication,
+                              @ComponentImport DateTimeFormatter dateTimeFormatter, IssueFields fields,
+                              @ComponentImport PluginSettingsFactory settings) {
+        this.issueService = Objects.requireNonNull(issueService, "issueService");
+        this.projects = Objects.requireNonNull(projects, "projects");
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
+        this.authentication = Objects.requireNonNull(authentication, "authentication");
+        this.dateTimeFormatter = Objects.requireNonNull(dateTimeFormatter, "dateTimeFormatter");
+        this.fields = Objects.requireNonNull(fields, "fields");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public IssueRef create(String projectKey, IncidentDraft draft) {
+        ApplicationUser user = authentication.getLoggedInUser();
+        Project project = projectKey == null ? null : projects.getProjectByCurrentKey(projectKey.toUpperCase(Locale.ROOT));
+        if (user == null || project == null
+                || !permissions.hasPermission(ProjectPermissions.BROWSE_PROJECTS, project, user)) {
+            throw new FailureDbException.BadField("project", "unknown", "failforward.import.error.project.unknown",
+                    String.valueOf(projectKey));
+        }
+        if (!permissions.hasPermission(ProjectPermissions.CREATE_ISSUES, project, user)) {
+            throw new FailureDbException.FieldDenied("project", "failforward.import.error.project.create",
+                    project.getKey());
+        }
+        SetupRecords setup = SetupRecords.in(settings);
+        String incidentType = setup.issueTypeId("incident").orElseThrow(() -> new FailureDbException.BadField(
+                "project", "setup", "failforward.import.error.setup", project.getKey()));
+        IssueInputParameters input = fill(issueService.newIssueInputParameters(), draft, setup)
+                .setProjectId(project.getId())
+                .setIssueTypeId(incidentType)
+                .setReporterId(user.getUsername());
+        IssueService.CreateValidationResult validation = issueService.validateCreate(user, input);
+        if (!validation.isValid()) {
+            throw refused(validation.getErrorCollection());
+        }
+        IssueService.IssueResult created = issueService.create(user, validation);
+        if (!created.isValid() || created.getIssue() == null) {
+            throw refused(created.getErrorCollection());
+        }
+        return new IssueRef(created.getIssue().getId(), created.getIssue().getKey());
+    }
+
+    @Override
+    public void update(long issueId, IncidentDraft draft) {
+        ApplicationUser user = authentication.getLoggedInUser();
+        IssueInputParameters input = fill(issueService.newIssueInputParameters(), draft, SetupRecords.in(settings));
+        IssueService.UpdateValidationResult validation = issueService.validateUpdate(user, issueId, input);
+        if (!validation.isValid()) {
+            throw refused(validation.getErrorCollection());
+        }
+        IssueService.IssueResult updated = issueService.update(user, validation);
+        if (!updated.isValid()) {
+            throw refused(updated.getErrorCollection());
+        }
+    }
+
+    @Override
+    public void delete(long issueId) {
+        ApplicationUser user = authentication.getLoggedInUser();
+        IssueService.DeleteValidationResult validation = issueService.validateDelete(user, issueId);
+        if (!validation.isValid()) {
+            throw new IllegalStateException("Jira refused to delete issue " + issueId + ": "
+                    + validation.getErrorCollection());
+        }
+        ErrorCollection errors = issueService.delete(user, validation);
+        if (errors != null && errors.hasAnyErrors()) {
+            throw new IllegalStateException("Jira could not delete issue " + issueId + ": " + errors);
+        }
+    }
+
+    @Override
+    public Optional<String> key(long issueId) {
+        IssueService.IssueResult result = issueService.getIssue(authentication.getLoggedInUser(), issueId);
+        return result == null || !result.isValid() || result.getIssue() == null ? Optional.empty()
+                : Optional.of(result.getIssue().getKey());
+    }
+
+    private IssueInputParameters fill(IssueInputParameters input, IncidentDraft draft, SetupRecords setup) {
+        input.setSkipScreenCheck(true);
+        input.setSummary(draft.summary());
+        if (draft.description() != null) {
+            input.setDescription(draft.description());
+        }
+        draft.texts().forEach((field, text) -> fields.jiraFieldId(field)
+                .ifPresent(id -> input.addCustomFieldValue(id, text)));
+        DateTimeFormatter picker = dateTimeFormatter.forLoggedInUser().withStyle(DateTimeStyle.DATE_TIME_PICKER);
+        draft.times().forEach((field, at) -> fields.jiraFieldId(field)
+                .ifPresent(id -> input.addCustomFieldValue(id, picker.format(Date.from(at)))));
+        draft.options().forEach((field, value) -> {
+            Map<String, String> ids = setup.optionIds(field);
+            String optionId = ids.get(value);
+            Optional<String> fieldId = fields.jiraFieldId(field);
+            if (optionId != null && fieldId.isPresent()) {
+                input.addCustomFieldValue(fieldId.get(), optionId);
+            }
+        });
+        return input;
+    }
+
+    private static FailureDbException refused(ErrorCollection errors) {
+        if (errors != null && errors.getErrors() != null && !errors.getErrors().isEmpty()) {
+            Map.Entry<String, String> first = errors.getErrors().entrySet().iterator().next();
+            String field = "pid".equals(first.getKey()) ? "project" : first.getKey();
+            return new FailureDbException.BadField(field, "refused", "failforward.import.error.refused",
+                    first.getValue());
+        }
+        String message = errors == null || errors.getErrorMessages() == null || errors.getErrorMessages().isEmpty()
+                ? "" : errors.getErrorMessages().iterator().next();
+        return new FailureDbException.BadField("project", "refused", "failforward.import.error.refused", message);
+    }
+}

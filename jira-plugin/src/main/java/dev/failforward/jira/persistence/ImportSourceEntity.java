@@ -1,0 +1,63 @@
+package dev.failforward.jira.persistence;
+
+import net.java.ao.Entity;
+import net.java.ao.Preload;
+import net.java.ao.schema.Indexed;
+import net.java.ao.schema.NotNull;
+import net.java.ao.schema.StringLength;
+import net.java.ao.schema.Table;
+
+import java.util.Date;
+
+/**
+ * AO row of one imported post-mortem source ({@code AO_xxxxxx_IMPORT_SOURCE}): the file or page with the stable
+ * {@code SOURCE_KEY} in {@code PROJECT_KEY} became the Incident issue {@code ISSUE_ID}; {@code CONTENT_HASH} is the
+ * SHA-256 of what was imported last. One row per (project, source key): the importer looks before it writes, under the
+ * project's import lock.
+ */
+@Preload
+@Table("IMPORT_SOURCE")
+public interface ImportSourceEntity extends Entity {
+
+    String PROJECT_KEY = "PROJECT_KEY";
+    String SOURCE_KEY = "SOURCE_KEY";
+    String ISSUE_ID = "ISSUE_ID";
+    String CONTENT_HASH = "CONTENT_HASH";
+    String IMPORTED_BY = "IMPORTED_BY";
+    String IMPORTED_AT = "IMPORTED_AT";
+
+    @NotNull
+    @Indexed
+    @StringLength(255)
+    String getProjectKey();
+
+    void setProjectKey(String projectKey);
+
+    @NotNull
+    @Indexed
+    @StringLength(255)
+    String getSourceKey();
+
+    void setSourceKey(String sourceKey);
+
+    @NotNull
+    long getIssueId();
+
+    void setIssueId(long issueId);
+
+    @NotNull
+    @StringLength(64)
+    String getContentHash();
+
+    void setContentHash(String contentHash);
+
+    @StringLength(255)
+    String getImportedBy();
+
+    void setImportedBy(String importedBy);
+
+    @NotNull
+    Date getImportedAt();
+
+    void setImportedAt(Date importedAt);
+}

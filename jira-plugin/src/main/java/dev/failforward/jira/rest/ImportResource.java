@@ -1,0 +1,191 @@
+package dev.failforward.jira.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.failforward.core.importing.ImportProblem;
+import dev.failforward.jira.importing.ImportService;
+import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.rest.FieldError;
+import dev.failforward.rest.JsonRequest;
+import dev.failforward.rest.RequestProblem;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * {@code POST /rest/failforward/1.0/imports}: post-mortems a team already has, as Incident issues.
+ * <pre>
+ *   {"project": "OPS", "dryRun": true, "files": [{"name": "2024-03-05-checkout.md", "content": "# ..."}]}
+ *   → {"project": "OPS", "dryRun": true, "counts": {"create": 1},
+ *      "files": [{"name", "outcome": "create|update|unchanged|created|updated|failed", "sourceKey", "issueKey",
+ *                 "found": [{"field", "value", "from"}], "problems": [{"field", "message", "line"}], "error"}]}
+ * </pre>
+ * {@code POST /imports/zip?project=OPS&dryRun=true} takes a {@code .zip} of such files as the body
+ * ({@code Content-Type: application/zip}). A dry run writes nothing; {@code dryRun: false} imports, and each file's
+ * result names the issue it created or updated. A bad file (binary, empty, too large, not Markdown, nothing an incident
+ * can be made of) is a {@code failed} result with the reason, never a failed batch. 400 names {@code project},
+ * {@code files}, {@code files[i].name} / {@code files[i].content} or {@code file} (an unreadable zip); 403 with field
+ * {@code project} for a user who may not import there (a Jira or project administrator who may create issues may).
+ */
+@Path("/imports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    /** The upload's largest total of unpacked bytes (a zip bomb stops here). */
+    static final long MAX_UNPACKED_BYTES = 64L * 1024 * 1024;
+
+    private final ImportService imports;
+    private final RecordPermissions permissions;
+
+    @Inject
+    public ImportResource(ImportService imports, RecordPermissions permissions) {
+        this.imports = imports;
+        this.permissions = permissions;
+    }
+
+    public record FoundJson(String field, String value, String from) {
+    }
+
+    public record ProblemJson(String field, String message, Integer line) {
+    }
+
+    public record FileJson(String name, String outcome, String sourceKey, String issueKey, List<FoundJson> found,
+                           List<ProblemJson> problems, String error) {
+    }
+
+    public record BatchJson(String project, boolean dryRun, Map<String, Integer> counts, List<FileJson> files) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public BatchJson json(String body) {
+        Access.requireLogin(permissions.currentUserKey());
+        JsonRequest json = JsonRequest.parse(body);
+        String project = json.requiredString("project", 255);
+        boolean dryRun = dryRun(json.field("dryRun"));
+        JsonNode files = json.field("files");
+        if (files == null || !files.isArray() || files.isEmpty()) {
+            throw RequestProblem.invalid(List.of(FieldError.of("files", "required",
+                    "failforward.import.error.files.required")));
+        }
+        if (files.size() > ImportService.MAX_FILES) {
+            throw RequestProblem.invalid(List.of(FieldError.of("files", "too-many",
+                    "failforward.import.error.files.toomany", ImportService.MAX_FILES)));
+        }
+        List<ImportService.SourceFile> sources = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            JsonNode file = files.get(i);
+            String where = "files[" + i + "]";
+            if (file == null || !file.isObject() || !file.path("name").isTextual() || file.path("name").asText().isBlank()) {
+                throw RequestProblem.invalid(List.of(FieldError.of(where + ".name", "required",
+                        "failforward.import.error.file.name")));
+            }
+            if (!file.path("content").isTextual()) {
+                throw RequestProblem.invalid(List.of(FieldError.of(where + ".content", "required",
+                        "failforward.import.error.file.content")));
+            }
+            sources.add(new ImportService.SourceFile(file.path("name").asText().strip(),
+                    file.path("content").asText().getBytes(StandardCharsets.UTF_8)));
+        }
+        return json(imports.run(project, sources, dryRun, ZoneId.systemDefault()));
+    }
+
+    @POST
+    @Path("/zip")
+    @Consumes("application/zip")
+    public BatchJson zip(@QueryParam("project") String project, @QueryParam("dryRun") String dryRun, InputStream body) {
+        Access.requireLogin(permissions.currentUserKey());
+        boolean dry = dryRun == null || dryRun.isBlank() || parseBoolean(dryRun);
+        return json(imports.run(project, unzip(body), dry, ZoneId.systemDefault()));
+    }
+
+    /** The files of a zip: folders, macOS resource forks and hidden files left out; sizes and counts bounded. */
+    static List<ImportService.SourceFile> unzip(InputStream body) {
+        List<ImportService.SourceFile> files = new ArrayList<>();
+        long unpacked = 0;
+        try (ZipInputStream zip = new ZipInputStream(body, StandardCharsets.UTF_8)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName().replace('\\', '/');
+                String base = name.substring(name.lastIndexOf('/') + 1);
+                if (entry.isDirectory() || name.startsWith("__MACOSX/") || base.startsWith(".") || base.isEmpty()) {
+                    continue;
+                }
+                if (files.size() == ImportService.MAX_FILES) {
+                    throw RequestProblem.invalid(List.of(FieldError.of("file", "too-many",
+                            "failforward.import.error.files.toomany", ImportService.MAX_FILES)));
+                }
+                byte[] content = zip.readNBytes(ImportService.MAX_FILE_BYTES + 1);
+                if (content.length > ImportService.MAX_FILE_BYTES) {
+                    zip.skip(Long.MAX_VALUE);
+                }
+                unpacked += content.length;
+                if (unpacked > MAX_UNPACKED_BYTES) {
+                    throw RequestProblem.invalid(List.of(FieldError.of("file", "too-large",
+                            "failforward.import.error.zip.toolarge", MAX_UNPACKED_BYTES / (1024 * 1024))));
+                }
+                files.add(new ImportService.SourceFile(name, content));
+            }
+        } catch (ZipException e) {
+            throw RequestProblem.invalid(List.of(FieldError.of("file", "unreadable",
+                    "failforward.import.error.zip.unreadable", String.valueOf(e.getMessage()))));
+        } catch (IOException e) {
+            throw RequestProblem.invalid(List.of(FieldError.of("file", "unreadable",
+                    "failforward.import.error.zip.unreadable", String.valueOf(e.getMessage()))));
+        }
+        if (files.isEmpty()) {
+            throw RequestProblem.invalid(List.of(FieldError.of("file", "empty", "failforward.import.error.zip.empty")));
+        }
+        return files;
+    }
+
+    private static boolean dryRun(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return true; // a dry run unless the caller says otherwise: nothing is written by mistake
+        }
+        if (!value.isBoolean()) {
+            throw RequestProblem.invalid(List.of(FieldError.of("dryRun", "invalid",
+                    "failforward.similar.error.boolean", "dryRun")));
+        }
+        return value.booleanValue();
+    }
+
+    private static boolean parseBoolean(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw RequestProblem.invalid(List.of(FieldError.of("dryRun", "invalid",
+                    "failforward.similar.error.boolean", "dryRun")));
+        };
+    }
+
+    private static BatchJson json(ImportService.BatchReport report) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        report.counts().forEach((outcome, n) -> counts.put(outcome.name().toLowerCase(Locale.ROOT), n));
+        return new BatchJson(report.projectKey(), report.dryRun(), counts, report.files().stream()
+                .map(f -> new FileJson(f.name(), f.outcome().name().toLowerCase(Locale.ROOT), f.sourceKey(),
+                        f.issueKey(), f.found().stream().map(x -> new FoundJson(x.field(), x.value(), x.from())).toList(),
+                        f.problems().stream().map(ImportResource::problem).toList(), f.error()))
+                .toList());
+    }
+
+    private static ProblemJson problem(ImportProblem p) {
+        return new ProblemJson(p.field() == null ? null : p.field().name().toLowerCase(Locale.ROOT), p.message(),
+                p.line() > 0 ? p.line() : null);
+    }
+}

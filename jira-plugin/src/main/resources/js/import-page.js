@@ -1,0 +1,282 @@
+/*
+ * Fail Forward - import post-mortems (the page of ImportPageServlet). The user picks a project and Markdown files or
+ * one .zip of them; "Check files" sends them as a dry run to /rest/failforward/1.0/imports (a .zip to /imports/zip)
+ * and shows, per file, what would happen and what was found where; "Import" sends the same files for real, in parts of
+ * PART files with a progress bar, and shows each file's issue. Sending the same files again is safe: what was imported
+ * unchanged is skipped, so a batch cut short is resumed by importing it again. Text only (textContent), never HTML.
+ */
+(function () {
+    'use strict';
+
+    var PART = 25;
+
+    function $(id) {
+        return document.getElementById(id);
+    }
+
+    function el(tag, className, text) {
+        var node = document.createElement(tag);
+        if (className) {
+            node.className = className;
+        }
+        if (text !== undefined && text !== null) {
+            node.textContent = String(text);
+        }
+        return node;
+    }
+
+    function format(template, args) {
+        return String(template).replace(/\{(\d+)\}/g, function (m, i) {
+            return args[+i] === undefined ? m : String(args[+i]);
+        });
+    }
+
+    function init() {
+        var root = document.querySelector('.ff-import');
+        if (!root) {
+            return;
+        }
+        var base = root.getAttribute('data-context-path') || '';
+        var text = function (name) {
+            return root.getAttribute('data-text-' + name) || '';
+        };
+        var form = $('ff-import-form');
+        var project = $('ff-import-project');
+        var input = $('ff-import-files');
+        var run = $('ff-import-run');
+        var status = $('ff-import-status');
+        var progress = $('ff-import-progress');
+        var result = $('ff-import-result');
+        var checked = null; // the files the last dry run checked, with their project
+
+        function fieldError(name, message) {
+            var box = $('ff-import-' + name + '-error');
+            var field = name === 'project' ? project : input;
+            box.textContent = message || '';
+            box.hidden = !message;
+            if (message) {
+                field.setAttribute('aria-invalid', 'true');
+                field.setAttribute('aria-describedby', box.id);
+            } else {
+                field.removeAttribute('aria-invalid');
+                field.setAttribute('aria-describedby', name === 'files' ? 'ff-import-files-hint' : '');
+            }
+        }
+
+        [project, input].forEach(function (field) {
+            field.addEventListener('input', function () {
+                fieldError(field === project ? 'project' : 'files', null);
+                run.disabled = true;
+                checked = null;
+            });
+            field.addEventListener('change', function () {
+                fieldError(field === project ? 'project' : 'files', null);
+                run.disabled = true;
+                checked = null;
+            });
+        });
+
+        function readText(file) {
+            return new Promise(function (resolve, reject) {
+                var reader = new FileReader();
+                reader.onload = function () {
+                    resolve({name: file.name, content: String(reader.result)});
+                };
+                reader.onerror = function () {
+                    reject(reader.error);
+                };
+                reader.readAsText(file, 'UTF-8');
+            });
+        }
+
+        function send(url, contentType, body) {
+            return fetch(url, {
+                method: 'POST', credentials: 'same-origin',
+                headers: {'Content-Type': contentType, 'Accept': 'application/json'}, body: body
+            }).then(function (response) {
+                return response.json().catch(function () {
+                    return {};
+                }).then(function (json) {
+                    if (!response.ok) {
+                        var error = new Error(json.message || ('HTTP ' + response.status));
+                        error.errors = json.errors || [];
+                        throw error;
+                    }
+                    return json;
+                });
+            });
+        }
+
+        /** Sends the files (a dry run or the import); resolves to one batch with every file's result. */
+        function submit(files, key, dryRun) {
+            var zip = files.length === 1 && /\.zip$/i.test(files[0].name);
+            if (zip) {
+                return send(base + '/rest/failforward/1.0/imports/zip?project=' + encodeURIComponent(key)
+                    + '&dryRun=' + dryRun, 'application/zip', files[0]);
+            }
+            var all = {project: key, dryRun: dryRun, counts: {}, files: []};
+            var parts = [];
+            for (var i = 0; i < files.length; i += PART) {
+                parts.push(files.slice(i, i + PART));
+            }
+            progress.max = files.length;
+            progress.value = 0;
+            progress.hidden = parts.length < 2;
+            return parts.reduce(function (chain, part) {
+                return chain.then(function () {
+                    return Promise.all(part.map(readText)).then(function (read) {
+                        return send(base + '/rest/failforward/1.0/imports', 'application/json',
+                            JSON.stringify({project: key, dryRun: dryRun, files: read}));
+                    }).then(function (batch) {
+                        batch.files.forEach(function (f) {
+                            all.files.push(f);
+                            all.counts[f.outcome] = (all.counts[f.outcome] || 0) + 1;
+                        });
+                        progress.value = all.files.length;
+                        status.textContent = format(text('progress'), [all.files.length, files.length]);
+                    });
+                });
+            }, Promise.resolve()).then(function () {
+                progress.hidden = true;
+                return all;
+            });
+        }
+
+        function show(batch) {
+            result.textContent = '';
+            var counts = Object.keys(batch.counts || {}).map(function (outcome) {
+                return batch.counts[outcome] + ' ' + text('outcome-' + outcome);
+            }).join(', ');
+            result.appendChild(el('p', 'ff-import-summary', format(text('summary'), [batch.files.length, counts])));
+            var table = el('table', 'aui ff-import-table');
+            var head = el('thead');
+            var row = el('tr');
+            ['file', 'outcome', 'issue', 'found', 'problems'].forEach(function (name) {
+                var th = el('th', null, text(name));
+                th.scope = 'col';
+                row.appendChild(th);
+            });
+            head.appendChild(row);
+            table.appendChild(head);
+            var body = el('tbody');
+            batch.files.forEach(function (file) {
+                var tr = el('tr', 'ff-import-file');
+                tr.setAttribute('data-ff-outcome', file.outcome);
+                var name = el('th', 'ff-import-name', file.name);
+                name.scope = 'row';
+                tr.appendChild(name);
+                var outcome = el('td', 'ff-import-outcome');
+                outcome.appendChild(el('span', 'aui-lozenge' + (file.outcome === 'failed' ? ' aui-lozenge-error'
+                    : /created|updated/.test(file.outcome) ? ' aui-lozenge-success' : ''),
+                    text('outcome-' + file.outcome)));
+                tr.appendChild(outcome);
+                var issue = el('td', 'ff-import-issue');
+                if (file.issueKey) {
+                    var a = el('a', null, file.issueKey);
+                    a.href = base + '/browse/' + encodeURIComponent(file.issueKey);
+                    issue.appendChild(a);
+                }
+                tr.appendChild(issue);
+                var found = el('td', 'ff-import-found');
+                if (file.found && file.found.length) {
+                    var dl = el('dl');
+                    file.found.forEach(function (f) {
+                        dl.appendChild(el('dt', null, f.field));
+                        var dd = el('dd', null, f.value);
+                        if (f.from) {
+                            dd.appendChild(el('span', 'ff-import-from', ' (' + f.from + ')'));
+                        }
+                        dl.appendChild(dd);
+                    });
+                    found.appendChild(dl);
+                } else {
+                    found.textContent = text('none');
+                }
+                tr.appendChild(found);
+                var problems = el('td', 'ff-import-problems');
+                if (file.error) {
+                    problems.appendChild(el('p', 'ff-import-error', file.error));
+                }
+                (file.problems || []).forEach(function (p) {
+                    problems.appendChild(el('p', 'ff-import-problem', (p.field ? p.field + ': ' : '') + p.message
+                        + (p.line ? ' (' + format(text('line'), [p.line]) + ')' : '')));
+                });
+                tr.appendChild(problems);
+                body.appendChild(tr);
+            });
+            table.appendChild(body);
+            result.appendChild(table);
+        }
+
+        function failed(error) {
+            progress.hidden = true;
+            status.textContent = text('failed') + ' ' + error.message;
+            (error.errors || []).forEach(function (e) {
+                if (e.field === 'project') {
+                    fieldError('project', e.message);
+                    project.focus();
+                } else if (e.field === 'file' || /^files/.test(e.field || '')) {
+                    fieldError('files', e.message);
+                    input.focus();
+                }
+            });
+        }
+
+        function chosen() {
+            var key = project.value.trim().toUpperCase();
+            var files = Array.prototype.slice.call(input.files || []);
+            var ok = true;
+            if (!key) {
+                fieldError('project', text('nothing'));
+                project.focus();
+                ok = false;
+            }
+            if (!files.length) {
+                fieldError('files', text('nothing'));
+                if (ok) {
+                    input.focus();
+                }
+                ok = false;
+            }
+            return ok ? {key: key, files: files} : null;
+        }
+
+        form.addEventListener('submit', function (event) {
+            event.preventDefault();
+            var choice = chosen();
+            if (!choice) {
+                return;
+            }
+            run.disabled = true;
+            status.textContent = text('checking');
+            submit(choice.files, choice.key, true).then(function (batch) {
+                show(batch);
+                status.textContent = '';
+                checked = choice;
+                var importable = batch.files.some(function (f) {
+                    return f.outcome === 'create' || f.outcome === 'update';
+                });
+                run.disabled = !importable;
+            }, failed);
+        });
+
+        run.addEventListener('click', function () {
+            if (!checked) {
+                return;
+            }
+            run.disabled = true;
+            status.textContent = text('running');
+            submit(checked.files, checked.key, false).then(function (batch) {
+                show(batch);
+                status.textContent = result.querySelector('.ff-import-summary').textContent;
+                checked = null;
+            }, failed);
+        });
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', init);
+    } else {
+        init();
+    }
+}());

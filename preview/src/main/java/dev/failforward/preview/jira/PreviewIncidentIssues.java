@@ -1,0 +1,104 @@
+package dev.failforward.preview.jira;
+
+import dev.failforward.core.record.RecordKind;
+import dev.failforward.jira.failuredb.FailureDbException;
+import dev.failforward.jira.failuredb.FollowUpIssues.IssueRef;
+import dev.failforward.jira.fields.FailForwardField;
+import dev.failforward.jira.importing.IncidentIssues;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@link IncidentIssues} in the preview: its create screen with what the first step needs, then every other field and
+ * the description as Jira's issue service writes them with the screen check skipped; the workflow runs the create step
+ * (validators, post-functions) and the projection writes the record, as for an issue made on the screens.
+ */
+public final class PreviewIncidentIssues implements IncidentIssues {
+
+    private final PreviewJira jira;
+    private final Set<String> projects;
+
+    public PreviewIncidentIssues(PreviewJira jira, Set<String> projects) {
+        this.jira = Objects.requireNonNull(jira, "jira");
+        this.projects = Set.copyOf(projects);
+    }
+
+    @Override
+    public IssueRef create(String projectKey, IncidentDraft draft) {
+        if (projectKey == null || !projects.contains(projectKey)) {
+            throw new FailureDbException.BadField("project", "unknown", "failforward.import.error.project.unknown",
+                    String.valueOf(projectKey));
+        }
+        Map<String, String> form = form(draft);
+        Map<String, String> first = new LinkedHashMap<>();
+        List<FailForwardField> createFields = jira.workflows().createFields(RecordKind.INCIDENT);
+        form.forEach((key, value) -> {
+            if (createFields.stream().anyMatch(f -> f.key().equals(key))) {
+                first.put(key, value);
+            }
+        });
+        PreviewWorkflows.Result created = jira.workflows().create(RecordKind.INCIDENT, projectKey, draft.summary(), first);
+        if (!created.ok()) {
+            throw refused(created);
+        }
+        PreviewWorkflows.Result filled = jira.workflows().importFields(created.issue().getKey(), draft.summary(),
+                draft.description(), form);
+        if (!filled.ok()) {
+            delete(created.issue().getId());
+            throw refused(filled);
+        }
+        return new IssueRef(created.issue().getId(), created.issue().getKey());
+    }
+
+    @Override
+    public void update(long issueId, IncidentDraft draft) {
+        String key = key(issueId).orElseThrow(() -> new IllegalStateException("no issue " + issueId));
+        PreviewWorkflows.Result filled = jira.workflows().importFields(key, draft.summary(), draft.description(),
+                form(draft));
+        if (!filled.ok()) {
+            throw refused(filled);
+        }
+    }
+
+    @Override
+    public void delete(long issueId) {
+        jira.issues().delete(issueId);
+        jira.projection().project(issueId);
+    }
+
+    @Override
+    public Optional<String> key(long issueId) {
+        return Optional.ofNullable(jira.issues().getIssueObject(issueId)).map(i -> i.getKey());
+    }
+
+    /** The draft's values as the preview's forms post them (date-times as UTC local date-times). */
+    private static Map<String, String> form(IncidentDraft draft) {
+        Map<String, String> form = new LinkedHashMap<>();
+        draft.texts().forEach((field, text) -> form.put(field.key(), text));
+        draft.times().forEach((field, at) -> form.put(field.key(), utc(at)));
+        draft.options().forEach((field, value) -> form.put(field.key(), value));
+        return form;
+    }
+
+    private static String utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC).toString();
+    }
+
+    private static FailureDbException refused(PreviewWorkflows.Result result) {
+        if (!result.fieldErrors().isEmpty()) {
+            Map.Entry<String, String> first = result.fieldErrors().entrySet().iterator().next();
+            return new FailureDbException.BadField(first.getKey(), "refused", "failforward.import.error.refused",
+                    first.getValue());
+        }
+        return new FailureDbException.BadField("project", "refused", "failforward.import.error.refused",
+                String.join(" ", result.errors()));
+    }
+}

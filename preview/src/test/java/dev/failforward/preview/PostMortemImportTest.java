@@ -1,0 +1,222 @@
+package dev.failforward.preview;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The post-mortem import over HTTP in the preview, on the Markdown corpus the parser is tested with
+ * ({@code core/src/test/resources/dev/failforward/core/importing/corpus}, broken files included): a dry run writes
+ * nothing and says what it would do per file; the import creates one Incident issue per good file (its record with the
+ * learnings and action items, found by the archive search) and a per-file error for each bad one; the same files again
+ * change nothing; a changed file updates its issue; a zip upload does the same as the JSON one.
+ */
+class PostMortemImportTest extends PreviewHttpTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    static final Path CORPUS = Path.of(System.getProperty("basedir", "."), "..", "core", "src", "test", "resources",
+            "dev", "failforward", "core", "importing", "corpus");
+
+    private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(host.baseUri().resolve(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode importJson(List<Path> files, boolean dryRun) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("project", "OPS").put("dryRun", dryRun);
+        ArrayNode array = body.putArray("files");
+        for (Path file : files) {
+            array.addObject().put("name", file.getFileName().toString())
+                    .put("content", new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = post("rest/failforward/1.0/imports", "application/json",
+                JSON.writeValueAsBytes(body));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    static List<Path> corpus() throws Exception {
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            return files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+        }
+    }
+
+    private static Map<String, String> outcomes(JsonNode batch) {
+        Map<String, String> outcomes = new TreeMap<>();
+        batch.path("files").forEach(f -> outcomes.put(f.path("name").asText(), f.path("outcome").asText()));
+        return outcomes;
+    }
+
+    @Test
+    void theCorpusImportsOncePerFileAndAgainChangesNothing() throws Exception {
+        List<Path> files = corpus();
+        assertThat(files).hasSizeGreaterThanOrEqualTo(30);
+        int recordsBefore = JSON.readTree(get("rest/failforward/1.0/records?project=OPS&kind=incident&maxResults=1")
+                .body()).path("total").asInt();
+
+        JsonNode dry = importJson(files, true);
+        assertThat(dry.path("dryRun").asBoolean()).isTrue();
+        assertThat(outcomes(dry).values()).containsOnly("create", "failed");
+        assertThat(JSON.readTree(get("rest/failforward/1.0/records?project=OPS&kind=incident&maxResults=1").body())
+                .path("total").asInt()).as("a dry run writes nothing").isEqualTo(recordsBefore);
+        JsonNode first = dry.path("files").get(0);
+        assertThat(first.path("found").get(0).path("field").asText()).isEqualTo("title");
+        assertThat(first.path("found").get(0).path("from").asText()).isNotBlank();
+
+        long t0 = System.nanoTime();
+        JsonNode imported = importJson(files, false);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, String> outcomes = outcomes(imported);
+        long created = outcomes.values().stream().filter("created"::equals).count();
+        long failed = outcomes.values().stream().filter("failed"::equals).count();
+        System.out.printf("Post-mortem import in the preview: %d files, %d created, %d failed, %.1f s (%.1f files/s)%n",
+                files.size(), created, failed, seconds, files.size() / seconds);
+        assertThat(outcomes.values()).containsOnly("created", "failed");
+        assertThat(created).isGreaterThanOrEqualTo(30);
+        for (JsonNode file : imported.path("files")) {
+            if (file.path("outcome").asText().equals("failed")) {
+                System.out.printf("  not imported: %s: %s%n", file.path("name").asText(), file.path("error").asText());
+                assertThat(file.path("error").asText()).as(file.path("name").asText()).isNotBlank();
+            } else {
+                assertThat(file.path("issueKey").asText()).startsWith("OPS-");
+            }
+        }
+        assertThat(JSON.readTree(get("rest/failforward/1.0/records?project=OPS&kind=incident&maxResults=1").body())
+                .path("total").asInt()).isEqualTo(recordsBefore + (int) created);
+
+        // an imported incident has its learnings and action items in the failure database
+        JsonNode withLearnings = null;
+        for (JsonNode file : imported.path("files")) {
+            if (file.path("outcome").asText().equals("created")) {
+                JsonNode record = JSON.readTree(get("rest/failforward/1.0/records/" + file.path("issueKey").asText())
+                        .body());
+                if (record.path("learnings").size() > 0 && record.path("actionItems").size() > 0) {
+                    withLearnings = record;
+                    break;
+                }
+            }
+        }
+        assertThat(withLearnings).as("an imported record with learnings and action items").isNotNull();
+
+        // the same files again: nothing changes
+        JsonNode again = importJson(files, false);
+        assertThat(outcomes(again).values()).containsOnly("unchanged", "failed");
+        assertThat(JSON.readTree(get("rest/failforward/1.0/records?project=OPS&kind=incident&maxResults=1").body())
+                .path("total").asInt()).isEqualTo(recordsBefore + (int) created);
+    }
+
+    @Test
+    void aZipUploadImportsAndAChangedFileUpdatesItsIssue() throws Exception {
+        Path dir = Files.createTempDirectory(data, "zip");
+        Path file = dir.resolve("2026-01-12-cache-stampede.md");
+        Files.writeString(file, """
+                # Cache stampede took the catalogue down
+
+                Date: 2026-01-12
+                All times in UTC.
+
+                ## Summary
+                When the product cache expired at midnight, every web node rebuilt it at once and the catalogue
+                database fell over.
+
+                ## Timeline
+                - 00:00 cache entries expire together
+                - 00:04 alert: catalogue latency over 5 s (detected)
+                - 00:09 incident declared in #ops
+                - 00:51 service restored after cache warm-up by hand
+
+                ## Lessons learned
+                - Expiry times need jitter so entries do not expire together.
+
+                ## Action items
+                - [ ] Add jitter to cache expiry (owner: anna, due 2026-02-01)
+                """);
+        byte[] zip = zip(Map.of("postmortems/" + file.getFileName(), Files.readAllBytes(file),
+                "postmortems/broken.md", new byte[] {0, 1, 2, 3, (byte) 0xFF, 0, 0, 7},
+                "__MACOSX/._x.md", new byte[] {1}));
+
+        HttpResponse<String> dry = post("rest/failforward/1.0/imports/zip?project=OPS&dryRun=true", "application/zip", zip);
+        assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+        assertThat(outcomes(JSON.readTree(dry.body()))).containsEntry("postmortems/2026-01-12-cache-stampede.md", "create")
+                .containsEntry("postmortems/broken.md", "failed").hasSize(2);
+
+        HttpResponse<String> done = post("rest/failforward/1.0/imports/zip?project=OPS&dryRun=false", "application/zip", zip);
+        JsonNode batch = JSON.readTree(done.body());
+        String key = null;
+        for (JsonNode f : batch.path("files")) {
+            if (f.path("outcome").asText().equals("created")) {
+                key = f.path("issueKey").asText();
+            }
+        }
+        assertThat(key).as(done.body()).isNotNull();
+        JsonNode record = JSON.readTree(get("rest/failforward/1.0/records/" + key).body());
+        assertThat(record.path("record").path("summary").asText()).isEqualTo("Cache stampede took the catalogue down");
+        assertThat(record.path("record").path("discoveredAt").asText()).isEqualTo("2026-01-12T00:04:00Z");
+        assertThat(record.path("record").path("reportedAt").asText()).isEqualTo("2026-01-12T00:09:00Z");
+        assertThat(record.path("record").path("resolvedAt").asText()).isEqualTo("2026-01-12T00:51:00Z");
+        assertThat(record.path("learnings").get(0).path("text").asText()).contains("jitter");
+        JsonNode action = record.path("actionItems").get(0);
+        assertThat(action.path("ownerKey").asText()).isEqualTo("anna");
+        assertThat(action.path("dueDate").asText()).isEqualTo("2026-02-01");
+
+        // the team adds a learning to the file and imports again: the same issue, one more learning
+        Files.writeString(file, Files.readString(file).replace("## Action items",
+                "- Manual warm-up is slow; script it.\n\n## Action items"));
+        HttpResponse<String> again = post("rest/failforward/1.0/imports/zip?project=OPS&dryRun=false", "application/zip",
+                zip(Map.of("postmortems/" + file.getFileName(), Files.readAllBytes(file))));
+        JsonNode updated = JSON.readTree(again.body()).path("files").get(0);
+        assertThat(updated.path("outcome").asText()).as(again.body()).isEqualTo("updated");
+        assertThat(updated.path("issueKey").asText()).isEqualTo(key);
+        JsonNode after = JSON.readTree(get("rest/failforward/1.0/records/" + key).body());
+        assertThat(after.path("learnings")).hasSize(2);
+        assertThat(after.path("actionItems")).hasSize(1);
+
+        // a body that is no zip: 400 naming the file
+        HttpResponse<String> bad = post("rest/failforward/1.0/imports/zip?project=OPS", "application/zip",
+                "not a zip".getBytes(StandardCharsets.UTF_8));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).path("errors").get(0).path("field").asText()).isEqualTo("file");
+        // a project the user may not import into: 403 naming the project
+        HttpResponse<String> hidden = post("rest/failforward/1.0/imports/zip?project=NOPE", "application/zip", zip);
+        assertThat(hidden.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(hidden.body()).path("errors").get(0).path("field").asText()).isEqualTo("project");
+    }
+
+    static byte[] zip(Map<String, byte[]> files) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static List<String> names(JsonNode batch) {
+        List<String> names = new ArrayList<>();
+        batch.path("files").forEach(f -> names.add(f.path("name").asText()));
+        return names;
+    }
+}
