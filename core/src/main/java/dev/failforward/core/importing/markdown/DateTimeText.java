@@ -26,8 +26,11 @@ import java.util.regex.Pattern;
  * name ({@code Europe/Berlin}). Durations: {@code 10 minutes}, {@code 4 hours 42 minutes}, {@code 1h 20m},
  * {@code 1h20m}, {@code 90 min}, {@code 1.5 hours}, {@code 2 days}, {@code an hour}, {@code 1:20} (h:mm),
  * {@code PT1H20M}.
+ *
+ * <p>Public for the tabular importer, which uses {@link #zone(String)} and {@link #find(String, int)} for dates
+ * written in words.
  */
-final class DateTimeText {
+public final class DateTimeText {
 
     private static final Map<String, ZoneId> ZONES = new HashMap<>();
 
@@ -81,10 +84,10 @@ final class DateTimeText {
     }
 
     /** A date and/or time found in text; {@code zone} is the zone written next to the time, or {@code null}. */
-    record Found(LocalDate date, LocalTime time, ZoneId zone, int start, int end) {
+    public record Found(LocalDate date, LocalTime time, ZoneId zone, int start, int end) {
 
         /** The instant, with the date of {@code baseDate} when none was written; empty without time or date. */
-        Optional<Instant> instant(LocalDate baseDate, ZoneId statedZone) {
+        public Optional<Instant> instant(LocalDate baseDate, ZoneId statedZone) {
             LocalDate d = date != null ? date : baseDate;
             if (d == null || time == null) {
                 return Optional.empty();
@@ -94,7 +97,7 @@ final class DateTimeText {
     }
 
     /** A zone from a token: an abbreviation, an offset, "UTC+2" or an IANA name; empty when not one. */
-    static Optional<ZoneId> zone(String token) {
+    public static Optional<ZoneId> zone(String token) {
         if (token == null) {
             return Optional.empty();
         }
@@ -136,7 +139,7 @@ final class DateTimeText {
     }
 
     /** The first date and/or time in {@code text}; empty when there is none. */
-    static Optional<Found> find(String text, int defaultYear) {
+    public static Optional<Found> find(String text, int defaultYear) {
         return find(text, defaultYear, false);
     }
 
