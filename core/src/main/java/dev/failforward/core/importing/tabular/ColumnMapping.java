@@ -281,6 +281,7 @@ public final class ColumnMapping {
         names(MappedField.RESOLVED_AT, 1.0, "resolved at", "resolved", "resolved on", "resolution date",
                 "resolution time", "resolutiondate", "restored at", "recovered at", "ended at", "end time",
                 "impact ended at");
+        names(MappedField.RESOLVED_AT, 0.8, "end", "ended", "end date");
         names(MappedField.RESOLVED_AT, 0.7, "mitigated at", "mitigated", "closed at", "closed", "closed on");
         names(MappedField.SEVERITY, 1.0, "severity", "sev", "severity level", "incident severity");
         names(MappedField.SEVERITY, 0.7, "priority");
