@@ -429,4 +429,32 @@ class ToolExportsTest {
                 "SOURCE_KEY: row 1 has no id column; its key is a hash of title and start, so a title edited in the "
                         + "tool imports as a new incident");
     }
+
+    // ---- re-import and size ---------------------------------------------------------------------------------------
+
+    @Test
+    void reImportingTheSameExportGivesEqualResults() {
+        for (String[] file : new String[][] {{"incidents.csv", INCIDENT_IO}, {"fh.csv", FIREHYDRANT},
+                {"rootly.json", ROOTLY}, {"pd.csv", PAGERDUTY}, {"og.tsv", OPSGENIE}, {"jira.csv", JIRA}}) {
+            assertThat(importSuggested(file[0], file[1], BERLIN)).isEqualTo(importSuggested(file[0], file[1], BERLIN));
+        }
+    }
+
+    /** A guard against quadratic work, not a benchmark: warm, 10,000 rows take under a second on a laptop core. */
+    @Test
+    void tenThousandRowsReadInSeconds() {
+        StringBuilder csv = new StringBuilder("Reference,Name,Summary,Started At,Resolved At,Severity,Follow-ups\n");
+        for (int n = 1; n <= 10_000; n++) {
+            csv.append("INC-").append(n).append(",Incident ").append(n)
+                    .append(",\"A vendor outage, then a retry storm\",2024-03-05T14:02:00Z,3/5/2024 3:47 PM,SEV")
+                    .append(n % 4).append(",\"Add jitter\nAdd an alert\"\n");
+        }
+        long start = System.nanoTime();
+        List<ImportResult> results = importSuggested("big.csv", csv.toString(), ZoneOffset.UTC);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(results).hasSize(10_000).allSatisfy(r -> assertThat(r.problems()).isEmpty());
+        assertThat(results.get(9_999).incident().actionItems()).hasSize(2);
+        assertThat(millis).as("milliseconds for 10,000 rows").isLessThan(30_000);
+    }
 }
