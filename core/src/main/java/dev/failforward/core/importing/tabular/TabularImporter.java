@@ -120,10 +120,12 @@ public final class TabularImporter {
         List<ImportProblem> fileProblems = new ArrayList<>();
         boolean fatal = false;
         Map<Integer, List<ImportProblem>> rowProblems = new HashMap<>();
+        java.util.Set<Integer> rowNumbers = new java.util.HashSet<>();
+        data.rows().forEach(r -> rowNumbers.add(r.number()));
         for (Problem p : data.problems()) {
             ImportProblem ip = new ImportProblem(ImportField.FILE, p.message(), p.line());
             fatal |= p.fatal();
-            if (p.row() > 0) {
+            if (rowNumbers.contains(p.row())) {
                 rowProblems.computeIfAbsent(p.row(), r -> new ArrayList<>()).add(ip);
             } else {
                 fileProblems.add(ip);

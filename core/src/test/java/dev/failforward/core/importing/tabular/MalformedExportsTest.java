@@ -141,6 +141,14 @@ class MalformedExportsTest {
     }
 
     @Test
+    void aJsonElementThatIsNoObjectIsReportedOnTheRowsThatWereRead() {
+        List<ImportResult> results = read("e.json", "[{\"id\": 1, \"title\": \"a\"},\n \"stray\"]");
+
+        assertThat(results).hasSize(1);
+        assertThat(problems(results.get(0))).contains("FILE (line 2): row 2 is not an object; skipped");
+    }
+
+    @Test
     void aDuplicateIdIsReported() {
         List<ImportResult> results = read("d.csv", "id,title,start,end\nINC-1,a,,\ninc 1,b,,\n");
         assertThat(problems(results.get(1))).containsExactly("SOURCE_KEY (line 3): row 2: the id \"inc 1\" is also "
