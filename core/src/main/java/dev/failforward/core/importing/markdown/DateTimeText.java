@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * {@code 1h20m}, {@code 90 min}, {@code 1.5 hours}, {@code 2 days}, {@code an hour}, {@code 1:20} (h:mm),
  * {@code PT1H20M}.
  *
- * <p>Public because the Confluence importer reads dates, zones and durations the same way.
+ * <p>Public because the Confluence and tabular importers read dates, zones and durations the same way (the tabular
+ * one uses {@link #zone(String)} and {@link #find(String, int)} for dates written in words).
  */
 public final class DateTimeText {
 
