@@ -48,6 +48,7 @@
         var progress = $('ff-import-progress');
         var result = $('ff-import-result');
         var checked = null; // the files the last dry run checked, with their project
+        var mapping = null; // the column mapping of CSV / JSON files, as the user confirmed or changed it
 
         function fieldError(name, message) {
             var box = $('ff-import-' + name + '-error');
@@ -73,6 +74,7 @@
                 fieldError(field === project ? 'project' : 'files', null);
                 run.disabled = true;
                 checked = null;
+                mapping = null;
             });
         });
 
@@ -125,9 +127,16 @@
             return parts.reduce(function (chain, part) {
                 return chain.then(function () {
                     return Promise.all(part.map(readText)).then(function (read) {
+                        var request = {project: key, dryRun: dryRun, files: read};
+                        if (mapping) {
+                            request.mapping = mapping;
+                        }
                         return send(base + '/rest/failforward/1.0/imports', 'application/json',
-                            JSON.stringify({project: key, dryRun: dryRun, files: read}));
+                            JSON.stringify(request));
                     }).then(function (batch) {
+                        (batch.tabular || []).forEach(function (t) {
+                            all.tabular = (all.tabular || []).concat([t]);
+                        });
                         batch.files.forEach(function (f) {
                             all.files.push(f);
                             all.counts[f.outcome] = (all.counts[f.outcome] || 0) + 1;
@@ -140,6 +149,64 @@
                 progress.hidden = true;
                 return all;
             });
+        }
+
+        /** The columns of the batch's CSV / JSON files: one select per field, the file's headers as choices. */
+        function showMapping(tabular) {
+            if (!tabular || !tabular.length) {
+                return;
+            }
+            var first = tabular[0];
+            var headers = [];
+            tabular.forEach(function (t) {
+                (t.headers || []).forEach(function (h) {
+                    if (headers.indexOf(h) < 0) {
+                        headers.push(h);
+                    }
+                });
+            });
+            var current = mapping || first.mapping || {};
+            var box = el('fieldset', 'ff-import-mapping');
+            box.appendChild(el('legend', null, text('mapping')));
+            box.appendChild(el('p', 'description', text('mapping-hint')));
+            (first.fields || Object.keys(current)).forEach(function (field) {
+                var group = el('div', 'field-group');
+                var id = 'ff-import-map-' + field;
+                var label = el('label', null, field);
+                label.htmlFor = id;
+                group.appendChild(label);
+                var select = el('select', 'select ff-import-map');
+                select.id = id;
+                select.setAttribute('data-field', field);
+                select.appendChild(el('option', null, text('unmapped'))).value = '';
+                headers.forEach(function (h) {
+                    var option = el('option', null, h);
+                    option.value = h;
+                    option.selected = current[field] === h;
+                    select.appendChild(option);
+                });
+                var sure = first.confidence && first.confidence[field];
+                if (sure !== undefined && !mapping) {
+                    group.appendChild(select);
+                    group.appendChild(el('span', 'ff-import-confidence', ' ' + format(text('confidence'),
+                        [Math.round(sure * 100)])));
+                } else {
+                    group.appendChild(select);
+                }
+                select.addEventListener('change', function () {
+                    mapping = {};
+                    Array.prototype.forEach.call(box.querySelectorAll('.ff-import-map'), function (s) {
+                        if (s.value) {
+                            mapping[s.getAttribute('data-field')] = s.value;
+                        }
+                    });
+                    // another mapping reads the rows differently: check again before importing
+                    run.disabled = true;
+                    status.textContent = text('remap');
+                });
+                box.appendChild(group);
+            });
+            result.appendChild(box);
         }
 
         function show(batch) {
@@ -206,6 +273,7 @@
             });
             table.appendChild(body);
             result.appendChild(table);
+            showMapping(batch.tabular);
         }
 
         function failed(error) {

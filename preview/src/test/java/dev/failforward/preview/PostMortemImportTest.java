@@ -202,6 +202,53 @@ class PostMortemImportTest extends PreviewHttpTest {
         assertThat(JSON.readTree(hidden.body()).path("errors").get(0).path("field").asText()).isEqualTo("project");
     }
 
+    @Test
+    void anIncidentToolsCsvImportsOneIncidentPerRowWithTheMappingTheUserConfirmed() throws Exception {
+        String csv = """
+                Reference,Name,Severity,Created At,Acknowledged At,Resolved At,Summary,Learnings
+                INC-101,Payment webhook retries flooded the queue,SEV2,2026-02-03T09:12:00Z,2026-02-03T09:20:00Z,2026-02-03T11:02:00Z,Retries had no backoff,Retries need exponential backoff
+                INC-102,Search index served stale prices,SEV3,2026-02-10T14:00:00Z,2026-02-10T14:45:00Z,2026-02-10T16:30:00Z,A reindex job failed silently,Silent job failures need an alert
+                """;
+        ObjectNode body = JSON.createObjectNode().put("project", "OPS").put("dryRun", true);
+        body.putArray("files").addObject().put("name", "incidents.csv").put("content", csv);
+        JsonNode dry = JSON.readTree(post("rest/failforward/1.0/imports", "application/json",
+                JSON.writeValueAsBytes(body)).body());
+        assertThat(outcomes(dry)).containsEntry("incidents.csv#INC-101", "create")
+                .containsEntry("incidents.csv#INC-102", "create");
+        JsonNode tabular = dry.path("tabular").get(0);
+        assertThat(tabular.path("headers").get(1).asText()).isEqualTo("Name");
+        assertThat(tabular.path("mapping").path("title").asText()).isEqualTo("Name");
+        assertThat(tabular.path("fields").toString()).contains("discoveredAt", "learnings");
+
+        // the user confirms the mapping with "Acknowledged At" as the time of discovery
+        ObjectNode mapping = (ObjectNode) tabular.path("mapping").deepCopy();
+        mapping.put("discoveredAt", "Acknowledged At");
+        mapping.remove("reportedAt");
+        body.put("dryRun", false).set("mapping", mapping);
+        JsonNode imported = JSON.readTree(post("rest/failforward/1.0/imports", "application/json",
+                JSON.writeValueAsBytes(body)).body());
+        assertThat(outcomes(imported).values()).as(imported.toString()).containsOnly("created");
+        String key = imported.path("files").get(0).path("issueKey").asText();
+        JsonNode record = JSON.readTree(get("rest/failforward/1.0/records/" + key).body());
+        assertThat(record.path("record").path("summary").asText()).isEqualTo("Payment webhook retries flooded the queue");
+        assertThat(record.path("record").path("discoveredAt").asText()).isEqualTo("2026-02-03T09:20:00Z");
+        assertThat(record.path("record").path("resolvedAt").asText()).isEqualTo("2026-02-03T11:02:00Z");
+        assertThat(record.path("learnings").get(0).path("text").asText()).isEqualTo("Retries need exponential backoff");
+
+        // the next import of the project uses the saved mapping, and the same rows change nothing
+        body.remove("mapping");
+        JsonNode again = JSON.readTree(post("rest/failforward/1.0/imports", "application/json",
+                JSON.writeValueAsBytes(body)).body());
+        assertThat(again.path("tabular").get(0).path("mapping").path("discoveredAt").asText()).isEqualTo("Acknowledged At");
+        assertThat(outcomes(again).values()).containsOnly("unchanged");
+
+        // a mapping naming an unknown field: 400 naming the mapping
+        body.set("mapping", JSON.createObjectNode().put("colour", "Name"));
+        HttpResponse<String> bad = post("rest/failforward/1.0/imports", "application/json", JSON.writeValueAsBytes(body));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).path("errors").get(0).path("field").asText()).isEqualTo("mapping");
+    }
+
     static byte[] zip(Map<String, byte[]> files) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

@@ -4,6 +4,7 @@ import dev.failforward.core.incident.FailureType;
 import dev.failforward.core.record.FailureRecord;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,44 @@ public record ImportedIncident(String sourceKey, String title, String summary, S
         Map<ImportField, String> copy = new EnumMap<>(ImportField.class);
         copy.putAll(provenance);
         provenance = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * This incident with a discovery time it does not state, estimated from another time, and the estimate's
+     * provenance ({@code estimated from ...}); {@code this} when it states one or gives nothing to estimate from:
+     * the earliest of the start, the report, the first timed timeline entry, else the resolution (an incident is
+     * noticed no later than it is reported or resolved, and no earlier than it started).
+     */
+    public ImportedIncident withEstimatedDiscovery() {
+        if (discoveredAt != null) {
+            return this;
+        }
+        Instant estimate = null;
+        String from = null;
+        if (startedAt != null) {
+            estimate = startedAt;
+            from = "the start";
+        } else if (reportedAt != null) {
+            estimate = reportedAt;
+            from = "the report";
+        } else if (timeline.stream().anyMatch(e -> e.at() != null)) {
+            TimelineEntry first = timeline.stream().filter(e -> e.at() != null)
+                    .min(Comparator.comparing(TimelineEntry::at)).orElseThrow();
+            estimate = first.at();
+            from = "the first timeline entry (line " + first.line() + ")";
+        } else if (resolvedAt != null) {
+            estimate = resolvedAt;
+            from = "the resolution";
+        }
+        if (estimate == null) {
+            return this;
+        }
+        Map<ImportField, String> where = new EnumMap<>(ImportField.class);
+        where.putAll(provenance);
+        where.put(ImportField.DISCOVERED_AT, "estimated from " + from + " (the file gives no discovery time)");
+        return new ImportedIncident(sourceKey, title, summary, impact, detection, resolution, rootCause, trigger,
+                contributingFactors, timeline, startedAt, estimate, reportedAt, resolvedAt, severity, category,
+                failureType, whys, learnings, actionItems, attendees, where);
     }
 
     public static Builder builder(String sourceKey, String title) {

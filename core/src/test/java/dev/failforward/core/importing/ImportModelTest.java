@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.failforward.core.incident.FailureCategory;
 import dev.failforward.core.record.LearningKind;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -83,5 +84,32 @@ class ImportModelTest {
         assertThat(CategorySuggester.suggest("a design flaw: a race condition and a memory leak", "").orElseThrow()
                 .toConfirm()).isFalse();
         assertThat(CategorySuggester.suggest("nothing to see", "here")).isEmpty();
+    }
+
+    @Test
+    void aMissingDiscoveryTimeIsEstimatedFromTheEarliestKnownTimeAndSaysSo() {
+        Instant t = Instant.parse("2026-03-05T10:00:00Z");
+        ImportedIncident reported = ImportedIncident.builder("k", "t").reportedAt(t.plusSeconds(600))
+                .resolvedAt(t.plusSeconds(3600)).build().withEstimatedDiscovery();
+        assertThat(reported.discoveredAt()).isEqualTo(t.plusSeconds(600));
+        assertThat(reported.provenance().get(ImportField.DISCOVERED_AT))
+                .startsWith("estimated from the report");
+
+        ImportedIncident started = ImportedIncident.builder("k", "t").startedAt(t).reportedAt(t.plusSeconds(600))
+                .build().withEstimatedDiscovery();
+        assertThat(started.discoveredAt()).isEqualTo(t);
+
+        ImportedIncident timeline = ImportedIncident.builder("k", "t")
+                .timeline(List.of(new TimelineEntry(t.plusSeconds(120), "second", 9), new TimelineEntry(t, "first", 8)))
+                .build().withEstimatedDiscovery();
+        assertThat(timeline.discoveredAt()).isEqualTo(t);
+        assertThat(timeline.provenance().get(ImportField.DISCOVERED_AT))
+                .contains("line 8");
+
+        ImportedIncident stated = ImportedIncident.builder("k", "t").discoveredAt(t.plusSeconds(60)).startedAt(t)
+                .build();
+        assertThat(stated.withEstimatedDiscovery()).isSameAs(stated);
+        ImportedIncident timeless = ImportedIncident.builder("k", "t").build();
+        assertThat(timeless.withEstimatedDiscovery().discoveredAt()).isNull();
     }
 }

@@ -36,7 +36,7 @@ public class ImportPageServlet extends HttpServlet {
     static final String[] TEXTS = {"title", "intro", "project", "files", "filesHint", "check", "run", "checking",
             "running", "progress", "file", "outcome", "issue", "found", "problems", "none", "failed", "summary",
             "outcome.create", "outcome.update", "outcome.unchanged", "outcome.created", "outcome.updated",
-            "outcome.failed", "line", "nothing"};
+            "outcome.failed", "line", "nothing", "mapping", "mappingHint", "unmapped", "confidence", "remap"};
 
     private final transient UserManager users;
     private final transient LoginUriProvider login;

@@ -12,6 +12,11 @@ import dev.failforward.core.importing.ImportedIncident;
 import dev.failforward.core.importing.ImportedLearning;
 import dev.failforward.core.importing.TimelineEntry;
 import dev.failforward.core.importing.markdown.MarkdownPostMortemParser;
+import dev.failforward.core.importing.tabular.ColumnMapping;
+import dev.failforward.core.importing.tabular.InvalidMappingException;
+import dev.failforward.core.importing.tabular.MappedField;
+import dev.failforward.core.importing.tabular.TabularData;
+import dev.failforward.core.importing.tabular.TabularImporter;
 import dev.failforward.core.record.ActionItem;
 import dev.failforward.core.record.ActionItemCommand;
 import dev.failforward.core.record.FailureRecord;
@@ -86,6 +91,7 @@ public class ImportService {
     static final int DEFAULT_DUE_DAYS = 30;
     static final long LOCK_WAIT_SECONDS = 30;
     private static final Set<String> MARKDOWN = Set.of("md", "markdown", "mdown", "mkd", "txt");
+    private static final Set<String> TABULAR = Set.of("csv", "tsv", "json");
 
     public enum Outcome {
         /** Dry run: would create an issue. */
@@ -122,7 +128,8 @@ public class ImportService {
                              List<ImportProblem> problems, String error) {
     }
 
-    public record BatchReport(String projectKey, boolean dryRun, List<FileReport> files) {
+    /** @param tabular the CSV / JSON files of the batch with the mapping they were read with */
+    public record BatchReport(String projectKey, boolean dryRun, List<FileReport> files, List<TabularFile> tabular) {
         public Map<Outcome, Integer> counts() {
             Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
             files.forEach(f -> counts.merge(f.outcome(), 1, Integer::sum));
@@ -139,19 +146,23 @@ public class ImportService {
     private final ClusterLockService locks;
     private final Clock clock;
     private final I18nResolver i18n;
+    private final ImportMappingStore mappingStore;
     private final MarkdownPostMortemParser markdown = new MarkdownPostMortemParser();
 
     @Inject
     public ImportService(IncidentIssues issues, IncidentRecords incidentRecords, ImportSourceStore sources,
                          ImportPermissions permissions, FailureDbService failureDb, SalUserDirectory users,
-                         @ComponentImport ClusterLockService locks, @ComponentImport I18nResolver i18n) {
-        this(issues, incidentRecords, sources, permissions, failureDb, users, locks, i18n, Clock.systemUTC());
+                         @ComponentImport ClusterLockService locks, @ComponentImport I18nResolver i18n,
+                         ImportMappingStore mappingStore) {
+        this(issues, incidentRecords, sources, permissions, failureDb, users, locks, i18n, mappingStore,
+                Clock.systemUTC());
     }
 
     public ImportService(IncidentIssues issues, IncidentRecords incidentRecords, ImportSourceStore sources,
                          ImportPermissions permissions, FailureDbService failureDb, SalUserDirectory users,
-                         ClusterLockService locks, I18nResolver i18n, Clock clock) {
+                         ClusterLockService locks, I18nResolver i18n, ImportMappingStore mappingStore, Clock clock) {
         this.i18n = Objects.requireNonNull(i18n, "i18n");
+        this.mappingStore = Objects.requireNonNull(mappingStore, "mappingStore");
         this.issues = Objects.requireNonNull(issues, "issues");
         this.incidentRecords = Objects.requireNonNull(incidentRecords, "incidentRecords");
         this.sources = Objects.requireNonNull(sources, "sources");
@@ -170,6 +181,25 @@ public class ImportService {
      * @throws FailureDbException.FieldDenied {@code project}: the user may not import there
      */
     public BatchReport run(String projectKey, List<SourceFile> files, boolean dryRun, ZoneId zone) {
+        return run(projectKey, files, dryRun, zone, null);
+    }
+
+    /**
+     * @param mapping the column mapping of the batch's CSV / JSON files ({@code ColumnMapping#toMap}), or {@code null}
+     *                for the project's saved one (else one suggested from the headers); an import saves the one used
+     * @throws FailureDbException.BadField {@code mapping} that is not a valid mapping, as well as the above
+     */
+    public BatchReport run(String projectKey, List<SourceFile> files, boolean dryRun, ZoneId zone,
+                           Map<String, String> mapping) {
+        if (mapping != null) {
+            try {
+                ColumnMapping.fromMap(mapping);
+            } catch (InvalidMappingException e) {
+                throw new FailureDbException.BadField("mapping", "invalid", "failforward.import.error.mapping",
+                        String.join("; ", e.errors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
+                                .toList()));
+            }
+        }
         String project = projectKey == null ? null : projectKey.strip().toUpperCase(Locale.ROOT);
         if (project == null || project.isEmpty()) {
             throw new FailureDbException.BadField("project", "required", "failforward.import.error.project.required");
@@ -184,8 +214,11 @@ public class ImportService {
             throw new FailureDbException.BadField("files", "too-many", "failforward.import.error.files.toomany",
                     MAX_FILES);
         }
+        Mappings mappings = new Mappings(mapping, new LinkedHashMap<>());
         if (dryRun) {
-            return new BatchReport(project, true, files.stream().map(f -> one(project, f, true, zone)).toList());
+            List<FileReport> reports = new ArrayList<>();
+            files.forEach(f -> reports.addAll(one(project, f, true, zone, mappings)));
+            return new BatchReport(project, true, reports, List.copyOf(mappings.used().values()));
         }
         ClusterLock lock = locks.getLockForName("dev.failforward.jira:import:" + project);
         boolean locked;
@@ -201,33 +234,51 @@ public class ImportService {
         try {
             List<FileReport> reports = new ArrayList<>();
             for (SourceFile file : files) {
-                reports.add(one(project, file, false, zone));
+                reports.addAll(one(project, file, false, zone, mappings));
             }
-            return new BatchReport(project, false, reports);
+            if (mapping != null) {
+                mappingStore.save(project, mapping); // what the user confirmed is the next import's default
+            }
+            return new BatchReport(project, false, reports, List.copyOf(mappings.used().values()));
         } finally {
             lock.unlock();
         }
     }
 
-    private FileReport one(String project, SourceFile file, boolean dryRun, ZoneId zone) {
+    private List<FileReport> one(String project, SourceFile file, boolean dryRun, ZoneId zone, Mappings mappings) {
         String name = file.name();
-        Parsed parsed;
+        List<Parsed> parsedAll;
         try {
-            parsed = parse(file, zone);
+            parsedAll = parse(project, file, zone, mappings);
         } catch (RuntimeException e) {
             log.warn("Fail Forward could not read {} for an import", name, e);
-            return new FileReport(name, Outcome.FAILED, null, null, List.of(), List.of(),
-                    i18n.getText("failforward.import.error.unreadable"));
+            return List.of(new FileReport(name, Outcome.FAILED, null, null, List.of(), List.of(),
+                    i18n.getText("failforward.import.error.unreadable")));
         }
+        List<FileReport> reports = new ArrayList<>();
+        for (Parsed parsed : parsedAll) {
+            reports.add(incident(project, parsed, dryRun));
+        }
+        return reports;
+    }
+
+    private FileReport incident(String project, Parsed parsed, boolean dryRun) {
+        String name = parsed.name();
         if (parsed.result() == null || parsed.result().incident() == null) {
             List<ImportProblem> problems = parsed.result() == null ? List.of() : parsed.result().problems();
             return new FileReport(name, Outcome.FAILED, null, null, List.of(), problems,
                     parsed.error() != null ? parsed.error() : problems.isEmpty() ? "nothing to import"
                             : problems.get(0).message());
         }
-        ImportedIncident incident = parsed.result().incident();
+        ImportedIncident incident = parsed.result().incident().withEstimatedDiscovery();
         List<FoundField> found = found(incident);
         List<ImportProblem> problems = parsed.result().problems();
+        if (incident.discoveredAt() == null) {
+            // an incident says when it was noticed (the create step's validator asks for it): without any time at all
+            // in the file there is nothing to estimate from, so the file is refused with what to add
+            return new FileReport(name, Outcome.FAILED, incident.sourceKey(), null, found, problems,
+                    i18n.getText("failforward.import.error.nodiscovery"));
+        }
         Optional<ImportSourceStore.Source> before = sources.find(project, incident.sourceKey());
         Optional<String> beforeKey = before.flatMap(s -> issues.key(s.issueId()));
         if (before.isPresent() && beforeKey.isEmpty() && !dryRun) {
@@ -294,21 +345,62 @@ public class ImportService {
         return e.getMessage();
     }
 
-    private record Parsed(ImportResult result, String hash, String error) {
+    /** One incident read from a file (a Markdown file is one; a CSV or JSON export one per row). */
+    private record Parsed(String name, ImportResult result, String hash, String error) {
     }
 
-    private Parsed parse(SourceFile file, ZoneId zone) {
+    /** The column mappings of a batch: the one the caller gave, else the project's saved one, else suggested. */
+    private record Mappings(Map<String, String> given, Map<String, TabularFile> used) {
+    }
+
+    /** What a CSV / JSON file was read with: its columns and the mapping (field key to column), and how sure. */
+    public record TabularFile(String name, List<String> headers, Map<String, String> mapping,
+                              Map<String, Double> confidence) {
+    }
+
+    private List<Parsed> parse(String project, SourceFile file, ZoneId zone, Mappings mappings) {
         String hash = sha256(file.content());
         if (file.content().length > MAX_FILE_BYTES) {
-            return new Parsed(null, hash, "the file is larger than " + MAX_FILE_BYTES / 1024 + " KB");
+            return List.of(new Parsed(file.name(), null, hash, "the file is larger than " + MAX_FILE_BYTES / 1024
+                    + " KB"));
         }
         String extension = extension(file.name());
+        if (TABULAR.contains(extension)) {
+            return tabular(project, file, zone, mappings);
+        }
         if (!MARKDOWN.contains(extension)) {
-            return new Parsed(null, hash, "not a post-mortem file this importer reads (." + extension
-                    + "): Markdown (.md, .markdown, .txt)");
+            return List.of(new Parsed(file.name(), null, hash, "not a post-mortem file this importer reads (."
+                    + extension + "): Markdown (.md, .markdown, .txt), or a CSV / JSON export (.csv, .tsv, .json)"));
         }
         String text = decode(file.content());
-        return new Parsed(markdown.parse(file.name(), text, zone, clock.instant()), hash, null);
+        return List.of(new Parsed(file.name(), markdown.parse(file.name(), text, zone, clock.instant()), hash, null));
+    }
+
+    private List<Parsed> tabular(String project, SourceFile file, ZoneId zone, Mappings mappings) {
+        String text = decode(file.content());
+        TabularData data = TabularImporter.parse(file.name(), text);
+        ColumnMapping mapping;
+        Map<String, Double> confidence = new LinkedHashMap<>();
+        if (mappings.given() != null) {
+            mapping = ColumnMapping.fromMap(mappings.given()); // InvalidMappingException: a 400 naming the mapping
+        } else {
+            Optional<Map<String, String>> saved = mappingStore.load(project);
+            mapping = saved.isPresent() ? ColumnMapping.fromMap(saved.get()) : ColumnMapping.suggest(data.headers());
+        }
+        for (MappedField field : MappedField.values()) {
+            if (mapping.mapped(field)) {
+                confidence.put(field.key(), mapping.confidence(field));
+            }
+        }
+        mappings.used().put(file.name(), new TabularFile(file.name(), data.headers(), mapping.toMap(), confidence));
+        List<Parsed> parsed = new ArrayList<>();
+        for (ImportResult result : TabularImporter.read(file.name(), text, mapping, zone, clock.instant())) {
+            // a row's content is what was read from it: unchanged rows of an edited export stay unchanged
+            String rowHash = result.incident() == null ? sha256(file.content())
+                    : sha256(result.incident().toString().getBytes(StandardCharsets.UTF_8));
+            parsed.add(new Parsed(result.sourceName(), result, rowHash, null));
+        }
+        return parsed;
     }
 
     /** UTF-8 (a byte-order mark dropped); bytes that are not UTF-8 are read as Windows-1252, as editors save them. */

@@ -39,7 +39,11 @@ import java.util.zip.ZipInputStream;
  * ({@code Content-Type: application/zip}). A dry run writes nothing; {@code dryRun: false} imports, and each file's
  * result names the issue it created or updated. A bad file (binary, empty, too large, not Markdown, nothing an incident
  * can be made of) is a {@code failed} result with the reason, never a failed batch. 400 names {@code project},
- * {@code files}, {@code files[i].name} / {@code files[i].content} or {@code file} (an unreadable zip); 403 with field
+ * {@code files}, {@code files[i].name} / {@code files[i].content}, {@code mapping} or {@code file} (an unreadable zip);
+ * CSV / JSON exports of incident tools ({@code .csv}, {@code .tsv}, {@code .json}) give one incident per row, read
+ * through {@code "mapping": {"title": "Name", "discoveredAt": "Created At", ...}} (field key to column; absent: the
+ * project's saved mapping, else one suggested from the headers), which the answer's {@code tabular} shows per file and
+ * an import saves for the project; 403 with field
  * {@code project} for a user who may not import there (a Jira or project administrator who may create issues may).
  */
 @Path("/imports")
@@ -68,7 +72,17 @@ public class ImportResource {
                            List<ProblemJson> problems, String error) {
     }
 
-    public record BatchJson(String project, boolean dryRun, Map<String, Integer> counts, List<FileJson> files) {
+    /** A CSV / JSON file of the batch: its columns and the mapping it was read with (field key to column). */
+    public record TabularJson(String name, List<String> headers, Map<String, String> mapping,
+                              Map<String, Double> confidence, List<String> fields) {
+    }
+
+    /** Every field a column can feed, by its key, in the order a mapping form lists them. */
+    static final List<String> MAPPABLE = java.util.Arrays.stream(
+            dev.failforward.core.importing.tabular.MappedField.values()).map(f -> f.key()).toList();
+
+    public record BatchJson(String project, boolean dryRun, Map<String, Integer> counts, List<FileJson> files,
+                            List<TabularJson> tabular) {
     }
 
     @POST
@@ -102,7 +116,29 @@ public class ImportResource {
             sources.add(new ImportService.SourceFile(file.path("name").asText().strip(),
                     file.path("content").asText().getBytes(StandardCharsets.UTF_8)));
         }
-        return json(imports.run(project, sources, dryRun, ZoneId.systemDefault()));
+        return json(imports.run(project, sources, dryRun, ZoneId.systemDefault(), mapping(json.field("mapping"))));
+    }
+
+    /** {@code mapping}: an object of field keys to column names, or absent. */
+    private static Map<String, String> mapping(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw RequestProblem.invalid(List.of(FieldError.of("mapping", "invalid",
+                    "failforward.import.error.mapping", "an object of field keys to column names")));
+        }
+        Map<String, String> mapping = new java.util.LinkedHashMap<>();
+        var fields = value.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            if (!field.getValue().isTextual()) {
+                throw RequestProblem.invalid(List.of(FieldError.of("mapping." + field.getKey(), "invalid",
+                        "failforward.import.error.mapping", field.getKey() + " must name a column")));
+            }
+            mapping.put(field.getKey(), field.getValue().asText());
+        }
+        return mapping;
     }
 
     @POST
@@ -181,7 +217,8 @@ public class ImportResource {
                 .map(f -> new FileJson(f.name(), f.outcome().name().toLowerCase(Locale.ROOT), f.sourceKey(),
                         f.issueKey(), f.found().stream().map(x -> new FoundJson(x.field(), x.value(), x.from())).toList(),
                         f.problems().stream().map(ImportResource::problem).toList(), f.error()))
-                .toList());
+                .toList(), report.tabular().stream().map(t -> new TabularJson(t.name(), t.headers(), t.mapping(),
+                        t.confidence(), MAPPABLE)).toList());
     }
 
     private static ProblemJson problem(ImportProblem p) {
