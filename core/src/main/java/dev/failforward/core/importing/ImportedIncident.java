@@ -28,6 +28,9 @@ import java.util.Objects;
  * @param whys       the 5 whys, each why with its answer; empty when absent
  * @param provenance for each extracted field, where it came from, e.g. {@code front matter "date"},
  *                   {@code section "Timeline" line 14}, {@code stat "Time to detection" line 7}
+ * @param incidentDay the start of the incident's date in the source's time zone when the source gives a date
+ *                    ("Incident date: 2024-05-22"), else {@code null}: what is left to estimate the discovery from
+ *                    when no time is written anywhere
  */
 public record ImportedIncident(String sourceKey, String title, String summary, String impact, String detection,
                                String resolution, String rootCause, String trigger, String contributingFactors,
@@ -35,7 +38,7 @@ public record ImportedIncident(String sourceKey, String title, String summary, S
                                Instant reportedAt, Instant resolvedAt, String severity, CategorySuggestion category,
                                FailureType failureType, List<String> whys, List<ImportedLearning> learnings,
                                List<ImportedAction> actionItems, List<String> attendees,
-                               Map<ImportField, String> provenance) {
+                               Map<ImportField, String> provenance, Instant incidentDay) {
 
     /** Longest source key: fits a Jira entity property value and an AO string column. */
     public static final int SOURCE_KEY_MAX_LENGTH = 200;
@@ -88,6 +91,9 @@ public record ImportedIncident(String sourceKey, String title, String summary, S
         } else if (resolvedAt != null) {
             estimate = resolvedAt;
             from = "the resolution";
+        } else if (incidentDay != null) {
+            estimate = incidentDay;
+            from = "the incident's date (no time is given)";
         }
         if (estimate == null) {
             return this;
@@ -97,7 +103,7 @@ public record ImportedIncident(String sourceKey, String title, String summary, S
         where.put(ImportField.DISCOVERED_AT, "estimated from " + from + " (the file gives no discovery time)");
         return new ImportedIncident(sourceKey, title, summary, impact, detection, resolution, rootCause, trigger,
                 contributingFactors, timeline, startedAt, estimate, reportedAt, resolvedAt, severity, category,
-                failureType, whys, learnings, actionItems, attendees, where);
+                failureType, whys, learnings, actionItems, attendees, where, incidentDay);
     }
 
     public static Builder builder(String sourceKey, String title) {
@@ -147,6 +153,7 @@ public record ImportedIncident(String sourceKey, String title, String summary, S
         private List<ImportedAction> actionItems = List.of();
         private List<String> attendees = List.of();
         private Map<ImportField, String> provenance = Map.of();
+        private Instant incidentDay;
 
         private Builder(String sourceKey, String title) {
             this.sourceKey = sourceKey;
@@ -173,11 +180,12 @@ public record ImportedIncident(String sourceKey, String title, String summary, S
         public Builder actionItems(List<ImportedAction> v) { actionItems = Objects.requireNonNull(v); return this; }
         public Builder attendees(List<String> v) { attendees = Objects.requireNonNull(v); return this; }
         public Builder provenance(Map<ImportField, String> v) { provenance = Objects.requireNonNull(v); return this; }
+        public Builder incidentDay(Instant v) { incidentDay = v; return this; }
 
         public ImportedIncident build() {
             return new ImportedIncident(sourceKey, title, summary, impact, detection, resolution, rootCause, trigger,
                     contributingFactors, timeline, startedAt, discoveredAt, reportedAt, resolvedAt, severity,
-                    category, failureType, whys, learnings, actionItems, attendees, provenance);
+                    category, failureType, whys, learnings, actionItems, attendees, provenance, incidentDay);
         }
     }
 }

@@ -109,6 +109,9 @@ class ImportModelTest {
         ImportedIncident stated = ImportedIncident.builder("k", "t").discoveredAt(t.plusSeconds(60)).startedAt(t)
                 .build();
         assertThat(stated.withEstimatedDiscovery()).isSameAs(stated);
+        ImportedIncident dated = ImportedIncident.builder("k", "t").incidentDay(t).build().withEstimatedDiscovery();
+        assertThat(dated.discoveredAt()).isEqualTo(t);
+        assertThat(dated.provenance().get(ImportField.DISCOVERED_AT)).contains("incident's date");
         ImportedIncident timeless = ImportedIncident.builder("k", "t").build();
         assertThat(timeless.withEstimatedDiscovery().discoveredAt()).isNull();
     }

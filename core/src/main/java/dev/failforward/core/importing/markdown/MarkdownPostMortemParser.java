@@ -261,6 +261,9 @@ public final class MarkdownPostMortemParser {
             b.actionItems(actions());
             b.attendees(attendees());
             b.provenance(provenance);
+            if (incidentDate != null && zone != null) {
+                b.incidentDay(incidentDate.atStartOfDay(zone).toInstant());
+            }
             return b.build();
         }
 
