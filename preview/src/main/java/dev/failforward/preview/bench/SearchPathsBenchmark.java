@@ -73,7 +73,8 @@ import java.util.stream.Stream;
  * <pre>
  * mvn -B -ntp -o -q -pl preview -am package -DskipTests -DskipITs
  * java -Xmx4g -cp "preview/target/fail-forward-preview.jar:preview/target/lib/*" \
- *     dev.failforward.preview.bench.SearchPathsBenchmark [records, default 100000] [timed runs per kind, default 200]
+ *     dev.failforward.preview.bench.SearchPathsBenchmark [records, default 100000] [timed runs per kind, default 200] \
+ *     [timed runs per kind on SQL, default the same; at 100,000 records 200 SQL runs of nine kinds take half an hour]
  * </pre>
  */
 public final class SearchPathsBenchmark {
@@ -177,17 +178,26 @@ public final class SearchPathsBenchmark {
     public static void main(String[] args) throws IOException {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "").replace(",", "")) : 100_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int sqlRuns = args.length > 2 ? Integer.parseInt(args[2]) : runs;
         Path directory = Files.createTempDirectory("failforward-search-paths-bench");
         Result result;
         try {
-            result = run(n, directory, WARMUPS, runs, System.err);
+            result = run(n, directory, WARMUPS, runs, sqlRuns, System.err);
         } finally {
             LearningsBenchmark.deleteQuietly(directory);
         }
-        print(System.out, result, runs);
+        print(System.out, result, runs, sqlRuns);
     }
 
     public static Result run(int n, Path directory, int warmups, int runs, PrintStream progress) {
+        return run(n, directory, warmups, runs, runs, progress);
+    }
+
+    /**
+     * @param sqlRuns timed runs of each SQL search (fewer than {@code runs} keeps a big run short: at 100,000 records
+     *                an SQL archive search takes about a second); its warm-ups are then at most 5
+     */
+    public static Result run(int n, Path directory, int warmups, int runs, int sqlRuns, PrintStream progress) {
         try (AoDatabase database = FailureDbBenchmark.openAsThePreviewDoes(directory.resolve("db"));
              LuceneFailureIndex index = LuceneFailureIndex.open(directory.resolve("index"))) {
             EntityManagerActiveObjects ao = database.activeObjects();
@@ -203,31 +213,33 @@ public final class SearchPathsBenchmark {
             LearningArchiveService indexArchive = new LearningArchiveService(archive, permissions,
                     q -> Optional.of(index.searchLearnings(q)));
             AoFailureRecordRepository sqlRecords = new AoFailureRecordRepository(ao);
-            progress.printf("searching: %d warm-ups and %d timed runs per kind and path%n", warmups, runs);
+            Runs on = new Runs(warmups, runs, sqlRuns < runs ? Math.min(5, warmups) : warmups, sqlRuns);
+            progress.printf("searching: %d warm-ups and %d timed runs per kind on the index, %d and %d on SQL%n",
+                    on.warmups(), on.runs(), on.sqlWarmups(), on.sqlRuns());
 
             List<Row> rows = new ArrayList<>();
-            rows.add(both("archive: newest page, no text", warmups, runs, i -> archive(null, null, null, i % 5 * 20),
+            rows.add(both("archive: newest page, no text", on, i -> archive(null, null, null, i % 5 * 20),
                     sqlArchive, indexArchive));
-            rows.add(both("archive: one word", warmups, runs, i -> archive(null, null, LEARNING_WORDS[i % 6], 0),
+            rows.add(both("archive: one word", on, i -> archive(null, null, LEARNING_WORDS[i % 6], 0),
                     sqlArchive, indexArchive));
-            rows.add(both("archive: two words", warmups, runs, i -> archive(null, null, LEARNING_PAIRS[i % 5], 0),
+            rows.add(both("archive: two words", on, i -> archive(null, null, LEARNING_PAIRS[i % 5], 0),
                     sqlArchive, indexArchive));
-            rows.add(phrase("archive: a phrase", warmups, runs, i -> archive(null, null, LEARNING_PHRASES[i % 5], 0),
+            rows.add(phrase("archive: a phrase", on, i -> archive(null, null, LEARNING_PHRASES[i % 5], 0),
                     sqlArchive, indexArchive));
-            rows.add(both("archive: incidents + learning kind + word", warmups, runs,
+            rows.add(both("archive: incidents + learning kind + word", on,
                     i -> archive(RecordKind.INCIDENT, LearningKind.values()[i % LearningKind.values().length],
                             LEARNING_WORDS[i % 6], 0), sqlArchive, indexArchive));
             RecordQuery newest = RecordQuery.inProjects(all).sortedBy(RecordSort.CREATED, false)
                     .withPage(PageRequest.first(50));
-            rows.add(records("records: one word", warmups, runs, i -> newest.withText(RECORD_WORDS[i % 6]), false,
+            rows.add(records("records: one word", on, i -> newest.withText(RECORD_WORDS[i % 6]), false,
                     sqlRecords, index));
-            rows.add(records("records: two words", warmups, runs, i -> newest.withText(RECORD_PAIRS[i % 5]), false,
+            rows.add(records("records: two words", on, i -> newest.withText(RECORD_PAIRS[i % 5]), false,
                     sqlRecords, index));
-            rows.add(records("records: a phrase", warmups, runs, i -> newest.withText(RECORD_PAIRS[i % 5]), true,
+            rows.add(records("records: a phrase", on, i -> newest.withText(RECORD_PAIRS[i % 5]), true,
                     sqlRecords, index));
-            rows.add(records("records: incidents + word", warmups, runs,
+            rows.add(records("records: incidents + word", on,
                     i -> newest.withKind(RecordKind.INCIDENT).withText(RECORD_WORDS[i % 6]), false, sqlRecords, index));
-            rows.add(new Row("similar: a record's summary + description, top 10", null, time(warmups, runs, i -> {
+            rows.add(new Row("similar: a record's summary + description, top 10", null, time(on.warmups(), on.runs(), i -> {
                 FailureRecord r = records.get((int) ((i * 7919L) % n));
                 return index.similar(new SimilarQuery(r.summary() + "\n" + description(indexOf(r)), all,
                         r.projectKey(), null, r.issueKey(), r.component(), null, 10)).size();
@@ -247,16 +259,20 @@ public final class SearchPathsBenchmark {
                 new PageRequest(offset, 20));
     }
 
-    private static Row both(String name, int warmups, int runs, IntFunction<LearningQuery> query,
-                            LearningArchiveService sql, LearningArchiveService index) {
-        return new Row(name, time(warmups, runs, i -> sql.search(null, query.apply(i)).total()),
-                time(warmups, runs, i -> index.search(null, query.apply(i)).total()));
+    /** Warm-ups and timed runs of each search kind on the index and on SQL. */
+    private record Runs(int warmups, int runs, int sqlWarmups, int sqlRuns) {
     }
 
-    private static Row phrase(String name, int warmups, int runs, IntFunction<LearningQuery> query,
-                              LearningArchiveService sql, LearningArchiveService index) {
-        return new Row(name, time(warmups, runs, i -> sql.search(null, query.apply(i)).total()),
-                time(warmups, runs, i -> {
+    private static Row both(String name, Runs on, IntFunction<LearningQuery> query, LearningArchiveService sql,
+                            LearningArchiveService index) {
+        return new Row(name, time(on.sqlWarmups(), on.sqlRuns(), i -> sql.search(null, query.apply(i)).total()),
+                time(on.warmups(), on.runs(), i -> index.search(null, query.apply(i)).total()));
+    }
+
+    private static Row phrase(String name, Runs on, IntFunction<LearningQuery> query, LearningArchiveService sql,
+                              LearningArchiveService index) {
+        return new Row(name, time(on.sqlWarmups(), on.sqlRuns(), i -> sql.search(null, query.apply(i)).total()),
+                time(on.warmups(), on.runs(), i -> {
                     LearningQuery q = query.apply(i);
                     return index.search(null, new LearningQuery(q.projectKeys(), q.recordKind(), q.learningKind(),
                             q.failureType(), q.category(), q.createdFrom(), q.createdBefore(), '"' + q.text() + '"',
@@ -264,10 +280,10 @@ public final class SearchPathsBenchmark {
                 }));
     }
 
-    private static Row records(String name, int warmups, int runs, IntFunction<RecordQuery> query, boolean quoted,
+    private static Row records(String name, Runs on, IntFunction<RecordQuery> query, boolean quoted,
                                AoFailureRecordRepository sql, LuceneFailureIndex index) {
-        return new Row(name, time(warmups, runs, i -> sql.search(query.apply(i)).total()),
-                time(warmups, runs, i -> {
+        return new Row(name, time(on.sqlWarmups(), on.sqlRuns(), i -> sql.search(query.apply(i)).total()),
+                time(on.warmups(), on.runs(), i -> {
                     RecordQuery q = query.apply(i);
                     return index.searchRecords(quoted ? q.withText('"' + q.text() + '"') : q).total();
                 }));
@@ -414,7 +430,7 @@ public final class SearchPathsBenchmark {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    static void print(PrintStream out, Result result, int runs) {
+    static void print(PrintStream out, Result result, int runs, int sqlRuns) {
         Build b = result.build();
         out.printf(Locale.ROOT, "%n%,d records, %,d learnings, %,d descriptions (loaded in %.0f s); %d cores, "
                         + "load average %.2f%n", result.records(), result.records() * LEARNINGS_PER_RECORD,
@@ -424,7 +440,7 @@ public final class SearchPathsBenchmark {
                         + "(%,.0f records/s); rebuild from the DB %.1f s = %,.0f records/s (target >= 5,000); "
                         + "index %.1f MB%n", b.readSeconds(), b.records() / b.readSeconds(), b.indexSeconds(),
                 b.records() / b.indexSeconds(), b.rebuildSeconds(), b.rebuildRate(), b.indexBytes() / 1e6);
-        out.printf(Locale.ROOT, "%n%-50s %9s %9s %9s %9s %9s %9s %9s %9s%n", "search (" + runs + " timed runs each)",
+        out.printf(Locale.ROOT, "%n%-50s %9s %9s %9s %9s %9s %9s %9s %9s%n", "search (" + runs + " timed runs, SQL " + sqlRuns + ")",
                 "SQL p50", "SQL p95", "idx p50", "idx p95", "SQL/idx", "SQL avg#", "idx avg#", "target");
         for (Row row : result.rows()) {
             String target = row.name().startsWith("similar") ? "p95<30" : "p95<20";
@@ -434,8 +450,8 @@ public final class SearchPathsBenchmark {
                     s == null ? "-" : String.format(Locale.ROOT, "%.2f", s.p50()),
                     s == null ? "-" : String.format(Locale.ROOT, "%.2f", s.p95()), x.p50(), x.p95(),
                     s == null ? "-" : String.format(Locale.ROOT, "%.1f", row.ratio()),
-                    s == null ? "-" : Long.toString(s.found() / runs), x.found() / runs, target,
-                    s != null && s.found() != x.found() ? "  (totals differ)" : "");
+                    s == null ? "-" : Long.toString(s.found() / sqlRuns), x.found() / runs, target,
+                    s != null && runs == sqlRuns && s.found() != x.found() ? "  (totals differ)" : "");
         }
         out.flush();
     }

@@ -48,7 +48,7 @@ class SearchPathsBenchmarkTest {
         assertThat(result.build().records()).isEqualTo(N);
         assertThat(result.build().indexBytes()).isPositive();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        SearchPathsBenchmark.print(new PrintStream(printed, true, StandardCharsets.UTF_8), result, RUNS);
+        SearchPathsBenchmark.print(new PrintStream(printed, true, StandardCharsets.UTF_8), result, RUNS, RUNS);
         String table = printed.toString(StandardCharsets.UTF_8);
         assertThat(Stream.of("archive: newest page", "records: a phrase", "similar:", "rebuild from the DB"))
                 .allSatisfy(s -> assertThat(table).contains(s));
