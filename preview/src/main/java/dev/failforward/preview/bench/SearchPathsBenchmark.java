@@ -450,7 +450,7 @@ public final class SearchPathsBenchmark {
                         + "(%,.0f records/s); rebuild from the DB %.1f s = %,.0f records/s (target >= 5,000); "
                         + "index %.1f MB%n", b.readSeconds(), b.records() / b.readSeconds(), b.indexSeconds(),
                 b.records() / b.indexSeconds(), b.rebuildSeconds(), b.rebuildRate(), b.indexBytes() / 1e6);
-        out.printf(Locale.ROOT, "%n%-50s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n", "search (" + runs + " timed runs, SQL "
+        out.printf(Locale.ROOT, "%n%-50s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n", "search (" + runs + " timed runs, SQL "
                         + sqlRuns + ")", "SQL p50", "SQL p95", "idx p50", "idx p95", "idx cpu50", "idx cpu95", "SQL/idx",
                 "SQL avg#", "idx avg#", "target");
         for (Row row : result.rows()) {
