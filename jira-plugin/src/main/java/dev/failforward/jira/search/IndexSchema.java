@@ -90,6 +90,23 @@ final class IndexSchema {
     /** A record document's learnings' text (a field of its own: its statistics are the records'). */
     static final String LEARNINGS = "learnings";
 
+    /**
+     * Every text value of a record document that similarity weighs ({@link SimilarRecords#FIELD_WEIGHTS}), as one
+     * field: terms and frequencies only (no positions, not stored). Similarity finds its candidates with one term
+     * query per word here, then ranks them by the weighted per-field query.
+     */
+    static final String SIMILAR_TEXT = "similarText";
+    private static final org.apache.lucene.document.FieldType SIMILAR_TEXT_TYPE = similarTextType();
+
+    private static org.apache.lucene.document.FieldType similarTextType() {
+        org.apache.lucene.document.FieldType type = new org.apache.lucene.document.FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
+        type.setStored(false);
+        type.freeze();
+        return type;
+    }
+
     /** The text fields of a record document apart from its learnings. */
     static final List<String> RECORD_TEXT = List.of(KEY, SUMMARY, DESCRIPTION, HYPOTHESIS, CRITERIA, WHYS, FACTORS,
             TEAM, COMPONENT, LABEL);
@@ -234,6 +251,9 @@ final class IndexSchema {
     private static void text(Document d, String field, String value) {
         if (value != null && !value.isBlank()) {
             d.add(new TextField(field, value, Field.Store.YES));
+            if (SimilarRecords.FIELD_WEIGHTS.containsKey(field)) {
+                d.add(new Field(SIMILAR_TEXT, value, SIMILAR_TEXT_TYPE));
+            }
         }
     }
 

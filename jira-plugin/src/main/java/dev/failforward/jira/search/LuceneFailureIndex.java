@@ -61,6 +61,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -92,7 +94,7 @@ public final class LuceneFailureIndex implements FailureSearchIndex {
      * The version of the index's fields and analysis ({@link IndexSchema}, {@link FailureAnalyzer},
      * {@link StoredValues}): bump it with any change there, and every node rebuilds its index on start.
      */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     static final String FORMAT_KEY = "index.format";
     static final String CURSOR_KEY = "index.cursor";
     /** Indexing buffer: large enough that a rebuild flushes rarely. */
@@ -103,6 +105,14 @@ public final class LuceneFailureIndex implements FailureSearchIndex {
     static final int PROGRESS_STEP = 1_000;
     /** Most values counted per facet (months over 80 years; projects are at most LearningQuery.MAX_PROJECTS). */
     static final int FACET_VALUES = 1_000;
+    /** Learnings kept per cached archive landing page ({@link FacetedSearcher}): pages up to here are served from it. */
+    static final int CACHED_NEWEST = 1_000;
+    /** Project sets whose landing page one searcher keeps (one set per group of users who see the same projects). */
+    static final int CACHED_PROJECT_SETS = 64;
+
+    /** The newest learnings of a set of projects (doc ids newest first), their total and facets, in one searcher. */
+    private record Landing(int[] newest, int total, LearningArchivePage.Facets facets) {
+    }
 
     private static final Sort NEWEST_LEARNINGS = new Sort(new SortField(IndexSchema.CREATED_DV, SortField.Type.LONG,
             true), new SortField(IndexSchema.LEARNING_ID_DV, SortField.Type.LONG, true));
@@ -122,9 +132,16 @@ public final class LuceneFailureIndex implements FailureSearchIndex {
     private record Open(IndexWriter writer, SearcherManager searchers) {
     }
 
-    /** A searcher with the facet state of its reader (built once per commit, {@code null} without learnings). */
+    /**
+     * A searcher with the facet state of its reader (built once per commit, {@code null} without learnings), and the
+     * archive's landing page per project set: the newest {@value #CACHED_NEWEST} learnings, the total and every facet
+     * of an archive search with no text and no filter. That search matches every learning of the projects, so
+     * counting its facets is the archive's most expensive search and its most frequent (the page as it opens);
+     * caching it per searcher means per commit, so an answer is never staler than the searcher's own.
+     */
     static final class FacetedSearcher extends IndexSearcher {
         final SortedSetDocValuesReaderState facets;
+        final Map<Set<String>, Landing> landing = new ConcurrentHashMap<>();
 
         FacetedSearcher(IndexReader reader) throws IOException {
             super(reader);
@@ -523,7 +540,19 @@ public final class LuceneFailureIndex implements FailureSearchIndex {
         Query built = q.build();
         PageRequest page = query.page();
         QueryLanguage.Matches highlight = text == null ? null : QueryLanguage.matches(text, IndexSchema.LEARNING_TEXT);
+        boolean landingPage = text == null && query.recordKind() == null && query.learningKind() == null
+                && query.failureType() == null && query.category() == null && query.createdFrom() == null
+                && query.createdBefore() == null && page.offset() + page.limit() <= CACHED_NEWEST;
         return search(searcher -> {
+            if (landingPage) {
+                Landing landing = landing(searcher, query.projectKeys(), built);
+                StoredFields stored = searcher.storedFields();
+                List<ArchivedLearning> items = new ArrayList<>();
+                for (int i = page.offset(); i < landing.newest().length && items.size() < page.limit(); i++) {
+                    items.add(learning(stored.document(landing.newest()[i]), null));
+                }
+                return new LearningArchivePage(items, landing.total(), page, landing.facets());
+            }
             int wanted = Math.max(1, Math.min(page.offset() + page.limit(), Math.max(1, searcher.getIndexReader()
                     .maxDoc())));
             Object[] results = searcher.search(built, new MultiCollectorManager(
@@ -540,6 +569,28 @@ public final class LuceneFailureIndex implements FailureSearchIndex {
             return new LearningArchivePage(items, Math.toIntExact(top.totalHits.value), page,
                     facets(searcher.facets, matches));
         });
+    }
+
+    /** The searcher's landing page of these projects, computed on first use (two threads may both compute it). */
+    private static Landing landing(FacetedSearcher searcher, Set<String> projects, Query query) throws IOException {
+        Landing cached = searcher.landing.get(projects);
+        if (cached != null) {
+            return cached;
+        }
+        Object[] results = searcher.search(query, new MultiCollectorManager(
+                new TopFieldCollectorManager(NEWEST_LEARNINGS, CACHED_NEWEST, null, Integer.MAX_VALUE),
+                new FacetsCollectorManager(false)));
+        TopDocs top = (TopDocs) results[0];
+        int[] newest = new int[top.scoreDocs.length];
+        for (int i = 0; i < newest.length; i++) {
+            newest[i] = top.scoreDocs[i].doc;
+        }
+        Landing landing = new Landing(newest, Math.toIntExact(top.totalHits.value),
+                facets(searcher.facets, (FacetsCollector) results[1]));
+        if (searcher.landing.size() < CACHED_PROJECT_SETS) {
+            searcher.landing.put(Set.copyOf(projects), landing);
+        }
+        return landing;
     }
 
     private ArchivedLearning learning(Document d, QueryLanguage.Matches highlight) {

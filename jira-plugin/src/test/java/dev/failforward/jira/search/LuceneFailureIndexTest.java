@@ -271,6 +271,28 @@ class LuceneFailureIndexTest {
     }
 
     @Test
+    void theLandingPageIsKeptPerCommitAndPerProjectSet() throws IOException {
+        LuceneFailureIndex index = built();
+        LearningQuery landing = learnings(null);
+        LearningArchivePage before = index.searchLearnings(landing);
+        assertThat(index.searchLearnings(landing)).as("the same searcher answers the same").isEqualTo(before);
+        assertThat(index.searchLearnings(landing.withProjects(Set.of("LAB"))).total()).isEqualTo(2);
+        assertThat(index.searchLearnings(new LearningQuery(ALL, null, null, null, null, null, null, null,
+                new PageRequest(4, 20))).items()).as("a later page of the kept page")
+                .extracting(ArchivedLearning::id).containsExactly(11L);
+
+        index.apply(List.of(Records.incident(5, "HR-2", "Badge reader outage")
+                .learning(51, "Keep a spare badge", LearningKind.INSIGHT, T0.plusSeconds(90 * 86_400)).build()),
+                List.of(1L), "c-2");
+
+        LearningArchivePage after = index.searchLearnings(landing);
+        assertThat(after.total()).as("a commit is seen at once").isEqualTo(4);
+        assertThat(ids(after)).startsWith(51L).doesNotContain(11L, 12L);
+        assertThat(after.facets().project()).isEqualTo(Map.of("LAB", 2, "HR", 2));
+        assertThat(index.searchLearnings(landing.withProjects(Set.of("LAB"))).total()).isEqualTo(2);
+    }
+
+    @Test
     void aProjectNotGivenNeverShowsInItemsTotalsOrFacets() throws IOException {
         LuceneFailureIndex index = built();
         for (String text : new String[] {null, "payroll", "deployment", "deploy*", "NOT canary"}) {
