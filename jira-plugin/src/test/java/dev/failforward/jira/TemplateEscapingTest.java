@@ -99,6 +99,14 @@ class TemplateEscapingTest {
             renderer.render(template, Map.of(), none);
             assertThat(none.toString()).as(template + " without a record").isBlank();
         }
+        String importPage = importPage();
+        assertThat(HostileText.problems(importPage)).as("templates/admin/import.vm").isEmpty();
+        Document imports = Jsoup.parse(importPage);
+        assertThat(imports.title()).isEqualTo(HostileText.message("failforward.import.page.title"));
+        assertThat(imports.select("#ff-import-project").attr("value")).isEqualTo(HostileText.VALUE);
+        assertThat(imports.select(".ff-import").attr("data-text-outcome-failed"))
+                .isEqualTo(HostileText.message("failforward.import.page.outcome.failed"));
+
         String noConfluence = writeRetroPage();
         assertThat(HostileText.problems(noConfluence)).as("templates/retro/write-retro.vm").isEmpty();
         assertThat(Jsoup.parse(noConfluence).select("#ff-write-retro-applinks").attr("href"))
@@ -137,6 +145,23 @@ class TemplateEscapingTest {
         when(response.getWriter()).thenReturn(new PrintWriter(page));
         jakarta.servlet.Servlet servlet = new SetupAdminServlet(users, mock(LoginUriProvider.class), webSudo, renderer,
                 HostileText.i18n(), mock(PageBuilderService.class, RETURNS_DEEP_STUBS));
+        servlet.service(request, response);
+        return page.toString();
+    }
+
+    private String importPage() throws Exception {
+        UserManager users = mock(UserManager.class);
+        HttpServletRequest request = mock(HttpServletRequest.class);
+        HttpServletResponse response = mock(HttpServletResponse.class);
+        StringWriter page = new StringWriter();
+        when(users.getRemoteUserKey(request)).thenReturn(new UserKey("lead"));
+        when(request.getMethod()).thenReturn("GET");
+        when(request.getContextPath()).thenReturn(HostileText.VALUE);
+        when(request.getParameter("project")).thenReturn(HostileText.VALUE);
+        when(response.getWriter()).thenReturn(new PrintWriter(page));
+        jakarta.servlet.Servlet servlet = new dev.failforward.jira.admin.ImportPageServlet(users,
+                mock(LoginUriProvider.class), renderer, HostileText.i18n(),
+                mock(PageBuilderService.class, RETURNS_DEEP_STUBS));
         servlet.service(request, response);
         return page.toString();
     }
