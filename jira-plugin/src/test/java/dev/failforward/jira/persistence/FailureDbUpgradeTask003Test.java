@@ -84,8 +84,9 @@ public class FailureDbUpgradeTask003Test {
 
     @Test
     public void fillsTheSearchTextOfOldLearningsSoThatTheArchiveFindsThem() {
-        // the record is written through today's repository, which logs its change (the table comes with version 4)
-        ao.migrate(RecordChangeEntity.class);
+        // the record is written through today's repository, which logs its change for the KPIs (the table comes with
+        // version 4) and for the search index (version 7)
+        ao.migrate(RecordChangeEntity.class, SearchChangeEntity.class);
         AoFailureRecordRepository records = new AoFailureRecordRepository(ao);
         records.upsert(dev.failforward.core.record.FailureRecord.builder().issueId(10).issueKey("OPS-1").projectKey("OPS")
                 .kind(RecordKind.INCIDENT).summary("Oil change missed").status("Analysing").createdAndUpdatedAt(T0).build());
