@@ -249,24 +249,6 @@ class PostMortemImportTest extends PreviewHttpTest {
         assertThat(JSON.readTree(bad.body()).path("errors").get(0).path("field").asText()).isEqualTo("mapping");
     }
 
-    @Test
-    void aConfluencePostMortemPageImportsWithThePageAsItsRetroPage() throws Exception {
-        Path page = CORPUS.resolveSibling("confluence").resolve("blueprint-handbook.xhtml");
-        ObjectNode body = JSON.createObjectNode().put("project", "CARE").put("dryRun", false);
-        body.putArray("files").addObject().put("name", "Post-mortem: page 98765").put("pageId", "98765")
-                .put("title", "Post-mortem: lab orders").put("url", "http://wiki.example.com/pages/viewpage.action?pageId=98765")
-                .put("content", Files.readString(page));
-        JsonNode imported = JSON.readTree(post("rest/failforward/1.0/imports", "application/json",
-                JSON.writeValueAsBytes(body)).body());
-        JsonNode file = imported.path("files").get(0);
-        assertThat(file.path("outcome").asText()).as(imported.toString()).isEqualTo("created");
-        assertThat(file.path("sourceKey").asText()).isEqualTo("confluence-page-98765");
-        JsonNode record = JSON.readTree(get("rest/failforward/1.0/records/" + file.path("issueKey").asText()).body());
-        assertThat(record.path("learnings")).isNotEmpty();
-        assertThat(record.path("learnings").get(0).path("source").path("url").asText())
-                .isEqualTo("http://wiki.example.com/pages/viewpage.action?pageId=98765");
-    }
-
     static byte[] zip(Map<String, byte[]> files) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

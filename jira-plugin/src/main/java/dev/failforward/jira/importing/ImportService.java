@@ -11,7 +11,6 @@ import dev.failforward.core.importing.ImportedAction;
 import dev.failforward.core.importing.ImportedIncident;
 import dev.failforward.core.importing.ImportedLearning;
 import dev.failforward.core.importing.TimelineEntry;
-import dev.failforward.core.importing.confluence.ConfluencePostMortemParser;
 import dev.failforward.core.importing.markdown.MarkdownPostMortemParser;
 import dev.failforward.core.importing.tabular.ColumnMapping;
 import dev.failforward.core.importing.tabular.InvalidMappingException;
@@ -93,7 +92,6 @@ public class ImportService {
     static final long LOCK_WAIT_SECONDS = 30;
     private static final Set<String> MARKDOWN = Set.of("md", "markdown", "mdown", "mkd", "txt");
     private static final Set<String> TABULAR = Set.of("csv", "tsv", "json");
-    private static final Set<String> CONFLUENCE = Set.of("xhtml");
 
     public enum Outcome {
         /** Dry run: would create an issue. */
@@ -109,24 +107,10 @@ public class ImportService {
     }
 
     /** A file of the batch: its name (with its path in a zip) and its bytes. */
-    public record SourceFile(String name, byte[] content, ConfluencePage page) {
+    public record SourceFile(String name, byte[] content) {
         public SourceFile {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(content, "content");
-        }
-
-        public SourceFile(String name, byte[] content) {
-            this(name, content, null);
-        }
-    }
-
-    /**
-     * A Confluence page given with its storage format as the content: its id, title and address. The page stays the
-     * incident's retro page (the learnings' source, as for a retro written with the blueprint).
-     */
-    public record ConfluencePage(String id, String title, String url) {
-        public ConfluencePage {
-            Objects.requireNonNull(id, "id");
         }
     }
 
@@ -164,7 +148,6 @@ public class ImportService {
     private final I18nResolver i18n;
     private final ImportMappingStore mappingStore;
     private final MarkdownPostMortemParser markdown = new MarkdownPostMortemParser();
-    private final ConfluencePostMortemParser confluence = new ConfluencePostMortemParser();
 
     @Inject
     public ImportService(IncidentIssues issues, IncidentRecords incidentRecords, ImportSourceStore sources,
@@ -325,7 +308,7 @@ public class ImportService {
                 key = created.key();
             }
             incidentRecords.refresh(issueId);
-            addLearningsAndActions(key, incident, parsed.page());
+            addLearningsAndActions(key, incident);
             sources.save(new ImportSourceStore.Source(project, incident.sourceKey(), issueId, parsed.hash(),
                     permissions.currentUserKey(), clock.instant()));
             return new FileReport(name, existing ? Outcome.UPDATED : Outcome.CREATED, incident.sourceKey(), key, found,
@@ -363,10 +346,7 @@ public class ImportService {
     }
 
     /** One incident read from a file (a Markdown file is one; a CSV or JSON export one per row). */
-    private record Parsed(String name, ImportResult result, String hash, String error, ConfluencePage page) {
-        Parsed(String name, ImportResult result, String hash, String error) {
-            this(name, result, hash, error, null);
-        }
+    private record Parsed(String name, ImportResult result, String hash, String error) {
     }
 
     /** The column mappings of a batch: the one the caller gave, else the project's saved one, else suggested. */
@@ -385,12 +365,6 @@ public class ImportService {
                     + " KB"));
         }
         String extension = extension(file.name());
-        if (file.page() != null || CONFLUENCE.contains(extension)) {
-            ConfluencePage page = file.page() != null ? file.page() : new ConfluencePage(
-                    file.name().replaceAll(".*/", "").replaceAll("\\.[^.]*$", ""), null, null);
-            return List.of(new Parsed(file.name(), confluence.parse(page.id(), page.title(), decode(file.content()),
-                    zone, clock.instant()), hash, null, page));
-        }
         if (TABULAR.contains(extension)) {
             return tabular(project, file, zone, mappings);
         }
@@ -539,17 +513,14 @@ public class ImportService {
     }
 
     /** Adds what the record does not have yet (same text): a re-import never duplicates nor removes an item. */
-    private void addLearningsAndActions(String issueKey, ImportedIncident incident, ConfluencePage page) {
+    private void addLearningsAndActions(String issueKey, ImportedIncident incident) {
         RecordDetails details = failureDb.details(issueKey);
         Set<String> learned = new LinkedHashSet<>();
         details.learnings().forEach((Learning l) -> learned.add(l.text().strip()));
         for (ImportedLearning learning : incident.learnings()) {
             if (learned.add(learning.text().strip())) {
-                String kind = learning.kind().name().toLowerCase(Locale.ROOT);
-                failureDb.addLearning(issueKey, page != null && page.url() != null
-                        ? new LearningCommand(learning.text().strip(), kind, page.url(),
-                                page.title() != null ? page.title() : incident.title())
-                        : new LearningCommand(learning.text().strip(), kind));
+                failureDb.addLearning(issueKey, new LearningCommand(learning.text().strip(),
+                        learning.kind().name().toLowerCase(Locale.ROOT)));
             }
         }
         Set<String> planned = new LinkedHashSet<>();

@@ -40,9 +40,7 @@ import java.util.zip.ZipInputStream;
  * result names the issue it created or updated. A bad file (binary, empty, too large, not Markdown, nothing an incident
  * can be made of) is a {@code failed} result with the reason, never a failed batch. 400 names {@code project},
  * {@code files}, {@code files[i].name} / {@code files[i].content}, {@code mapping} or {@code file} (an unreadable zip);
- * A Confluence page is a file with {@code "pageId"} (and {@code "title"}, {@code "url"}) whose content is the page's
- * storage format (the incident post-mortem blueprint or a page like it; also any {@code .xhtml} file): the page stays
- * the incident's retro page, the source of its learnings. CSV / JSON exports of incident tools ({@code .csv}, {@code .tsv}, {@code .json}) give one incident per row, read
+ * CSV / JSON exports of incident tools ({@code .csv}, {@code .tsv}, {@code .json}) give one incident per row, read
  * through {@code "mapping": {"title": "Name", "discoveredAt": "Created At", ...}} (field key to column; absent: the
  * project's saved mapping, else one suggested from the headers), which the answer's {@code tabular} shows per file and
  * an import saves for the project; 403 with field
@@ -115,18 +113,8 @@ public class ImportResource {
                 throw RequestProblem.invalid(List.of(FieldError.of(where + ".content", "required",
                         "failforward.import.error.file.content")));
             }
-            ImportService.ConfluencePage page = null;
-            if (file.hasNonNull("pageId")) {
-                if (!file.path("pageId").isTextual() && !file.path("pageId").isIntegralNumber()) {
-                    throw RequestProblem.invalid(List.of(FieldError.of(where + ".pageId", "invalid",
-                            "failforward.import.error.file.page")));
-                }
-                page = new ImportService.ConfluencePage(file.path("pageId").asText(),
-                        file.hasNonNull("title") ? file.path("title").asText() : null,
-                        file.hasNonNull("url") ? file.path("url").asText() : null);
-            }
             sources.add(new ImportService.SourceFile(file.path("name").asText().strip(),
-                    file.path("content").asText().getBytes(StandardCharsets.UTF_8), page));
+                    file.path("content").asText().getBytes(StandardCharsets.UTF_8)));
         }
         return json(imports.run(project, sources, dryRun, ZoneId.systemDefault(), mapping(json.field("mapping"))));
     }
