@@ -24,6 +24,7 @@ class PreviewInventoryTest extends PreviewHttpTest {
     private static final Set<String> KNOWN_NOT_HOSTED = Set.of(
             "dev.failforward.jira web-section failforward-admin-section",
             "dev.failforward.jira web-item failforward-admin-setup",
+            "dev.failforward.jira web-item failforward-admin-import",
             "dev.failforward.jira project-blueprint failforward-project-template",
             "dev.failforward.confluence content-template postmortem-content-template",
             "dev.failforward.confluence blueprint postmortem-blueprint",

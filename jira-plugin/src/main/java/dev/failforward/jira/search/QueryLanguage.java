@@ -193,13 +193,17 @@ final class QueryLanguage {
                     return build.on(resolve(field));
                 }
                 List<BooleanClause> clauses = new ArrayList<>();
+                boolean inText = false;
                 for (String f : defaultFields) {
                     Query q = build.on(f);
                     if (q != null) {
                         clauses.add(new BooleanClause(q, BooleanClause.Occur.SHOULD));
+                        inText |= !IndexSchema.KEY.equals(f);
                     }
                 }
-                if (clauses.isEmpty()) {
+                // a stop word ("as", "the") is no word of the text fields: it must not become a required match on the
+                // issue key alone (which keeps every token), or "stage as code" would find nothing
+                if (clauses.isEmpty() || !inText) {
                     return null;
                 }
                 BooleanQuery.Builder any = new BooleanQuery.Builder();

@@ -340,6 +340,9 @@ class LuceneFailureIndexTest {
         assertThat(keys(index.searchRecords(ops.withText("payroll OR certificate")))).containsExactly("OPS-2", "HR-1");
         assertThat(keys(index.searchRecords(ops.withText("Database's outage")))).containsExactly("OPS-1");
         assertThat(keys(index.searchRecords(ops.withText("OPS-2")))).containsExactly("OPS-2");
+        assertThat(keys(index.searchRecords(ops.withText("the deployment of the freeze"))))
+                .as("stop words are no words to match, not even on the issue key").containsExactly("HR-1");
+        assertThat(ids(index.searchLearnings(learnings("the canary")))).containsExactly(22L, 21L);
     }
 
     @Test
