@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,11 +58,7 @@ public class ImportPageServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         UserKey user = users.getRemoteUserKey(request);
         if (user == null) {
-            StringBuffer url = request.getRequestURL();
-            if (request.getQueryString() != null) {
-                url.append('?').append(request.getQueryString());
-            }
-            response.sendRedirect(login.getLoginUri(URI.create(url.toString())).toASCIIString());
+            response.sendRedirect(login.getLoginUri(SetupAdminServlet.currentUri(request)).toASCIIString());
             return;
         }
         page.assembler().resources().requireWebResource(WEB_RESOURCE);

@@ -89,7 +89,8 @@ public class SetupAdminServlet extends HttpServlet {
         templates.render(TEMPLATE, model, response.getWriter());
     }
 
-    private static URI currentUri(HttpServletRequest request) {
+    /** The page's own address, query included, for the login page to come back to. */
+    static URI currentUri(HttpServletRequest request) {
         StringBuffer url = request.getRequestURL();
         if (request.getQueryString() != null) {
             url.append('?').append(request.getQueryString());

@@ -267,7 +267,8 @@ public class ImportService {
         if (parsed.result() == null || parsed.result().incident() == null) {
             List<ImportProblem> problems = parsed.result() == null ? List.of() : parsed.result().problems();
             return new FileReport(name, Outcome.FAILED, null, null, List.of(), problems,
-                    parsed.error() != null ? parsed.error() : problems.isEmpty() ? "nothing to import"
+                    parsed.error() != null ? parsed.error() : problems.isEmpty()
+                            ? i18n.getText("failforward.import.error.nothing")
                             : problems.get(0).message());
         }
         ImportedIncident incident = parsed.result().incident().withEstimatedDiscovery();
@@ -361,16 +362,16 @@ public class ImportService {
     private List<Parsed> parse(String project, SourceFile file, ZoneId zone, Mappings mappings) {
         String hash = sha256(file.content());
         if (file.content().length > MAX_FILE_BYTES) {
-            return List.of(new Parsed(file.name(), null, hash, "the file is larger than " + MAX_FILE_BYTES / 1024
-                    + " KB"));
+            return List.of(new Parsed(file.name(), null, hash, i18n.getText("failforward.import.error.file.toolarge",
+                    MAX_FILE_BYTES / 1024)));
         }
         String extension = extension(file.name());
         if (TABULAR.contains(extension)) {
             return tabular(project, file, zone, mappings);
         }
         if (!MARKDOWN.contains(extension)) {
-            return List.of(new Parsed(file.name(), null, hash, "not a post-mortem file this importer reads (."
-                    + extension + "): Markdown (.md, .markdown, .txt), or a CSV / JSON export (.csv, .tsv, .json)"));
+            return List.of(new Parsed(file.name(), null, hash, i18n.getText("failforward.import.error.file.type",
+                    extension)));
         }
         String text = decode(file.content());
         return List.of(new Parsed(file.name(), markdown.parse(file.name(), text, zone, clock.instant()), hash, null));
@@ -433,15 +434,15 @@ public class ImportService {
     // ----- what is written -----
 
     /** The issue's fields from the incident; the text without a field of its own goes into the description. */
-    static IncidentIssues.IncidentDraft draft(ImportedIncident incident, String sourceName) {
+    IncidentIssues.IncidentDraft draft(ImportedIncident incident, String sourceName) {
         Map<FailForwardField, String> texts = new LinkedHashMap<>();
         put(texts, FailForwardField.IMPACT, incident.impact());
         if (!incident.whys().isEmpty()) {
             texts.put(FailForwardField.FIVE_WHYS, String.join("\n", incident.whys()));
         }
         String factors = joinSections(java.util.Arrays.asList(
-                section("Root cause", incident.rootCause()), section("Trigger", incident.trigger()),
-                section("Contributing factors", incident.contributingFactors())));
+                section("rootcause", incident.rootCause()), section("trigger", incident.trigger()),
+                section("factors", incident.contributingFactors())));
         put(texts, FailForwardField.CONTRIBUTING_FACTORS, factors);
         Map<FailForwardField, Instant> times = new LinkedHashMap<>();
         putTime(times, FailForwardField.DISCOVERED_AT, incident.discoveredAt());
@@ -459,19 +460,20 @@ public class ImportService {
         return new IncidentIssues.IncidentDraft(summary, description(incident, sourceName), texts, times, options);
     }
 
-    private static String description(ImportedIncident incident, String sourceName) {
+    private String description(ImportedIncident incident, String sourceName) {
         List<String> parts = new ArrayList<>();
         parts.add(section(null, incident.summary()));
-        parts.add(section("Detection", incident.detection()));
-        parts.add(section("Resolution", incident.resolution()));
+        parts.add(section("detection", incident.detection()));
+        parts.add(section("resolution", incident.resolution()));
         if (incident.severity() != null) {
-            parts.add("Severity: " + incident.severity());
+            parts.add(i18n.getText("failforward.import.description.severity", incident.severity()));
         }
         if (incident.startedAt() != null) {
-            parts.add("Started: " + incident.startedAt());
+            parts.add(i18n.getText("failforward.import.description.started", incident.startedAt().toString()));
         }
         if (!incident.timeline().isEmpty()) {
-            StringBuilder timeline = new StringBuilder("h3. Timeline\n");
+            StringBuilder timeline = new StringBuilder("h3. ")
+                    .append(i18n.getText("failforward.import.description.timeline")).append('\n');
             for (TimelineEntry entry : incident.timeline()) {
                 timeline.append("* ").append(entry.at() == null ? "" : entry.at() + " — ").append(entry.text())
                         .append('\n');
@@ -479,21 +481,24 @@ public class ImportService {
             parts.add(timeline.toString().strip());
         }
         if (!incident.attendees().isEmpty()) {
-            parts.add("Attendees: " + String.join(", ", incident.attendees()));
+            parts.add(i18n.getText("failforward.import.description.attendees", String.join(", ",
+                    incident.attendees())));
         }
         if (incident.category() != null && incident.category().toConfirm()) {
-            parts.add("Failure category suggested from the text, to confirm: " + incident.category().reason());
+            parts.add(i18n.getText("failforward.import.description.toconfirm", incident.category().reason()));
         }
-        parts.add("Imported by Fail Forward from " + sourceName + " (source " + incident.sourceKey() + ").");
+        parts.add(i18n.getText("failforward.import.description.source", sourceName, incident.sourceKey()));
         String text = joinSections(parts);
         return text.length() <= 32_000 ? text : text.substring(0, 32_000);
     }
 
-    private static String section(String heading, String text) {
+    /** A section of the description in Jira's wiki markup: its heading ({@code failforward.import.description.*}). */
+    private String section(String heading, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        return heading == null ? text.strip() : "h3. " + heading + "\n" + text.strip();
+        return heading == null ? text.strip()
+                : "h3. " + i18n.getText("failforward.import.description." + heading) + "\n" + text.strip();
     }
 
     private static String joinSections(List<String> parts) {
@@ -528,10 +533,11 @@ public class ImportService {
         String importer = permissions.currentUserKey();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (ImportedAction action : incident.actionItems()) {
-            String owner = owner(action.owner()).orElse(importer);
+            Optional<String> named = owner(action.owner());
+            String owner = named.orElse(importer);
             String description = action.description().strip();
-            if (action.owner() != null && !action.owner().isBlank() && owner(action.owner()).isEmpty()) {
-                description = description + " (owner in the post-mortem: " + action.owner().strip() + ")";
+            if (named.isEmpty() && action.owner() != null && !action.owner().isBlank()) {
+                description = i18n.getText("failforward.import.action.owner", description, action.owner().strip());
             }
             if (description.length() > ActionItem.DESCRIPTION_MAX_LENGTH) {
                 description = description.substring(0, ActionItem.DESCRIPTION_MAX_LENGTH);

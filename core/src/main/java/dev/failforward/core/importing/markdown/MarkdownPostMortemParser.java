@@ -5,6 +5,7 @@ import dev.failforward.core.importing.CategorySuggestion;
 import dev.failforward.core.importing.ImportField;
 import dev.failforward.core.importing.ImportProblem;
 import dev.failforward.core.importing.ImportResult;
+import dev.failforward.core.importing.ImportText;
 import dev.failforward.core.importing.ImportedAction;
 import dev.failforward.core.importing.ImportedIncident;
 import dev.failforward.core.importing.ImportedLearning;
@@ -169,7 +170,7 @@ public final class MarkdownPostMortemParser {
                     + " characters, more than the " + MAX_CHARS + " a post-mortem may have", 0));
             return new ImportResult(fileName, null, problems);
         }
-        if (looksBinary(content)) {
+        if (ImportText.looksBinary(content)) {
             problems.add(new ImportProblem(ImportField.FILE,
                     "the file is not text (binary content, or an encoding other than UTF-8)", 0));
             return new ImportResult(fileName, null, problems);
@@ -182,26 +183,6 @@ public final class MarkdownPostMortemParser {
         Run run = new Run(fileName, MarkdownDocument.parse(content), defaultZone, now, problems);
         ImportedIncident incident = run.read();
         return new ImportResult(fileName, incident, problems);
-    }
-
-    /** NUL characters, over 5% control characters, or over 2% (and 16) U+FFFD (bytes that were not UTF-8). */
-    static boolean looksBinary(String content) {
-        int n = Math.min(content.length(), 8192);
-        int bad = 0;
-        int replaced = 0;
-        for (int i = 0; i < n; i++) {
-            char c = content.charAt(i);
-            if (c == 0) {
-                return true;
-            }
-            if (c < 32 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
-                bad++;
-            }
-            if (c == '\uFFFD') {
-                replaced++;
-            }
-        }
-        return bad * 20 > n || replaced > 16 && replaced * 50 > n;
     }
 
     /** One parse: the document, what was found so far, the problems. */

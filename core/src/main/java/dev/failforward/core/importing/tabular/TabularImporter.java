@@ -5,6 +5,7 @@ import dev.failforward.core.importing.CategorySuggestion;
 import dev.failforward.core.importing.ImportField;
 import dev.failforward.core.importing.ImportProblem;
 import dev.failforward.core.importing.ImportResult;
+import dev.failforward.core.importing.ImportText;
 import dev.failforward.core.importing.ImportedAction;
 import dev.failforward.core.importing.ImportedIncident;
 import dev.failforward.core.importing.ImportedLearning;
@@ -95,7 +96,7 @@ public final class TabularImporter {
             return fatal(format, "the file has " + content.length() + " characters, more than the " + MAX_CHARS
                     + " an export may have");
         }
-        if (looksBinary(content)) {
+        if (ImportText.looksBinary(content)) {
             return fatal(format, "the file is not text (binary content, or an encoding other than UTF-8)");
         }
         TabularData data = format.equals("json") ? JsonReader.read(content) : CsvReader.read(content);
@@ -236,26 +237,6 @@ public final class TabularImporter {
 
     private static TabularData fatal(String format, String message) {
         return new TabularData(format, List.of(), List.of(), List.of(new Problem(0, 0, message, true)));
-    }
-
-    /** NUL characters, over 5% control characters, or over 2% (and 16) U+FFFD in the first 8 KB. */
-    static boolean looksBinary(String content) {
-        int n = Math.min(content.length(), 8192);
-        int control = 0;
-        int replaced = 0;
-        for (int i = 0; i < n; i++) {
-            char c = content.charAt(i);
-            if (c == 0) {
-                return true;
-            }
-            if (c < 32 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
-                control++;
-            }
-            if (c == '\uFFFD') {
-                replaced++;
-            }
-        }
-        return control > n / 20 || (replaced > 16 && replaced > n / 50);
     }
 
     /** Reads one row; collects problems instead of throwing. */
