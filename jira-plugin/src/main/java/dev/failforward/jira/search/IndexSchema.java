@@ -6,6 +6,7 @@ import dev.failforward.core.record.SourcePage;
 import dev.failforward.core.record.WhyStep;
 import dev.failforward.jira.archive.ArchivedLearning;
 import dev.failforward.jira.archive.LearningArchivePage;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -144,7 +145,7 @@ final class IndexSchema {
     }
 
     /** The documents of one record: its learnings, then the record (the block's parent, last). */
-    static List<Document> block(SearchableRecord searchable) {
+    static List<Document> block(SearchableRecord searchable, Analyzer analyzer) {
         FailureRecord r = searchable.details().record();
         List<Learning> learnings = searchable.details().learnings();
         ArchivedLearning.RecordSummary summary = new ArchivedLearning.RecordSummary(r.issueKey(), r.projectKey(),
@@ -155,8 +156,11 @@ final class IndexSchema {
         byte[] recordOfLearning = StoredValues.learning(summary, newestPage);
 
         List<Document> block = new ArrayList<>(learnings.size() + 1);
+        List<AnalyzedText> learningTokens = new ArrayList<>(learnings.size());
         try {
             for (Learning l : learnings) {
+                AnalyzedText tokens = AnalyzedText.of(analyzer, LEARNING_TEXT, l.text());
+                learningTokens.add(tokens);
                 Document d = new Document();
                 d.add(new StringField(TYPE, LEARNING, Field.Store.NO));
                 keywords(d, r);
@@ -168,7 +172,8 @@ final class IndexSchema {
                 d.add(new StoredField(LEARNING_ID, l.id()));
                 d.add(new StoredField(STORED_LEARNING_KIND, l.kind().name()));
                 d.add(new StoredField(STORED_CREATED, created));
-                d.add(new TextField(LEARNING_TEXT, l.text(), Field.Store.YES));
+                d.add(new StoredField(LEARNING_TEXT, l.text()));
+                d.add(new Field(LEARNING_TEXT, tokens.replay(), TextField.TYPE_NOT_STORED));
                 if (l.source() != null) {
                     d.add(new StoredField(LEARNING_SOURCE_URL, l.source().url()));
                     if (l.source().title() != null) {
@@ -207,27 +212,27 @@ final class IndexSchema {
         d.add(new NumericDocValuesField(ISSUE_NUM_DV, r.issueNumber()));
         d.add(new NumericDocValuesField(ISSUE_ID_DV, r.issueId()));
         d.add(new StoredField(RECORD_BLOB, new BytesRef(StoredValues.record(r))));
-        text(d, KEY, r.issueKey());
-        text(d, SUMMARY, r.summary());
-        text(d, DESCRIPTION, searchable.description());
-        text(d, HYPOTHESIS, r.hypothesis());
-        text(d, HYPOTHESIS, r.hypothesisCondition());
-        text(d, HYPOTHESIS, r.hypothesisOutcome());
-        text(d, HYPOTHESIS, r.hypothesisRationale());
-        text(d, CRITERIA, r.successCriteria());
-        text(d, CRITERIA, r.stopCriteria());
+        text(d, analyzer, KEY, r.issueKey());
+        text(d, analyzer, SUMMARY, r.summary());
+        text(d, analyzer, DESCRIPTION, searchable.description());
+        text(d, analyzer, HYPOTHESIS, r.hypothesis());
+        text(d, analyzer, HYPOTHESIS, r.hypothesisCondition());
+        text(d, analyzer, HYPOTHESIS, r.hypothesisOutcome());
+        text(d, analyzer, HYPOTHESIS, r.hypothesisRationale());
+        text(d, analyzer, CRITERIA, r.successCriteria());
+        text(d, analyzer, CRITERIA, r.stopCriteria());
         for (WhyStep why : searchable.details().whys()) {
-            text(d, WHYS, why.question());
-            text(d, WHYS, why.answer());
+            text(d, analyzer, WHYS, why.question());
+            text(d, analyzer, WHYS, why.answer());
         }
-        text(d, FACTORS, searchable.contributingFactors());
-        text(d, TEAM, r.team());
-        text(d, COMPONENT, r.component());
+        text(d, analyzer, FACTORS, searchable.contributingFactors());
+        text(d, analyzer, TEAM, r.team());
+        text(d, analyzer, COMPONENT, r.component());
         for (String label : r.labels()) {
-            text(d, LABEL, label);
+            text(d, analyzer, LABEL, label);
         }
-        for (Learning l : learnings) {
-            text(d, LEARNINGS, l.text());
+        for (int i = 0; i < learnings.size(); i++) {
+            text(d, LEARNINGS, learnings.get(i).text(), learningTokens.get(i));
         }
         block.add(d);
         return block;
@@ -248,13 +253,25 @@ final class IndexSchema {
         }
     }
 
-    private static void text(Document d, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            d.add(new TextField(field, value, Field.Store.YES));
-            if (SimilarRecords.FIELD_WEIGHTS.containsKey(field)) {
-                d.add(new Field(SIMILAR_TEXT, value, SIMILAR_TEXT_TYPE));
-            }
+    private static void text(Document d, Analyzer analyzer, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return;
         }
+        if (SimilarRecords.FIELD_WEIGHTS.containsKey(field)) {
+            text(d, field, value, AnalyzedText.of(analyzer, field, value));
+        } else {
+            d.add(new TextField(field, value, Field.Store.YES));
+        }
+    }
+
+    /** A value of a field similarity weighs: in its field and in the combined one, analyzed once. */
+    private static void text(Document d, String field, String value, AnalyzedText tokens) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        d.add(new StoredField(field, value));
+        d.add(new Field(field, tokens.replay(), TextField.TYPE_NOT_STORED));
+        d.add(new Field(SIMILAR_TEXT, tokens.replay(), SIMILAR_TEXT_TYPE));
     }
 
     static String lower(Enum<?> value) {

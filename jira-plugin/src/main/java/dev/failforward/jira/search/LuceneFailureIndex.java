@@ -336,7 +336,7 @@ public final class LuceneFailureIndex implements FailureSearchIndex {
                                 if (failure.get() != null) {
                                     return;
                                 }
-                                writer.addDocuments(IndexSchema.block(record));
+                                writer.addDocuments(IndexSchema.block(record, analyzer));
                                 done.incrementAndGet();
                             }
                         } catch (IOException | RuntimeException | Error e) {
@@ -391,7 +391,7 @@ public final class LuceneFailureIndex implements FailureSearchIndex {
             }
             try {
                 for (SearchableRecord record : current) {
-                    o.writer().updateDocuments(IndexSchema.idTerm(record.issueId()), IndexSchema.block(record));
+                    o.writer().updateDocuments(IndexSchema.idTerm(record.issueId()), IndexSchema.block(record, analyzer));
                 }
                 for (Long id : removedIssueIds) {
                     o.writer().deleteDocuments(IndexSchema.idTerm(id));
@@ -690,6 +690,11 @@ public final class LuceneFailureIndex implements FailureSearchIndex {
             return List.of();
         }
         return search(searcher -> similar.find(searcher, query));
+    }
+
+    /** {@link #similar} with every record that shares a word ranked by the weighted query (the benchmark's yardstick). */
+    List<SimilarMatch> similarExhaustive(SimilarQuery query) {
+        return search(searcher -> similar.find(searcher, query, Math.max(1, searcher.getIndexReader().maxDoc())));
     }
 
     // ----- query parts -----

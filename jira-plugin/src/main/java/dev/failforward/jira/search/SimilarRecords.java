@@ -60,6 +60,10 @@ import java.util.Set;
 final class SimilarRecords {
 
     static final int MAX_TERMS = 25;
+    /** How many times {@link #MAX_TERMS} terms are weighed field by field (see {@link #distinctive}). */
+    static final int PRESELECTED = 2;
+    /** The most distinctive of those that choose the candidates. */
+    static final int CANDIDATE_TERMS = 10;
     static final int RERANK_FACTOR = 3;
     /** Candidates the combined field gives for the weighted ranking (see {@link IndexSchema#SIMILAR_TEXT}). */
     static final int CANDIDATES = 200;
@@ -98,6 +102,14 @@ final class SimilarRecords {
     }
 
     List<SimilarMatch> find(IndexSearcher searcher, SimilarQuery query) throws IOException {
+        return find(searcher, query, CANDIDATES);
+    }
+
+    /**
+     * @param candidateCount how many records of the combined field's ranking the weighted query ranks again
+     *                   ({@link #CANDIDATES}; the benchmark compares with every matching record)
+     */
+    List<SimilarMatch> find(IndexSearcher searcher, SimilarQuery query, int candidateCount) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         int records = reader.docFreq(new Term(IndexSchema.TYPE, IndexSchema.RECORD));
         if (records == 0) {
@@ -123,25 +135,44 @@ final class SimilarRecords {
             like.add(new BoostQuery(new DisjunctionMaxQuery(perField, TIE_BREAK), (float) (t.weight() / top)),
                     BooleanClause.Occur.SHOULD);
         }
-        BooleanQuery.Builder q = new BooleanQuery.Builder()
-                .add(LuceneFailureIndex.term(IndexSchema.TYPE, IndexSchema.RECORD), BooleanClause.Occur.FILTER)
-                .add(LuceneFailureIndex.inSet(IndexSchema.PROJECT, query.projectKeys()), BooleanClause.Occur.FILTER);
-        if (query.kind() != null) {
-            q.add(LuceneFailureIndex.term(IndexSchema.RECORD_KIND, query.kind().name()), BooleanClause.Occur.FILTER);
-        }
-        if (query.exclude() != null) {
-            q.add(LuceneFailureIndex.term(IndexSchema.ISSUE_KEY_EXACT, query.exclude()), BooleanClause.Occur.MUST_NOT);
-        }
-        // candidates: the query's words in the one combined field (a cheap disjunction of 25 term queries), then the
-        // best of them ranked by the weighted per-field query (which would cost ten times as much over every match)
+        // candidates: the query's most distinctive words in the one combined field (a cheap disjunction of term
+        // queries), then the best of them ranked by the weighted per-field query (which would cost ten times as much
+        // over every match). Only record documents have that field, so no filter on the type; and the projects are
+        // a filter only when some project of the index is not browsable: a query of nothing but its words (and the
+        // excluded issue) is scored by Lucene's fastest path for disjunctions, which skips the records that cannot
+        // reach the best few.
         BooleanQuery.Builder anyField = new BooleanQuery.Builder();
-        for (Weighted t : terms) {
+        for (Weighted t : terms.subList(0, Math.min(CANDIDATE_TERMS, terms.size()))) {
             anyField.add(new BoostQuery(new TermQuery(new Term(IndexSchema.SIMILAR_TEXT, t.term())),
                     (float) (t.weight() / top)), BooleanClause.Occur.SHOULD);
         }
-        Query candidateQuery = new BooleanQuery.Builder().add(anyField.build(), BooleanClause.Occur.MUST)
-                .add(q.build(), BooleanClause.Occur.FILTER).build();
-        TopDocs first = searcher.search(candidateQuery, Math.max(CANDIDATES, query.max() * RERANK_FACTOR));
+        BooleanQuery.Builder filters = new BooleanQuery.Builder();
+        boolean filtered = false;
+        if (!coversEveryProject(reader, query.projectKeys())) {
+            filters.add(LuceneFailureIndex.inSet(IndexSchema.PROJECT, query.projectKeys()), BooleanClause.Occur.FILTER);
+            filtered = true;
+        }
+        if (query.kind() != null) {
+            filters.add(LuceneFailureIndex.term(IndexSchema.RECORD_KIND, query.kind().name()),
+                    BooleanClause.Occur.FILTER);
+            filtered = true;
+        }
+        Query candidateQuery;
+        if (filtered) {
+            BooleanQuery.Builder c = new BooleanQuery.Builder().add(anyField.build(), BooleanClause.Occur.MUST);
+            filters.build().clauses().forEach(c::add);
+            if (query.exclude() != null) {
+                c.add(LuceneFailureIndex.term(IndexSchema.ISSUE_KEY_EXACT, query.exclude()), BooleanClause.Occur.MUST_NOT);
+            }
+            candidateQuery = c.build();
+        } else {
+            if (query.exclude() != null) {
+                anyField.add(LuceneFailureIndex.term(IndexSchema.ISSUE_KEY_EXACT, query.exclude()),
+                        BooleanClause.Occur.MUST_NOT);
+            }
+            candidateQuery = anyField.build();
+        }
+        TopDocs first = searcher.search(candidateQuery, Math.max(candidateCount, query.max() * RERANK_FACTOR));
         TopDocs top2 = new QueryRescorer(like.build()) {
             @Override
             protected float combine(float firstPassScore, boolean secondPassMatches, float secondPassScore) {
@@ -181,6 +212,23 @@ final class SimilarRecords {
             matches.add(new SimilarMatch(r.issueId(), r.issueKey(), r.projectKey(), r.summary(), similarity, reasons));
         }
         return matches;
+    }
+
+    /** Whether the browsable projects include every project that has a document in the index. */
+    static boolean coversEveryProject(IndexReader reader, Set<String> browsable) throws IOException {
+        for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+            org.apache.lucene.index.Terms projects = leaf.reader().terms(IndexSchema.PROJECT);
+            if (projects == null) {
+                continue;
+            }
+            org.apache.lucene.index.TermsEnum e = projects.iterator();
+            for (org.apache.lucene.util.BytesRef t = e.next(); t != null; t = e.next()) {
+                if (!browsable.contains(t.utf8ToString())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static final Set<String> RECORD_ONLY = Set.of(IndexSchema.RECORD_BLOB);
@@ -223,15 +271,29 @@ final class SimilarRecords {
         return false;
     }
 
-    /** The query's best {@value #MAX_TERMS} terms by tf-idf over the record documents, best first. */
+    /**
+     * The query's best {@value #MAX_TERMS} terms by tf-idf over the record documents, best first. A long text has
+     * many more terms than that, and each costs a look-up per text field: the terms are first ranked by their document
+     * frequency in the combined field (one look-up each; at least the highest of the per-field frequencies), and only
+     * the best {@value #PRESELECTED}x are looked up per field and weighed as described above.
+     */
     List<Weighted> distinctive(IndexSearcher searcher, int records, Map<String, Integer> frequencies)
             throws IOException {
-        List<Weighted> weighted = new ArrayList<>();
+        IndexReader reader = searcher.getIndexReader();
+        List<Weighted> rough = new ArrayList<>(frequencies.size());
         for (Map.Entry<String, Integer> entry : frequencies.entrySet()) {
+            int df = reader.docFreq(new Term(IndexSchema.SIMILAR_TEXT, entry.getKey()));
+            if (df > 0) {
+                rough.add(new Weighted(entry.getKey(), tfIdf(entry.getValue(), df, records), Map.of()));
+            }
+        }
+        rough.sort(Comparator.comparingDouble(Weighted::weight).reversed().thenComparing(Weighted::term));
+        List<Weighted> weighted = new ArrayList<>();
+        for (Weighted candidate : rough.subList(0, Math.min(MAX_TERMS * PRESELECTED, rough.size()))) {
             int df = 0;
             Map<String, TermStates> fields = new LinkedHashMap<>();
             for (String field : FIELD_WEIGHTS.keySet()) {
-                TermStates states = TermStates.build(searcher, new Term(field, entry.getKey()), true);
+                TermStates states = TermStates.build(searcher, new Term(field, candidate.term()), true);
                 if (states.docFreq() > 0) {
                     fields.put(field, states);
                     df = Math.max(df, states.docFreq());
@@ -240,11 +302,14 @@ final class SimilarRecords {
             if (df == 0 || df >= records) {
                 continue;
             }
-            double idf = Math.log(1 + (records - df + 0.5) / (df + 0.5));
-            weighted.add(new Weighted(entry.getKey(), (1 + Math.log(entry.getValue())) * idf, fields));
+            weighted.add(new Weighted(candidate.term(), tfIdf(frequencies.get(candidate.term()), df, records), fields));
         }
         weighted.sort(Comparator.comparingDouble(Weighted::weight).reversed().thenComparing(Weighted::term));
         return weighted.subList(0, Math.min(MAX_TERMS, weighted.size()));
+    }
+
+    private static double tfIdf(int tf, int df, int records) {
+        return (1 + Math.log(tf)) * Math.log(1 + (records - df + 0.5) / (df + 0.5));
     }
 
     /**

@@ -80,7 +80,7 @@ public final class SearchBenchmark {
         }
     }
 
-    private String word(Random random) {
+    String word(Random random) {
         int i = Arrays.binarySearch(cumulative, random.nextDouble());
         return vocabulary[Math.min(vocabulary.length - 1, i < 0 ? -i - 1 : i)];
     }
@@ -94,6 +94,16 @@ public final class SearchBenchmark {
             text.append(word(random));
         }
         return text.toString();
+    }
+
+    /** 1..3 for the key's place among the matches, 0 when it is not among them. */
+    private static int rank(List<SimilarMatch> matches, String key) {
+        for (int i = 0; i < matches.size(); i++) {
+            if (matches.get(i).issueKey().equals(key)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static String project(int i) {
@@ -227,7 +237,41 @@ public final class SearchBenchmark {
                             .sortedBy(dev.failforward.core.record.RecordSort.KEY, true)).total()));
             timings.add(time("similar, a new report of ~90 words, top 10", 50, runs, i ->
                     index.similar(new SimilarQuery(data.text(new Random(1_000 + i), 90), all, project(i % PROJECTS),
+                            null, null, null, null, 10)).size()));
+            timings.add(time("similar, incidents only, top 10", 50, runs, i ->
+                    index.similar(new SimilarQuery(data.text(new Random(1_000 + i), 90), all, project(i % PROJECTS),
                             RecordKind.INCIDENT, null, null, null, 10)).size()));
+            Set<String> half = new HashSet<>(all.stream().sorted().toList().subList(0, PROJECTS / 2));
+            timings.add(time("similar, half the projects browsable, top 10", 50, runs, i ->
+                    index.similar(new SimilarQuery(data.text(new Random(1_000 + i), 90), half, project(i % PROJECTS),
+                            null, null, null, null, 10)).size()));
+            // what the two-step ranking (candidates from the combined field, then the weighted query) gives up at
+            // this size, on re-worded reports of existing records: a third of a record's summary and description
+            // words replaced by others, the rest shuffled; the record should come first. The same with every record
+            // that shares a word ranked by the weighted query (exhaustive) is the yardstick.
+            int[] fastRank = new int[4];
+            int[] fullRank = new int[4];
+            int planted = 100;
+            for (int i = 0; i < planted; i++) {
+                SearchableRecord target = data.record((int) ((i * 7_919L) % n));
+                Random reword = new Random(5_000 + i);
+                List<String> said = new ArrayList<>(List.of((target.details().record().summary() + " "
+                        + target.description()).split("[ .]+")));
+                for (int w = 0; w < said.size(); w++) {
+                    if (reword.nextInt(3) == 0) {
+                        said.set(w, data.word(reword));
+                    }
+                }
+                java.util.Collections.shuffle(said, reword);
+                SimilarQuery q = new SimilarQuery(String.join(" ", said), all, null, i % 2 == 0
+                        ? target.details().record().kind() : null, null, null, null, 3);
+                String key = target.details().record().issueKey();
+                fastRank[rank(index.similar(q), key)]++;
+                fullRank[rank(index.similarExhaustive(q), key)]++;
+            }
+            System.out.printf(Locale.ROOT, "similar on %d re-worded records: first %d, in top 3 %d (exhaustive "
+                    + "ranking: first %d, in top 3 %d)%n", planted, fastRank[1], fastRank[1] + fastRank[2] + fastRank[3],
+                    fullRank[1], fullRank[1] + fullRank[2] + fullRank[3]);
             System.out.printf(Locale.ROOT, "%n%-56s %8s %8s %8s %8s %8s %9s%n", "search (" + runs + " runs)",
                     "p50 ms", "p95 ms", "p99 ms", "cpu p50", "cpu p95", "found");
             for (Timing t : timings) {
