@@ -431,6 +431,15 @@ class LuceneFailureIndexTest {
 
         assertThat(index.similar(new SimilarQuery("database disk deployment", ALL, null, RecordKind.INCIDENT,
                 "OPS-1", null, null, 5))).extracting(SimilarMatch::issueKey).doesNotContain("OPS-1", "LAB-1");
+        // every project browsable (no project filter in the query): the excluded issue stays out all the same
+        assertThat(index.similar(new SimilarQuery("database disk deployment", ALL, null, null, "OPS-1", null, null,
+                5))).extracting(SimilarMatch::issueKey).isNotEmpty().doesNotContain("OPS-1");
+        Set<String> allAndMore = new java.util.HashSet<>(ALL);
+        allAndMore.add("NOPE");
+        assertThat(index.similar(new SimilarQuery("database disk deployment", allAndMore, null, null, null, null,
+                null, 5))).extracting(SimilarMatch::issueKey)
+                .isEqualTo(index.similar(new SimilarQuery("database disk deployment", ALL, null, null, null, null,
+                        null, 5)).stream().map(SimilarMatch::issueKey).toList());
         assertThat(index.similar(new SimilarQuery("   ", ALL, null, null, null, null, null, 5))).isEmpty();
         assertThat(index.similar(new SimilarQuery("zebra", ALL, null, null, null, null, null, 5))).isEmpty();
     }
