@@ -426,8 +426,8 @@ public class ImportService {
     /**
      * A Confluence page: one read through the link carries its id, title and address; a page uploaded as a file is
      * known by the page id it names near its top ({@code <!-- pageId: 12345 -->}) or in its name
-     * ({@code 12345.xhtml}, {@code …pageId=12345…}), else by its name. Its hash covers title and address too, so a
-     * renamed or moved page is updated.
+     * ({@code 12345.xhtml}, {@code …pageId=12345…}), else by its name without folder and extension. Its hash
+     * covers title and address too, so a renamed or moved page is updated.
      */
     private Parsed confluencePage(SourceFile file, ZoneId zone) {
         String text = decode(file.content());
@@ -437,8 +437,9 @@ public class ImportService {
             String stem = base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base;
             java.util.regex.Matcher named = PAGE_ID.matcher(text.substring(0, Math.min(text.length(), 1_000)));
             java.util.regex.Matcher inName = PAGE_ID.matcher(base);
-            String id = named.find() ? named.group(1) : inName.find() ? inName.group(1)
-                    : stem.matches("\\d{1,19}") ? stem : file.name();
+            // else the file's name without folder and extension ("12345.xhtml" is page 12345): the source key keeps
+            // its confluence-page- prefix (a key made from a path would lose it to sourceKey's folder stripping)
+            String id = named.find() ? named.group(1) : inName.find() ? inName.group(1) : stem;
             page = new ConfluencePage(id, null, null);
         }
         String hash = sha256((page.title() + "\n" + page.url() + "\n" + text).getBytes(StandardCharsets.UTF_8));
