@@ -77,8 +77,9 @@ public class ApplinksConfluencePages implements ConfluencePageSource {
         }
         List<Page> pages = new ArrayList<>();
         int start = 0;
-        // bounded: at most as many requests as max needs, even if Confluence keeps saying there is more
-        for (int request = 0; pages.size() < query.max() && request <= query.max() / PAGE_SIZE + 1; request++) {
+        // bounded even if Confluence keeps saying there is more: every answer that goes on has a page, and Confluence
+        // may give fewer than asked per answer (it caps the limit when bodies are expanded), so the bound is max itself
+        for (int request = 0; pages.size() < query.max() && request < query.max(); request++) {
             int limit = Math.min(PAGE_SIZE, query.max() - pages.size());
             JsonNode answer = get(factory, SEARCH + "?cql=" + encode(query.cql())
                     + "&expand=" + encode("body.storage,version,space") + "&start=" + start + "&limit=" + limit);

@@ -128,6 +128,23 @@ class ApplinksConfluencePagesTest {
     }
 
     @Test
+    void aConfluenceThatGivesFewerPerAnswerThanAskedIsReadToTheEnd() throws Exception {
+        confluence(url -> {
+            int start = parameter(url, "start");
+            return response(200, results(start, Math.min(start + 25, 130), 130)); // its own cap of 25
+        });
+        assertThat(pages.pages(new PageQuery("OPS", null, null, 200))).hasSize(130);
+        assertThat(urls.stream().map(u -> parameter(u, "start"))).containsExactly(0, 25, 50, 75, 100, 125);
+    }
+
+    @Test
+    void aConfluenceThatNeverStopsSayingMoreIsStillAskedBoundedly() throws Exception {
+        confluence(url -> response(200, "{\"results\":[],\"_links\":{\"next\":\"/more\"}}"));
+        assertThat(pages.pages(new PageQuery("OPS", null, null, 200))).isEmpty();
+        assertThat(urls).hasSize(1);
+    }
+
+    @Test
     void theCqlQuotesAndEscapesEveryValue() throws Exception {
         confluence(url -> response(200, results(0, 0, 0)));
         pages.pages(new PageQuery("O\"PS", "post\\mortem\" or space=\"HR", "12345", 10));
