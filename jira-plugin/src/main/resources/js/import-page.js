@@ -3,7 +3,10 @@
  * one .zip of them; "Check files" sends them as a dry run to /rest/failforward/1.0/imports (a .zip to /imports/zip)
  * and shows, per file, what would happen and what was found where; "Import" sends the same files for real, in parts of
  * PART files with a progress bar, and shows each file's issue. Sending the same files again is safe: what was imported
- * unchanged is skipped, so a batch cut short is resumed by importing it again. Text only (textContent), never HTML.
+ * unchanged is skipped, so a batch cut short is resumed by importing it again. "From Confluence" asks
+ * /imports/confluence for a space's pages (optionally a label, a parent page) the same way: "Check pages" is the dry
+ * run, "Import pages" the import; when Jira must be authorised to read Confluence, a link to do so is shown. Text only
+ * (textContent), never HTML.
  */
 (function () {
     'use strict';
@@ -52,7 +55,7 @@
 
         function fieldError(name, message) {
             var box = $('ff-import-' + name + '-error');
-            var field = name === 'project' ? project : input;
+            var field = name === 'files' ? input : $('ff-import-' + name);
             box.textContent = message || '';
             box.hidden = !message;
             if (message) {
@@ -60,7 +63,8 @@
                 field.setAttribute('aria-describedby', box.id);
             } else {
                 field.removeAttribute('aria-invalid');
-                field.setAttribute('aria-describedby', name === 'files' ? 'ff-import-files-hint' : '');
+                field.setAttribute('aria-describedby', $('ff-import-' + name + '-hint') ? 'ff-import-' + name + '-hint'
+                    : '');
             }
         }
 
@@ -102,6 +106,7 @@
                     if (!response.ok) {
                         var error = new Error(json.message || ('HTTP ' + response.status));
                         error.errors = json.errors || [];
+                        error.authorizeUrl = json.authorizeUrl || null;
                         throw error;
                     }
                     return json;
@@ -286,9 +291,91 @@
                 } else if (e.field === 'file' || /^files/.test(e.field || '')) {
                     fieldError('files', e.message);
                     input.focus();
+                } else if (e.field === 'space' || e.field === 'label' || e.field === 'parent') {
+                    fieldError(e.field, e.message);
+                    $('ff-import-' + e.field).focus();
                 }
             });
+            if (error.authorizeUrl && /^https?:/i.test(error.authorizeUrl)) {
+                authorizeLink.href = error.authorizeUrl;
+                authorize.hidden = false;
+                authorizeLink.focus();
+            }
         }
+
+        // ----- from Confluence -----
+        var confluenceForm = $('ff-import-confluence-form');
+        var space = $('ff-import-space');
+        var label = $('ff-import-label');
+        var parent = $('ff-import-parent');
+        var confluenceRun = $('ff-import-confluence-run');
+        var authorize = $('ff-import-authorize');
+        var authorizeLink = $('ff-import-authorize-link');
+        var checkedPages = null; // the query the last dry run checked
+
+        [space, label, parent].forEach(function (field) {
+            field.addEventListener('input', function () {
+                fieldError(field.id.replace('ff-import-', ''), null);
+                confluenceRun.disabled = true;
+                checkedPages = null;
+            });
+        });
+        project.addEventListener('input', function () {
+            confluenceRun.disabled = true;
+            checkedPages = null;
+        });
+
+        function sendPages(query, dryRun) {
+            var request = {project: query.project, dryRun: dryRun, space: query.space};
+            if (query.label) {
+                request.label = query.label;
+            }
+            if (query.parent) {
+                request.parent = query.parent;
+            }
+            authorize.hidden = true;
+            return send(base + '/rest/failforward/1.0/imports/confluence', 'application/json',
+                JSON.stringify(request));
+        }
+
+        confluenceForm.addEventListener('submit', function (event) {
+            event.preventDefault();
+            var query = {project: project.value.trim().toUpperCase(), space: space.value.trim(),
+                label: label.value.trim(), parent: parent.value.trim()};
+            if (!query.project) {
+                fieldError('project', text('nothing'));
+                project.focus();
+                return;
+            }
+            if (!query.space) {
+                fieldError('space', text('nothing'));
+                space.focus();
+                return;
+            }
+            confluenceRun.disabled = true;
+            status.textContent = text('checking-confluence');
+            sendPages(query, true).then(function (batch) {
+                show(batch);
+                status.textContent = '';
+                checkedPages = query;
+                confluenceRun.disabled = !batch.files.some(function (f) {
+                    return f.outcome === 'create' || f.outcome === 'update';
+                });
+            }, failed);
+        });
+
+        confluenceRun.addEventListener('click', function () {
+            if (!checkedPages) {
+                return;
+            }
+            confluenceRun.disabled = true;
+            status.textContent = text('running');
+            sendPages(checkedPages, false).then(function (batch) {
+                show(batch);
+                status.textContent = result.querySelector('.ff-import-summary').textContent;
+                checkedPages = null;
+            }, failed);
+        });
 
         function chosen() {
             var key = project.value.trim().toUpperCase();

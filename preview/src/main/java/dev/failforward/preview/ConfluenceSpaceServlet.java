@@ -59,6 +59,12 @@ final class ConfluenceSpaceServlet extends PageServlet {
             createdPage(response, created.get());
             return;
         }
+        Optional<dev.failforward.preview.confluence.PreviewConfluenceSpace.Page> demo =
+                pageId(request.getParameter("pageId")).flatMap(services.confluenceSpace::find);
+        if (demo.isPresent()) {
+            demoPage(response, demo.get());
+            return;
+        }
         Optional<FailureRecord> record = pageId(request.getParameter("pageId")).flatMap(services.records::findByIssueId);
         if (record.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "No such page");
@@ -86,6 +92,17 @@ final class ConfluenceSpaceServlet extends PageServlet {
         }
         Map<String, Object> model = page(page.title(), String.valueOf(page.id()));
         model.put("contentHtml", macro(services.retroMacro, parameters, page.introXhtml()));
+        render(response, "confluence-wiki.vm", model);
+    }
+
+    /**
+     * A page of the demo space as Confluence shows it: its storage format (written for the demo, no user input) with
+     * the macros the preview does not render left as their text.
+     */
+    private void demoPage(HttpServletResponse response, dev.failforward.preview.confluence.PreviewConfluenceSpace.Page page)
+            throws IOException {
+        Map<String, Object> model = page(page.title(), String.valueOf(page.id()));
+        model.put("contentHtml", page.storage());
         render(response, "confluence-wiki.vm", model);
     }
 

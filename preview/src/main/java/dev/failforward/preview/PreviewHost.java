@@ -94,6 +94,9 @@ public final class PreviewHost implements AutoCloseable {
         context.addServlet(new ServletHolder("confluence-create", new ConfluenceCreateServlet(services)),
                 ConfluenceCreateServlet.PATH);
         context.addServlet(new ServletHolder("jira-remote-links", new RemoteLinkServlet(services)), "/rest/api/2/issue/*");
+        // the preview Confluence's content search: what Jira's import reads pages from, through the application link
+        context.addServlet(new ServletHolder("confluence-content-search", new ConfluenceContentSearchServlet(services)),
+                ConfluenceContentSearchServlet.PATH);
         context.addServlet(new ServletHolder("confluence-pages", new ConfluenceSpaceServlet(services)),
                 PreviewApplicationProperties.CONTEXT_PATH + "/pages/*");
         // the issue view's web panels require their web resources as in Jira: the page builder writes them into the head

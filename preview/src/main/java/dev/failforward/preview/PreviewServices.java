@@ -259,6 +259,9 @@ final class PreviewServices implements AutoCloseable {
     final dev.failforward.preview.confluence.PreviewEventPublisher jiraEvents =
             new dev.failforward.preview.confluence.PreviewEventPublisher();
     /** The pages made from the retro blueprints in the preview's Confluence. */
+    /** The demo space of post-mortem pages Jira's import reads from the preview Confluence. */
+    final dev.failforward.preview.confluence.PreviewConfluenceSpace confluenceSpace =
+            new dev.failforward.preview.confluence.PreviewConfluenceSpace();
     final dev.failforward.preview.confluence.PreviewConfluencePages confluencePages =
             new dev.failforward.preview.confluence.PreviewConfluencePages();
 
@@ -436,7 +439,8 @@ final class PreviewServices implements AutoCloseable {
                 .add(PREVIEW_AUTHENTICATION)
                 .add(jiraEvents)
                 // the post-mortem import: Incident issues through the preview's screens and workflow, as the demo user
-                .add(new dev.failforward.preview.jira.PreviewIncidentIssues(jira, java.util.Set.copyOf(IssuesServlet.PROJECTS)))
+                .add(new dev.failforward.preview.jira.PreviewIncidentIssues(jira, java.util.Set.copyOf(IssuesServlet.PROJECTS),
+                        remoteLinks))
                 .add(new dev.failforward.preview.jira.PreviewImportPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS)));
     }
 

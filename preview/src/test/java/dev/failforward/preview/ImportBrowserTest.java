@@ -88,6 +88,39 @@ class ImportBrowserTest extends BrowserTest {
         assertThat(texts("a.ff-archive-item-issue", "el.textContent")).contains(key);
     }
 
+    /**
+     * "From Confluence": the space's post-mortem pages checked (the same dry-run table, one row per page) and imported
+     * from the page's own section; an empty space key is named at its field, focused, before anything is sent.
+     */
+    @Test
+    void theDemoConfluenceSpaceIsCheckedAndImportedFromThePage() throws Exception {
+        open("/plugins/servlet/failforward/import?project=CARE");
+        waitFor("document.getElementById('ff-import-space')");
+        assertThat(browser.evaluate("document.querySelector('label[for=ff-import-space]').textContent").asText())
+                .contains("Space key");
+        browser.evaluate("document.getElementById('ff-import-confluence-check').click()");
+        waitFor("!document.getElementById('ff-import-space-error').hidden");
+        assertThat(browser.evaluate("document.activeElement.id").asText()).isEqualTo("ff-import-space");
+        assertThat(browser.evaluate("document.getElementById('ff-import-space').getAttribute('aria-invalid')").asText())
+                .isEqualTo("true");
+
+        browser.evaluate("(() => { const s = document.getElementById('ff-import-space'); s.value = 'OPS';"
+                + " s.dispatchEvent(new Event('input', {bubbles: true}));"
+                + " document.getElementById('ff-import-label').value = 'postmortem'; })()");
+        browser.evaluate("document.getElementById('ff-import-confluence-check').click()");
+        waitFor("document.querySelectorAll('.ff-import-file').length === 3");
+        assertThat(texts(".ff-import-file", "el.dataset.ffOutcome")).containsOnly("create");
+        assertThat(texts(".ff-import-name", "el.textContent"))
+                .contains("Incident review: Nightly billing export stuck (880000102)");
+        screenshot("import-confluence-dry-run.png");
+
+        waitFor("!document.getElementById('ff-import-confluence-run').disabled");
+        browser.evaluate("document.getElementById('ff-import-confluence-run').click()");
+        waitFor("[...document.querySelectorAll('.ff-import-file')].filter(r => r.dataset.ffOutcome === 'created')"
+                + ".length === 3");
+        assertThat(texts(".ff-import-issue a", "el.textContent")).allMatch(k -> k.startsWith("CARE-"));
+    }
+
     @Override
     String describePage() {
         return "the page: " + browser.evaluate("document.body.textContent.replace(/\\s+/g, ' ').trim().slice(0, 800)");

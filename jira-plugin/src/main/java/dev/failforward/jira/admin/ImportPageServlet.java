@@ -35,7 +35,10 @@ public class ImportPageServlet extends HttpServlet {
     static final String[] TEXTS = {"title", "intro", "project", "files", "filesHint", "check", "run", "checking",
             "running", "progress", "file", "outcome", "issue", "found", "problems", "none", "failed", "summary",
             "outcome.create", "outcome.update", "outcome.unchanged", "outcome.created", "outcome.updated",
-            "outcome.failed", "line", "nothing", "mapping", "mappingHint", "unmapped", "confidence", "remap"};
+            "outcome.failed", "line", "nothing", "mapping", "mappingHint", "unmapped", "confidence", "remap",
+            // from Confluence
+            "confluence", "confluenceIntro", "space", "spaceHint", "label", "labelHint", "parent", "parentHint",
+            "checkConfluence", "runConfluence", "checkingConfluence", "authorize"};
 
     private final transient UserManager users;
     private final transient LoginUriProvider login;

@@ -11,6 +11,7 @@ import dev.failforward.core.importing.ImportedAction;
 import dev.failforward.core.importing.ImportedIncident;
 import dev.failforward.core.importing.ImportedLearning;
 import dev.failforward.core.importing.TimelineEntry;
+import dev.failforward.core.importing.confluence.ConfluencePostMortemParser;
 import dev.failforward.core.importing.markdown.MarkdownPostMortemParser;
 import dev.failforward.core.importing.tabular.ColumnMapping;
 import dev.failforward.core.importing.tabular.InvalidMappingException;
@@ -92,6 +93,11 @@ public class ImportService {
     static final long LOCK_WAIT_SECONDS = 30;
     private static final Set<String> MARKDOWN = Set.of("md", "markdown", "mdown", "mkd", "txt");
     private static final Set<String> TABULAR = Set.of("csv", "tsv", "json");
+    /** Confluence pages in storage format (a page saved from the editor's source view, or an HTML export). */
+    private static final Set<String> CONFLUENCE = Set.of("xhtml", "html", "htm");
+    /** A page id named near the top of a saved page: {@code <!-- pageId: 12345 -->}, {@code pageId=12345}. */
+    private static final java.util.regex.Pattern PAGE_ID = java.util.regex.Pattern.compile(
+            "(?i)page[-_ ]?id\\s*[:=]\\s*\"?(\\d{1,19})");
 
     public enum Outcome {
         /** Dry run: would create an issue. */
@@ -106,11 +112,29 @@ public class ImportService {
         FAILED
     }
 
-    /** A file of the batch: its name (with its path in a zip) and its bytes. */
-    public record SourceFile(String name, byte[] content) {
+    /**
+     * A file of the batch: its name (with its path in a zip) and its bytes; {@code page} when it is a Confluence page
+     * read through the application link (its content then is the page's storage format), else {@code null}.
+     */
+    public record SourceFile(String name, byte[] content, ConfluencePage page) {
         public SourceFile {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(content, "content");
+        }
+
+        public SourceFile(String name, byte[] content) {
+            this(name, content, null);
+        }
+    }
+
+    /**
+     * A Confluence page: its id (the stable source key, {@code confluence-page-<id>}), title and address. With an
+     * address, the page stays the incident's retro page: the source page of its learnings and a "Wiki Page" remote
+     * link of the issue ({@link IncidentIssues#linkRetroPage}).
+     */
+    public record ConfluencePage(String id, String title, String url) {
+        public ConfluencePage {
+            Objects.requireNonNull(id, "id");
         }
     }
 
@@ -148,6 +172,7 @@ public class ImportService {
     private final I18nResolver i18n;
     private final ImportMappingStore mappingStore;
     private final MarkdownPostMortemParser markdown = new MarkdownPostMortemParser();
+    private final ConfluencePostMortemParser confluence = new ConfluencePostMortemParser();
 
     @Inject
     public ImportService(IncidentIssues issues, IncidentRecords incidentRecords, ImportSourceStore sources,
@@ -200,13 +225,7 @@ public class ImportService {
                                 .toList()));
             }
         }
-        String project = projectKey == null ? null : projectKey.strip().toUpperCase(Locale.ROOT);
-        if (project == null || project.isEmpty()) {
-            throw new FailureDbException.BadField("project", "required", "failforward.import.error.project.required");
-        }
-        if (!permissions.mayImport(project)) {
-            throw new FailureDbException.FieldDenied("project", "failforward.import.error.project.denied", project);
-        }
+        String project = mayImport(projectKey);
         if (files == null || files.isEmpty()) {
             throw new FailureDbException.BadField("files", "required", "failforward.import.error.files.required");
         }
@@ -243,6 +262,24 @@ public class ImportService {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The project's key as imports use it, once the user may import into it (checked before anything is read, e.g.
+     * before Confluence is asked for pages).
+     *
+     * @throws FailureDbException.BadField    {@code project} missing
+     * @throws FailureDbException.FieldDenied {@code project}: the user may not import there
+     */
+    public String mayImport(String projectKey) {
+        String project = projectKey == null ? null : projectKey.strip().toUpperCase(Locale.ROOT);
+        if (project == null || project.isEmpty()) {
+            throw new FailureDbException.BadField("project", "required", "failforward.import.error.project.required");
+        }
+        if (!permissions.mayImport(project)) {
+            throw new FailureDbException.FieldDenied("project", "failforward.import.error.project.denied", project);
+        }
+        return project;
     }
 
     private List<FileReport> one(String project, SourceFile file, boolean dryRun, ZoneId zone, Mappings mappings) {
@@ -309,7 +346,10 @@ public class ImportService {
                 key = created.key();
             }
             incidentRecords.refresh(issueId);
-            addLearningsAndActions(key, incident);
+            addLearningsAndActions(key, incident, parsed.page());
+            if (parsed.page() != null && parsed.page().url() != null) {
+                issues.linkRetroPage(issueId, parsed.page().url(), pageTitle(parsed.page(), incident));
+            }
             sources.save(new ImportSourceStore.Source(project, incident.sourceKey(), issueId, parsed.hash(),
                     permissions.currentUserKey(), clock.instant()));
             return new FileReport(name, existing ? Outcome.UPDATED : Outcome.CREATED, incident.sourceKey(), key, found,
@@ -347,7 +387,10 @@ public class ImportService {
     }
 
     /** One incident read from a file (a Markdown file is one; a CSV or JSON export one per row). */
-    private record Parsed(String name, ImportResult result, String hash, String error) {
+    private record Parsed(String name, ImportResult result, String hash, String error, ConfluencePage page) {
+        Parsed(String name, ImportResult result, String hash, String error) {
+            this(name, result, hash, error, null);
+        }
     }
 
     /** The column mappings of a batch: the one the caller gave, else the project's saved one, else suggested. */
@@ -366,6 +409,9 @@ public class ImportService {
                     MAX_FILE_BYTES / 1024)));
         }
         String extension = extension(file.name());
+        if (file.page() != null || CONFLUENCE.contains(extension)) {
+            return List.of(confluencePage(file, zone));
+        }
         if (TABULAR.contains(extension)) {
             return tabular(project, file, zone, mappings);
         }
@@ -375,6 +421,34 @@ public class ImportService {
         }
         String text = decode(file.content());
         return List.of(new Parsed(file.name(), markdown.parse(file.name(), text, zone, clock.instant()), hash, null));
+    }
+
+    /**
+     * A Confluence page: one read through the link carries its id, title and address; a page uploaded as a file is
+     * known by the page id it names near its top ({@code <!-- pageId: 12345 -->}) or in its name
+     * ({@code 12345.xhtml}, {@code …pageId=12345…}), else by its name without folder and extension. Its hash
+     * covers title and address too, so a renamed or moved page is updated.
+     */
+    private Parsed confluencePage(SourceFile file, ZoneId zone) {
+        String text = decode(file.content());
+        ConfluencePage page = file.page();
+        if (page == null) {
+            String base = file.name().substring(file.name().lastIndexOf('/') + 1);
+            String stem = base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base;
+            java.util.regex.Matcher named = PAGE_ID.matcher(text.substring(0, Math.min(text.length(), 1_000)));
+            java.util.regex.Matcher inName = PAGE_ID.matcher(base);
+            // else the file's name without folder and extension ("12345.xhtml" is page 12345): the source key keeps
+            // its confluence-page- prefix (a key made from a path would lose it to sourceKey's folder stripping)
+            String id = named.find() ? named.group(1) : inName.find() ? inName.group(1) : stem;
+            page = new ConfluencePage(id, null, null);
+        }
+        String hash = sha256((page.title() + "\n" + page.url() + "\n" + text).getBytes(StandardCharsets.UTF_8));
+        return new Parsed(file.name(), confluence.parse(page.id(), page.title(), text, zone, clock.instant()), hash,
+                null, page);
+    }
+
+    private static String pageTitle(ConfluencePage page, ImportedIncident incident) {
+        return page.title() != null && !page.title().isBlank() ? page.title().strip() : incident.title();
     }
 
     private List<Parsed> tabular(String project, SourceFile file, ZoneId zone, Mappings mappings) {
@@ -518,14 +592,16 @@ public class ImportService {
     }
 
     /** Adds what the record does not have yet (same text): a re-import never duplicates nor removes an item. */
-    private void addLearningsAndActions(String issueKey, ImportedIncident incident) {
+    private void addLearningsAndActions(String issueKey, ImportedIncident incident, ConfluencePage page) {
         RecordDetails details = failureDb.details(issueKey);
         Set<String> learned = new LinkedHashSet<>();
         details.learnings().forEach((Learning l) -> learned.add(l.text().strip()));
         for (ImportedLearning learning : incident.learnings()) {
             if (learned.add(learning.text().strip())) {
-                failureDb.addLearning(issueKey, new LearningCommand(learning.text().strip(),
-                        learning.kind().name().toLowerCase(Locale.ROOT)));
+                String kind = learning.kind().name().toLowerCase(Locale.ROOT);
+                failureDb.addLearning(issueKey, page != null && page.url() != null
+                        ? new LearningCommand(learning.text().strip(), kind, page.url(), pageTitle(page, incident))
+                        : new LearningCommand(learning.text().strip(), kind));
             }
         }
         Set<String> planned = new LinkedHashSet<>();

@@ -28,6 +28,13 @@ public interface IncidentIssues {
     /** Deletes an issue this import created and could not finish (nothing half-written stays). */
     void delete(long issueId);
 
+    /**
+     * Links a Confluence page to the issue as its retro page: a remote link with the relationship "Wiki Page" to a
+     * Confluence application (what {@code RetroPageLinks} reads), unless the issue has a link to that address already.
+     * Never fails the import: a link the host refuses (linking off, no Link Issues permission) is logged and skipped.
+     */
+    void linkRetroPage(long issueId, String url, String title);
+
     /** The issue's current key, when it still exists and the user may browse it. */
     java.util.Optional<String> key(long issueId);
 

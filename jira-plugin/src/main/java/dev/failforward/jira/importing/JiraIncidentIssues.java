@@ -1,6 +1,9 @@
 package dev.failforward.jira.importing;
 
 import com.atlassian.jira.bc.issue.IssueService;
+import com.atlassian.jira.bc.issue.link.RemoteIssueLinkService;
+import com.atlassian.jira.issue.link.RemoteIssueLink;
+import com.atlassian.jira.issue.link.RemoteIssueLinkManager;
 import com.atlassian.jira.datetime.DateTimeFormatter;
 import com.atlassian.jira.datetime.DateTimeStyle;
 import com.atlassian.jira.issue.IssueInputParameters;
@@ -17,9 +20,12 @@ import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.failuredb.FollowUpIssues.IssueRef;
 import dev.failforward.jira.fields.FailForwardField;
 import dev.failforward.jira.fields.IssueFields;
+import dev.failforward.jira.retro.RetroPageLinks;
 import dev.failforward.jira.setup.SetupRecords;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Date;
 import java.util.Locale;
@@ -37,6 +43,8 @@ import java.util.Optional;
 @Named
 public class JiraIncidentIssues implements IncidentIssues {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JiraIncidentIssues.class);
+
     private final IssueService issueService;
     private final ProjectManager projects;
     private final PermissionManager permissions;
@@ -44,13 +52,17 @@ public class JiraIncidentIssues implements IncidentIssues {
     private final DateTimeFormatter dateTimeFormatter;
     private final IssueFields fields;
     private final PluginSettingsFactory settings;
+    private final RemoteIssueLinkService remoteLinkService;
+    private final RemoteIssueLinkManager remoteLinks;
 
     @Inject
     public JiraIncidentIssues(@ComponentImport IssueService issueService, @ComponentImport ProjectManager projects,
                               @ComponentImport PermissionManager permissions,
                               @ComponentImport JiraAuthenticationContext authentication,
                               @ComponentImport DateTimeFormatter dateTimeFormatter, IssueFields fields,
-                              @ComponentImport PluginSettingsFactory settings) {
+                              @ComponentImport PluginSettingsFactory settings,
+                              @ComponentImport RemoteIssueLinkService remoteLinkService,
+                              @ComponentImport RemoteIssueLinkManager remoteLinks) {
         this.issueService = Objects.requireNonNull(issueService, "issueService");
         this.projects = Objects.requireNonNull(projects, "projects");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
@@ -58,6 +70,42 @@ public class JiraIncidentIssues implements IncidentIssues {
         this.dateTimeFormatter = Objects.requireNonNull(dateTimeFormatter, "dateTimeFormatter");
         this.fields = Objects.requireNonNull(fields, "fields");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.remoteLinkService = Objects.requireNonNull(remoteLinkService, "remoteLinkService");
+        this.remoteLinks = Objects.requireNonNull(remoteLinks, "remoteLinks");
+    }
+
+    @Override
+    public void linkRetroPage(long issueId, String url, String title) {
+        ApplicationUser user = authentication.getLoggedInUser();
+        try {
+            IssueService.IssueResult found = issueService.getIssue(user, issueId);
+            if (found == null || !found.isValid() || found.getIssue() == null) {
+                return;
+            }
+            String address = url.strip();
+            boolean linked = remoteLinks.getRemoteIssueLinksForIssue(found.getIssue()).stream()
+                    .anyMatch(l -> l != null && address.equals(l.getUrl() == null ? null : l.getUrl().strip()));
+            if (linked) {
+                return;
+            }
+            String name = title == null || title.isBlank() ? address : title.strip();
+            // the shape of Confluence's own page links (application type, relationship), so RetroPageLinks and Jira's
+            // issue view treat it as a retro page; the global id is ours (Jira's own is "appId=…&pageId=…")
+            RemoteIssueLink link = new RemoteIssueLink(null, issueId, "dev.failforward.import:" + address,
+                    name.length() > 255 ? name.substring(0, 255) : name, null, address, null, null,
+                    RetroPageLinks.RELATIONSHIP, null, null, null, null, RetroPageLinks.CONFLUENCE, "Confluence");
+            RemoteIssueLinkService.CreateValidationResult valid = remoteLinkService.validateCreate(user, link);
+            if (valid == null || !valid.isValid()) {
+                LOG.warn("Fail Forward import: Jira refused the retro page link {} on issue {}: {}", address, issueId,
+                        valid == null ? "no answer" : valid.getErrorCollection());
+                return;
+            }
+            remoteLinkService.create(user, valid);
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError: RemoteIssueLinkService is mirrored from Jira 6-era source; should Jira 11 differ, the
+            // import still succeeds without the link rather than failing the file
+            LOG.warn("Fail Forward import: the retro page link {} on issue {} could not be made", url, issueId, e);
+        }
     }
 
     @Override

@@ -210,7 +210,7 @@ public class ImportResource {
         };
     }
 
-    private static BatchJson json(ImportService.BatchReport report) {
+    static BatchJson json(ImportService.BatchReport report) {
         Map<String, Integer> counts = new java.util.TreeMap<>();
         report.counts().forEach((outcome, n) -> counts.put(outcome.name().toLowerCase(Locale.ROOT), n));
         return new BatchJson(report.projectKey(), report.dryRun(), counts, report.files().stream()

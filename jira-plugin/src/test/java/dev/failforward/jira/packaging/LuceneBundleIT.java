@@ -35,6 +35,8 @@ class LuceneBundleIT {
                     "com.sun.management", "javax.xml", "org.xml.sax");
             assertThat(jar.getEntry("org/apache/lucene/codecs/lucene912/Lucene912Codec.class")).isNotNull();
             assertThat(jar.getEntry("org/tartarus/snowball/ext/EnglishStemmer.class")).isNotNull();
+            // the Confluence page importer is inside too, with its own tokenizer: hence no javax.xml import above
+            assertThat(jar.getEntry("dev/failforward/core/importing/confluence/StorageTokenizer.class")).isNotNull();
             assertThat(jar.stream().map(java.util.zip.ZipEntry::getName)).noneMatch(n -> n.startsWith("META-INF/versions/"));
             for (String service : new String[] {"org.apache.lucene.codecs.Codec", "org.apache.lucene.codecs.PostingsFormat",
                     "org.apache.lucene.codecs.DocValuesFormat", "org.apache.lucene.codecs.KnnVectorsFormat"}) {

@@ -11,8 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * The preview Jira's Application Links: one primary Confluence link, to the preview's own Confluence
- * ({@link PreviewApplicationProperties#CONTEXT_PATH} under the preview's base URL). The Jira plugin only opens pages
- * there ("Write the retro"), it sends no requests through it.
+ * ({@link PreviewApplicationProperties#CONTEXT_PATH} under the preview's base URL). The Jira plugin opens pages there
+ * ("Write the retro") and reads pages to import through it: requests go over real HTTP to the preview Confluence
+ * (as {@link PreviewApplicationLinks} does the other way), as the one preview user, so no authorisation is asked.
  */
 public final class PreviewConfluenceLinks implements ApplicationLinkService {
 
@@ -40,7 +41,9 @@ public final class PreviewConfluenceLinks implements ApplicationLinkService {
 
         @Override
         public ApplicationLinkRequestFactory createAuthenticatedRequestFactory() {
-            throw new UnsupportedOperationException("the preview Jira sends no requests to its Confluence");
+            URI confluence = URI.create(getDisplayUrl() + "/");
+            return new PreviewApplicationLinks(() -> confluence).getPrimaryApplicationLink(null)
+                    .createAuthenticatedRequestFactory();
         }
     }
 }

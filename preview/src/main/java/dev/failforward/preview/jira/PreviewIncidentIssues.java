@@ -25,10 +25,23 @@ public final class PreviewIncidentIssues implements IncidentIssues {
 
     private final PreviewJira jira;
     private final Set<String> projects;
+    private final PreviewRemoteLinks remoteLinks;
 
-    public PreviewIncidentIssues(PreviewJira jira, Set<String> projects) {
+    public PreviewIncidentIssues(PreviewJira jira, Set<String> projects, PreviewRemoteLinks remoteLinks) {
         this.jira = Objects.requireNonNull(jira, "jira");
         this.projects = Set.copyOf(projects);
+        this.remoteLinks = Objects.requireNonNull(remoteLinks, "remoteLinks");
+    }
+
+    /** As Jira's remote link service: a "Wiki Page" link to the page, unless the issue links that address already. */
+    @Override
+    public void linkRetroPage(long issueId, String url, String title) {
+        if (remoteLinks.forIssue(issueId).stream().anyMatch(l -> url.equals(l.getUrl()))) {
+            return;
+        }
+        remoteLinks.save(issueId, "dev.failforward.import:" + url, title == null || title.isBlank() ? url : title, url,
+                dev.failforward.jira.retro.RetroPageLinks.RELATIONSHIP, dev.failforward.jira.retro.RetroPageLinks.CONFLUENCE,
+                "Confluence");
     }
 
     @Override

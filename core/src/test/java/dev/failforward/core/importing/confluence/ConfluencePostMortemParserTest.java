@@ -309,7 +309,7 @@ class ConfluencePostMortemParserTest {
         assertThat(p.field()).isEqualTo(ImportField.FILE);
         assertThat(p.line()).isEqualTo(6);
         assertThat(p.message()).startsWith("the page is not well-formed storage format at line 6, column 3 (")
-                .contains("\"li\"").endsWith("; only the part before it was read");
+                .contains("\"li\"").endsWith("; it was mended as a browser would and read whole");
         ImportedIncident i = result.incident();
         assertThat(i.summary()).isEqualTo("The search index rebuild filled the disk on the search cluster.");
         assertThat(i.impact()).startsWith("Search returned no results for two hours.");

@@ -1,17 +1,9 @@
 package dev.failforward.core.importing.confluence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.failforward.core.importing.confluence.StorageFormat.Node;
 import dev.failforward.core.importing.confluence.StorageFormat.Parsed;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.InetSocketAddress;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Test;
 
 class StorageFormatTest {
@@ -57,30 +49,46 @@ class StorageFormatTest {
         assertThat(ConfluencePage.text(parsed.root())).startsWith("kept");
     }
 
-    /** Defence in depth: even a DOCTYPE that got past the blanking is not resolved by the factory. */
     @Test
-    void theFactoryItselfResolvesNoExternalEntity() throws IOException {
-        AtomicInteger requests = new AtomicInteger();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            requests.incrementAndGet();
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        server.start();
-        try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/e";
-            String xml = "<!DOCTYPE r [<!ENTITY e SYSTEM \"" + url + "\"><!ENTITY % p SYSTEM \"" + url + "/p\"> %p;]>"
-                    + "<r>&e;</r>";
-            assertThatThrownBy(() -> {
-                XMLStreamReader reader = StorageFormat.factory().createXMLStreamReader(new StringReader(xml));
-                while (reader.hasNext()) {
-                    reader.next();
-                }
-            }).isInstanceOf(XMLStreamException.class);
-            assertThat(requests).hasValue(0);
-        } finally {
-            server.stop(0);
-        }
+    void misnestedAndUnclosedHtmlIsMendedAndReadWhole() {
+        Parsed parsed = StorageFormat.parse("<ul><li>one<li>two</ul>\n<p>after <b>bold</p>\n<br><hr>\n</div><p>end");
+        assertThat(parsed.problems()).hasSize(1);
+        assertThat(parsed.problems().get(0)).startsWith("the page is not well-formed storage format at line 1, column 21"
+                + " (the element \"li\" from line 1 must be closed before \"</ul>\") and in 3 more places;");
+        assertThat(parsed.errorLine()).isEqualTo(1);
+        assertThat(ConfluencePage.text(parsed.root()).replaceAll("\\s+", " ").strip())
+                .isEqualTo("onetwo after bold end");
+        assertThat(parsed.root().children().stream().filter(n -> !n.isText()).map(Node::name))
+                .containsExactly("ul", "p", "br", "hr", "p");
+    }
+
+    @Test
+    void deepNestingKeepsTheTextAndOverflowsNoStack() {
+        String deep = "<div>".repeat(50_000) + "<h2>Summary</h2><p>deep</p>" + "</div>".repeat(50_000);
+        Parsed parsed = StorageFormat.parse(deep);
+        assertThat(parsed.problems()).containsExactly(
+                "elements nested deeper than 100 levels were read as plain text");
+        assertThat(ConfluencePage.text(parsed.root())).isEqualTo("Summarydeep");
+        ConfluencePostMortemParser parser = new ConfluencePostMortemParser();
+        assertThat(parser.parse("1", "deep", deep, java.time.ZoneOffset.UTC, java.time.Instant.EPOCH).problems())
+                .extracting(p -> p.message()).contains("elements nested deeper than 100 levels were read as plain text");
+    }
+
+    @Test
+    void hugeInputIsCut() {
+        String huge = "<p>" + "x".repeat(StorageFormat.MAX_CHARS) + "</p>";
+        Parsed parsed = StorageFormat.parse(huge);
+        assertThat(parsed.problems()).first().asString().startsWith("the page has more than");
+        assertThat(ConfluencePage.text(parsed.root())).hasSize(StorageFormat.MAX_CHARS - 3);
+    }
+
+    @Test
+    void aDoctypeWithDeclaredEntitiesExpandsNothing() {
+        Parsed parsed = StorageFormat.parse("<!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;\">"
+                + "<!ENTITY e SYSTEM \"file:///etc/passwd\">]><p>&b;&e;</p>");
+        assertThat(ConfluencePage.text(parsed.root())).isEqualTo("&b;&e;");
+        assertThat(parsed.problems()).containsExactly(
+                "the page has a DOCTYPE declaration; it was ignored and nothing it names was read",
+                "unknown entities kept as text: &b; &e;");
     }
 }
