@@ -248,6 +248,12 @@
                     a.href = base + '/browse/' + encodeURIComponent(file.issueKey);
                     issue.appendChild(a);
                 }
+                if (file.status) {
+                    // where the import walked the incident's workflow (as far as its validators allowed)
+                    issue.appendChild(document.createTextNode(' '));
+                    issue.appendChild(el('span', 'aui-lozenge aui-lozenge-subtle ff-import-status'
+                        + (file.status === 'closed' ? ' aui-lozenge-success' : ''), text('status-' + file.status)));
+                }
                 tr.appendChild(issue);
                 var found = el('td', 'ff-import-found');
                 if (file.found && file.found.length) {
@@ -268,6 +274,10 @@
                 var problems = el('td', 'ff-import-problems');
                 if (file.error) {
                     problems.appendChild(el('p', 'ff-import-error', file.error));
+                }
+                if (file.statusNote) {
+                    problems.appendChild(el('p', 'ff-import-stopped', format(text('stopped-by'),
+                        [text('status-' + file.status), file.statusNote])));
                 }
                 (file.problems || []).forEach(function (p) {
                     problems.appendChild(el('p', 'ff-import-problem', (p.field ? p.field + ': ' : '') + p.message

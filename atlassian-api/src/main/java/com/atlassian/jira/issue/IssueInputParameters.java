@@ -32,4 +32,11 @@ public interface IssueInputParameters {
 
     /** Validates every field given, not only those on the screen (an import fills fields no create screen shows). */
     IssueInputParameters setSkipScreenCheck(boolean skipScreenCheck);
+
+    /**
+     * Whether a field not given keeps its value (Jira's default since 4.2). An import's transitions give no field,
+     * so nothing on a transition screen may be cleared. {@code void}, as in the jira-api source
+     * ({@code void setRetainExistingValuesWhenParameterNotProvided(boolean retain)}).
+     */
+    void setRetainExistingValuesWhenParameterNotProvided(boolean retain);
 }

@@ -38,7 +38,8 @@ public class ImportPageServlet extends HttpServlet {
             "outcome.failed", "line", "nothing", "mapping", "mappingHint", "unmapped", "confidence", "remap",
             // from Confluence
             "confluence", "confluenceIntro", "space", "spaceHint", "label", "labelHint", "parent", "parentHint",
-            "checkConfluence", "runConfluence", "checkingConfluence", "authorize"};
+            "checkConfluence", "runConfluence", "checkingConfluence", "authorize", "status.reported",
+            "status.analysing", "status.learning_review", "status.closed", "stoppedBy"};
 
     private final transient UserManager users;
     private final transient LoginUriProvider login;

@@ -147,9 +147,16 @@ public class ImportService {
      *
      * @param issueKey the issue it created or updated (or would update), else {@code null}
      * @param error    why nothing was written, or {@code null}
+     * @param workflow where the imported incident's workflow walk ended (see {@link IncidentIssues#advance}), and
+     *                 which validator stopped it; {@code null} when nothing was written
      */
     public record FileReport(String name, Outcome outcome, String sourceKey, String issueKey, List<FoundField> found,
-                             List<ImportProblem> problems, String error) {
+                             List<ImportProblem> problems, String error, IncidentIssues.Advance workflow) {
+
+        public FileReport(String name, Outcome outcome, String sourceKey, String issueKey, List<FoundField> found,
+                          List<ImportProblem> problems, String error) {
+            this(name, outcome, sourceKey, issueKey, found, problems, error, null);
+        }
     }
 
     /** @param tabular the CSV / JSON files of the batch with the mapping they were read with */
@@ -353,7 +360,7 @@ public class ImportService {
             sources.save(new ImportSourceStore.Source(project, incident.sourceKey(), issueId, parsed.hash(),
                     permissions.currentUserKey(), clock.instant()));
             return new FileReport(name, existing ? Outcome.UPDATED : Outcome.CREATED, incident.sourceKey(), key, found,
-                    problems, null);
+                    problems, null, advance(issueId, incident));
         } catch (RuntimeException e) {
             if (created != null) {
                 undo(created);
@@ -362,6 +369,19 @@ public class ImportService {
                 log.warn("Fail Forward could not import {}; nothing of it was kept", name, e);
             }
             return new FileReport(name, Outcome.FAILED, incident.sourceKey(), null, found, problems, describe(e));
+        }
+    }
+
+    /**
+     * The imported incident moved through its workflow as far as its content allows (after the source is saved: the
+     * import stands whatever the workflow says; a validator's refusal is reported, not a failure).
+     */
+    private IncidentIssues.Advance advance(long issueId, ImportedIncident incident) {
+        try {
+            return issues.advance(issueId, incident.resolvedAt() != null);
+        } catch (RuntimeException e) {
+            log.warn("Fail Forward import: issue {} stays where it is in its workflow", issueId, e);
+            return new IncidentIssues.Advance(null, describe(e));
         }
     }
 

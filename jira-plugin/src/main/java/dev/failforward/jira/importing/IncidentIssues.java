@@ -1,5 +1,7 @@
 package dev.failforward.jira.importing;
 
+import dev.failforward.core.incident.IncidentStatus;
+import dev.failforward.core.incident.IncidentTransition;
 import dev.failforward.jira.failuredb.FollowUpIssues.IssueRef;
 import dev.failforward.jira.fields.FailForwardField;
 
@@ -34,6 +36,28 @@ public interface IncidentIssues {
      * Never fails the import: a link the host refuses (linking off, no Link Issues permission) is logged and skipped.
      */
     void linkRetroPage(long issueId, String url, String title);
+
+    /**
+     * The incident workflow's actions an import walks, by their ids in {@code workflows/failforward-incident.xml}
+     * (Jira keeps a loaded workflow's action ids).
+     */
+    Map<IncidentTransition, Integer> ACTIONS = Map.of(IncidentTransition.START_ANALYSIS, 11,
+            IncidentTransition.REVIEW_LEARNINGS, 21, IncidentTransition.CLOSE, 31);
+
+    /**
+     * Moves an imported incident forward through its workflow as far as what it holds allows, as a user would on the
+     * issue: Start analysis, Review learnings, then Close when the source says it was resolved (a past incident whose
+     * end is unknown stays open). Each action's conditions and validators decide (the 5 whys and classification for
+     * the review, the learnings and next steps for Close); the first refusal stops the walk. Never moves an issue back
+     * (a re-import of an incident someone reopened leaves it where it is).
+     *
+     * @return the status reached and, when an action was refused, what it said
+     */
+    Advance advance(long issueId, boolean resolved);
+
+    /** Where {@link #advance} left the incident, and why it stopped there (null when nothing refused). */
+    record Advance(IncidentStatus status, String stoppedBy) {
+    }
 
     /** The issue's current key, when it still exists and the user may browse it. */
     java.util.Optional<String> key(long issueId);

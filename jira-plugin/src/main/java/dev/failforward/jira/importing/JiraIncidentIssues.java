@@ -16,6 +16,8 @@ import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.jira.util.ErrorCollection;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import dev.failforward.core.incident.IncidentStatus;
+import dev.failforward.core.incident.IncidentTransition;
 import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.failuredb.FollowUpIssues.IssueRef;
 import dev.failforward.jira.fields.FailForwardField;
@@ -27,7 +29,9 @@ import jakarta.inject.Named;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -165,6 +169,66 @@ public class JiraIncidentIssues implements IncidentIssues {
         if (errors != null && errors.hasAnyErrors()) {
             throw new IllegalStateException("Jira could not delete issue " + issueId + ": " + errors);
         }
+    }
+
+    @Override
+    public Advance advance(long issueId, boolean resolved) {
+        ApplicationUser user = authentication.getLoggedInUser();
+        SetupRecords setup = SetupRecords.in(settings);
+        IssueService.IssueResult found = issueService.getIssue(user, issueId);
+        IncidentStatus status = found == null || !found.isValid() || found.getIssue() == null
+                || found.getIssue().getStatus() == null ? null
+                : statusOf(found.getIssue().getStatus().getId(), setup);
+        if (status == null) {
+            return new Advance(null, null); // not in one of our statuses (an administrator's own workflow): left alone
+        }
+        for (IncidentTransition step : WALK) {
+            if (status != step.from()) {
+                continue;
+            }
+            if (step == IncidentTransition.CLOSE && !resolved) {
+                break;
+            }
+            IssueInputParameters input = issueService.newIssueInputParameters();
+            input.setSkipScreenCheck(true);
+            input.setRetainExistingValuesWhenParameterNotProvided(true);
+            IssueService.TransitionValidationResult validation = issueService.validateTransition(user, issueId,
+                    ACTIONS.get(step), input);
+            if (validation == null || !validation.isValid()) {
+                return new Advance(status, message(validation == null ? null : validation.getErrorCollection()));
+            }
+            IssueService.IssueResult moved = issueService.transition(user, validation);
+            if (moved == null || !moved.isValid()) {
+                return new Advance(status, message(moved == null ? null : moved.getErrorCollection()));
+            }
+            status = step.to();
+        }
+        return new Advance(status, null);
+    }
+
+    /** The forward path of an incident, in order. */
+    private static final List<IncidentTransition> WALK = List.of(IncidentTransition.START_ANALYSIS,
+            IncidentTransition.REVIEW_LEARNINGS, IncidentTransition.CLOSE);
+
+    private static IncidentStatus statusOf(String statusId, SetupRecords setup) {
+        for (IncidentStatus s : IncidentStatus.values()) {
+            if (setup.statusId(s.name()).filter(id -> id.equals(statusId)).isPresent()) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** What Jira said when it refused (its validators' messages, field errors first), in one line. */
+    private static String message(ErrorCollection errors) {
+        List<String> said = new ArrayList<>();
+        if (errors != null && errors.getErrors() != null) {
+            said.addAll(errors.getErrors().values());
+        }
+        if (errors != null && errors.getErrorMessages() != null) {
+            said.addAll(errors.getErrorMessages());
+        }
+        return said.isEmpty() ? "" : String.join(" ", said);
     }
 
     @Override

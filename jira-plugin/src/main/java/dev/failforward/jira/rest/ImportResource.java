@@ -68,8 +68,13 @@ public class ImportResource {
     public record ProblemJson(String field, String message, Integer line) {
     }
 
+    /**
+     * @param status     the imported incident's workflow status after the import ({@code reported}, {@code analysing},
+     *                   {@code learning_review}, {@code closed}), absent when nothing was written
+     * @param statusNote why it went no further (the refusing validator's message), absent when nothing refused
+     */
     public record FileJson(String name, String outcome, String sourceKey, String issueKey, List<FoundJson> found,
-                           List<ProblemJson> problems, String error) {
+                           List<ProblemJson> problems, String error, String status, String statusNote) {
     }
 
     /** A CSV / JSON file of the batch: its columns and the mapping it was read with (field key to column). */
@@ -216,7 +221,11 @@ public class ImportResource {
         return new BatchJson(report.projectKey(), report.dryRun(), counts, report.files().stream()
                 .map(f -> new FileJson(f.name(), f.outcome().name().toLowerCase(Locale.ROOT), f.sourceKey(),
                         f.issueKey(), f.found().stream().map(x -> new FoundJson(x.field(), x.value(), x.from())).toList(),
-                        f.problems().stream().map(ImportResource::problem).toList(), f.error()))
+                        f.problems().stream().map(ImportResource::problem).toList(), f.error(),
+                        f.workflow() == null || f.workflow().status() == null ? null
+                                : f.workflow().status().name().toLowerCase(Locale.ROOT),
+                        f.workflow() == null || f.workflow().stoppedBy() == null
+                                || f.workflow().stoppedBy().isBlank() ? null : f.workflow().stoppedBy()))
                 .toList(), report.tabular().stream().map(t -> new TabularJson(t.name(), t.headers(), t.mapping(),
                         t.confidence(), MAPPABLE)).toList());
     }

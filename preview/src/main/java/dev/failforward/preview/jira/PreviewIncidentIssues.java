@@ -1,5 +1,7 @@
 package dev.failforward.preview.jira;
 
+import dev.failforward.core.incident.IncidentStatus;
+import dev.failforward.core.incident.IncidentTransition;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.failuredb.FollowUpIssues.IssueRef;
@@ -79,6 +81,38 @@ public final class PreviewIncidentIssues implements IncidentIssues {
         if (!filled.ok()) {
             throw refused(filled);
         }
+    }
+
+    /** As {@link dev.failforward.jira.importing.JiraIncidentIssues}: the workflow's actions with no field given. */
+    @Override
+    public Advance advance(long issueId, boolean resolved) {
+        com.atlassian.jira.issue.MutableIssue issue = jira.issues().getIssueObject(issueId);
+        if (issue == null) {
+            return new Advance(null, null);
+        }
+        IncidentStatus status;
+        try {
+            status = IncidentStatus.valueOf(issue.getStatus().getId());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return new Advance(null, null);
+        }
+        for (IncidentTransition step : List.of(IncidentTransition.START_ANALYSIS,
+                IncidentTransition.REVIEW_LEARNINGS, IncidentTransition.CLOSE)) {
+            if (status != step.from()) {
+                continue;
+            }
+            if (step == IncidentTransition.CLOSE && !resolved) {
+                break;
+            }
+            PreviewWorkflows.Result moved = jira.workflows().transition(issue.getKey(), ACTIONS.get(step), Map.of());
+            if (!moved.ok()) {
+                List<String> said = new java.util.ArrayList<>(moved.fieldErrors().values());
+                said.addAll(moved.errors());
+                return new Advance(status, String.join(" ", said));
+            }
+            status = step.to();
+        }
+        return new Advance(status, null);
     }
 
     @Override

@@ -18,6 +18,11 @@ import java.util.Map;
  * {@code UpdateValidationResult validateUpdate(ApplicationUser, Long, IssueInputParameters)}, {@code IssueResult
  * update(ApplicationUser, UpdateValidationResult)}, {@code DeleteValidationResult validateDelete(ApplicationUser, Long)},
  * {@code ErrorCollection delete(ApplicationUser, DeleteValidationResult)} as in the jira-api source of IssueService).
+ * Transitions as in the same jira-api source: {@code TransitionValidationResult validateTransition(ApplicationUser user,
+ * Long issueId, int actionId, IssueInputParameters issueInputParameters)}, {@code IssueResult transition(ApplicationUser
+ * user, TransitionValidationResult transitionResult)}, and {@code TransitionValidationResult extends ServiceResultImpl}
+ * (not {@code IssueValidationResult}) with the constructor {@code (MutableIssue, ErrorCollection, Map<String, Object>
+ * fieldValuesHolder, Map additionInputs, int actionId)}.
  * Only the members Fail Forward calls.
  */
 public interface IssueService {
@@ -48,6 +53,35 @@ public interface IssueService {
 
     /** Deletes the validated issue as the user; the errors, if any. */
     ErrorCollection delete(ApplicationUser user, DeleteValidationResult deleteValidationResult);
+
+    /** Checks the workflow action's conditions, screen fields and validators for the issue. */
+    TransitionValidationResult validateTransition(ApplicationUser user, Long issueId, int actionId,
+                                                  IssueInputParameters issueInputParameters);
+
+    /** Moves the issue through the validated action (post-functions, events, history). */
+    IssueResult transition(ApplicationUser user, TransitionValidationResult transitionResult);
+
+    /** The outcome of {@link #validateTransition}, passed to {@link #transition}. */
+    class TransitionValidationResult extends ServiceResultImpl {
+        private final MutableIssue issue;
+        private final int actionId;
+
+        @SuppressWarnings("rawtypes")
+        public TransitionValidationResult(MutableIssue issue, ErrorCollection errors,
+                                          Map<String, Object> fieldValuesHolder, Map additionInputs, int actionId) {
+            super(errors);
+            this.issue = issue;
+            this.actionId = actionId;
+        }
+
+        public MutableIssue getIssue() {
+            return issue;
+        }
+
+        public int getActionId() {
+            return actionId;
+        }
+    }
 
     /** A result that holds an issue. */
     class IssueResult extends ServiceResultImpl {
