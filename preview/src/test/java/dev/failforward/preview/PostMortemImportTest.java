@@ -155,6 +155,69 @@ class PostMortemImportTest extends PreviewHttpTest {
                 .path("total").asInt()).isEqualTo(recordsBefore + (int) created);
     }
 
+    private JsonNode importOne(String name, String content) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("project", "OPS").put("dryRun", false);
+        body.putArray("files").addObject().put("name", name).put("content", content);
+        HttpResponse<String> response = post("rest/failforward/1.0/imports", "application/json",
+                JSON.writeValueAsBytes(body));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("files").get(0);
+    }
+
+    private static final String COMPLETE = """
+            ---
+            title: Card payments declined after the gateway certificate expired
+            failure_type: complex
+            category: process deviation
+            %s
+            detected: 2025-03-04T09:12:00Z
+            reported: 2025-03-04T09:20:00Z
+            resolved: 2025-03-04T11:05:00Z
+            ---
+
+            ## Summary
+            The payment gateway's client certificate expired at 09:00; every card payment was declined for two hours.
+
+            ## 5 whys
+            1. Why were payments declined? Because the gateway refused our client certificate.
+            2. Why did it refuse it? Because the certificate had expired.
+            3. Why was it not renewed? Because the renewal reminder went to a former employee's mailbox.
+
+            ## Lessons learned
+            - Certificates need an owning team, not an owning person.
+            - Expiry must be monitored like any other outage cause.
+            - A declined-payments alert would have told us in minutes, not from customers.
+
+            ## Action items
+            - [ ] Move certificate reminders to the payments team's shared mailbox (owner: Bea, due 2025-03-20)
+            - [ ] Alert on certificate expiry 30 days ahead (owner: Andrei, due 2025-04-01)
+            """;
+
+    @Test
+    void aCompletePostMortemIsClosedAndOneThatLacksTheFailureModeGoesOnWhenItIsAdded() throws Exception {
+        JsonNode lacking = importOne("gateway-certificate.md", COMPLETE.formatted(""));
+        assertThat(lacking.path("outcome").asText()).as(lacking.toString()).isEqualTo("created");
+        assertThat(lacking.path("status").asText()).isEqualTo("analysing");
+        assertThat(lacking.path("statusNote").asText()).contains("Failure mode").doesNotContain("5 whys");
+
+        // the team states the mode in the file and imports it again: the same issue, walked on to Closed
+        JsonNode complete = importOne("gateway-certificate.md", COMPLETE.formatted("failure_mode: process"));
+        assertThat(complete.path("outcome").asText()).as(complete.toString()).isEqualTo("updated");
+        assertThat(complete.path("issueKey").asText()).isEqualTo(lacking.path("issueKey").asText());
+        assertThat(complete.path("status").asText()).as(complete.toString()).isEqualTo("closed");
+        assertThat(complete.hasNonNull("statusNote")).isFalse();
+        JsonNode record = JSON.readTree(get("rest/failforward/1.0/records/" + complete.path("issueKey").asText())
+                .body()).path("record");
+        assertThat(record.path("status").asText()).isEqualTo("Closed");
+        assertThat(record.path("failureMode").asText()).isEqualToIgnoringCase("process");
+
+        // without a resolution time it stays open for the team to close, though nothing refuses
+        JsonNode open = importOne("gateway-certificate-open.md", COMPLETE.formatted("failure_mode: process")
+                .replace("resolved: 2025-03-04T11:05:00Z\n", ""));
+        assertThat(open.path("status").asText()).as(open.toString()).isEqualTo("learning_review");
+        assertThat(open.hasNonNull("statusNote")).isFalse();
+    }
+
     @Test
     void aZipUploadImportsAndAChangedFileUpdatesItsIssue() throws Exception {
         Path dir = Files.createTempDirectory(data, "zip");

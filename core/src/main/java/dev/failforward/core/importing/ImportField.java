@@ -20,6 +20,7 @@ public enum ImportField {
     SEVERITY,
     CATEGORY,
     FAILURE_TYPE,
+    FAILURE_MODE,
     WHYS,
     LEARNINGS,
     ACTION_ITEMS,

@@ -1,5 +1,6 @@
 package dev.failforward.core.importing;
 
+import dev.failforward.core.incident.FailureMode;
 import dev.failforward.core.incident.FailureType;
 import dev.failforward.core.record.FailureRecord;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import java.util.Objects;
  * @param severity   as written ("SEV2", "P1", "High"), or {@code null}
  * @param category   the stated or suggested failure category, or {@code null} when the text gave nothing to go on
  * @param failureType the failure type when the source states one, else {@code null} (never guessed)
+ * @param failureMode whether the process or only the outcome failed, when the source states it, else {@code null}
+ *                    (never guessed: it is the team's judgement)
  * @param whys       the 5 whys, each why with its answer; empty when absent
  * @param provenance for each extracted field, where it came from, e.g. {@code front matter "date"},
  *                   {@code section "Timeline" line 14}, {@code stat "Time to detection" line 7}
@@ -36,7 +39,7 @@ public record ImportedIncident(String sourceKey, String title, String summary, S
                                String resolution, String rootCause, String trigger, String contributingFactors,
                                List<TimelineEntry> timeline, Instant startedAt, Instant discoveredAt,
                                Instant reportedAt, Instant resolvedAt, String severity, CategorySuggestion category,
-                               FailureType failureType, List<String> whys, List<ImportedLearning> learnings,
+                               FailureType failureType, FailureMode failureMode, List<String> whys, List<ImportedLearning> learnings,
                                List<ImportedAction> actionItems, List<String> attendees,
                                Map<ImportField, String> provenance, Instant incidentDay) {
 
@@ -103,7 +106,7 @@ public record ImportedIncident(String sourceKey, String title, String summary, S
         where.put(ImportField.DISCOVERED_AT, "estimated from " + from + " (the file gives no discovery time)");
         return new ImportedIncident(sourceKey, title, summary, impact, detection, resolution, rootCause, trigger,
                 contributingFactors, timeline, startedAt, estimate, reportedAt, resolvedAt, severity, category,
-                failureType, whys, learnings, actionItems, attendees, where, incidentDay);
+                failureType, failureMode, whys, learnings, actionItems, attendees, where, incidentDay);
     }
 
     public static Builder builder(String sourceKey, String title) {
@@ -148,6 +151,7 @@ public record ImportedIncident(String sourceKey, String title, String summary, S
         private String severity;
         private CategorySuggestion category;
         private FailureType failureType;
+        private FailureMode failureMode;
         private List<String> whys = List.of();
         private List<ImportedLearning> learnings = List.of();
         private List<ImportedAction> actionItems = List.of();
@@ -175,6 +179,7 @@ public record ImportedIncident(String sourceKey, String title, String summary, S
         public Builder severity(String v) { severity = v; return this; }
         public Builder category(CategorySuggestion v) { category = v; return this; }
         public Builder failureType(FailureType v) { failureType = v; return this; }
+        public Builder failureMode(FailureMode v) { failureMode = v; return this; }
         public Builder whys(List<String> v) { whys = Objects.requireNonNull(v); return this; }
         public Builder learnings(List<ImportedLearning> v) { learnings = Objects.requireNonNull(v); return this; }
         public Builder actionItems(List<ImportedAction> v) { actionItems = Objects.requireNonNull(v); return this; }
@@ -185,7 +190,8 @@ public record ImportedIncident(String sourceKey, String title, String summary, S
         public ImportedIncident build() {
             return new ImportedIncident(sourceKey, title, summary, impact, detection, resolution, rootCause, trigger,
                     contributingFactors, timeline, startedAt, discoveredAt, reportedAt, resolvedAt, severity,
-                    category, failureType, whys, learnings, actionItems, attendees, provenance, incidentDay);
+                    category, failureType, failureMode, whys, learnings, actionItems, attendees, provenance,
+                    incidentDay);
         }
     }
 }

@@ -546,6 +546,9 @@ public class ImportService {
         if (incident.category() != null && incident.category().category() != null) {
             options.put(FailForwardField.FAILURE_CATEGORY, incident.category().category().name());
         }
+        if (incident.failureMode() != null) {
+            options.put(FailForwardField.FAILURE_MODE, incident.failureMode().name());
+        }
         if (incident.failureType() != null) {
             options.put(FailForwardField.FAILURE_TYPE, incident.failureType().name());
         }
@@ -691,6 +694,7 @@ public class ImportService {
                     + (incident.category().toConfirm() ? " (to confirm)" : ""));
         }
         add(found, from, ImportField.FAILURE_TYPE, incident.failureType());
+        add(found, from, ImportField.FAILURE_MODE, incident.failureMode());
         add(found, from, ImportField.ROOT_CAUSE, incident.rootCause());
         add(found, from, ImportField.CONTRIBUTING_FACTORS, incident.contributingFactors());
         if (!incident.whys().isEmpty()) {

@@ -17,6 +17,7 @@ import dev.failforward.core.importing.markdown.MarkdownDocument.Line;
 import dev.failforward.core.importing.markdown.MarkdownDocument.Row;
 import dev.failforward.core.importing.markdown.MarkdownDocument.Section;
 import dev.failforward.core.importing.markdown.MarkdownDocument.Table;
+import dev.failforward.core.incident.FailureMode;
 import dev.failforward.core.incident.FailureType;
 import dev.failforward.core.incident.WhyChain;
 import dev.failforward.core.record.ActionItem;
@@ -120,6 +121,7 @@ public final class MarkdownPostMortemParser {
     private static final Set<String> CATEGORY = Set.of("category", "failure category", "cause category",
             "root cause category", "incident category", "classification");
     private static final Set<String> TYPE = Set.of("failure type", "type of failure");
+    private static final Set<String> MODE = Set.of("failure mode", "what failed");
     private static final Set<String> TITLE = Set.of("title", "incident title", "incident name", "name");
 
     private static final Pattern STAT = Pattern.compile("^([A-Za-z][A-Za-z /()'’-]{0,40}?)\\s*[:：]\\s*(.+)$");
@@ -238,6 +240,7 @@ public final class MarkdownPostMortemParser {
             b.severity(severity());
             b.category(category(String.join("\n", nonNull(rootCause, trigger, contributing, String.join("\n", whys)))));
             b.failureType(failureType());
+            b.failureMode(failureMode());
             b.learnings(learnings());
             b.actionItems(actions());
             b.attendees(attendees());
@@ -814,7 +817,23 @@ public final class MarkdownPostMortemParser {
         }
 
         private FailureType failureType() {
-            Optional<FrontValue> fm = doc.front("failure_type");
+            return stated("failure_type", TYPE, ImportField.FAILURE_TYPE, "failure type (basic, complex, intelligent)",
+                    v -> v.startsWith("basic") || v.startsWith("preventable") ? FailureType.BASIC
+                            : v.startsWith("complex") ? FailureType.COMPLEX
+                            : v.startsWith("intelligent") ? FailureType.INTELLIGENT : null);
+        }
+
+        /** "Failure mode: process" (the way of working failed) or "outcome" (a sound process, a bad result). */
+        private FailureMode failureMode() {
+            return stated("failure_mode", MODE, ImportField.FAILURE_MODE, "failure mode (process, outcome)",
+                    v -> v.startsWith("process") ? FailureMode.PROCESS
+                            : v.startsWith("outcome") || v.startsWith("result") ? FailureMode.OUTCOME : null);
+        }
+
+        /** A value the source states in its front matter or a stat line (never guessed), read by {@code parse}. */
+        private <T> T stated(String frontKey, Set<String> statLabels, ImportField field, String what,
+                             java.util.function.Function<String, T> parse) {
+            Optional<FrontValue> fm = doc.front(frontKey);
             String value = null;
             String where = null;
             int line = 0;
@@ -823,7 +842,7 @@ public final class MarkdownPostMortemParser {
                 where = "front matter \"" + fm.get().key() + "\"";
                 line = fm.get().line();
             } else {
-                Optional<Stat> st = stat(TYPE);
+                Optional<Stat> st = stat(statLabels);
                 if (st.isPresent()) {
                     value = st.get().value();
                     where = "stat \"" + st.get().shownLabel() + "\" line " + st.get().line();
@@ -833,17 +852,13 @@ public final class MarkdownPostMortemParser {
             if (value == null) {
                 return null;
             }
-            String v = value.toLowerCase(Locale.ROOT);
-            FailureType type = v.startsWith("basic") || v.startsWith("preventable") ? FailureType.BASIC
-                    : v.startsWith("complex") ? FailureType.COMPLEX
-                    : v.startsWith("intelligent") ? FailureType.INTELLIGENT : null;
-            if (type == null) {
-                problems.add(new ImportProblem(ImportField.FAILURE_TYPE, "\"" + value
-                        + "\" is no failure type (basic, complex, intelligent)", line));
+            T parsed = parse.apply(value.strip().toLowerCase(Locale.ROOT));
+            if (parsed == null) {
+                problems.add(new ImportProblem(field, "\"" + value + "\" is no " + what, line));
                 return null;
             }
-            provenance.put(ImportField.FAILURE_TYPE, where);
-            return type;
+            provenance.put(field, where);
+            return parsed;
         }
 
         // ---- lists ----------------------------------------------------------------------------------------------

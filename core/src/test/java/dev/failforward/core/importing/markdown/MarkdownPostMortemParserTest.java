@@ -8,6 +8,7 @@ import dev.failforward.core.importing.ImportResult;
 import dev.failforward.core.importing.ImportedAction;
 import dev.failforward.core.importing.ImportedIncident;
 import dev.failforward.core.incident.FailureCategory;
+import dev.failforward.core.incident.FailureMode;
 import dev.failforward.core.incident.FailureType;
 import dev.failforward.core.record.LearningKind;
 import java.time.Instant;
@@ -327,6 +328,33 @@ class MarkdownPostMortemParserTest {
         assertThat(i.category().category()).isEqualTo(FailureCategory.DATA_GAP);
         assertThat(i.category().toConfirm()).isFalse();
         assertThat(i.failureType()).isEqualTo(FailureType.BASIC);
+    }
+
+    @Test
+    void theFailureModeIsReadOnlyWhereItIsStated() {
+        ImportedIncident stat = parse("""
+                # X
+                Failure mode: Outcome (the process was followed)
+                """);
+        assertThat(stat.failureMode()).isEqualTo(FailureMode.OUTCOME);
+        assertThat(stat.provenance().get(ImportField.FAILURE_MODE)).startsWith("stat \"Failure mode\"");
+
+        ImportedIncident front = parse("""
+                ---
+                failure_mode: process
+                ---
+                # X
+                """);
+        assertThat(front.failureMode()).isEqualTo(FailureMode.PROCESS);
+
+        assertThat(parse("# X\nThe deploy process failed twice.\n").failureMode()).as("never guessed").isNull();
+        ImportResult wrong = result("""
+                # X
+                Failure mode: sideways
+                """);
+        assertThat(wrong.incident().failureMode()).isNull();
+        assertThat(wrong.problems()).anyMatch(p -> p.field() == ImportField.FAILURE_MODE
+                && p.message().contains("sideways") && p.line() == 2);
     }
 
     @Test
