@@ -164,6 +164,57 @@ class PostMortemImportTest extends PreviewHttpTest {
         return JSON.readTree(response.body()).path("files").get(0);
     }
 
+    /**
+     * The point of importing the history: an imported incident is a past failure like any other — found when someone
+     * reports a similar one, in the archive, and counted in the KPIs of its period.
+     */
+    @Test
+    void importedIncidentsAreFoundAsSimilarInTheArchiveAndCountInTheKpis() throws Exception {
+        JsonNode imported = importJson(List.of(CORPUS.resolve("ops-cert-expiry-numbered.md"),
+                CORPUS.resolve("sre-2024-03-05-checkout-db.md"), CORPUS.resolve("aws-region-network.md")), false);
+        String certificate = null;
+        for (JsonNode file : imported.path("files")) {
+            // created, or unchanged when the corpus test imported them first
+            assertThat(file.path("outcome").asText()).as(file.toString()).isIn("created", "unchanged");
+            if (file.path("name").asText().equals("ops-cert-expiry-numbered.md")) {
+                certificate = file.path("issueKey").asText();
+            }
+        }
+        assertThat(certificate).startsWith("OPS-");
+
+        // a new report in other words finds it (the index follows the import within a second or so)
+        ObjectNode similar = JSON.createObjectNode().put("text", "Clients could not reach the internal gateway: its "
+                + "TLS certificate had expired overnight and nobody got the renewal reminder")
+                .put("project", "OPS").put("kind", "incident").put("max", 3);
+        List<String> keys = List.of();
+        for (int attempt = 0; attempt < 50 && !keys.contains(certificate); attempt++) {
+            HttpResponse<String> response = post("rest/failforward/1.0/similar", "application/json",
+                    JSON.writeValueAsBytes(similar));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            List<String> found = new java.util.ArrayList<>();
+            JSON.readTree(response.body()).path("matches").forEach(m -> found.add(m.path("key").asText()));
+            keys = found;
+            if (!keys.contains(certificate)) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(keys).as("similar to a new certificate-expiry report").contains(certificate);
+
+        // its learning in the archive
+        JsonNode archive = JSON.readTree(get("rest/failforward/1.0/learnings?project=OPS&text=warehouse%20called")
+                .body());
+        List<String> archived = new java.util.ArrayList<>();
+        archive.path("items").forEach(l -> archived.add(l.path("record").path("issueKey").asText()));
+        assertThat(archived).as(archive.toString()).contains(certificate);
+
+        // and its reporting time in November 2024's KPIs: discovered 05:42, reported 06:05 UTC (0.38 h)
+        JsonNode kpis = JSON.readTree(get("rest/failforward/1.0/kpis?project=OPS&granularity=month&from=2024-11"
+                + "&to=2024-11&kpi=reporting_time_median").body());
+        JsonNode point = kpis.path("kpis").get(0).path("points").get(0);
+        assertThat(point.path("sampleSize").asLong()).as(kpis.toString()).isPositive();
+        assertThat(point.path("value").isNull()).as(kpis.toString()).isFalse();
+    }
+
     private static final String COMPLETE = """
             ---
             title: Card payments declined after the gateway certificate expired
