@@ -427,7 +427,18 @@ final class PreviewServices implements AutoCloseable {
                 .add(new dev.failforward.preview.jira.PreviewWorkflows.Screens())
                 // "Write the retro": the issues by id (the preview's and the demo records'), the Confluence link, the
                 // remote links Confluence makes
-                .add((com.atlassian.jira.issue.IssueManager) this::issueById)
+                .add(new com.atlassian.jira.issue.IssueManager() {
+                    @Override
+                    public com.atlassian.jira.issue.MutableIssue getIssueObject(Long id) {
+                        return issueById(id);
+                    }
+
+                    @Override
+                    public java.util.Collection<Long> getIssueIdsForProject(Long projectId) {
+                        // the preview's projects have no ids; the import finds its issues through PreviewIncidentIssues
+                        throw new UnsupportedOperationException("the preview's projects have no ids");
+                    }
+                })
                 .add(new dev.failforward.preview.confluence.PreviewConfluenceLinks(baseUri::get))
                 .add(remoteLinks)
                 // "Recurrence of …?": the link the plugin makes (PreviewIssueLinks), as the logged-in preview user, and

@@ -147,20 +147,23 @@ public class ImportService {
     private final Clock clock;
     private final I18nResolver i18n;
     private final ImportMappingStore mappingStore;
+    private final PendingImports pendingImports;
     private final MarkdownPostMortemParser markdown = new MarkdownPostMortemParser();
 
     @Inject
     public ImportService(IncidentIssues issues, IncidentRecords incidentRecords, ImportSourceStore sources,
                          ImportPermissions permissions, FailureDbService failureDb, SalUserDirectory users,
                          @ComponentImport ClusterLockService locks, @ComponentImport I18nResolver i18n,
-                         ImportMappingStore mappingStore) {
+                         ImportMappingStore mappingStore, ImportedIssueLookup importedIssues) {
         this(issues, incidentRecords, sources, permissions, failureDb, users, locks, i18n, mappingStore,
-                Clock.systemUTC());
+                importedIssues, Clock.systemUTC());
     }
 
     public ImportService(IncidentIssues issues, IncidentRecords incidentRecords, ImportSourceStore sources,
                          ImportPermissions permissions, FailureDbService failureDb, SalUserDirectory users,
-                         ClusterLockService locks, I18nResolver i18n, ImportMappingStore mappingStore, Clock clock) {
+                         ClusterLockService locks, I18nResolver i18n, ImportMappingStore mappingStore,
+                         ImportedIssueLookup importedIssues, Clock clock) {
+        this.pendingImports = new PendingImports(sources, importedIssues, i18n);
         this.i18n = Objects.requireNonNull(i18n, "i18n");
         this.mappingStore = Objects.requireNonNull(mappingStore, "mappingStore");
         this.issues = Objects.requireNonNull(issues, "issues");
@@ -280,7 +283,8 @@ public class ImportService {
             return new FileReport(name, Outcome.FAILED, incident.sourceKey(), null, found, problems,
                     i18n.getText("failforward.import.error.nodiscovery"));
         }
-        Optional<ImportSourceStore.Source> before = sources.find(project, incident.sourceKey());
+        // a claim an interrupted import left is resolved first (PendingImports): its issue is kept, never made twice
+        Optional<ImportSourceStore.Source> before = pendingImports.settle(project, incident.sourceKey(), dryRun);
         Optional<String> beforeKey = before.flatMap(s -> issues.key(s.issueId()));
         if (before.isPresent() && beforeKey.isEmpty() && !dryRun) {
             sources.forget(project, incident.sourceKey()); // its issue was deleted: import it afresh
@@ -294,8 +298,10 @@ public class ImportService {
         if (unchanged) {
             return new FileReport(name, Outcome.UNCHANGED, incident.sourceKey(), beforeKey.get(), found, problems, null);
         }
-        IncidentIssues.IncidentDraft draft = draft(incident, name);
+        IncidentIssues.IncidentDraft draft = pendingImports.marked(draft(incident, name), project,
+                incident.sourceKey());
         IssueRef created = null;
+        boolean claimed = false;
         try {
             long issueId;
             String key;
@@ -304,6 +310,12 @@ public class ImportService {
                 issues.update(issueId, draft);
                 key = issues.key(issueId).orElse(beforeKey.get());
             } else {
+                // claimed before the issue exists: a crash from here on leaves a claim, not an unknown issue
+                claimed = sources.claim(project, incident.sourceKey(), parsed.hash(), permissions.currentUserKey(),
+                        clock.instant());
+                if (!claimed) {
+                    throw new IllegalStateException("the source " + incident.sourceKey() + " is claimed already");
+                }
                 created = issues.create(project, draft);
                 issueId = created.id();
                 key = created.key();
@@ -315,8 +327,9 @@ public class ImportService {
             return new FileReport(name, existing ? Outcome.UPDATED : Outcome.CREATED, incident.sourceKey(), key, found,
                     problems, null);
         } catch (RuntimeException e) {
-            if (created != null) {
-                undo(created);
+            boolean undone = created == null || undo(created);
+            if (claimed && undone) {
+                forgetClaim(project, incident.sourceKey()); // else the claim stays: the next import finds the issue
             }
             if (!(e instanceof FailureDbException || e instanceof InvalidCommandException)) {
                 log.warn("Fail Forward could not import {}; nothing of it was kept", name, e);
@@ -325,13 +338,29 @@ public class ImportService {
         }
     }
 
-    private void undo(IssueRef created) {
+    private boolean undo(IssueRef created) {
         // the record the refresh wrote, its learnings and actions go with the issue (the projection removes them)
         try {
             issues.delete(created.id());
+        } catch (RuntimeException e) {
+            log.warn("Fail Forward import could not delete the half-imported issue {}; the next import of its source"
+                    + " completes it", created.key(), e);
+            return false;
+        }
+        try {
             incidentRecords.refresh(created.id());
         } catch (RuntimeException e) {
-            log.warn("Fail Forward import could not delete the half-imported issue {}; delete it by hand", created.key(), e);
+            log.warn("Fail Forward import deleted {} but could not remove its record yet (the projection will)",
+                    created.key(), e);
+        }
+        return true;
+    }
+
+    private void forgetClaim(String project, String sourceKey) {
+        try {
+            sources.forget(project, sourceKey);
+        } catch (RuntimeException e) {
+            log.warn("Fail Forward import could not drop the claim of {}; the next import resolves it", sourceKey, e);
         }
     }
 

@@ -27,6 +27,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.jira.hypothesis.HypothesisCheckService",
                 "dev.failforward.jira.importing.ImportMappingStore",
                 "dev.failforward.jira.importing.ImportService",
+                "dev.failforward.jira.importing.JiraImportedIssueLookup",
                 "dev.failforward.jira.importing.JiraImportPermissions",
                 "dev.failforward.jira.importing.JiraIncidentIssues",
                 "dev.failforward.jira.kpi.JiraKpiFilters",
