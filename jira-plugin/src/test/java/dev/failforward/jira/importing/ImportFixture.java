@@ -82,12 +82,18 @@ final class ImportFixture {
     final AoLearningRepository learnings;
     final AoActionItemRepository actions;
     final AoWhyStepRepository whys;
-    final FakeIssues issues = new FakeIssues();
+    final FakeIssues issues;
     final FakeRecordPermissions recordPermissions = new FakeRecordPermissions()
             .as(IMPORTER, PROJECTS, PROJECTS);
 
     ImportFixture(AoDatabase db) {
+        this(db, new FakeIssues());
+    }
+
+    /** One node on the database, sharing Jira's issues with the cluster's other nodes. */
+    ImportFixture(AoDatabase db, FakeIssues issues) {
         this.db = db;
+        this.issues = issues;
         sources = new AoImportSources(db.activeObjects());
         records = new AoFailureRecordRepository(db.activeObjects());
         learnings = new AoLearningRepository(db.activeObjects());
