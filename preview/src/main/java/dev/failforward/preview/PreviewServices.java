@@ -448,7 +448,9 @@ final class PreviewServices implements AutoCloseable {
                 .add(jiraEvents)
                 // the post-mortem import: Incident issues through the preview's screens and workflow, as the demo user
                 .add(new dev.failforward.preview.jira.PreviewIncidentIssues(jira, java.util.Set.copyOf(IssuesServlet.PROJECTS)))
-                .add(new dev.failforward.preview.jira.PreviewImportPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS)));
+                .add(new dev.failforward.preview.jira.PreviewImportPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS)))
+                // action-item owners matched by user name, e-mail address or display name among the preview's users
+                .add(new dev.failforward.preview.jira.PreviewOwnerDirectory());
     }
 
     /** Jira's authentication context in the preview: nobody logs in (links are made anonymously), English. */

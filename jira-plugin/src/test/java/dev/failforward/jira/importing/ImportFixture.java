@@ -1,9 +1,6 @@
 package dev.failforward.jira.importing;
 
 import com.atlassian.beehive.ClusterLockService;
-import com.atlassian.sal.api.user.UserKey;
-import com.atlassian.sal.api.user.UserManager;
-import com.atlassian.sal.api.user.UserProfile;
 import dev.failforward.core.record.ActionItemRepository;
 import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.RecordKind;
@@ -20,8 +17,6 @@ import dev.failforward.jira.persistence.AoFailureRecordRepository;
 import dev.failforward.jira.persistence.AoImportSources;
 import dev.failforward.jira.persistence.AoLearningRepository;
 import dev.failforward.jira.persistence.AoWhyStepRepository;
-import dev.failforward.jira.users.SalUserDirectory;
-import org.mockito.Mockito;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -195,7 +190,7 @@ final class ImportFixture {
             }
         };
         return new ImportService(crashingIssues, incidentRecords, crashingSources, permissions, failureDb,
-                new SalUserDirectory(users()), locks, JiraI18n.english(),
+                owners, locks, JiraI18n.english(),
                 new ImportMappingStore(new InMemoryPluginSettings()), issues, clock);
     }
 
@@ -211,15 +206,30 @@ final class ImportFixture {
                 .build());
     }
 
-    /** SAL's users: u-admin, u-marta. */
-    private static UserManager users() {
-        UserManager manager = Mockito.mock(UserManager.class);
-        Mockito.when(manager.getUserProfile(Mockito.any(UserKey.class))).thenAnswer(call -> {
-            String key = call.<UserKey>getArgument(0).getStringValue();
-            return Set.of("u-admin", "u-marta").contains(key) ? Mockito.mock(UserProfile.class) : null;
-        });
-        return manager;
-    }
+    /**
+     * Jira's users for owner matching: u-marta (Marta Kowalski, marta@example.com), u-jonas and u-jonas2 (both Jonas
+     * Berg), u-admin.
+     */
+    OwnerDirectory owners = new OwnerDirectory() {
+        private final List<OwnerDirectory.User> all = List.of(new OwnerDirectory.User("u-marta", "Marta Kowalski"),
+                new OwnerDirectory.User("u-jonas", "Jonas Berg"), new OwnerDirectory.User("u-jonas2", "Jonas Berg"),
+                new OwnerDirectory.User("u-admin", "Ada Admin"));
+
+        @Override
+        public Optional<OwnerDirectory.User> byUsername(String username) {
+            return all.stream().filter(u -> u.key().equalsIgnoreCase(username)).findFirst();
+        }
+
+        @Override
+        public List<OwnerDirectory.User> byEmail(String email) {
+            return email.equalsIgnoreCase("marta@example.com") ? List.of(all.get(0)) : List.of();
+        }
+
+        @Override
+        public List<OwnerDirectory.User> byDisplayName(String displayName) {
+            return all.stream().filter(u -> u.displayName().equalsIgnoreCase(displayName)).toList();
+        }
+    };
 
     /** Dies once at its step. */
     private static final class Crashes {
