@@ -450,12 +450,19 @@ final class PreviewServices implements AutoCloseable {
                 .add(new dev.failforward.preview.jira.PreviewIncidentIssues(jira, java.util.Set.copyOf(IssuesServlet.PROJECTS)))
                 .add(new dev.failforward.preview.jira.PreviewImportPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS)))
                 // action-item owners matched by user name, e-mail address or display name among the preview's users
-                .add(new dev.failforward.preview.jira.PreviewOwnerDirectory());
+                .add(new dev.failforward.preview.jira.PreviewOwnerDirectory())
+                // background imports run as the preview user who started them
+                .add(new dev.failforward.preview.jira.PreviewImportRunAs());
     }
 
     /** Jira's authentication context in the preview: nobody logs in (links are made anonymously), English. */
     static final com.atlassian.jira.security.JiraAuthenticationContext PREVIEW_AUTHENTICATION =
             new com.atlassian.jira.security.JiraAuthenticationContext() {
+                @Override
+                public void setLoggedInUser(com.atlassian.jira.user.ApplicationUser user) {
+                    // nobody logs in to the preview's Jira (the import's jobs run as their starter through PreviewUsers)
+                }
+
                 @Override
                 public com.atlassian.jira.user.ApplicationUser getLoggedInUser() {
                     return null;

@@ -78,6 +78,18 @@ final class ImportFixture {
     final AoActionItemRepository actions;
     final AoWhyStepRepository whys;
     final FakeIssues issues;
+    /** Who imports: {@link #IMPORTER}, who may import into every project of {@link #PROJECTS}. */
+    final ImportPermissions permissions = new ImportPermissions() {
+        @Override
+        public boolean mayImport(String projectKey) {
+            return PROJECTS.contains(projectKey);
+        }
+
+        @Override
+        public String currentUserKey() {
+            return IMPORTER;
+        }
+    };
     final FakeRecordPermissions recordPermissions = new FakeRecordPermissions()
             .as(IMPORTER, PROJECTS, PROJECTS);
 
@@ -98,7 +110,12 @@ final class ImportFixture {
 
     /** One node's import service, dying at {@code crashAt} (null: never). */
     ImportService service(ClusterLockService locks, Step crashAt) {
-        Crashes crashes = new Crashes(crashAt);
+        return service(locks, crashAt, 1);
+    }
+
+    /** One node's import service, dying the {@code nth} time it reaches {@code crashAt}. */
+    ImportService service(ClusterLockService locks, Step crashAt, int nth) {
+        Crashes crashes = new Crashes(crashAt, nth);
         ImportSourceStore crashingSources = new ImportSourceStore() {
             @Override
             public Optional<Source> find(String projectKey, String sourceKey) {
@@ -178,17 +195,6 @@ final class ImportFixture {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         FailureDbService failureDb = new FailureDbService(records, learnings, crashingActions, whys, recordPermissions,
                 userKey -> userKey.startsWith("u-"), RecordChanges.NONE, clock);
-        ImportPermissions permissions = new ImportPermissions() {
-            @Override
-            public boolean mayImport(String projectKey) {
-                return PROJECTS.contains(projectKey);
-            }
-
-            @Override
-            public String currentUserKey() {
-                return IMPORTER;
-            }
-        };
         return new ImportService(crashingIssues, incidentRecords, crashingSources, permissions, failureDb,
                 owners, locks, JiraI18n.english(),
                 new ImportMappingStore(new InMemoryPluginSettings()), issues, clock);
@@ -231,17 +237,19 @@ final class ImportFixture {
         }
     };
 
-    /** Dies once at its step. */
+    /** Dies once, the nth time it reaches its step. */
     private static final class Crashes {
         private final Step step;
+        private int left;
         boolean failedOnce;
 
-        Crashes(Step step) {
+        Crashes(Step step, int nth) {
             this.step = step;
+            this.left = nth;
         }
 
         void at(Step reached) {
-            if (reached == step) {
+            if (reached == step && --left == 0) {
                 throw new Crash(step);
             }
         }
