@@ -47,7 +47,8 @@ public final class PreviewIncidentIssues implements IncidentIssues, ImportedIssu
                 first.put(key, value);
             }
         });
-        PreviewWorkflows.Result created = jira.workflows().create(RecordKind.INCIDENT, projectKey, draft.summary(), first);
+        PreviewWorkflows.Result created = jira.workflows().create(RecordKind.INCIDENT, projectKey, draft.summary(),
+                draft.description(), first);
         if (!created.ok()) {
             throw refused(created);
         }
