@@ -72,9 +72,11 @@ import java.util.concurrent.TimeUnit;
  *       added through the failure database's service (Edit Issues, validation, the change log the search index and the
  *       KPIs follow). An action item's owner is the Jira user the post-mortem names by user name, e-mail address or
  *       display name ({@link OwnerMatcher}; the dry run says who was matched and how); otherwise the importing
- *       user owns it and the description keeps the written owner. Without a due date, the item is due {@value #DEFAULT_DUE_DAYS} days after the import;</li>
+ *       user owns it and the description keeps the written owner. Without a due date, the item is due
+ *       {@value #DEFAULT_DUE_DAYS} days after the import;</li>
  *   <li>a file that fails after its issue was created leaves nothing: the issue is deleted again and the file's result
- *       says why. One bad file never stops the batch.</li>
+ *       says why. One bad file never stops the batch. A node that dies mid-file leaves a claim the next import
+ *       resolves ({@link PendingImports}): never a second issue.</li>
  * </ul>
  * Imports into one project run one at a time on the whole cluster (a cluster lock), so two people importing the same
  * files cannot create an issue twice.
