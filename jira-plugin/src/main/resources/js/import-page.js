@@ -3,7 +3,9 @@
  * one .zip of them; "Check files" sends them as a dry run to /rest/failforward/1.0/imports (a .zip to /imports/zip)
  * and shows, per file, what would happen and what was found where; "Import" sends the same files for real, in parts of
  * PART files with a progress bar, and shows each file's issue. Sending the same files again is safe: what was imported
- * unchanged is skipped, so a batch cut short is resumed by importing it again. "From Confluence" asks
+ * unchanged is skipped, so a batch cut short is resumed by importing it again. An import of more than
+ * BACKGROUND_ABOVE files is sent at once as a background job instead, whose status the page polls (the progress bar
+ * shows the files the server has done; the job goes on, on the server, if the page is closed). "From Confluence" asks
  * /imports/confluence for a space's pages (optionally a label, a parent page) the same way: "Check pages" is the dry
  * run, "Import pages" the import; when Jira must be authorised to read Confluence, a link to do so is shown. Text only
  * (textContent), never HTML.
@@ -12,6 +14,9 @@
     'use strict';
 
     var PART = 25;
+    /** An import of more files than this runs as a background job on the server (ImportJobs.BACKGROUND_ABOVE). */
+    var BACKGROUND_ABOVE = 50;
+    var POLL_MS = 1000;
 
     function $(id) {
         return document.getElementById(id);
@@ -114,6 +119,63 @@
             });
         }
 
+        /** The progress bar and what assistive technology reads from it (role=progressbar, aria-value*). */
+        function setProgress(done, total) {
+            progress.max = Math.max(total, 1);
+            progress.value = done;
+            progress.setAttribute('aria-valuemin', '0');
+            progress.setAttribute('aria-valuemax', String(total));
+            progress.setAttribute('aria-valuenow', String(done));
+            status.textContent = format(text('progress'), [done, total]);
+        }
+
+        function getJson(url) {
+            return fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+                .then(function (response) {
+                    return response.json().catch(function () {
+                        return {};
+                    }).then(function (json) {
+                        if (!response.ok) {
+                            var error = new Error(json.message || ('HTTP ' + response.status));
+                            error.errors = json.errors || [];
+                            throw error;
+                        }
+                        return json;
+                    });
+                });
+        }
+
+        /**
+         * A large import as one background job: every file in one request, then the job's status polled (a progress
+         * bar of files done) until it is done; resolves to its per-file results as one batch.
+         */
+        function background(files, key) {
+            setProgress(0, files.length);
+            progress.hidden = false;
+            return Promise.all(files.map(readText)).then(function (read) {
+                var request = {project: key, dryRun: false, background: true, files: read};
+                if (mapping) {
+                    request.mapping = mapping;
+                }
+                return send(base + '/rest/failforward/1.0/imports', 'application/json', JSON.stringify(request));
+            }).then(function (job) {
+                return new Promise(function (resolve, reject) {
+                    function poll() {
+                        getJson(base + job.status).then(function (now) {
+                            setProgress(now.filesDone, now.filesTotal);
+                            if (now.state === 'done') {
+                                progress.hidden = true;
+                                resolve({project: now.project, dryRun: false, counts: now.counts, files: now.files});
+                            } else {
+                                window.setTimeout(poll, POLL_MS);
+                            }
+                        }, reject);
+                    }
+                    poll();
+                });
+            });
+        }
+
         /** Sends the files (a dry run or the import); resolves to one batch with every file's result. */
         function submit(files, key, dryRun) {
             var zip = files.length === 1 && /\.zip$/i.test(files[0].name);
@@ -121,13 +183,15 @@
                 return send(base + '/rest/failforward/1.0/imports/zip?project=' + encodeURIComponent(key)
                     + '&dryRun=' + dryRun, 'application/zip', files[0]);
             }
+            if (!dryRun && files.length > BACKGROUND_ABOVE) {
+                return background(files, key);
+            }
             var all = {project: key, dryRun: dryRun, counts: {}, files: []};
             var parts = [];
             for (var i = 0; i < files.length; i += PART) {
                 parts.push(files.slice(i, i + PART));
             }
-            progress.max = files.length;
-            progress.value = 0;
+            setProgress(0, files.length);
             progress.hidden = parts.length < 2;
             return parts.reduce(function (chain, part) {
                 return chain.then(function () {
@@ -146,8 +210,7 @@
                             all.files.push(f);
                             all.counts[f.outcome] = (all.counts[f.outcome] || 0) + 1;
                         });
-                        progress.value = all.files.length;
-                        status.textContent = format(text('progress'), [all.files.length, files.length]);
+                        setProgress(all.files.length, files.length);
                     });
                 });
             }, Promise.resolve()).then(function () {

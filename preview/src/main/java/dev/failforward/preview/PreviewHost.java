@@ -150,6 +150,7 @@ public final class PreviewHost implements AutoCloseable {
             services.kpiApplier.start();
             services.searchIndex.start();
             services.jiraComponents.get(dev.failforward.jira.recurrence.RecurrenceJob.class).onStart();
+            services.jiraComponents.get(dev.failforward.jira.importing.ImportJobScheduler.class).onStart();
             // what a plugin declares and the preview cannot host is named, never dropped silently
             System.out.print(services.inventory().report());
         } catch (RuntimeException e) {

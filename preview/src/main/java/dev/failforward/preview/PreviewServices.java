@@ -430,7 +430,18 @@ final class PreviewServices implements AutoCloseable {
                 .add(new dev.failforward.preview.jira.PreviewWorkflows.Screens())
                 // "Write the retro": the issues by id (the preview's and the demo records'), the Confluence link, the
                 // remote links Confluence makes
-                .add((com.atlassian.jira.issue.IssueManager) this::issueById)
+                .add(new com.atlassian.jira.issue.IssueManager() {
+                    @Override
+                    public com.atlassian.jira.issue.MutableIssue getIssueObject(Long id) {
+                        return issueById(id);
+                    }
+
+                    @Override
+                    public java.util.Collection<Long> getIssueIdsForProject(Long projectId) {
+                        // the preview's projects have no ids; the import finds its issues through PreviewIncidentIssues
+                        throw new UnsupportedOperationException("the preview's projects have no ids");
+                    }
+                })
                 .add(new dev.failforward.preview.confluence.PreviewConfluenceLinks(baseUri::get))
                 .add(remoteLinks)
                 // "Recurrence of …?": the link the plugin makes (PreviewIssueLinks), as the logged-in preview user, and
@@ -441,12 +452,21 @@ final class PreviewServices implements AutoCloseable {
                 // the post-mortem import: Incident issues through the preview's screens and workflow, as the demo user
                 .add(new dev.failforward.preview.jira.PreviewIncidentIssues(jira, java.util.Set.copyOf(IssuesServlet.PROJECTS),
                         remoteLinks))
-                .add(new dev.failforward.preview.jira.PreviewImportPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS)));
+                .add(new dev.failforward.preview.jira.PreviewImportPermissions(java.util.Set.copyOf(IssuesServlet.PROJECTS)))
+                // action-item owners matched by user name, e-mail address or display name among the preview's users
+                .add(new dev.failforward.preview.jira.PreviewOwnerDirectory())
+                // background imports run as the preview user who started them
+                .add(new dev.failforward.preview.jira.PreviewImportRunAs());
     }
 
     /** Jira's authentication context in the preview: nobody logs in (links are made anonymously), English. */
     static final com.atlassian.jira.security.JiraAuthenticationContext PREVIEW_AUTHENTICATION =
             new com.atlassian.jira.security.JiraAuthenticationContext() {
+                @Override
+                public void setLoggedInUser(com.atlassian.jira.user.ApplicationUser user) {
+                    // nobody logs in to the preview's Jira (the import's jobs run as their starter through PreviewUsers)
+                }
+
                 @Override
                 public com.atlassian.jira.user.ApplicationUser getLoggedInUser() {
                     return null;

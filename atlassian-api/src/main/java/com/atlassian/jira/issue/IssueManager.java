@@ -9,4 +9,10 @@ public interface IssueManager {
 
     /** The issue, or null when there is no issue with that id (e.g. it was deleted). */
     MutableIssue getIssueObject(Long id);
+
+    /**
+     * The ids of every issue in the project, read from the database (reference atlassian-api.md §2.7: {@code
+     * Collection<Long> getIssueIdsForProject(Long projectId) throws GenericEntityException}).
+     */
+    java.util.Collection<Long> getIssueIdsForProject(Long projectId) throws org.ofbiz.core.entity.GenericEntityException;
 }

@@ -12,4 +12,10 @@ public interface JiraAuthenticationContext {
 
     /** @return the locale of the logged-in user, else Jira's default locale */
     java.util.Locale getLocale();
+
+    /**
+     * Makes {@code user} the logged-in user of this thread ({@code null}: nobody), e.g. for work a scheduled job does on
+     * someone's behalf (reference §2.7: {@code void setLoggedInUser(ApplicationUser user)}).
+     */
+    void setLoggedInUser(ApplicationUser user);
 }

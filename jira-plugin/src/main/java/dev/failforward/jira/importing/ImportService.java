@@ -29,7 +29,6 @@ import dev.failforward.jira.failuredb.FollowUpIssues.IssueRef;
 import dev.failforward.jira.failuredb.InvalidCommandException;
 import dev.failforward.jira.failuredb.RecordDetails;
 import dev.failforward.jira.fields.FailForwardField;
-import dev.failforward.jira.users.SalUserDirectory;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.slf4j.Logger;
@@ -72,11 +71,13 @@ import java.util.concurrent.TimeUnit;
  *       as the importing user;</li>
  *   <li>the issue's record is brought up to date ({@link IncidentRecords}), then the learnings and action items are
  *       added through the failure database's service (Edit Issues, validation, the change log the search index and the
- *       KPIs follow). An action item's owner is the Jira user whose key or user name the post-mortem names (or the
- *       local part of an e-mail address); otherwise the importing user owns it and the description keeps the written
- *       owner. Without a due date, the item is due {@value #DEFAULT_DUE_DAYS} days after the import;</li>
+ *       KPIs follow). An action item's owner is the Jira user the post-mortem names by user name, e-mail address or
+ *       display name ({@link OwnerMatcher}; the dry run says who was matched and how); otherwise the importing
+ *       user owns it and the description keeps the written owner. Without a due date, the item is due
+ *       {@value #DEFAULT_DUE_DAYS} days after the import;</li>
  *   <li>a file that fails after its issue was created leaves nothing: the issue is deleted again and the file's result
- *       says why. One bad file never stops the batch.</li>
+ *       says why. One bad file never stops the batch. A node that dies mid-file leaves a claim the next import
+ *       resolves ({@link PendingImports}): never a second issue.</li>
  * </ul>
  * Imports into one project run one at a time on the whole cluster (a cluster lock), so two people importing the same
  * files cannot create an issue twice.
@@ -173,26 +174,29 @@ public class ImportService {
     private final ImportSourceStore sources;
     private final ImportPermissions permissions;
     private final FailureDbService failureDb;
-    private final SalUserDirectory users;
+    private final OwnerDirectory owners;
     private final ClusterLockService locks;
     private final Clock clock;
     private final I18nResolver i18n;
     private final ImportMappingStore mappingStore;
+    private final PendingImports pendingImports;
     private final MarkdownPostMortemParser markdown = new MarkdownPostMortemParser();
     private final ConfluencePostMortemParser confluence = new ConfluencePostMortemParser();
 
     @Inject
     public ImportService(IncidentIssues issues, IncidentRecords incidentRecords, ImportSourceStore sources,
-                         ImportPermissions permissions, FailureDbService failureDb, SalUserDirectory users,
+                         ImportPermissions permissions, FailureDbService failureDb, OwnerDirectory owners,
                          @ComponentImport ClusterLockService locks, @ComponentImport I18nResolver i18n,
-                         ImportMappingStore mappingStore) {
-        this(issues, incidentRecords, sources, permissions, failureDb, users, locks, i18n, mappingStore,
-                Clock.systemUTC());
+                         ImportMappingStore mappingStore, ImportedIssueLookup importedIssues) {
+        this(issues, incidentRecords, sources, permissions, failureDb, owners, locks, i18n, mappingStore,
+                importedIssues, Clock.systemUTC());
     }
 
     public ImportService(IncidentIssues issues, IncidentRecords incidentRecords, ImportSourceStore sources,
-                         ImportPermissions permissions, FailureDbService failureDb, SalUserDirectory users,
-                         ClusterLockService locks, I18nResolver i18n, ImportMappingStore mappingStore, Clock clock) {
+                         ImportPermissions permissions, FailureDbService failureDb, OwnerDirectory owners,
+                         ClusterLockService locks, I18nResolver i18n, ImportMappingStore mappingStore,
+                         ImportedIssueLookup importedIssues, Clock clock) {
+        this.pendingImports = new PendingImports(sources, importedIssues, i18n);
         this.i18n = Objects.requireNonNull(i18n, "i18n");
         this.mappingStore = Objects.requireNonNull(mappingStore, "mappingStore");
         this.issues = Objects.requireNonNull(issues, "issues");
@@ -200,7 +204,7 @@ public class ImportService {
         this.sources = Objects.requireNonNull(sources, "sources");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.failureDb = Objects.requireNonNull(failureDb, "failureDb");
-        this.users = Objects.requireNonNull(users, "users");
+        this.owners = Objects.requireNonNull(owners, "owners");
         this.locks = Objects.requireNonNull(locks, "locks");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -240,7 +244,7 @@ public class ImportService {
             throw new FailureDbException.BadField("files", "too-many", "failforward.import.error.files.toomany",
                     MAX_FILES);
         }
-        Mappings mappings = new Mappings(mapping, new LinkedHashMap<>());
+        Mappings mappings = new Mappings(mapping, new LinkedHashMap<>(), new OwnerMatcher(owners));
         if (dryRun) {
             List<FileReport> reports = new ArrayList<>();
             files.forEach(f -> reports.addAll(one(project, f, true, zone, mappings)));
@@ -301,12 +305,12 @@ public class ImportService {
         }
         List<FileReport> reports = new ArrayList<>();
         for (Parsed parsed : parsedAll) {
-            reports.add(incident(project, parsed, dryRun));
+            reports.add(incident(project, parsed, dryRun, mappings.owners()));
         }
         return reports;
     }
 
-    private FileReport incident(String project, Parsed parsed, boolean dryRun) {
+    private FileReport incident(String project, Parsed parsed, boolean dryRun, OwnerMatcher owners) {
         String name = parsed.name();
         if (parsed.result() == null || parsed.result().incident() == null) {
             List<ImportProblem> problems = parsed.result() == null ? List.of() : parsed.result().problems();
@@ -316,7 +320,8 @@ public class ImportService {
                             : problems.get(0).message());
         }
         ImportedIncident incident = parsed.result().incident().withEstimatedDiscovery();
-        List<FoundField> found = found(incident);
+        List<FoundField> found = new ArrayList<>(found(incident));
+        found.addAll(owners(incident, owners));
         List<ImportProblem> problems = parsed.result().problems();
         if (incident.discoveredAt() == null) {
             // an incident says when it was noticed (the create step's validator asks for it): without any time at all
@@ -324,7 +329,8 @@ public class ImportService {
             return new FileReport(name, Outcome.FAILED, incident.sourceKey(), null, found, problems,
                     i18n.getText("failforward.import.error.nodiscovery"));
         }
-        Optional<ImportSourceStore.Source> before = sources.find(project, incident.sourceKey());
+        // a claim an interrupted import left is resolved first (PendingImports): its issue is kept, never made twice
+        Optional<ImportSourceStore.Source> before = pendingImports.settle(project, incident.sourceKey(), dryRun);
         Optional<String> beforeKey = before.flatMap(s -> issues.key(s.issueId()));
         if (before.isPresent() && beforeKey.isEmpty() && !dryRun) {
             sources.forget(project, incident.sourceKey()); // its issue was deleted: import it afresh
@@ -338,8 +344,10 @@ public class ImportService {
         if (unchanged) {
             return new FileReport(name, Outcome.UNCHANGED, incident.sourceKey(), beforeKey.get(), found, problems, null);
         }
-        IncidentIssues.IncidentDraft draft = draft(incident, name);
+        IncidentIssues.IncidentDraft draft = pendingImports.marked(draft(incident, name), project,
+                incident.sourceKey());
         IssueRef created = null;
+        boolean claimed = false;
         try {
             long issueId;
             String key;
@@ -348,12 +356,18 @@ public class ImportService {
                 issues.update(issueId, draft);
                 key = issues.key(issueId).orElse(beforeKey.get());
             } else {
+                // claimed before the issue exists: a crash from here on leaves a claim, not an unknown issue
+                claimed = sources.claim(project, incident.sourceKey(), parsed.hash(), permissions.currentUserKey(),
+                        clock.instant());
+                if (!claimed) {
+                    throw new IllegalStateException("the source " + incident.sourceKey() + " is claimed already");
+                }
                 created = issues.create(project, draft);
                 issueId = created.id();
                 key = created.key();
             }
             incidentRecords.refresh(issueId);
-            addLearningsAndActions(key, incident, parsed.page());
+            addLearningsAndActions(key, incident, parsed.page(), owners);
             if (parsed.page() != null && parsed.page().url() != null) {
                 issues.linkRetroPage(issueId, parsed.page().url(), pageTitle(parsed.page(), incident));
             }
@@ -362,8 +376,9 @@ public class ImportService {
             return new FileReport(name, existing ? Outcome.UPDATED : Outcome.CREATED, incident.sourceKey(), key, found,
                     problems, null, advance(issueId, incident));
         } catch (RuntimeException e) {
-            if (created != null) {
-                undo(created);
+            boolean undone = created == null || undo(created);
+            if (claimed && undone) {
+                forgetClaim(project, incident.sourceKey()); // else the claim stays: the next import finds the issue
             }
             if (!(e instanceof FailureDbException || e instanceof InvalidCommandException)) {
                 log.warn("Fail Forward could not import {}; nothing of it was kept", name, e);
@@ -385,13 +400,29 @@ public class ImportService {
         }
     }
 
-    private void undo(IssueRef created) {
+    private boolean undo(IssueRef created) {
         // the record the refresh wrote, its learnings and actions go with the issue (the projection removes them)
         try {
             issues.delete(created.id());
+        } catch (RuntimeException e) {
+            log.warn("Fail Forward import could not delete the half-imported issue {}; the next import of its source"
+                    + " completes it", created.key(), e);
+            return false;
+        }
+        try {
             incidentRecords.refresh(created.id());
         } catch (RuntimeException e) {
-            log.warn("Fail Forward import could not delete the half-imported issue {}; delete it by hand", created.key(), e);
+            log.warn("Fail Forward import deleted {} but could not remove its record yet (the projection will)",
+                    created.key(), e);
+        }
+        return true;
+    }
+
+    private void forgetClaim(String project, String sourceKey) {
+        try {
+            sources.forget(project, sourceKey);
+        } catch (RuntimeException e) {
+            log.warn("Fail Forward import could not drop the claim of {}; the next import resolves it", sourceKey, e);
         }
     }
 
@@ -413,8 +444,11 @@ public class ImportService {
         }
     }
 
-    /** The column mappings of a batch: the one the caller gave, else the project's saved one, else suggested. */
-    private record Mappings(Map<String, String> given, Map<String, TabularFile> used) {
+    /**
+     * The column mappings of a batch (the one the caller gave, else the project's saved one, else suggested) and the
+     * batch's owner matches (each written owner looked up once).
+     */
+    private record Mappings(Map<String, String> given, Map<String, TabularFile> used, OwnerMatcher owners) {
     }
 
     /** What a CSV / JSON file was read with: its columns and the mapping (field key to column), and how sure. */
@@ -615,7 +649,8 @@ public class ImportService {
     }
 
     /** Adds what the record does not have yet (same text): a re-import never duplicates nor removes an item. */
-    private void addLearningsAndActions(String issueKey, ImportedIncident incident, ConfluencePage page) {
+    private void addLearningsAndActions(String issueKey, ImportedIncident incident, ConfluencePage page,
+                                        OwnerMatcher owners) {
         RecordDetails details = failureDb.details(issueKey);
         Set<String> learned = new LinkedHashSet<>();
         details.learnings().forEach((Learning l) -> learned.add(l.text().strip()));
@@ -632,7 +667,7 @@ public class ImportService {
         String importer = permissions.currentUserKey();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (ImportedAction action : incident.actionItems()) {
-            Optional<String> named = owner(action.owner());
+            Optional<String> named = owners.match(action.owner()).userKey();
             String owner = named.orElse(importer);
             String description = action.description().strip();
             if (named.isEmpty() && action.owner() != null && !action.owner().isBlank()) {
@@ -652,28 +687,6 @@ public class ImportService {
                         due.format(DateTimeFormatter.ISO_LOCAL_DATE), "prevent", "done", null, null, null));
             }
         }
-    }
-
-    /** The Jira user a written owner names: a user key or name, "@name", or the local part of an e-mail address. */
-    private Optional<String> owner(String written) {
-        if (written == null || written.isBlank()) {
-            return Optional.empty();
-        }
-        String text = written.strip();
-        List<String> candidates = new ArrayList<>();
-        String bare = text.startsWith("@") ? text.substring(1) : text;
-        candidates.add(bare);
-        candidates.add(bare.toLowerCase(Locale.ROOT));
-        int at = bare.indexOf('@');
-        if (at > 0) {
-            candidates.add(bare.substring(0, at).toLowerCase(Locale.ROOT));
-        }
-        String[] words = bare.split("\\s+");
-        if (words.length > 1) {
-            candidates.add(words[0].toLowerCase(Locale.ROOT));
-        }
-        return candidates.stream().filter(c -> c.length() <= ActionItem.USER_KEY_MAX_LENGTH && users.exists(c))
-                .findFirst();
     }
 
     // ----- the dry run's table -----
@@ -710,6 +723,25 @@ public class ImportService {
         }
         add(found, from, ImportField.TIMELINE, incident.timeline().isEmpty() ? null : incident.timeline().size()
                 + " entries");
+        return found;
+    }
+
+    /** Per written owner of the action items: the user it was matched to and how, or why it stays text. */
+    private List<FoundField> owners(ImportedIncident incident, OwnerMatcher owners) {
+        List<FoundField> found = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (ImportedAction action : incident.actionItems()) {
+            if (action.owner() == null || action.owner().isBlank() || !seen.add(action.owner().strip())) {
+                continue;
+            }
+            OwnerMatcher.Match match = owners.match(action.owner());
+            String how = i18n.getText("failforward.import.owner.how." + match.how().name().toLowerCase(Locale.ROOT));
+            String value = match.user() != null
+                    ? i18n.getText("failforward.import.owner.matched", match.written(), match.user().displayName(),
+                            match.user().key(), how)
+                    : i18n.getText("failforward.import.owner.text", match.written(), how);
+            found.add(new FoundField("owner", value, i18n.getText("failforward.import.owner.from")));
+        }
         return found;
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import net.java.ao.Query;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +29,39 @@ public class AoImportSources implements ImportSourceStore {
     public Optional<Source> find(String projectKey, String sourceKey) {
         return ao.executeInTransaction(() -> {
             ImportSourceEntity[] rows = rows(projectKey, sourceKey);
-            return rows.length == 0 ? Optional.<Source>empty() : Optional.of(source(rows[0]));
+            return rows.length == 0 || pending(rows[0]) ? Optional.<Source>empty() : Optional.of(source(rows[0]));
+        });
+    }
+
+    @Override
+    public Optional<Source> pending(String projectKey, String sourceKey) {
+        return ao.executeInTransaction(() -> {
+            ImportSourceEntity[] rows = rows(projectKey, sourceKey);
+            return rows.length == 0 || !pending(rows[0]) ? Optional.<Source>empty() : Optional.of(source(rows[0]));
+        });
+    }
+
+    /**
+     * Inserts the pending row unless the source has one. The caller holds the project's import lock, so no other
+     * writer claims the same source meanwhile; should two rows appear anyway (a lock lost to a long pause), every read
+     * takes the lowest id and {@link #save} deletes the others, so one issue stays known.
+     */
+    @Override
+    public boolean claim(String projectKey, String sourceKey, String contentHash, String importedBy, Instant at) {
+        return ao.executeInTransaction(() -> {
+            if (rows(projectKey, sourceKey).length > 0) {
+                return false;
+            }
+            Map<String, Object> row = new HashMap<>();
+            row.put(ImportSourceEntity.PROJECT_KEY, projectKey);
+            row.put(ImportSourceEntity.SOURCE_KEY, sourceKey);
+            row.put(ImportSourceEntity.ISSUE_ID, 0L);
+            row.put(ImportSourceEntity.CONTENT_HASH, contentHash);
+            row.put(ImportSourceEntity.IMPORTED_BY, importedBy);
+            row.put(ImportSourceEntity.IMPORTED_AT, Date.from(at));
+            row.put(ImportSourceEntity.STATE, ImportSourceEntity.PENDING);
+            ao.create(ImportSourceEntity.class, row);
+            return true;
         });
     }
 
@@ -44,6 +77,7 @@ public class AoImportSources implements ImportSourceStore {
                 row.put(ImportSourceEntity.CONTENT_HASH, source.contentHash());
                 row.put(ImportSourceEntity.IMPORTED_BY, source.importedBy());
                 row.put(ImportSourceEntity.IMPORTED_AT, Date.from(source.importedAt()));
+                row.put(ImportSourceEntity.STATE, null);
                 ao.create(ImportSourceEntity.class, row);
                 return null;
             }
@@ -52,6 +86,7 @@ public class AoImportSources implements ImportSourceStore {
             row.setContentHash(source.contentHash());
             row.setImportedBy(source.importedBy());
             row.setImportedAt(Date.from(source.importedAt()));
+            row.setState(null);
             row.save();
             for (int i = 1; i < rows.length; i++) {
                 ao.delete(rows[i]);
@@ -75,6 +110,10 @@ public class AoImportSources implements ImportSourceStore {
         return ao.find(ImportSourceEntity.class, Query.select()
                 .where(ImportSourceEntity.PROJECT_KEY + " = ? AND " + ImportSourceEntity.SOURCE_KEY + " = ?",
                         projectKey, sourceKey).order("ID"));
+    }
+
+    private static boolean pending(ImportSourceEntity row) {
+        return ImportSourceEntity.PENDING.equals(row.getState());
     }
 
     private static Source source(ImportSourceEntity row) {

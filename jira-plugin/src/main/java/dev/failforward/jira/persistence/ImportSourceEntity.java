@@ -14,6 +14,11 @@ import java.util.Date;
  * {@code SOURCE_KEY} in {@code PROJECT_KEY} became the Incident issue {@code ISSUE_ID}; {@code CONTENT_HASH} is the
  * SHA-256 of what was imported last. One row per (project, source key): the importer looks before it writes, under the
  * project's import lock.
+ *
+ * <p>{@code STATE} (model version 8) is {@code PENDING} while the issue of a new source is being created: the row is
+ * written <em>before</em> the issue (with {@code ISSUE_ID} 0 and {@code IMPORTED_AT} the time of the claim), so a node
+ * that dies in between leaves a claim the next import resolves instead of an issue nobody knows. {@code null} (every row
+ * written before version 8) is a finished import.
  */
 @Preload
 @Table("IMPORT_SOURCE")
@@ -25,6 +30,9 @@ public interface ImportSourceEntity extends Entity {
     String CONTENT_HASH = "CONTENT_HASH";
     String IMPORTED_BY = "IMPORTED_BY";
     String IMPORTED_AT = "IMPORTED_AT";
+    String STATE = "STATE";
+    /** {@link #STATE} of a claim whose issue may or may not exist yet. */
+    String PENDING = "PENDING";
 
     @NotNull
     @Indexed
@@ -60,4 +68,10 @@ public interface ImportSourceEntity extends Entity {
     Date getImportedAt();
 
     void setImportedAt(Date importedAt);
+
+    /** {@link #PENDING}, or {@code null} for a finished import. */
+    @StringLength(16)
+    String getState();
+
+    void setState(String state);
 }

@@ -7,22 +7,33 @@ import dev.failforward.jira.permissions.RecordPermissions;
 import dev.failforward.rest.FieldError;
 import dev.failforward.rest.JsonRequest;
 import dev.failforward.rest.RequestProblem;
+import com.atlassian.sal.api.user.UserKey;
+import com.atlassian.sal.api.user.UserManager;
+import dev.failforward.jira.failuredb.FailureDbException;
+import dev.failforward.jira.importing.ImportJobStore;
+import dev.failforward.jira.importing.ImportJobs;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -45,6 +56,10 @@ import java.util.zip.ZipInputStream;
  * project's saved mapping, else one suggested from the headers), which the answer's {@code tabular} shows per file and
  * an import saves for the project; 403 with field
  * {@code project} for a user who may not import there (a Jira or project administrator who may create issues may).
+ * An import of more than {@value ImportJobs#BACKGROUND_ABOVE} files, or one with {@code "background": true}, runs as a
+ * background job ({@link ImportJobs}): 202 with {@code {"jobId", "status": "/rest/failforward/1.0/imports/jobs/{id}",
+ * "state": "queued", "filesTotal", ...}} and the status URL as {@code Location}; {@code "background": false} keeps a
+ * large batch in the request.
  */
 @Path("/imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,11 +70,22 @@ public class ImportResource {
 
     private final ImportService imports;
     private final RecordPermissions permissions;
+    private final ImportJobs jobs;
+    private final UserManager users;
 
     @Inject
-    public ImportResource(ImportService imports, RecordPermissions permissions) {
+    public ImportResource(ImportService imports, RecordPermissions permissions, ImportJobs jobs,
+                          @Named("salUserManager") UserManager users) {
         this.imports = imports;
         this.permissions = permissions;
+        this.jobs = jobs;
+        this.users = users;
+    }
+
+    /** A background import: where it stands and the results of the files done so far. */
+    public record JobJson(String jobId, String project, String state, String startedBy, String startedAt,
+                          String finishedAt, int filesDone, int filesTotal, String status, Map<String, Integer> counts,
+                          List<FileJson> files) {
     }
 
     public record FoundJson(String field, String value, String from) {
@@ -92,11 +118,16 @@ public class ImportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public BatchJson json(String body) {
+    public Response json(String body) {
         Access.requireLogin(permissions.currentUserKey());
         JsonRequest json = JsonRequest.parse(body);
         String project = json.requiredString("project", 255);
         boolean dryRun = dryRun(json.field("dryRun"));
+        Boolean background = flag(json.field("background"), "background");
+        if (dryRun && Boolean.TRUE.equals(background)) {
+            throw RequestProblem.invalid(List.of(FieldError.of("background", "invalid",
+                    "failforward.import.error.background.dryrun")));
+        }
         JsonNode files = json.field("files");
         if (files == null || !files.isArray() || files.isEmpty()) {
             throw RequestProblem.invalid(List.of(FieldError.of("files", "required",
@@ -121,7 +152,57 @@ public class ImportResource {
             sources.add(new ImportService.SourceFile(file.path("name").asText().strip(),
                     file.path("content").asText().getBytes(StandardCharsets.UTF_8)));
         }
-        return json(imports.run(project, sources, dryRun, ZoneId.systemDefault(), mapping(json.field("mapping"))));
+        Map<String, String> mapping = mapping(json.field("mapping"));
+        if (!dryRun && (Boolean.TRUE.equals(background)
+                || background == null && sources.size() > ImportJobs.BACKGROUND_ABOVE)) {
+            ImportJobStore.Job job = jobs.start(project, sources, ZoneId.systemDefault(), mapping);
+            JobJson started = job(new ImportJobs.Status(job, List.of()));
+            return Response.status(Response.Status.ACCEPTED).location(URI.create(started.status())).entity(started)
+                    .build();
+        }
+        return Response.ok(json(imports.run(project, sources, dryRun, ZoneId.systemDefault(), mapping))).build();
+    }
+
+    /**
+     * {@code GET /imports/jobs/{id}}: a background import's state, files done of the total, who started it, and the
+     * per-file results so far (all of them once {@code state} is {@code done}). The user who started it or a Jira
+     * administrator may read it (403 otherwise); 404 for an unknown id.
+     */
+    @GET
+    @Path("/jobs/{id}")
+    public JobJson job(@PathParam("id") String id) {
+        Optional<String> user = permissions.currentUserKey();
+        Access.requireLogin(user);
+        ImportJobs.Status status = jobs.status(id == null ? "" : id.strip()).orElseThrow(() ->
+                new FailureDbException.NotFound("failforward.import.error.job.unknown", String.valueOf(id)));
+        boolean starter = user.get().equals(status.job().startedBy());
+        if (!starter && !users.isAdmin(new UserKey(user.get()))) {
+            throw RequestProblem.forbidden();
+        }
+        return job(status);
+    }
+
+    private static JobJson job(ImportJobs.Status status) {
+        ImportJobStore.Job job = status.job();
+        ImportService.BatchReport report = new ImportService.BatchReport(job.projectKey(), false, status.files(),
+                List.of());
+        BatchJson batch = json(report);
+        return new JobJson(job.jobKey(), job.projectKey(), job.state().name().toLowerCase(Locale.ROOT),
+                job.startedBy(), job.startedAt().toString(), job.finishedAt() == null ? null
+                : job.finishedAt().toString(), job.filesDone(), job.filesTotal(),
+                "/rest/failforward/1.0/imports/jobs/" + job.jobKey(), batch.counts(), batch.files());
+    }
+
+    /** An optional boolean field: absent or null is {@code null}. */
+    private static Boolean flag(JsonNode value, String field) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw RequestProblem.invalid(List.of(FieldError.of(field, "invalid",
+                    "failforward.similar.error.boolean", field)));
+        }
+        return value.booleanValue();
     }
 
     /** {@code mapping}: an object of field keys to column names, or absent. */

@@ -8,7 +8,6 @@ import dev.failforward.jira.JiraI18n;
 import dev.failforward.jira.failuredb.FailureDbService;
 import dev.failforward.jira.failuredb.FollowUpIssues.IssueRef;
 import dev.failforward.jira.failuredb.RecordDetails;
-import dev.failforward.jira.users.SalUserDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -53,6 +52,7 @@ class ImportServiceConfluenceTest {
     private final IncidentIssues issues = mock(IncidentIssues.class);
     private final FailureDbService failureDb = mock(FailureDbService.class);
     private final Map<String, ImportSourceStore.Source> stored = new HashMap<>();
+    private final Map<String, ImportSourceStore.Source> claims = new HashMap<>();
     private ImportService service;
 
     @BeforeEach
@@ -76,12 +76,30 @@ class ImportServiceConfluenceTest {
 
             @Override
             public void save(Source source) {
+                claims.remove(source.projectKey() + "/" + source.sourceKey());
                 stored.put(source.projectKey() + "/" + source.sourceKey(), source);
+            }
+
+            @Override
+            public boolean claim(String projectKey, String sourceKey, String contentHash, String importedBy,
+                                 Instant at) {
+                String key = projectKey + "/" + sourceKey;
+                if (stored.containsKey(key) || claims.containsKey(key)) {
+                    return false;
+                }
+                claims.put(key, new Source(projectKey, sourceKey, 0, contentHash, importedBy, at));
+                return true;
+            }
+
+            @Override
+            public Optional<Source> pending(String projectKey, String sourceKey) {
+                return Optional.ofNullable(claims.get(projectKey + "/" + sourceKey));
             }
 
             @Override
             public void forget(String projectKey, String sourceKey) {
                 stored.remove(projectKey + "/" + sourceKey);
+                claims.remove(projectKey + "/" + sourceKey);
             }
         };
         when(issues.create(eq("OPS"), any())).thenReturn(new IssueRef(10L, "OPS-1"));
@@ -89,8 +107,8 @@ class ImportServiceConfluenceTest {
         when(failureDb.details("OPS-1")).thenReturn(new RecordDetails(mock(FailureRecord.class), List.of(), List.of(),
                 List.of()));
         service = new ImportService(issues, mock(IncidentRecords.class), sources, permissions, failureDb,
-                mock(SalUserDirectory.class), locks, JiraI18n.english(), mock(ImportMappingStore.class),
-                Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC));
+                mock(OwnerDirectory.class), locks, JiraI18n.english(), mock(ImportMappingStore.class),
+                mock(ImportedIssueLookup.class), Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
     private ImportService.BatchReport run(String storage, boolean dryRun) {

@@ -48,7 +48,17 @@ final class TestJira {
     final Map<Long, TestIssue> issues = new ConcurrentHashMap<>();
     final List<Link> links = new CopyOnWriteArrayList<>();
     final InMemoryFailureRecords records = new InMemoryFailureRecords();
-    final IssueManager issueManager = id -> issues.get(id);
+    final IssueManager issueManager = new IssueManager() {
+        @Override
+        public com.atlassian.jira.issue.MutableIssue getIssueObject(Long id) {
+            return issues.get(id);
+        }
+
+        @Override
+        public java.util.Collection<Long> getIssueIdsForProject(Long projectId) {
+            throw new UnsupportedOperationException("not used by the projection");
+        }
+    };
     final IssueLinkManager linkManager = new IssueLinkManager() {
         @Override
         public List<IssueLink> getInwardLinks(Long id) {

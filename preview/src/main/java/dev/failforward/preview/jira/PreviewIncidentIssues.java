@@ -6,6 +6,7 @@ import dev.failforward.core.record.RecordKind;
 import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.failuredb.FollowUpIssues.IssueRef;
 import dev.failforward.jira.fields.FailForwardField;
+import dev.failforward.jira.importing.ImportedIssueLookup;
 import dev.failforward.jira.importing.IncidentIssues;
 
 import java.time.Instant;
@@ -21,9 +22,10 @@ import java.util.Set;
 /**
  * {@link IncidentIssues} in the preview: its create screen with what the first step needs, then every other field and
  * the description as Jira's issue service writes them with the screen check skipped; the workflow runs the create step
- * (validators, post-functions) and the projection writes the record, as for an issue made on the screens.
+ * (validators, post-functions) and the projection writes the record, as for an issue made on the screens. Also the
+ * import's {@link ImportedIssueLookup}: the issue an interrupted import created, by its marker, from the database.
  */
-public final class PreviewIncidentIssues implements IncidentIssues {
+public final class PreviewIncidentIssues implements IncidentIssues, ImportedIssueLookup {
 
     private final PreviewJira jira;
     private final Set<String> projects;
@@ -60,7 +62,8 @@ public final class PreviewIncidentIssues implements IncidentIssues {
                 first.put(key, value);
             }
         });
-        PreviewWorkflows.Result created = jira.workflows().create(RecordKind.INCIDENT, projectKey, draft.summary(), first);
+        PreviewWorkflows.Result created = jira.workflows().create(RecordKind.INCIDENT, projectKey, draft.summary(),
+                draft.description(), first);
         if (!created.ok()) {
             throw refused(created);
         }
@@ -124,6 +127,12 @@ public final class PreviewIncidentIssues implements IncidentIssues {
     @Override
     public Optional<String> key(long issueId) {
         return Optional.ofNullable(jira.issues().getIssueObject(issueId)).map(i -> i.getKey());
+    }
+
+    @Override
+    public Optional<IssueRef> find(String projectKey, String marker, Instant since) {
+        return jira.issues().findImported(projectKey, marker, since)
+                .map(issue -> new IssueRef(issue.getId(), issue.getKey()));
     }
 
     /** The draft's values as the preview's forms post them (date-times as UTC local date-times). */

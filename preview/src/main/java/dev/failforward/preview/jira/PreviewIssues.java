@@ -109,6 +109,28 @@ public final class PreviewIssues implements IssueManager {
         return rows.length == 0 ? null : toIssue(rows[0]);
     }
 
+    /** Jira's {@code IssueManager}: the preview's projects have no ids (the import looks up by key, {@link #findImported}). */
+    @Override
+    public java.util.Collection<Long> getIssueIdsForProject(Long projectId) {
+        throw new UnsupportedOperationException("the preview's projects have no ids");
+    }
+
+    /**
+     * The newest issue of the project created at or after {@code since} whose description holds the import marker (what
+     * Jira's lookup reads from its database, {@code JiraImportedIssueLookup}).
+     */
+    public Optional<PreviewIssue> findImported(String projectKey, String marker, Instant since) {
+        for (PreviewIssueEntity row : ao.find(PreviewIssueEntity.class, Query.select()
+                .where("PROJECT_KEY = ? AND CREATED_AT >= ?", projectKey, Date.from(since.minusSeconds(300)))
+                .order("ID DESC"))) {
+            PreviewIssue issue = toIssue(row);
+            if (issue.getDescription() != null && issue.getDescription().contains(marker)) {
+                return Optional.of(issue);
+            }
+        }
+        return Optional.empty();
+    }
+
     public Optional<PreviewIssue> find(String key) {
         PreviewIssueEntity[] rows = ao.find(PreviewIssueEntity.class, Query.select().where("ISSUE_KEY = ?", key));
         return rows.length == 0 ? Optional.empty() : Optional.of(toIssue(rows[0]));

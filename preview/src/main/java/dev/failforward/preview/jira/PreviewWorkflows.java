@@ -208,6 +208,15 @@ public final class PreviewWorkflows {
     }
 
     public Result create(RecordKind kind, String projectKey, String summary, Map<String, String> form) {
+        return create(kind, projectKey, summary, null, form);
+    }
+
+    /**
+     * The create step with a description stored by the same save (Jira's issue service creates an issue with its
+     * description in one call; the import's crash safety relies on the marker it carries being there from the start).
+     */
+    public Result create(RecordKind kind, String projectKey, String summary, String description,
+                         Map<String, String> form) {
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         String title = summary == null ? "" : summary.strip();
         if (title.isEmpty()) {
@@ -216,6 +225,9 @@ public final class PreviewWorkflows {
             fieldErrors.put("summary", i18n.getText("preview.error.summary.toolong", 255));
         }
         PreviewIssue issue = issues.draft(kind, projectKey, title);
+        if (description != null) {
+            issue.setDescription(description);
+        }
         applyForm(issue, createFields(kind), form, fieldErrors);
         if (!fieldErrors.isEmpty()) {
             return new Result(null, fieldErrors, List.of());

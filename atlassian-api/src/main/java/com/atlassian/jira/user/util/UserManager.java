@@ -11,4 +11,10 @@ public interface UserManager {
 
     /** The user with this key, or null. */
     ApplicationUser getUserByKey(String userKey);
+
+    /**
+     * The user with this user name (ignoring case), or null ({@code @Nullable ApplicationUser getUserByName(@Nullable
+     * String userName)}, same Javadoc page).
+     */
+    ApplicationUser getUserByName(String userName);
 }
