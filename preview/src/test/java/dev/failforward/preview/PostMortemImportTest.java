@@ -346,6 +346,38 @@ class PostMortemImportTest extends PreviewHttpTest {
         assertThat(JSON.readTree(hidden.body()).path("errors").get(0).path("field").asText()).isEqualTo("project");
     }
 
+    /** The zip as a form's file, as a browser form or {@code curl -F file=@…} sends it: only with Jira's token. */
+    @Test
+    void aFormUploadOfAZipNeedsJirasTokenAndThenReadsLikeTheBody() throws Exception {
+        Path file = CORPUS.resolve("terse-cdn-images.md");
+        byte[] zip = zip(Map.of("postmortems/" + file.getFileName(), Files.readAllBytes(file)));
+        String boundary = "----failforward" + System.nanoTime();
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"project\"\r\n\r\nOPS\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"postmortems.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        form.write(zip);
+        form.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        HttpRequest.Builder request = HttpRequest.newBuilder(host.baseUri().resolve(
+                "rest/failforward/1.0/imports/zip?dryRun=true")).header("Content-Type",
+                "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(
+                form.toByteArray()));
+
+        HttpResponse<String> refused = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as("another site's form cannot import").isEqualTo(415);
+        assertThat(JSON.readTree(refused.body()).path("errors").get(0).path("field").asText())
+                .isEqualTo("Content-Type");
+
+        HttpResponse<String> dry = CLIENT.send(request.header("X-Atlassian-Token", "no-check").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+        JsonNode batch = JSON.readTree(dry.body());
+        assertThat(batch.path("project").asText()).isEqualTo("OPS");
+        assertThat(batch.path("dryRun").asBoolean()).isTrue();
+        assertThat(batch.path("files").get(0).path("name").asText()).endsWith("terse-cdn-images.md");
+        assertThat(batch.path("files").get(0).path("outcome").asText()).isIn("create", "update", "unchanged");
+    }
+
     @Test
     void anIncidentToolsCsvImportsOneIncidentPerRowWithTheMappingTheUserConfirmed() throws Exception {
         String csv = """

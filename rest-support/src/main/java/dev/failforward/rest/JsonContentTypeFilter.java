@@ -23,7 +23,9 @@ import java.util.Set;
  * {@code application/*}, {@code text/plain}, the form types, {@code application/something+json}, a malformed or
  * repeated header. The one other type a {@code POST} may carry is {@code application/zip} (the post-mortem import's
  * upload): like JSON it is no CORS-safelisted type, so a browser still asks the preflight first; a resource that does
- * not consume it answers 415 as usual.
+ * not consume it answers 415 as usual. A {@code multipart/form-data} {@code POST} (the same upload as a form's file)
+ * passes only with {@code X-Atlassian-Token: no-check}, as Jira asks of its own attachment uploads: the form type is
+ * CORS-safelisted, the header is not, so another site's form cannot send it.
  *
  * <p><b>Why this is the defence.</b> A page on another site can make the user's browser send a request with the user's
  * cookies without a CORS preflight only with a "simple" content type ({@code text/plain}, a form type) or none at all
@@ -51,6 +53,9 @@ public class JsonContentTypeFilter implements ContainerRequestFilter, ContainerR
     /** {@link StrictJson#MAX_BODY_CHARS} characters of up to four UTF-8 bytes each. */
     static final long MAX_BODY_BYTES = 4L * StrictJson.MAX_BODY_CHARS;
     private static final Set<String> ALWAYS = Set.of("POST", "PUT", "PATCH");
+    /** Jira's XSRF header and the value that lets a form upload through (as for its attachment REST resource). */
+    static final String XSRF_TOKEN = "X-Atlassian-Token";
+    static final String NO_CHECK = "no-check";
     /** Set on a request whose body is too large to be worth reading. */
     private static final String NO_DRAIN = JsonContentTypeFilter.class.getName() + ".noDrain";
 
@@ -86,6 +91,20 @@ public class JsonContentTypeFilter implements ContainerRequestFilter, ContainerR
         }
         boolean zip = "application".equalsIgnoreCase(type.getType()) && "zip".equalsIgnoreCase(type.getSubtype())
                 && "POST".equals(method);
+        // a form upload cannot be told from another site's form by its type: like Jira's own attachment upload, it
+        // must carry X-Atlassian-Token: no-check, a header no page on another site can add without a preflight
+        boolean upload = "multipart".equalsIgnoreCase(type.getType())
+                && "form-data".equalsIgnoreCase(type.getSubtype()) && "POST".equals(method)
+                && NO_CHECK.equalsIgnoreCase(String.valueOf(request.getHeaderString(XSRF_TOKEN)).strip());
+        if (upload) {
+            if (length(request) > MAX_BODY_BYTES) {
+                request.setProperty(NO_DRAIN, Boolean.TRUE);
+                request.abortWith(json(413, plugin.text(RestKeys.TOO_LARGE),
+                        new ErrorBody.Item("body", "too-large",
+                                plugin.text(RestKeys.BODY_TOO_LARGE_BYTES, MAX_BODY_BYTES))));
+            }
+            return;
+        }
         if (!zip && (!"application".equalsIgnoreCase(type.getType()) || !"json".equalsIgnoreCase(type.getSubtype()))) {
             refuse(request, "unsupported", RestKeys.CONTENT_TYPE_UNSUPPORTED, shown(sent));
             return;

@@ -21,6 +21,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -227,13 +229,30 @@ public class ImportResource {
         return mapping;
     }
 
+    /**
+     * A {@code .zip} of post-mortem files as the body ({@code application/zip}), or as a form's file
+     * ({@code multipart/form-data}: the part named {@code file} or the first with a file name; {@code project} and
+     * {@code dryRun} as query parameters or form fields), as {@code curl -F file=@postmortems.zip} sends it. The form
+     * needs {@code X-Atlassian-Token: no-check} like Jira's own attachment upload (the XSRF rule,
+     * {@code JsonContentTypeFilter}).
+     */
     @POST
     @Path("/zip")
-    @Consumes("application/zip")
-    public BatchJson zip(@QueryParam("project") String project, @QueryParam("dryRun") String dryRun, InputStream body) {
+    @Consumes({"application/zip", "multipart/form-data"})
+    public BatchJson zip(@QueryParam("project") String project, @QueryParam("dryRun") String dryRun,
+                         @Context HttpHeaders headers, InputStream body) {
         Access.requireLogin(permissions.currentUserKey());
-        boolean dry = dryRun == null || dryRun.isBlank() || parseBoolean(dryRun);
-        return json(imports.run(project, unzip(body), dry, ZoneId.systemDefault()));
+        MediaType type = headers == null ? null : headers.getMediaType();
+        InputStream zip = body;
+        if (type != null && "multipart".equalsIgnoreCase(type.getType())) {
+            FormUpload upload = FormUpload.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body,
+                    MAX_UNPACKED_BYTES);
+            project = project != null && !project.isBlank() ? project : upload.fields().get("project");
+            dryRun = dryRun != null && !dryRun.isBlank() ? dryRun : upload.fields().get("dryrun");
+            zip = new java.io.ByteArrayInputStream(upload.file());
+        }
+        boolean dry = dryRun == null || dryRun.isBlank() || parseBoolean(dryRun.strip());
+        return json(imports.run(project, unzip(zip), dry, ZoneId.systemDefault()));
     }
 
     /** The files of a zip: folders, macOS resource forks and hidden files left out; sizes and counts bounded. */

@@ -93,6 +93,13 @@ class SharedProvidersTest {
             return Map.of("text", request.requiredString("text", 100),
                     "score", request.optionalInteger("score", 1, 5).orElse(0));
         }
+
+        @POST
+        @Path("/upload")
+        @Consumes("multipart/form-data")
+        public Map<String, Object> upload(String body) {
+            return Map.of("length", body.length());
+        }
     }
 
     private RestApp app;
@@ -178,6 +185,23 @@ class SharedProvidersTest {
         assertThat(json(expect(app.target("fixture/echo").request().post(Entity.entity("{\"text\":\"x\"}",
                 "application/json;charset=ISO-8859-1")), 415)).path("errors").get(0).path("code").asText())
                 .isEqualTo("charset");
+    }
+
+    @Test
+    void aFormUploadNeedsJirasNoCheckToken() {
+        String form = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.zip\"\r\n\r\nPK\r\n--b--\r\n";
+        JsonNode refused = json(expect(app.target("fixture/upload").request()
+                .post(Entity.entity(form, "multipart/form-data; boundary=b")), 415));
+        assertThat(refused.path("errors").get(0).path("field").asText()).isEqualTo("Content-Type");
+        assertThat(json(expect(app.target("fixture/upload").request().header("X-Atlassian-Token", "nocheck")
+                .post(Entity.entity(form, "multipart/form-data; boundary=b")), 415)).path("errors").get(0)
+                .path("field").asText()).as("only Jira's exact value").isEqualTo("Content-Type");
+        JsonNode accepted = json(expect(app.target("fixture/upload").request().header("X-Atlassian-Token", "no-check")
+                .post(Entity.entity(form, "multipart/form-data; boundary=b")), 200));
+        assertThat(accepted.path("length").asInt()).isEqualTo(form.length());
+        assertThat(json(expect(app.target("fixture/echo").request().header("X-Atlassian-Token", "no-check")
+                .put(Entity.entity(form, "multipart/form-data; boundary=b")), 415)).path("errors").get(0)
+                .path("field").asText()).as("a POST only").isEqualTo("Content-Type");
     }
 
     @Test
