@@ -46,8 +46,9 @@ import java.util.Set;
  *       the description and criteria also say much else). Phrase clauses for neighbouring query terms were tried
  *       and left out: on the evaluation corpus they changed nothing, and they cost most of the query time;</li>
  *   <li>BM25 scores that against records of the browsable projects (and kind), without the excluded issue: first the
- *       best {@value #CANDIDATES} by the same terms in one field holding all that text ({@link IndexSchema#SIMILAR_TEXT},
- *       one term query per term instead of ten), then those by the weighted per-field query (a rescoring of the few
+ *       best {@value #CANDIDATES} by the {@value #CANDIDATE_TERMS} most distinctive terms in one field holding all
+ *       that text ({@link IndexSchema#SIMILAR_TEXT}, one term query per term instead of ten), then those by the
+ *       weighted per-field query over all the terms (a rescoring of the few
  *       candidates, not a search of every match: at 100,000 records it was most of the time); the best
  *       {@value #RERANK_FACTOR}x are then nudged up a little for the same project, component or category, and
  *       cut to {@code max}.</li>
