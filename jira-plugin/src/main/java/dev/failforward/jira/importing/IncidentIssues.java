@@ -48,8 +48,8 @@ public interface IncidentIssues {
      * Moves an imported incident forward through its workflow as far as what it holds allows, as a user would on the
      * issue: Start analysis, Review learnings, then Close when the source says it was resolved (a past incident whose
      * end is unknown stays open). Each action's conditions and validators decide (the 5 whys and classification for
-     * the review, the learnings and next steps for Close); the first refusal stops the walk. Never moves an issue back
-     * (a re-import of an incident someone reopened leaves it where it is).
+     * the review, the learnings and next steps for Close); the first refusal stops the walk. Never moves an issue back;
+     * a re-import (only of a changed source) walks on from wherever the issue is, as far as the validators allow.
      *
      * @return the status reached and, when an action was refused, what it said
      */
