@@ -431,9 +431,7 @@
                 show(batch);
                 status.textContent = '';
                 checkedPages = query;
-                confluenceRun.disabled = !batch.files.some(function (f) {
-                    return f.outcome === 'create' || f.outcome === 'update';
-                });
+                confluenceRun.disabled = !importable(batch);
             }, failed);
         });
 
@@ -449,6 +447,13 @@
                 checkedPages = null;
             }, failed);
         });
+
+        /** Whether a dry run found anything to create or update. */
+        function importable(batch) {
+            return batch.files.some(function (f) {
+                return f.outcome === 'create' || f.outcome === 'update';
+            });
+        }
 
         function chosen() {
             var key = project.value.trim().toUpperCase();
@@ -481,10 +486,7 @@
                 show(batch);
                 status.textContent = '';
                 checked = choice;
-                var importable = batch.files.some(function (f) {
-                    return f.outcome === 'create' || f.outcome === 'update';
-                });
-                run.disabled = !importable;
+                run.disabled = !importable(batch);
             }, failed);
         });
 

@@ -15,8 +15,6 @@ import com.atlassian.scheduler.config.JobRunnerKey;
 import com.atlassian.scheduler.config.RunMode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.failforward.core.importing.tabular.ColumnMapping;
-import dev.failforward.core.importing.tabular.InvalidMappingException;
 import dev.failforward.jira.failuredb.FailureDbException;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,7 +25,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,29 +99,9 @@ public class ImportJobs implements JobRunner {
      */
     public ImportJobStore.Job start(String projectKey, List<ImportService.SourceFile> files, ZoneId zone,
                                     Map<String, String> mapping) {
-        String project = projectKey == null ? null : projectKey.strip().toUpperCase(Locale.ROOT);
-        if (project == null || project.isEmpty()) {
-            throw new FailureDbException.BadField("project", "required", "failforward.import.error.project.required");
-        }
-        if (!permissions.mayImport(project)) {
-            throw new FailureDbException.FieldDenied("project", "failforward.import.error.project.denied", project);
-        }
-        if (files == null || files.isEmpty()) {
-            throw new FailureDbException.BadField("files", "required", "failforward.import.error.files.required");
-        }
-        if (files.size() > ImportService.MAX_FILES) {
-            throw new FailureDbException.BadField("files", "too-many", "failforward.import.error.files.toomany",
-                    ImportService.MAX_FILES);
-        }
-        if (mapping != null) {
-            try {
-                ColumnMapping.fromMap(mapping);
-            } catch (InvalidMappingException e) {
-                throw new FailureDbException.BadField("mapping", "invalid", "failforward.import.error.mapping",
-                        String.join("; ", e.errors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
-                                .toList()));
-            }
-        }
+        String project = imports.mayImport(projectKey);
+        ImportService.requireFiles(files);
+        ImportService.requireValidMapping(mapping);
         ClusterLock lock = locks.getLockForName("dev.failforward.jira:import-start:" + project);
         if (!tryLock(lock, START_LOCK_SECONDS)) {
             throw new FailureDbException.BadField("project", "busy", "failforward.import.error.busy", project);

@@ -227,23 +227,9 @@ public class ImportService {
      */
     public BatchReport run(String projectKey, List<SourceFile> files, boolean dryRun, ZoneId zone,
                            Map<String, String> mapping) {
-        if (mapping != null) {
-            try {
-                ColumnMapping.fromMap(mapping);
-            } catch (InvalidMappingException e) {
-                throw new FailureDbException.BadField("mapping", "invalid", "failforward.import.error.mapping",
-                        String.join("; ", e.errors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
-                                .toList()));
-            }
-        }
+        requireValidMapping(mapping);
         String project = mayImport(projectKey);
-        if (files == null || files.isEmpty()) {
-            throw new FailureDbException.BadField("files", "required", "failforward.import.error.files.required");
-        }
-        if (files.size() > MAX_FILES) {
-            throw new FailureDbException.BadField("files", "too-many", "failforward.import.error.files.toomany",
-                    MAX_FILES);
-        }
+        requireFiles(files);
         Mappings mappings = new Mappings(mapping, new LinkedHashMap<>(), new OwnerMatcher(owners));
         if (dryRun) {
             List<FileReport> reports = new ArrayList<>();
@@ -282,6 +268,30 @@ public class ImportService {
      * @throws FailureDbException.BadField    {@code project} missing
      * @throws FailureDbException.FieldDenied {@code project}: the user may not import there
      */
+    /** @throws FailureDbException.BadField {@code mapping} that is no valid column mapping ({@code null} is none) */
+    static void requireValidMapping(Map<String, String> mapping) {
+        if (mapping != null) {
+            try {
+                ColumnMapping.fromMap(mapping);
+            } catch (InvalidMappingException e) {
+                throw new FailureDbException.BadField("mapping", "invalid", "failforward.import.error.mapping",
+                        String.join("; ", e.errors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
+                                .toList()));
+            }
+        }
+    }
+
+    /** @throws FailureDbException.BadField {@code files} empty or more than {@value #MAX_FILES} */
+    static void requireFiles(List<SourceFile> files) {
+        if (files == null || files.isEmpty()) {
+            throw new FailureDbException.BadField("files", "required", "failforward.import.error.files.required");
+        }
+        if (files.size() > MAX_FILES) {
+            throw new FailureDbException.BadField("files", "too-many", "failforward.import.error.files.toomany",
+                    MAX_FILES);
+        }
+    }
+
     public String mayImport(String projectKey) {
         String project = projectKey == null ? null : projectKey.strip().toUpperCase(Locale.ROOT);
         if (project == null || project.isEmpty()) {
