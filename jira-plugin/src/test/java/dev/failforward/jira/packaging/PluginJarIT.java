@@ -44,6 +44,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.jira.panels.JiraUserDates",
                 "dev.failforward.jira.permissions.JiraRecordPermissions",
                 "dev.failforward.jira.persistence.AoActionItemRepository",
+                "dev.failforward.jira.persistence.AoAwards",
                 "dev.failforward.jira.persistence.AoFailureRecordRepository",
                 "dev.failforward.jira.persistence.AoImportJobs",
                 "dev.failforward.jira.persistence.AoImportSources",
