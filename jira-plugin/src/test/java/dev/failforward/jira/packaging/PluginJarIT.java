@@ -18,6 +18,8 @@ class PluginJarIT extends PluginJarContract {
     protected List<String> expectedComponents() {
         return List.of(
                 "dev.failforward.jira.archive.LearningArchiveService",
+                "dev.failforward.jira.award.AwardService",
+                "dev.failforward.jira.award.AwardSettings",
                 "dev.failforward.jira.counts.CountReindexer",
                 "dev.failforward.jira.counts.FailureCounts",
                 "dev.failforward.jira.failuredb.FailureDbService",
