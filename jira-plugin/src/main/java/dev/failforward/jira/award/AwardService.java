@@ -8,6 +8,7 @@ import dev.failforward.core.award.AwardScope;
 import dev.failforward.core.award.AwardTally;
 import dev.failforward.core.award.BallotGuard;
 import dev.failforward.core.award.Nomination;
+import dev.failforward.core.privacy.SealedBox;
 import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.FailureRecordRepository;
 import dev.failforward.jira.failuredb.FailureDbException;
@@ -32,11 +33,13 @@ import java.util.Optional;
  * database — is answered with {@link FailureDbException.NotFound}, the same answer for both, so nobody can nominate,
  * vote for or learn about a record they cannot browse.
  *
- * <p><b>Secret ballot.</b> A vote stores only the guard {@link BallotGuard} = HMAC(the award's guard key, award id +
- * ":" + user key) and raises the nominee's count, in one transaction ({@link AoAwards#vote}). The guard key is 32
- * random bytes per award in the {@link SecretStore} (the shared home on Jira 11), never in the database; once voting
- * has closed (plus {@link #SWEEP_GRACE}, for votes still in flight) the first read destroys it and deletes the
- * award's guards, so from then on not even "has X voted?" can be answered. Design note: {@code docs/awards-design.md}.
+ * <p><b>Secret ballot.</b> A vote stores the guard {@link BallotGuard} = HMAC(the award's guard key, award id + ":" +
+ * user key) and the choice sealed under the award's pool key, in one transaction ({@link AoAwards#vote}); counts stay
+ * 0 until voting has closed, when the first read of the results folds the whole pool into them at once
+ * ({@link AoAwards#fold}). Both keys are 32 random bytes per award in the {@link SecretStore} (the shared home on
+ * Jira 11), never in the database. Once voting has closed plus {@link #SWEEP_GRACE} (for votes still in flight) a
+ * results read destroys the guard key, deletes the guards and, the pool being empty, destroys the pool key: from then
+ * on not even "has X voted?" can be answered. Design note: {@code docs/awards-design.md}.
  */
 @Named
 public class AwardService {
@@ -44,6 +47,7 @@ public class AwardService {
     /** How long after voting closes the guard key and the guards are kept, for votes accepted just before. */
     static final Duration SWEEP_GRACE = Duration.ofHours(1);
     static final String KEY_PREFIX = "award-guard-";
+    static final String POOL_KEY_PREFIX = "award-pool-";
 
     private final AoAwards store;
     private final RecordPermissions permissions;
@@ -122,7 +126,8 @@ public class AwardService {
         AwardRules.checkVote(award, clock.instant(), record.issueKey(), store.nominatedRecords(award.id()));
         String guard = BallotGuard.of(secrets.getOrCreate(keyName(award), BallotGuard.MIN_KEY_BYTES), award.id(),
                 user);
-        store.vote(award.id(), guard, record.issueKey());
+        store.vote(award.id(), guard, record.issueKey(),
+                new SealedBox(secrets.getOrCreate(poolKeyName(award), SealedBox.MIN_SECRET_BYTES)));
     }
 
     /** Whether the current user voted in the award; known only while its guard key exists. */
@@ -148,6 +153,8 @@ public class AwardService {
         if (!phase(award).resultsVisible()) {
             return Optional.empty();
         }
+        store.fold(award.id(), () -> secrets.get(poolKeyName(award))
+                .filter(key -> key.length >= SealedBox.MIN_SECRET_BYTES).map(SealedBox::new));
         sweep(award);
         AwardTally all = AwardTally.of(store.standings(award.id()));
         List<AwardTally.Standing> visible = new ArrayList<>();
@@ -168,7 +175,10 @@ public class AwardService {
 
     // ------------------------------------------------------------------------------------------------------ helpers
 
-    /** Destroys the award's guard key and deletes its guards, once voting closed more than the grace ago. */
+    /**
+     * Once voting closed more than the grace ago: destroys the award's guard key, deletes its guards, and destroys the
+     * pool key once no ballot waits (the fold just before emptied the pool).
+     */
     private void sweep(Award award) {
         Instant closedFor = award.period().votingCloses().plus(SWEEP_GRACE);
         if (clock.instant().isBefore(closedFor)) {
@@ -180,11 +190,18 @@ public class AwardService {
         if (store.voters(award.id()) > 0) {
             store.deleteGuards(award.id());
         }
+        if (store.waiting(award.id()) == 0 && secrets.get(poolKeyName(award)).isPresent()) {
+            secrets.delete(poolKeyName(award));
+        }
     }
 
     static String keyName(Award award) {
         // "instance@2026-10-01" -> "award-guard-instance.2026-10-01": scope keys are [a-z0-9-], the date digits
         return KEY_PREFIX + award.id().replace('@', '.');
+    }
+
+    static String poolKeyName(Award award) {
+        return POOL_KEY_PREFIX + award.id().replace('@', '.');
     }
 
     private Award award(String awardId) {

@@ -9,54 +9,69 @@ import dev.failforward.core.award.AwardProblem;
 import dev.failforward.core.award.AwardScope;
 import dev.failforward.core.award.AwardTally;
 import dev.failforward.core.award.Nomination;
+import dev.failforward.core.privacy.SealedBox;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import net.java.ao.Query;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
- * The award tables: awards ({@link AwardEntity}), nominees with their vote counts ({@link AwardNominationEntity}) and
- * ballot guards ({@link AwardGuardEntity}). Every award query is here, so Active Objects stays in
- * {@code persistence}; it never sees a key or a voter, only the guard hash the caller computed
- * ({@code BallotGuard}).
+ * The award tables: awards ({@link AwardEntity}), nominees with their vote counts ({@link AwardNominationEntity}),
+ * ballot guards ({@link AwardGuardEntity}) and sealed ballots waiting for the close ({@link AwardBallotEntity}). Every
+ * award query is here, so Active Objects stays in {@code persistence}; it never sees a voter or a key, only the guard
+ * hash the caller computed ({@code BallotGuard}) and the award's {@link SealedBox}.
  *
- * <p><b>A vote is one transaction</b>: read the nominee, insert the guard, lock the nominee's row
- * ({@link RowLocks}) and raise its count by one. The guard's primary key decides between two votes of one person —
- * also when two nodes take them at once: the second insert waits for the first transaction and then fails with a
- * duplicate key, its transaction rolls back whole (no count changes) and the caller is told "already voted". The row
- * lock makes concurrent votes for the same nominee queue for a moment instead of losing an update; nobody waits on a
- * cluster lock or on votes for other nominees. A crash before the commit loses the vote and its guard together, so
- * the person may vote again; a vote is never counted without its guard nor twice.
+ * <p><b>A vote is one transaction</b>: read the nominee, insert the guard, insert the choice sealed under the award's
+ * pool key. The guard's primary key decides between two votes of one person — also when two nodes take them at once:
+ * the second insert waits for the first transaction and then fails with a duplicate key (PostgreSQL) or is refused at
+ * once and tried again (HSQLDB), its transaction rolls back whole and the caller is told "already voted". A crash
+ * before the commit loses guard and ballot together, so the person may vote again; a vote is never stored without its
+ * guard nor twice. Votes touch no shared row, so voters never queue behind each other.
  *
- * <p>What the rows keep: the guard row has the hash and the award, the nominee row a count. No column holds a voter,
- * a vote time or a row per vote ({@code AwardBallotSecrecyTest}). What the database itself keeps about the
- * transaction does tie them, while voting is open: its write-ahead log (and on PostgreSQL the id of the last
- * transaction that wrote a row) shows the guard next to the nominee counted, and a count that moves at the moment of a
- * request can be matched with the access log. Known weakness, to be replaced by a sealed ballot pool folded at the
- * close as the pulse does: {@code docs/awards-design.md}, "Known weakness".
+ * <p><b>Counts move once, at the close.</b> {@link #fold} opens the award's whole pool, adds the choices to the
+ * nominees' {@code VOTES} and deletes the ballots, in one transaction, when voting has closed. So while voting is open
+ * every count is 0 and nothing that changes at the moment of a vote names a nominee: the database's log shows a guard
+ * next to a ciphertext, never next to a count. Two nodes folding at once cannot both succeed: a fold deletes its
+ * ballots by id and requires the number deleted to match (as {@code AoPulseStore} does), and rolls back and looks again
+ * otherwise. A ballot that does not open under the key (altered, forged, sealed under a lost key) or repeats another is
+ * deleted uncounted.
  *
- * <p>Portability: criteria are {@code COLUMN = ?} on indexed or unique columns; dates are {@code YYYY-MM-DD}
- * strings; no vendor SQL.
+ * <p>Portability: criteria are {@code COLUMN = ?} on indexed or unique columns and {@code ID IN (…)} lists of at most
+ * 500; dates are {@code YYYY-MM-DD} strings; no vendor SQL.
  */
 @Named
 public class AoAwards {
 
-    /** Attempts of one vote's transaction; the pauses between them add up to about 2 s at most. */
+    /** Attempts of one vote's (or fold's) transaction; the pauses between them add up to about 2 s at most. */
     static final int VOTE_ATTEMPTS = 12;
+    /** Length of a sealed ballot in {@code SEALED}: base64url without padding of 16 + 16 + 32 bytes. */
+    public static final int SEALED_CHARS = 86;
+    private static final int PLAINTEXT_BYTES = 16;
+    private static final byte FORMAT = 1;
+    private static final int IN_LIST = 500;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ActiveObjects ao;
 
@@ -168,34 +183,32 @@ public class AoAwards {
     // -------------------------------------------------------------------------------------------------------- votes
 
     /**
-     * Counts one vote for {@code recordKey} and stores {@code guardHash}, atomically (see the class comment). Refused
-     * with {@code VOTE_ALREADY_CAST} when the guard exists (nothing changes) and {@code RECORD_NOT_NOMINATED} when
-     * the record is not a nominee of the award.
+     * Stores one vote for {@code recordKey}: the guard and the choice sealed with {@code box} (the award's pool key),
+     * atomically (see the class comment). Refused with {@code VOTE_ALREADY_CAST} when the guard exists (nothing
+     * changes) and {@code RECORD_NOT_NOMINATED} when the record is not a nominee of the award.
      */
-    public void vote(String awardKey, String guardHash, String recordKey) {
+    public void vote(String awardKey, String guardHash, String recordKey, SealedBox box) {
         if (guardHash == null || !guardHash.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("a guard is 64 lowercase hex characters");
         }
+        Objects.requireNonNull(box, "box");
         Map<String, Object> guard = new HashMap<>();
         guard.put(AwardGuardEntity.GUARD_HASH, guardHash);
         guard.put(AwardGuardEntity.AWARD_KEY, awardKey);
         try {
             writeVote(() -> {
                 // NOMINATION_KEY = ?: unique
-                AwardNominationEntity[] rows = ao.find(AwardNominationEntity.class, Query.select()
+                AwardNominationEntity[] rows = ao.find(AwardNominationEntity.class, Query.select("ID")
                         .where(AwardNominationEntity.NOMINATION_KEY + " = ?", nominationKey(awardKey, recordKey)));
                 if (rows.length == 0) {
                     throw new NotNominated();
                 }
-                // the guard first: a second vote of the same person fails here, before any count is touched
+                // the guard first: a second vote of the same person fails here, before the ballot is written
                 ao.create(AwardGuardEntity.class, guard);
-                AwardNominationEntity row = RowLocks.lock(ao, AwardNominationEntity.class, rows[0],
-                        r -> r.setAwardKey(r.getAwardKey()));
-                if (row == null) {
-                    throw new NotNominated(); // deleted meanwhile: roll the guard back too
-                }
-                row.setVotes(row.getVotes() + 1);
-                row.save();
+                Map<String, Object> ballot = new HashMap<>();
+                ballot.put(AwardBallotEntity.AWARD_KEY, awardKey);
+                ballot.put(AwardBallotEntity.SEALED, seal(box, awardKey, rows[0].getID()));
+                ao.create(AwardBallotEntity.class, ballot);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -207,6 +220,72 @@ public class AoAwards {
             }
             throw e;
         }
+    }
+
+    /** How many sealed ballots of the award wait to be folded. */
+    public long waiting(String awardKey) {
+        // AWARD_KEY = ?: indexed
+        return ao.count(AwardBallotEntity.class, AwardBallotEntity.AWARD_KEY + " = ?", awardKey);
+    }
+
+    /**
+     * Once voting has closed: opens every waiting ballot of the award with {@code box} (the award's pool key, empty
+     * when it was destroyed or lost: then every ballot is deleted uncounted), adds the choices to the nominees' counts
+     * and deletes the ballots, in one transaction. Returns whether anything was folded. The caller checks the phase.
+     */
+    public boolean fold(String awardKey, Supplier<Optional<SealedBox>> box) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return ao.executeInTransaction(() -> foldOnce(awardKey, box));
+            } catch (RuntimeException e) {
+                boolean again = causedBy(e, FoldConflict.class) || DatabaseErrors.isTransient(e);
+                if (!again || attempt >= VOTE_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private boolean foldOnce(String awardKey, Supplier<Optional<SealedBox>> existingBox) {
+        // AWARD_KEY = ?: indexed
+        AwardBallotEntity[] rows = ao.find(AwardBallotEntity.class, Query.select("ID, SEALED")
+                .where(AwardBallotEntity.AWARD_KEY + " = ?", awardKey).order("ID ASC"));
+        if (rows.length == 0) {
+            return false;
+        }
+        Optional<SealedBox> box = existingBox.get();
+        Map<Integer, Long> added = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        List<Integer> ids = new ArrayList<>();
+        for (AwardBallotEntity row : rows) {
+            ids.add(row.getID());
+            Optional<Integer> nominee = box.flatMap(b -> open(b, awardKey, row.getSealed()));
+            if (nominee.isPresent() && seen.add(row.getSealed())) {
+                added.merge(nominee.get(), 1L, Long::sum);
+            }
+        }
+        int deleted = 0;
+        for (int i = 0; i < ids.size(); i += IN_LIST) {
+            List<Integer> chunk = ids.subList(i, Math.min(ids.size(), i + IN_LIST));
+            deleted += ao.deleteWithSQL(AwardBallotEntity.class, "ID IN ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
+        }
+        if (deleted != ids.size()) {
+            throw new FoldConflict("another fold took ballots of " + awardKey);
+        }
+        for (Map.Entry<Integer, Long> count : added.entrySet()) {
+            // ID = ?: the primary key; a nominee of another award is never counted (the seal binds the award)
+            AwardNominationEntity[] nominee = ao.find(AwardNominationEntity.class, Query.select()
+                    .where("ID = ? AND " + AwardNominationEntity.AWARD_KEY + " = ?", count.getKey(), awardKey));
+            if (nominee.length == 1) {
+                AwardNominationEntity row = RowLocks.lock(ao, AwardNominationEntity.class, nominee[0],
+                        r -> r.setAwardKey(r.getAwardKey()));
+                row.setVotes(row.getVotes() + count.getValue());
+                row.save();
+            }
+        }
+        return true;
     }
 
     /** Whether the guard exists: "has this person voted?", for whoever can compute the guard. Never "for whom". */
@@ -246,14 +325,43 @@ public class AoAwards {
                 if (attempt >= VOTE_ATTEMPTS || !DatabaseErrors.isTransient(e)) {
                     throw e;
                 }
-                try {
-                    Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1L + 4L * attempt * attempt));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while retrying a vote", interrupted);
-                }
+                pause(attempt);
             }
         }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1L + 4L * attempt * attempt));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying an award write", interrupted);
+        }
+    }
+
+    /** {@code [format 1, nominee row id (4 bytes), 11 random bytes]} sealed with the award as context. */
+    private static String seal(SealedBox box, String awardKey, int nominationId) {
+        byte[] plaintext = new byte[PLAINTEXT_BYTES];
+        RANDOM.nextBytes(plaintext);
+        plaintext[0] = FORMAT;
+        ByteBuffer.wrap(plaintext, 1, 4).putInt(nominationId);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(box.seal(plaintext, context(awardKey)));
+    }
+
+    private static Optional<Integer> open(SealedBox box, String awardKey, String sealed) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(sealed);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return box.open(bytes, context(awardKey)).filter(p -> p.length == PLAINTEXT_BYTES && p[0] == FORMAT)
+                .map(p -> ByteBuffer.wrap(p, 1, 4).getInt());
+    }
+
+    /** What a sealed ballot is bound to: it opens for this award only. */
+    private static byte[] context(String awardKey) {
+        return ("failforward.award|" + awardKey).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Award and record: the unique key of a nomination. */
@@ -279,6 +387,13 @@ public class AoAwards {
             }
         }
         return false;
+    }
+
+    /** Another fold took the same ballots first: roll back and look again. */
+    private static final class FoldConflict extends RuntimeException {
+        FoldConflict(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** The record is not a nominee: thrown inside the vote's transaction so that it rolls back. */

@@ -17,7 +17,8 @@ import java.util.Date;
 
 /**
  * Failure database, model version 10: the most valuable failure award ({@code AWARD}), its nominees with their vote
- * counts ({@code AWARD_NOMINATION}) and the ballot guards ({@code AWARD_BALLOT_GUARD}). All three tables are new and
+ * counts ({@code AWARD_NOMINATION}), the ballot guards ({@code AWARD_BALLOT_GUARD}) and the sealed ballots waiting for
+ * the close ({@code AWARD_BALLOT}). All four tables are new and
  * start empty, so the task only creates them: no row is read or written, and a task interrupted half-way is simply run
  * again.
  *
@@ -35,7 +36,7 @@ public final class FailureDbUpgradeTask010 implements ActiveObjectsUpgradeTask {
 
     @Override
     public void upgrade(ModelVersion currentVersion, ActiveObjects ao) {
-        ao.migrate(AwardV10.class, AwardNominationV10.class, AwardGuardV10.class);
+        ao.migrate(AwardV10.class, AwardNominationV10.class, AwardGuardV10.class, AwardBallotV10.class);
     }
 
     /** {@code AWARD} as of model version 10. */
@@ -156,5 +157,23 @@ public final class FailureDbUpgradeTask010 implements ActiveObjectsUpgradeTask {
         String getAwardKey();
 
         void setAwardKey(String awardKey);
+    }
+
+    /** {@code AWARD_BALLOT} as of model version 10. */
+    @Preload
+    @Table("AWARD_BALLOT")
+    interface AwardBallotV10 extends Entity {
+        @NotNull
+        @Indexed
+        @StringLength(64)
+        String getAwardKey();
+
+        void setAwardKey(String awardKey);
+
+        @NotNull
+        @StringLength(128)
+        String getSealed();
+
+        void setSealed(String sealed);
     }
 }

@@ -41,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The award service on a real database (HSQLDB, and PostgreSQL in the {@code postgres} execution) with its keys in a
- * secret directory: only records the user may browse can be nominated, voted for or seen; one vote per person; results
- * after the close; the guard key and the guards gone after it.
+ * secret directory: only records the user may browse can be nominated, voted for or seen; one vote per person; no
+ * count moves before the close, the results after it; the keys and the guards gone an hour later.
  */
 class AwardServiceTest {
 
@@ -150,6 +150,8 @@ class AwardServiceTest {
         users.as("cleo");
         awards.vote(q4, "CARE-3");
         assertThat(awards.results(q4)).as("no counts while voting").isEmpty();
+        assertThat(store.standings(q4)).as("no count moves while voting").allMatch(s -> s.votes() == 0);
+        assertThat(store.waiting(q4)).isEqualTo(4);
         assertThat(secrets.get(AwardService.keyName(store.find(q4).orElseThrow()))).isPresent();
 
         clock.set(AFTER_VOTING);
@@ -165,6 +167,8 @@ class AwardServiceTest {
         assertThat(hers.winner()).isEmpty();
         // the close destroyed the guard key and the guards: "has X voted?" has no answer any more
         assertThat(secrets.get(AwardService.keyName(store.find(q4).orElseThrow()))).isEmpty();
+        assertThat(secrets.get(AwardService.poolKeyName(store.find(q4).orElseThrow()))).isEmpty();
+        assertThat(store.waiting(q4)).isZero();
         assertThat(store.voters(q4)).isZero();
         assertThat(awards.hasVoted(q4)).isFalse();
         assertThat(awards.history(AwardScope.instance())).extracting(Award::id).containsExactly(q4);
@@ -178,8 +182,9 @@ class AwardServiceTest {
         awards.vote(q4, "OPS-1");
         clock.set(Instant.parse("2027-01-15T00:30:00Z"));
 
-        assertThat(awards.results(q4)).isPresent();
+        assertThat(awards.results(q4)).hasValueSatisfying(t -> assertThat(t.winner()).isPresent());
         assertThat(secrets.get(AwardService.keyName(store.find(q4).orElseThrow()))).isPresent();
+        assertThat(secrets.get(AwardService.poolKeyName(store.find(q4).orElseThrow()))).isPresent();
         assertThat(awards.hasVoted(q4)).isTrue();
     }
 

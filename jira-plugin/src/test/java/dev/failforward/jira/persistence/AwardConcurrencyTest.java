@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.failforward.jira.persistence.AwardTables.BOX;
 import static dev.failforward.jira.persistence.AwardTables.Q4;
 import static dev.failforward.jira.persistence.AwardTables.guard;
 import static dev.failforward.jira.persistence.AwardTables.nomination;
@@ -28,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two Jira nodes (two connection pools on one database) and eight threads voting at once, every voter's vote sent to
- * both nodes at the same moment: each voter is counted exactly once, every count is exact, and each double is refused
- * with "already voted".
+ * both nodes at the same moment: each double is refused with "already voted", and once both nodes fold at the same
+ * moment each voter is counted exactly once and every count is exact.
  */
 class AwardConcurrencyTest {
 
@@ -91,7 +92,7 @@ class AwardConcurrencyTest {
                                 both.add(pair.submit(() -> {
                                     start.await();
                                     try {
-                                        node.vote(Q4.id(), guard("voter-" + voter), choice[voter]);
+                                        node.vote(Q4.id(), guard("voter-" + voter), choice[voter], BOX);
                                         accepted.incrementAndGet();
                                     } catch (AwardException e) {
                                         assertThat(e.kind()).isEqualTo(AwardProblem.VOTE_ALREADY_CAST);
@@ -126,6 +127,28 @@ class AwardConcurrencyTest {
         assertThat(accepted.get()).isEqualTo(VOTERS);
         assertThat(refused.get()).isEqualTo(VOTERS);
         assertThat(nodeB.voters(Q4.id())).isEqualTo(VOTERS);
+        assertThat(nodeB.waiting(Q4.id())).isEqualTo(VOTERS);
+        // voting has closed: both nodes fold at once; one folds everything, the other finds nothing left
+        ExecutorService folders = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Boolean>> folds = new ArrayList<>();
+            for (AoAwards node : List.of(nodeA, nodeB)) {
+                folds.add(folders.submit(() -> {
+                    go.await();
+                    return node.fold(Q4.id(), () -> java.util.Optional.of(BOX));
+                }));
+            }
+            go.countDown();
+            List<Boolean> folded = new ArrayList<>();
+            for (Future<Boolean> f : folds) {
+                folded.add(f.get(120, TimeUnit.SECONDS));
+            }
+            assertThat(folded).containsExactlyInAnyOrder(true, false);
+        } finally {
+            folders.shutdownNow();
+        }
+        assertThat(nodeA.waiting(Q4.id())).isZero();
         assertThat(nodeB.standings(Q4.id())).extracting(AwardTally.Standing::votes)
                 .containsExactly(expected[0], expected[1], expected[2]);
         for (int v = 0; v < VOTERS; v++) {

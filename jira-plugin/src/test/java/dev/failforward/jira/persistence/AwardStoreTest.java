@@ -7,18 +7,23 @@ import dev.failforward.core.award.AwardProblem;
 import dev.failforward.core.award.AwardSchedule;
 import dev.failforward.core.award.AwardScope;
 import dev.failforward.core.award.AwardTally;
+import dev.failforward.core.privacy.SealedBox;
 import dev.failforward.host.ao.AoDatabase;
 import dev.failforward.host.db.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import static dev.failforward.jira.persistence.AwardTables.NOVEMBER;
+import static dev.failforward.jira.persistence.AwardTables.BOX;
 import static dev.failforward.jira.persistence.AwardTables.Q4;
 import static dev.failforward.jira.persistence.AwardTables.guard;
 import static dev.failforward.jira.persistence.AwardTables.nomination;
@@ -98,15 +103,21 @@ class AwardStoreTest {
         store.nominate(Q4.id(), nomination("OPS-1", "u-ana", 1));
         store.nominate(Q4.id(), nomination("OPS-2", "u-ana", 2));
 
-        store.vote(Q4.id(), guard("ben"), "OPS-2");
-        store.vote(Q4.id(), guard("cleo"), "OPS-2");
-        store.vote(Q4.id(), guard("dan"), "OPS-1");
-        assertThatThrownBy(() -> store.vote(Q4.id(), guard("ben"), "OPS-1"))
+        store.vote(Q4.id(), guard("ben"), "OPS-2", BOX);
+        store.vote(Q4.id(), guard("cleo"), "OPS-2", BOX);
+        store.vote(Q4.id(), guard("dan"), "OPS-1", BOX);
+        assertThatThrownBy(() -> store.vote(Q4.id(), guard("ben"), "OPS-1", BOX))
                 .isInstanceOfSatisfying(AwardException.class, e -> {
                     assertThat(e.kind()).isEqualTo(AwardProblem.VOTE_ALREADY_CAST);
                     assertThat(e).hasMessage("vote: already voted in this award");
                 });
+        assertThat(store.standings(Q4.id())).as("no count moves while voting").extracting(AwardTally.Standing::votes)
+                .containsExactly(0L, 0L);
+        assertThat(store.waiting(Q4.id())).isEqualTo(3);
 
+        assertThat(AwardTables.fold(store)).isTrue();
+        assertThat(AwardTables.fold(store)).as("nothing left").isFalse();
+        assertThat(store.waiting(Q4.id())).isZero();
         assertThat(store.standings(Q4.id())).extracting(AwardTally.Standing::votes).containsExactly(1L, 2L);
         assertThat(AwardTally.of(store.standings(Q4.id())).winner())
                 .map(s -> s.nomination().recordKey()).contains("OPS-2");
@@ -120,25 +131,61 @@ class AwardStoreTest {
         store.ensure(Q4);
         store.nominate(Q4.id(), nomination("OPS-1", "u-ana", 1));
 
-        assertThatThrownBy(() -> store.vote(Q4.id(), guard("ben"), "OPS-9"))
+        assertThatThrownBy(() -> store.vote(Q4.id(), guard("ben"), "OPS-9", BOX))
                 .isInstanceOfSatisfying(AwardException.class,
                         e -> assertThat(e.kind()).isEqualTo(AwardProblem.RECORD_NOT_NOMINATED));
         assertThat(store.hasVoted(guard("ben"))).isFalse();
-        store.vote(Q4.id(), guard("ben"), "OPS-1");
+        assertThat(store.waiting(Q4.id())).isZero();
+        store.vote(Q4.id(), guard("ben"), "OPS-1", BOX);
+        AwardTables.fold(store);
         assertThat(store.standings(Q4.id())).extracting(AwardTally.Standing::votes).containsExactly(1L);
-        assertThatThrownBy(() -> store.vote(Q4.id(), "BEN", "OPS-1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.vote(Q4.id(), "BEN", "OPS-1", BOX)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void guardsOfAClosedAwardCanBeDeletedAndTheCountsStay() {
         store.ensure(Q4);
         store.nominate(Q4.id(), nomination("OPS-1", "u-ana", 1));
-        store.vote(Q4.id(), guard("ben"), "OPS-1");
-        store.vote(Q4.id(), guard("cleo"), "OPS-1");
+        store.vote(Q4.id(), guard("ben"), "OPS-1", BOX);
+        store.vote(Q4.id(), guard("cleo"), "OPS-1", BOX);
+        AwardTables.fold(store);
 
         assertThat(store.deleteGuards(Q4.id())).isEqualTo(2);
         assertThat(store.voters(Q4.id())).isZero();
         assertThat(store.standings(Q4.id())).extracting(AwardTally.Standing::votes).containsExactly(2L);
+    }
+
+    @Test
+    void ballotsThatDoNotOpenUnderTheKeyOrRepeatAnotherAreDeletedUncounted() throws Exception {
+        store.ensure(Q4);
+        store.nominate(Q4.id(), nomination("OPS-1", "u-ana", 1));
+        store.vote(Q4.id(), guard("ben"), "OPS-1", BOX);
+        store.vote(Q4.id(), guard("cleo"), "OPS-1", new SealedBox(new byte[32])); // another key
+        try (Connection connection = db.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            // someone with write access copies ben's ballot and alters another one
+            String table = "\"" + db.tablePrefix() + "AWARD_BALLOT\"";
+            statement.executeUpdate("INSERT INTO " + table + " (\"AWARD_KEY\", \"SEALED\") SELECT \"AWARD_KEY\","
+                    + " \"SEALED\" FROM " + table + " WHERE \"ID\" = (SELECT MIN(\"ID\") FROM " + table + ")");
+            statement.executeUpdate("INSERT INTO " + table + " (\"AWARD_KEY\", \"SEALED\") VALUES ('"
+                    + Q4.id() + "', 'not-a-ballot')");
+        }
+        assertThat(store.waiting(Q4.id())).isEqualTo(4);
+
+        assertThat(AwardTables.fold(store)).isTrue();
+        assertThat(store.waiting(Q4.id())).isZero();
+        assertThat(store.standings(Q4.id())).extracting(AwardTally.Standing::votes).containsExactly(1L);
+    }
+
+    @Test
+    void withoutThePoolKeyEveryBallotIsDeletedUncounted() {
+        store.ensure(Q4);
+        store.nominate(Q4.id(), nomination("OPS-1", "u-ana", 1));
+        store.vote(Q4.id(), guard("ben"), "OPS-1", BOX);
+
+        assertThat(store.fold(Q4.id(), Optional::empty)).isTrue();
+        assertThat(store.waiting(Q4.id())).isZero();
+        assertThat(store.standings(Q4.id())).extracting(AwardTally.Standing::votes).containsExactly(0L);
     }
 
     @Test

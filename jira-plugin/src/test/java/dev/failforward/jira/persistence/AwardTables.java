@@ -5,6 +5,7 @@ import dev.failforward.core.award.AwardSchedule;
 import dev.failforward.core.award.AwardScope;
 import dev.failforward.core.award.BallotGuard;
 import dev.failforward.core.award.Nomination;
+import dev.failforward.core.privacy.SealedBox;
 import dev.failforward.host.ao.AoDatabase;
 
 import java.sql.Connection;
@@ -20,13 +21,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Shared values of the award store tests, and a dump of every award table read with plain JDBC. */
 final class AwardTables {
 
     static final Instant NOVEMBER = Instant.parse("2026-11-10T09:00:00Z");
-    static final byte[] KEY = key();
+    static final byte[] KEY = key(42);
+    /** The award's pool box (its own key). */
+    static final SealedBox BOX = new SealedBox(key(43));
     static final Award Q4 = new Award(AwardScope.instance(),
             AwardSchedule.quarterly(ZoneOffset.UTC).periodAt(NOVEMBER));
 
@@ -80,9 +84,14 @@ final class AwardTables {
         return tables;
     }
 
-    private static byte[] key() {
+    /** Folds the award's ballots with {@link #BOX}. */
+    static boolean fold(AoAwards store) {
+        return store.fold(Q4.id(), () -> Optional.of(BOX));
+    }
+
+    private static byte[] key(int fill) {
         byte[] key = new byte[32];
-        Arrays.fill(key, (byte) 42);
+        Arrays.fill(key, (byte) fill);
         return key;
     }
 }
