@@ -278,9 +278,9 @@ public class AoAwards {
             // ID = ?: the primary key; a nominee of another award is never counted (the seal binds the award)
             AwardNominationEntity[] nominee = ao.find(AwardNominationEntity.class, Query.select()
                     .where("ID = ? AND " + AwardNominationEntity.AWARD_KEY + " = ?", count.getKey(), awardKey));
-            if (nominee.length == 1) {
-                AwardNominationEntity row = RowLocks.lock(ao, AwardNominationEntity.class, nominee[0],
-                        r -> r.setAwardKey(r.getAwardKey()));
+            AwardNominationEntity row = nominee.length == 1 ? RowLocks.lock(ao, AwardNominationEntity.class,
+                    nominee[0], r -> r.setAwardKey(r.getAwardKey())) : null;
+            if (row != null) { // nominations are never deleted; a vanished one is simply not counted
                 row.setVotes(row.getVotes() + count.getValue());
                 row.save();
             }
