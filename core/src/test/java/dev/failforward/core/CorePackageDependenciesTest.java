@@ -38,7 +38,7 @@ class CorePackageDependenciesTest {
     void everyPackageIsCovered() throws IOException {
         try (Stream<Path> dirs = Files.list(SOURCES)) {
             assertThat(dirs.map(d -> d.getFileName().toString())).contains("lifecycle", "criteria", "experiment",
-                    "incident", "hypothesis", "text", "kpi");
+                    "incident", "hypothesis", "text", "kpi", "award");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.failforward.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.failforward.core.award.AwardProblem;
 import dev.failforward.core.criteria.Comparator;
 import dev.failforward.core.experiment.Breach;
 import dev.failforward.core.experiment.BreachReason;
@@ -105,6 +106,7 @@ class I18nKeysTest {
         Stream.of(Comparator.values()).map(Comparator::i18nKey).forEach(keys::add);
         Stream.of(FailureDbProblem.values()).map(FailureDbProblem::i18nKey).forEach(keys::add);
         FailureDbProblem.Fields.ALL.stream().map(FailureDbProblem::fieldI18nKey).forEach(keys::add);
+        Stream.of(AwardProblem.values()).map(AwardProblem::i18nKey).forEach(keys::add);
         Stream.of(LearningKind.values()).map(LearningKind::i18nKey).forEach(keys::add);
         Stream.of(ActionType.values()).map(ActionType::i18nKey).forEach(keys::add);
         Stream.of(ActionStatus.values()).map(ActionStatus::i18nKey).forEach(keys::add);
@@ -166,6 +168,16 @@ class I18nKeysTest {
         }
         for (FailureDbProblem problem : FailureDbProblem.values()) {
             assertThat(argumentCount(problem.i18nKey())).as(problem.i18nKey()).isEqualTo(problem.arity());
+        }
+    }
+
+    @Test
+    void awardMessagesTakeTheirArgumentsAndNameTheirField() {
+        for (AwardProblem problem : AwardProblem.values()) {
+            assertThat(argumentCount(problem.i18nKey())).as(problem.i18nKey()).isEqualTo(problem.arity());
+            String fieldName = messages.getProperty("failforward.award.field." + problem.field());
+            assertThat(fieldName).as(problem.field()).isNotBlank();
+            assertThat(messages.getProperty(problem.i18nKey())).as(problem.i18nKey()).startsWith(fieldName + ": ");
         }
     }
 

@@ -18,6 +18,8 @@ class PluginJarIT extends PluginJarContract {
     protected List<String> expectedComponents() {
         return List.of(
                 "dev.failforward.jira.archive.LearningArchiveService",
+                "dev.failforward.jira.award.AwardService",
+                "dev.failforward.jira.award.AwardSettings",
                 "dev.failforward.jira.counts.CountReindexer",
                 "dev.failforward.jira.counts.FailureCounts",
                 "dev.failforward.jira.failuredb.FailureDbService",
@@ -44,6 +46,7 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.jira.panels.JiraUserDates",
                 "dev.failforward.jira.permissions.JiraRecordPermissions",
                 "dev.failforward.jira.persistence.AoActionItemRepository",
+                "dev.failforward.jira.persistence.AoAwards",
                 "dev.failforward.jira.persistence.AoFailureRecordRepository",
                 "dev.failforward.jira.persistence.AoImportJobs",
                 "dev.failforward.jira.persistence.AoImportSources",
