@@ -100,6 +100,7 @@ public class AoAwards {
         row.put(AwardEntity.PERIOD_END, award.period().end().toString());
         row.put(AwardEntity.VOTING_ENDS, award.period().votingEnds().toString());
         row.put(AwardEntity.ZONE, award.period().zone().getId());
+        row.put(AwardEntity.VOTERS, 0L);
         try {
             Transactions.write(ao, () -> ao.create(AwardEntity.class, row));
         } catch (RuntimeException e) {
@@ -285,7 +286,26 @@ public class AoAwards {
                 row.save();
             }
         }
+        long counted = added.values().stream().mapToLong(Long::longValue).sum();
+        if (counted > 0) {
+            // AWARD_KEY = ?: unique
+            AwardEntity[] award = ao.find(AwardEntity.class, Query.select()
+                    .where(AwardEntity.AWARD_KEY + " = ?", awardKey));
+            if (award.length == 1) {
+                AwardEntity row = RowLocks.lock(ao, AwardEntity.class, award[0], r -> r.setZone(r.getZone()));
+                row.setVoters(row.getVoters() + counted);
+                row.save();
+            }
+        }
         return true;
+    }
+
+    /** How many ballots of the award were counted (its voters), 0 before the close; empty for an unknown award. */
+    public Optional<Long> countedVoters(String awardKey) {
+        // AWARD_KEY = ?: unique
+        AwardEntity[] award = ao.find(AwardEntity.class, Query.select("ID, VOTERS")
+                .where(AwardEntity.AWARD_KEY + " = ?", awardKey));
+        return award.length == 1 ? Optional.of(award[0].getVoters()) : Optional.empty();
     }
 
     /** Whether the guard exists: "has this person voted?", for whoever can compute the guard. Never "for whom". */

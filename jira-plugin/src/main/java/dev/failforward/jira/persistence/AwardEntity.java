@@ -25,6 +25,7 @@ public interface AwardEntity extends Entity {
     String PERIOD_END = "PERIOD_END";
     String VOTING_ENDS = "VOTING_ENDS";
     String ZONE = "ZONE";
+    String VOTERS = "VOTERS";
 
     /** The award id, {@code <scope key>@<period start>}: unique, so two nodes cannot create the same award twice. */
     @NotNull
@@ -77,4 +78,14 @@ public interface AwardEntity extends Entity {
     String getZone();
 
     void setZone(String zoneId);
+
+    /**
+     * How many ballots were counted: 0 while voting is open (like every count, it moves only when the pool is folded
+     * at the close), then the number of people who voted. Kept here because the guards are deleted an hour after the
+     * close; award participation (a KPI) reads it.
+     */
+    @NotNull
+    long getVoters();
+
+    void setVoters(long voters);
 }

@@ -92,6 +92,11 @@ public final class FailureDbUpgradeTask010 implements ActiveObjectsUpgradeTask {
         String getZone();
 
         void setZone(String zoneId);
+
+        @NotNull
+        long getVoters();
+
+        void setVoters(long voters);
     }
 
     /** {@code AWARD_NOMINATION} as of model version 10. */

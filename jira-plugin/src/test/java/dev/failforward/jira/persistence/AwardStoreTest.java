@@ -114,6 +114,7 @@ class AwardStoreTest {
         assertThat(store.standings(Q4.id())).as("no count moves while voting").extracting(AwardTally.Standing::votes)
                 .containsExactly(0L, 0L);
         assertThat(store.waiting(Q4.id())).isEqualTo(3);
+        assertThat(store.countedVoters(Q4.id())).as("voters counted only at the close").contains(0L);
 
         assertThat(AwardTables.fold(store)).isTrue();
         assertThat(AwardTables.fold(store)).as("nothing left").isFalse();
@@ -122,6 +123,8 @@ class AwardStoreTest {
         assertThat(AwardTally.of(store.standings(Q4.id())).winner())
                 .map(s -> s.nomination().recordKey()).contains("OPS-2");
         assertThat(store.voters(Q4.id())).isEqualTo(3);
+        assertThat(store.countedVoters(Q4.id())).as("kept after the guards go").contains(3L);
+        assertThat(store.countedVoters("instance@1999-01-01")).isEmpty();
         assertThat(store.hasVoted(guard("ben"))).isTrue();
         assertThat(store.hasVoted(guard("eve"))).isFalse();
     }
@@ -185,6 +188,7 @@ class AwardStoreTest {
 
         assertThat(store.fold(Q4.id(), Optional::empty)).isTrue();
         assertThat(store.waiting(Q4.id())).isZero();
+        assertThat(store.countedVoters(Q4.id())).contains(0L);
         assertThat(store.standings(Q4.id())).extracting(AwardTally.Standing::votes).containsExactly(0L);
     }
 
