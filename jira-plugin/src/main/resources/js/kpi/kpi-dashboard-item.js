@@ -55,6 +55,11 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
         {key: 'actions_opened', name: AJS.I18n.getText('failforward.kpi.actions_opened.name')},
         {key: 'actions_closed', name: AJS.I18n.getText('failforward.kpi.actions_closed.name')},
         {key: 'actions_verified_effective', name: AJS.I18n.getText('failforward.kpi.actions_verified_effective.name')},
+        {key: 'follow_ups_effective_on_time', name: AJS.I18n.getText('failforward.kpi.follow_ups_effective_on_time.name')},
+        {key: 'huddles_held', name: AJS.I18n.getText('failforward.kpi.huddles_held.name')},
+        {key: 'award_nominations', name: AJS.I18n.getText('failforward.kpi.award_nominations.name')},
+        {key: 'award_voters', name: AJS.I18n.getText('failforward.kpi.award_voters.name')},
+        {key: 'team_learning_index', name: AJS.I18n.getText('failforward.kpi.team_learning_index.name')},
         {key: 'failure_type_mix', name: AJS.I18n.getText('failforward.kpi.failure_type_mix.name')},
         {key: 'failure_category_mix', name: AJS.I18n.getText('failforward.kpi.failure_category_mix.name')}
     ];
@@ -234,6 +239,9 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
         }
         if (unit === 'share') {
             return Number(value).toLocaleString(locale(), {style: 'percent', maximumFractionDigits: 0});
+        }
+        if (unit === 'ratio') {
+            return Number(value).toLocaleString(locale(), {minimumFractionDigits: 2, maximumFractionDigits: 2});
         }
         return Math.round(Number(value)).toLocaleString(locale());
     }

@@ -220,7 +220,8 @@ final class PreviewServices implements AutoCloseable {
                 permissions, () -> new dev.failforward.preview.jira.PreviewJiraApplicationProperties(baseUri::get)
                 .getBaseUrl(com.atlassian.sal.api.UrlMode.CANONICAL), java.time.Clock.systemUTC());
         this.followUps = new dev.failforward.jira.failuredb.FollowUpService(failureDb, actions, tasks, kpiApplier);
-        this.kpis = new KpiService(new KpiStore(database.activeObjects()), pulse, permissions, kpiUser,
+        this.kpis = new KpiService(new KpiStore(database.activeObjects()),
+                new dev.failforward.jira.persistence.AoCultureCounts(database.activeObjects()), pulse, permissions, kpiUser,
                 new KpiSearchLinks(jira.registry()), new dev.failforward.preview.jira.PreviewKpiFilters());
         this.permissions = permissions;
         this.issueSearch = new dev.failforward.preview.jira.PreviewIssueSearch(

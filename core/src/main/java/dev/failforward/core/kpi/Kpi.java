@@ -34,6 +34,12 @@ public enum Kpi {
     ACTIONS_OPENED(Direction.NEUTRAL, Unit.COUNT, false, null, null),
     ACTIONS_CLOSED(Direction.UP, Unit.COUNT, false, null, null),
     ACTIONS_VERIFIED_EFFECTIVE(Direction.UP, Unit.COUNT, false, null, null),
+    // the rhythms: follow-ups studied on time, huddles, the award, learnings used again
+    FOLLOW_UPS_EFFECTIVE_ON_TIME(Direction.UP, Unit.SHARE, false, null, null),
+    HUDDLES_HELD(Direction.UP, Unit.COUNT, false, null, null),
+    AWARD_NOMINATIONS(Direction.UP, Unit.COUNT, false, null, null),
+    AWARD_VOTERS(Direction.UP, Unit.COUNT, false, null, null),
+    TEAM_LEARNING_INDEX(Direction.UP, Unit.RATIO, false, null, null),
     // the mixes: one series per failure type / category
     FAILURE_TYPE_MIX(Direction.NEUTRAL, Unit.COUNT, false, RecordKind.INCIDENT, FieldKeys.DISCOVERED_AT),
     FAILURE_CATEGORY_MIX(Direction.NEUTRAL, Unit.COUNT, false, RecordKind.INCIDENT, FieldKeys.DISCOVERED_AT);

@@ -251,7 +251,10 @@ public final class KpiEngine {
 
     // ---- over stored tallies ----------------------------------------------------------------------------------
 
-    /** The metric a KPI reads from {@link PeriodTallies}; {@code null} for the sharing score (pulse answers). */
+    /**
+     * The metric a KPI reads from {@link PeriodTallies}; {@code null} for the sharing score (pulse answers), huddles
+     * held and the award's nominations and voters (each counted from its own table: {@link #counts}).
+     */
     public static Metric metricOf(Kpi kpi) {
         return switch (kpi) {
             case EXPERIMENTS_STARTED -> Metric.EXPERIMENT_STARTED;
@@ -264,16 +267,19 @@ public final class KpiEngine {
             case ACTIONS_OPENED -> Metric.ACTION_OPENED;
             case ACTIONS_CLOSED -> Metric.ACTION_CLOSED;
             case ACTIONS_VERIFIED_EFFECTIVE -> Metric.ACTION_EFFECTIVE;
+            case FOLLOW_UPS_EFFECTIVE_ON_TIME -> Metric.ACTION_CHECK_IN;
+            case TEAM_LEARNING_INDEX -> Metric.LEARNINGS_REUSED;
             case FAILURE_TYPE_MIX -> Metric.FAILURE_TYPE;
             case FAILURE_CATEGORY_MIX -> Metric.FAILURE_CATEGORY;
-            case SHARING_SCORE -> null;
+            // not from failure records: pulse answers, huddles and awards have their own tables
+            case SHARING_SCORE, HUDDLES_HELD, AWARD_NOMINATIONS, AWARD_VOTERS -> null;
         };
     }
 
     /**
-     * A KPI from stored tallies: counts as they are, shares as sum / count (a hit is value 1), mean durations as sum /
-     * count minutes, and the reporting-time percentiles by nearest rank over the {@link DurationBins} histogram (each
-     * bin read as its middle). Not for the sharing score ({@link #sharingScore(Periods, Map)}) or the mixes
+     * A KPI from stored tallies: counts as they are, shares and ratios as sum / count (a hit is value 1), mean
+     * durations as sum / count minutes, and the reporting-time percentiles by nearest rank over the {@link DurationBins}
+     * histogram (each bin read as its middle). Not for the sharing score ({@link #sharingScore(Periods, Map)}) or the mixes
      * ({@link #mix(Kpi, PeriodTallies, Class)}).
      */
     public KpiSeries series(Kpi kpi, PeriodTallies tallies) {
@@ -295,6 +301,16 @@ public final class KpiEngine {
                     shares.put(p, new Share(tally.sum(), tally.count()));
                 });
                 return shares(kpi, periods, shares);
+            }
+            case RATIO -> {
+                // sum / count: e.g. learnings reused later per failure; no failure is no data
+                List<Point> points = new ArrayList<>();
+                for (Period period : periods.all()) {
+                    Tally tally = tallies.total(period, metric);
+                    points.add(tally.isEmpty() ? Point.none(period, Point.Status.NO_DATA, 0)
+                            : Point.of(period, tally.sum() / (double) tally.count(), tally.count()));
+                }
+                return new KpiSeries(kpi, points);
             }
             default -> {
                 List<Point> points = new ArrayList<>();

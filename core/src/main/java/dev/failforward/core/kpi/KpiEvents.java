@@ -28,13 +28,24 @@ import java.util.Objects;
  * each at its own time, with the minutes since discovery (zero when discovery was back-dated past it).</li>
  * <li>Action items of either kind: opened (at creation), closed (done or dropped; at the item's last change, the
  * closest the item keeps to "when it was closed") and verified effective (check-in result EFFECTIVE; at the check-in
- * date, 00:00 UTC, or the last change when that came first).</li>
+ * date, 00:00 UTC, or the last change when that came first); and, when it has a check-in date, the check-in (at that
+ * date, 00:00 UTC; value 1 when verified effective by the end of that day anywhere: its last change before
+ * {@link #CHECK_IN_DEADLINE} after the date's start).</li>
+ * <li>Failures (an incident at discovery, an experiment at its decision): how many of their learnings were reused
+ * later (the value; one event per failure, so the team learning index is sum / count).</li>
  * </ul>
  * The 24-hour rule is evaluated as it will stand once its deadline has passed: met when learnings and next steps
  * reached the minimums in time, otherwise not. While the deadline is still ahead an unmet rule is not decided yet; the
  * store leaves those out (events of the last 24 hours with value 0), as {@link KpiEngine} does with PENDING.
  */
 public final class KpiEvents {
+
+    /**
+     * From the start of a check-in date (00:00 UTC) to the end of that day in the last time zone to reach it (UTC-12):
+     * a check-in recorded before then was on time wherever its owner works. An unverified check-in younger than this
+     * is not decided yet.
+     */
+    public static final Duration CHECK_IN_DEADLINE = Duration.ofHours(36);
 
     private final TwentyFourHourRule rule;
 
@@ -51,10 +62,16 @@ public final class KpiEvents {
     }
 
     public List<KpiEvent> of(FailureRecord record, List<Learning> learnings, List<ActionItem> actions) {
+        return of(record, learnings, actions, 0);
+    }
+
+    /** @param reusedLearnings how many of the record's learnings were reused later (cited, applied elsewhere) */
+    public List<KpiEvent> of(FailureRecord record, List<Learning> learnings, List<ActionItem> actions,
+                             int reusedLearnings) {
         Objects.requireNonNull(record, "record");
         List<KpiEvent> events = new ArrayList<>(recordEvents(record,
                 learnings.stream().map(Learning::createdAt).toList(),
-                actions.stream().map(ActionItem::createdAt).toList()));
+                actions.stream().map(ActionItem::createdAt).toList(), reusedLearnings));
         for (ActionItem action : actions) {
             events.addAll(actionEvents(action));
         }
@@ -81,23 +98,39 @@ public final class KpiEvents {
      * order. The events equal those {@link #of} gives for the record minus {@link #actionEvents} of every item.
      */
     public List<KpiEvent> recordEvents(FailureRecord record, List<Instant> learningTimes, List<Instant> nextStepTimes) {
+        return recordEvents(record, learningTimes, nextStepTimes, 0);
+    }
+
+    /**
+     * As {@link #recordEvents(FailureRecord, List, List)}, with how many of the record's learnings were reused later
+     * (distinct learnings with at least one reuse).
+     */
+    public List<KpiEvent> recordEvents(FailureRecord record, List<Instant> learningTimes, List<Instant> nextStepTimes,
+                                       int reusedLearnings) {
         Objects.requireNonNull(record, "record");
+        if (reusedLearnings < 0) {
+            throw new IllegalArgumentException("reusedLearnings must not be negative: " + reusedLearnings);
+        }
         Objects.requireNonNull(learningTimes, "learningTimes");
         Objects.requireNonNull(nextStepTimes, "nextStepTimes");
         List<KpiEvent> events = new ArrayList<>();
         if (record.kind() == RecordKind.EXPERIMENT) {
             add(events, Metric.EXPERIMENT_STARTED, record.startedAt());
             add(events, Metric.HYPOTHESIS_TESTED, record.decidedAt());
+            if (record.decidedAt() != null) {
+                events.add(new KpiEvent(Metric.LEARNINGS_REUSED, "", record.decidedAt(), reusedLearnings));
+            }
         } else if (record.discoveredAt() != null) {
             incident(record, learningTimes, nextStepTimes, events);
+            events.add(new KpiEvent(Metric.LEARNINGS_REUSED, "", record.discoveredAt(), reusedLearnings));
         }
         return List.copyOf(events);
     }
 
-    /** The events of one action item: opened, closed, verified effective. */
+    /** The events of one action item: opened, closed, verified effective, its check-in. */
     public List<KpiEvent> actionEvents(ActionItem action) {
         Objects.requireNonNull(action, "action");
-        List<KpiEvent> events = new ArrayList<>(3);
+        List<KpiEvent> events = new ArrayList<>(4);
         events.add(KpiEvent.of(Metric.ACTION_OPENED, action.createdAt()));
         if (action.status() != ActionStatus.OPEN) {
             events.add(KpiEvent.of(Metric.ACTION_CLOSED, action.updatedAt()));
@@ -107,6 +140,12 @@ public final class KpiEvents {
                     : action.checkInDate().atStartOfDay(ZoneOffset.UTC).toInstant();
             events.add(KpiEvent.of(Metric.ACTION_EFFECTIVE,
                     checkIn.isBefore(action.updatedAt()) ? checkIn : action.updatedAt()));
+        }
+        if (action.checkInDate() != null) {
+            Instant due = action.checkInDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+            boolean onTime = action.checkInResult() == CheckInResult.EFFECTIVE
+                    && action.updatedAt().isBefore(due.plus(CHECK_IN_DEADLINE));
+            events.add(new KpiEvent(Metric.ACTION_CHECK_IN, "", due, onTime ? 1 : 0));
         }
         return List.copyOf(events);
     }

@@ -17,6 +17,11 @@ package dev.failforward.core.kpi;
  * (their KPIs are means: sum / count);</li>
  * <li>{@link #ACTION_OPENED} / {@link #ACTION_CLOSED} / {@link #ACTION_EFFECTIVE}: one per action item when it was
  * opened, closed and verified effective.</li>
+ * <li>{@link #ACTION_CHECK_IN}: one per action item with an effectiveness check-in date, at that date, value 1 when it
+ * was verified effective by the end of that day (share = sum / count; a check-in whose day is not over and that is not
+ * verified yet is undecided and left out, like the 24-hour rule).</li>
+ * <li>{@link #LEARNINGS_REUSED}: one per failure (incident at discovery, experiment at its decision), value = how many
+ * of its learnings were reused later (team learning index = sum / count).</li>
  * </ul>
  */
 public enum Metric {
@@ -31,7 +36,9 @@ public enum Metric {
     FIRST_LEARNING("inc_insight"),
     ACTION_OPENED("act_open"),
     ACTION_CLOSED("act_close"),
-    ACTION_EFFECTIVE("act_effective");
+    ACTION_EFFECTIVE("act_effective"),
+    ACTION_CHECK_IN("act_checkin"),
+    LEARNINGS_REUSED("rec_reused");
 
     private final String code;
 

@@ -7,5 +7,7 @@ public enum Unit {
     /** A share between 0 and 1. */
     SHARE,
     /** A duration in hours (fractional). */
-    HOURS
+    HOURS,
+    /** How many of one thing per another, e.g. learnings reused per failure (fractional, 0 or more). */
+    RATIO
 }

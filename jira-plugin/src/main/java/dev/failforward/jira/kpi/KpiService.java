@@ -15,6 +15,7 @@ import dev.failforward.core.kpi.Share;
 import dev.failforward.jira.failuredb.BrowsableProjects;
 import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.persistence.AoCultureCounts;
 import dev.failforward.jira.persistence.KpiStore;
 import dev.failforward.jira.pulse.PulseService;
 import jakarta.inject.Inject;
@@ -41,7 +42,8 @@ import java.util.TreeSet;
  * The culture KPIs of some projects over a range of months, for the current user: only projects they may browse
  * (asking for another is refused with the same answer whether it exists or not), periods cut in their time zone, the
  * sharing score under the pulse's anonymity threshold. Reads stored roll-ups through {@link KpiStore}; never loads
- * records or loops over issues.
+ * records or loops over issues. Huddles held and the award's nominations and voters come from their own small tables
+ * ({@link AoCultureCounts}).
  */
 @Named
 public class KpiService {
@@ -59,6 +61,7 @@ public class KpiService {
     }
 
     private final KpiStore store;
+    private final AoCultureCounts culture;
     private final PulseService pulse;
     private final BrowsableProjects browsable;
     private final KpiUserContext user;
@@ -67,15 +70,16 @@ public class KpiService {
     private final Clock clock;
 
     @Inject
-    public KpiService(KpiStore store, PulseService pulse, RecordPermissions permissions, KpiUserContext user,
-                      KpiSearchLinks links, KpiFilters filters) {
-        this(store, pulse, permissions, user, links, filters, Clock.systemUTC());
+    public KpiService(KpiStore store, AoCultureCounts culture, PulseService pulse, RecordPermissions permissions,
+                      KpiUserContext user, KpiSearchLinks links, KpiFilters filters) {
+        this(store, culture, pulse, permissions, user, links, filters, Clock.systemUTC());
     }
 
-    public KpiService(KpiStore store, PulseService pulse, RecordPermissions permissions, KpiUserContext user,
-                      KpiSearchLinks links, KpiFilters filters, Clock clock) {
+    public KpiService(KpiStore store, AoCultureCounts culture, PulseService pulse, RecordPermissions permissions,
+                      KpiUserContext user, KpiSearchLinks links, KpiFilters filters, Clock clock) {
         this.filters = Objects.requireNonNull(filters, "filters");
         this.store = Objects.requireNonNull(store, "store");
+        this.culture = Objects.requireNonNull(culture, "culture");
         this.pulse = Objects.requireNonNull(pulse, "pulse");
         this.browsable = new BrowsableProjects(permissions);
         this.user = Objects.requireNonNull(user, "user");
@@ -116,6 +120,12 @@ public class KpiService {
             String jql = links.jql(kpi, projects, periods);
             switch (kpi) {
                 case SHARING_SCORE -> results.add(new Result(kpi, sharing(engine, projects, periods), null, jql));
+                case HUDDLES_HELD -> results.add(new Result(kpi,
+                        engine.counts(kpi, periods, culture.huddlesHeld(projects, periods)), null, jql));
+                case AWARD_NOMINATIONS -> results.add(new Result(kpi,
+                        engine.counts(kpi, periods, culture.nominations(projects, periods)), null, jql));
+                case AWARD_VOTERS -> results.add(new Result(kpi,
+                        engine.counts(kpi, periods, culture.voters(projects, periods, now)), null, jql));
                 case FAILURE_TYPE_MIX -> results.add(new Result(kpi, null,
                         keyed(engine.mix(kpi, tallies, FailureType.class)), jql));
                 case FAILURE_CATEGORY_MIX -> results.add(new Result(kpi, null,

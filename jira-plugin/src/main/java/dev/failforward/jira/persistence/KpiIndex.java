@@ -204,8 +204,18 @@ public class KpiIndex {
     private List<Stored> recordEvents(FailureRecord record) {
         long issueId = record.issueId();
         return kpiEvents.recordEvents(record, learnings.earliestTimes(issueId, kpiEvents.learningTimesNeeded()),
-                        actions.earliestCreatedTimes(issueId, kpiEvents.nextStepTimesNeeded()))
+                        actions.earliestCreatedTimes(issueId, kpiEvents.nextStepTimesNeeded()), reusedLearnings(issueId))
                 .stream().map(e -> new Stored(record.projectKey(), null, e)).toList();
+    }
+
+    /** How many distinct learnings of the record were reused (the team learning index's value for the record). */
+    private int reusedLearnings(long issueId) {
+        Set<Long> learningIds = new java.util.HashSet<>();
+        // RECORD_ISSUE_ID = ?: indexed; a record's reuses are few
+        ao.stream(LearningReuseEntity.class, Query.select("ID, LEARNING_ID")
+                        .where(LearningReuseEntity.RECORD_ISSUE_ID + " = ?", issueId),
+                row -> learningIds.add(row.getLearningId()));
+        return learningIds.size();
     }
 
     private List<Stored> actionEvents(String projectKey, ActionItem action) {
@@ -242,7 +252,10 @@ public class KpiIndex {
         }));
     }
 
-    /** Every event of a record with its learnings and items, by source, as the applier stores them. */
+    /**
+     * Every event of a record with its learnings and items, by source, as the applier stores them. A new record's
+     * learnings have not been reused yet.
+     */
     List<Stored> allEvents(Snapshot snapshot) {
         FailureRecord record = snapshot.record();
         List<Stored> events = new ArrayList<>(kpiEvents.recordEvents(record,

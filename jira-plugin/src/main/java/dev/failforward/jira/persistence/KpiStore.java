@@ -3,6 +3,7 @@ package dev.failforward.jira.persistence;
 import com.atlassian.activeobjects.external.ActiveObjects;
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import dev.failforward.core.kpi.KpiEvent;
+import dev.failforward.core.kpi.KpiEvents;
 import dev.failforward.core.kpi.Metric;
 import dev.failforward.core.kpi.MonthTallies;
 import dev.failforward.core.kpi.MonthSlices;
@@ -77,7 +78,12 @@ public class KpiStore {
             }
         }
         if (metrics.contains(Metric.TWENTY_FOUR_HOUR_RULE)) {
-            dropUndecidedRules(tallies, periods, Set.copyOf(projects), now, ruleWindow);
+            dropUndecided(tallies, periods, Set.copyOf(projects), Metric.TWENTY_FOUR_HOUR_RULE, now.minus(ruleWindow));
+        }
+        if (metrics.contains(Metric.ACTION_CHECK_IN)) {
+            // a check-in whose day is not over everywhere and that is not verified yet (includes those still ahead)
+            dropUndecided(tallies, periods, Set.copyOf(projects), Metric.ACTION_CHECK_IN,
+                    now.minus(KpiEvents.CHECK_IN_DEADLINE));
         }
         return tallies;
     }
@@ -183,17 +189,18 @@ public class KpiStore {
     }
 
     /**
-     * One query for every project: the rule events of the last 24 hours that are not met (index on metric + time; a
-     * day's incidents across the instance), those of the asked projects taken away from their periods.
+     * One query for every project: the events of a metric decided only once their window has passed (the 24-hour
+     * rule, a check-in) that are younger than it ({@code since}) and not met (index on metric + time; a day's incidents
+     * or check-ins across the instance), those of the asked projects taken away from their periods.
      */
-    private void dropUndecidedRules(PeriodTallies tallies, Periods periods, Set<String> projects, Instant now,
-                                    Duration ruleWindow) {
+    private void dropUndecided(PeriodTallies tallies, Periods periods, Set<String> projects, Metric metric,
+                               Instant since) {
         // METRIC = ? AND EVENT_AT >= ? AND AMOUNT = 0: a Date parameter against TIMESTAMP/DATETIME; on PostgreSQL's
         // TIMESTAMP (no zone) both sides are the JVM's local time, so nodes must share a time zone
         String where = KpiEventEntity.METRIC + " = ? AND " + KpiEventEntity.EVENT_AT + " >= ? AND "
                 + KpiEventEntity.AMOUNT + " = 0";
         ao.stream(KpiEventEntity.class, Query.select("ID, PROJECT_KEY, METRIC, DIM, EVENT_AT, AMOUNT")
-                .where(where, Metric.TWENTY_FOUR_HOUR_RULE.code(), Date.from(now.minus(ruleWindow))), row -> {
+                .where(where, metric.code(), Date.from(since)), row -> {
             if (projects.contains(row.getProjectKey())) {
                 KpiEvent event = KpiIndex.stored(row).event();
                 Period period = periods.periodOf(event.at());

@@ -290,4 +290,78 @@ public class KpiIndexStoreTest {
         assertThat(tallies.total(periods.all().get(0), Metric.ACTION_OPENED).count()).isEqualTo(2);
         assertThat(tallies.total(periods.all().get(0), Metric.FIRST_LEARNING).sum()).isEqualTo(1);
     }
+
+    @Test
+    public void followUpsCountOnTimeOnlyOnceTheirCheckInDayIsOver() {
+        Instant october = Instant.parse("2026-10-14T09:00:00Z");
+        records.upsert(incident(1, "OPS-1", october).build());
+        // effective, recorded the day before the check-in: on time
+        checkIn("2026-11-10", "done", "effective", Instant.parse("2026-11-09T15:00:00Z"));
+        // effective, but recorded five days after the check-in date: late
+        checkIn("2026-11-10", "done", "effective", Instant.parse("2026-11-15T08:00:00Z"));
+        // not effective, on time: a check-in done, but not a follow-up verified effective
+        checkIn("2026-11-12", "done", "not_effective", Instant.parse("2026-11-12T08:00:00Z"));
+        // never checked and its day is long over: counts as missed
+        checkIn("2026-11-10", "open", null, october);
+        // due today and the day ahead: not decided yet, left out
+        checkIn("2026-11-21", "open", null, october);
+        checkIn("2026-11-30", "open", null, october);
+        index.drain();
+
+        Periods periods = months("2026-11-01T00:00:00Z", "2026-11-21T00:00:00Z");
+        PeriodTallies tallies = tallies(Set.of("OPS"), periods);
+        assertThat(tallies.total(periods.all().get(0), Metric.ACTION_CHECK_IN))
+                .isEqualTo(new dev.failforward.core.kpi.Tally(4, 1));
+        assertThat(KpiEngine.defaults().series(Kpi.FOLLOW_UPS_EFFECTIVE_ON_TIME, tallies).points().get(0).value())
+                .isEqualTo(0.25);
+    }
+
+    @Test
+    public void learningsReusedLaterRaiseTheTeamLearningIndexOfTheirFailuresPeriod() {
+        Instant october = Instant.parse("2026-10-14T09:00:00Z");
+        records.upsert(incident(1, "OPS-1", october).build());
+        records.upsert(incident(2, "OPS-2", october.plus(Duration.ofDays(2))).build());
+        long first = learnings.add(new LearningCommand("retry storms need jitter", "insight")
+                .toDraft(1, "u", october.plusSeconds(60)).value()).id();
+        long second = learnings.add(new LearningCommand("alerts need an owner", "insight")
+                .toDraft(1, "u", october.plusSeconds(90)).value()).id();
+        index.drain();
+        Periods periods = months("2026-10-01T00:00:00Z", "2026-10-21T00:00:00Z");
+        assertThat(tallies(Set.of("OPS"), periods).total(periods.all().get(0), Metric.LEARNINGS_REUSED))
+                .as("two failures, nothing reused yet").isEqualTo(new dev.failforward.core.kpi.Tally(2, 0));
+
+        reuse(first, 1, "retro", "page:42");
+        reuse(first, 1, "experiment", "OPS-9");
+        reuse(second, 1, "incident", "OPS-12");
+        index.recheck(List.of(1L));
+        index.drain();
+
+        PeriodTallies tallies = tallies(Set.of("OPS"), periods);
+        assertThat(tallies.total(periods.all().get(0), Metric.LEARNINGS_REUSED))
+                .as("OPS-1's two learnings were reused (one twice), OPS-2 has none")
+                .isEqualTo(new dev.failforward.core.kpi.Tally(2, 2));
+        assertThat(KpiEngine.defaults().series(Kpi.TEAM_LEARNING_INDEX, tallies).points().get(0).value())
+                .isEqualTo(1.0);
+    }
+
+    /** An item created a month before {@code at} with this check-in date, then set to the status and result at it. */
+    private void checkIn(String checkInDate, String status, String result, Instant at) {
+        ActionItemCommand command = new ActionItemCommand("step due " + checkInDate, "u", "2026-11-01", "prevent",
+                status, checkInDate, result, null);
+        dev.failforward.core.record.ActionItem item = actions.add(command.toDraft(1, at.minus(Duration.ofDays(30)))
+                .value());
+        actions.update(command.applyTo(item, item.version(), at).value());
+    }
+
+    private void reuse(long learningId, long recordIssueId, String kind, String target) {
+        java.util.Map<String, Object> row = new java.util.HashMap<>();
+        row.put(LearningReuseEntity.REUSE_KEY, learningId + ":" + kind + ":" + target);
+        row.put(LearningReuseEntity.LEARNING_ID, learningId);
+        row.put(LearningReuseEntity.RECORD_ISSUE_ID, recordIssueId);
+        row.put(LearningReuseEntity.PROJECT_KEY, "OPS");
+        row.put(LearningReuseEntity.KIND, kind);
+        row.put(LearningReuseEntity.TARGET, target);
+        row.put(LearningReuseEntity.REUSED_AT, java.util.Date.from(NOW));
+        ao.create(LearningReuseEntity.class, row);
+    }
 }

@@ -191,7 +191,9 @@ public final class KpiBenchmark {
                     browsable.remove(scenario.hidden());
                 }
                 RecordPermissions scenarioPermissions = new BenchPermissions(browsable);
-                KpiService service = new KpiService(new KpiStore(database.activeObjects()), pulse, scenarioPermissions, user,
+                KpiService service = new KpiService(new KpiStore(database.activeObjects()),
+                        new dev.failforward.jira.persistence.AoCultureCounts(database.activeObjects()), pulse,
+                        scenarioPermissions, user,
                         new KpiSearchLinks(new PreviewFieldRegistry()), filterId -> java.util.Optional.empty(),
                         Clock.fixed(NOW, ZoneOffset.UTC));
                 KpiResource resource = new KpiResource(service, scenarioPermissions, user, i18n);
