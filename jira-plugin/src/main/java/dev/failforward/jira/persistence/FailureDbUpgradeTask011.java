@@ -5,18 +5,25 @@ import com.atlassian.activeobjects.external.ActiveObjectsUpgradeTask;
 import com.atlassian.activeobjects.external.ModelVersion;
 import net.java.ao.Entity;
 import net.java.ao.Preload;
+import net.java.ao.Query;
 import net.java.ao.schema.Indexed;
 import net.java.ao.schema.NotNull;
 import net.java.ao.schema.StringLength;
 import net.java.ao.schema.Table;
 import net.java.ao.schema.Unique;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Failure database, model version 11: the reuses of learnings ({@code LEARNING_REUSE}) and the failure huddles teams
- * held ({@code HUDDLE}). Both tables are new and start empty, so the task only creates them: no row is read or written,
- * and a task interrupted half-way is simply run again.
+ * held ({@code HUDDLE}), both new and empty. The KPIs gained events for existing records (check-ins, learnings reused),
+ * so the task also asks for a full recompute of every record: one {@code RECORD_CHANGE} row of kind {@code F} each,
+ * which the KPI applier works off in the background like any other change (as model version 4 did). Interrupted
+ * half-way and run again, it logs some records twice, which recomputes them twice and changes nothing.
  *
  * <p>It migrates the <b>frozen</b> copies below, never the live entities. Do not edit them: the next schema change is a
  * new task with its own copies.
@@ -24,6 +31,9 @@ import java.util.Date;
 public final class FailureDbUpgradeTask011 implements ActiveObjectsUpgradeTask {
 
     static final String MODEL_VERSION = "11";
+
+    /** Records per transaction of change rows. */
+    private static final int BATCH = 500;
 
     @Override
     public ModelVersion getModelVersion() {
@@ -33,6 +43,28 @@ public final class FailureDbUpgradeTask011 implements ActiveObjectsUpgradeTask {
     @Override
     public void upgrade(ModelVersion currentVersion, ActiveObjects ao) {
         ao.migrate(LearningReuseV11.class, HuddleV11.class);
+        int lastId = 0;
+        while (true) {
+            int after = lastId;
+            // the frozen copies of models 2 and 4: FAILURE_RECORD's ID and ISSUE_ID and RECORD_CHANGE never changed
+            FailureDbUpgradeTask002.FailureRecordV2[] rows = ao.find(FailureDbUpgradeTask002.FailureRecordV2.class,
+                    Query.select("ID, ISSUE_ID").where("ID > ?", after).order("ID ASC").limit(BATCH));
+            if (rows.length == 0) {
+                return;
+            }
+            List<Map<String, Object>> changes = new ArrayList<>(rows.length);
+            for (FailureDbUpgradeTask002.FailureRecordV2 row : rows) {
+                Map<String, Object> change = new HashMap<>();
+                change.put("RECORD_ISSUE_ID", row.getIssueId());
+                change.put("CHANGE_KIND", "F");
+                changes.add(change);
+            }
+            ao.executeInTransaction(() -> {
+                ao.create(FailureDbUpgradeTask004.RecordChangeV4.class, changes);
+                return null;
+            });
+            lastId = rows[rows.length - 1].getID();
+        }
     }
 
     /** {@code LEARNING_REUSE} as of model version 11. */

@@ -1,12 +1,15 @@
 package dev.failforward.jira.persistence;
 
 import com.atlassian.activeobjects.external.ModelVersion;
+import dev.failforward.core.record.FailureRecord;
+import dev.failforward.core.record.RecordKind;
 import dev.failforward.host.ao.AoDatabase;
 import dev.failforward.host.db.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Model version 11 creates {@code LEARNING_REUSE} and {@code HUDDLE}; run twice it changes nothing, the live entities
  * then fit the tables it made, and their unique keys hold: one reuse per learning and target, one huddle per team and
- * week.
+ * week. It asks for every existing record's KPI events to be recomputed (the new check-in and reuse events).
  */
 class FailureDbUpgradeTask011Test {
 
@@ -34,8 +37,28 @@ class FailureDbUpgradeTask011Test {
     }
 
     @Test
+    void asksForAFullKpiRecomputeOfEveryExistingRecord() {
+        db.activeObjects().migrate(FailureDbSchema.entities());
+        AoFailureRecordRepository records = new AoFailureRecordRepository(db.activeObjects());
+        for (long id = 1; id <= 3; id++) {
+            Instant at = Instant.parse("2026-10-14T09:00:00Z");
+            records.upsert(FailureRecord.builder().issueId(id).issueKey("OPS-" + id).kind(RecordKind.INCIDENT)
+                    .summary("incident " + id).status("Reported").createdAt(at).updatedAt(at).discoveredAt(at).build());
+        }
+        db.activeObjects().deleteWithSQL(RecordChangeEntity.class, "ID > ?", 0);
+
+        new FailureDbUpgradeTask011().upgrade(ModelVersion.valueOf("10"), db.activeObjects());
+
+        RecordChangeEntity[] changes = db.activeObjects().find(RecordChangeEntity.class, "ID > ?", 0);
+        assertThat(changes).extracting(RecordChangeEntity::getRecordIssueId).containsExactlyInAnyOrder(1L, 2L, 3L);
+        assertThat(changes).extracting(RecordChangeEntity::getChangeKind).containsOnly(RecordChangeEntity.FULL);
+    }
+
+    @Test
     void createsTheReuseAndHuddleTablesWithTheirUniqueKeys() {
         assertThat(new FailureDbUpgradeTask011().getModelVersion()).isEqualTo(ModelVersion.valueOf("11"));
+        // what the earlier models left: the records (none yet) and the change log
+        db.activeObjects().migrate(FailureDbUpgradeTask002.FailureRecordV2.class, FailureDbUpgradeTask004.RecordChangeV4.class);
         new FailureDbUpgradeTask011().upgrade(ModelVersion.valueOf("10"), db.activeObjects());
         new FailureDbUpgradeTask011().upgrade(ModelVersion.valueOf("10"), db.activeObjects());
         db.activeObjects().migrate(FailureDbSchema.entities());
