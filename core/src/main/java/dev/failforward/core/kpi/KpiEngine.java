@@ -279,8 +279,8 @@ public final class KpiEngine {
     /**
      * A KPI from stored tallies: counts as they are, shares and ratios as sum / count (a hit is value 1), mean
      * durations as sum / count minutes, and the reporting-time percentiles by nearest rank over the {@link DurationBins}
-     * histogram (each bin read as its middle). Not for the sharing score ({@link #sharingScore(Periods, Map)}) or the mixes
-     * ({@link #mix(Kpi, PeriodTallies, Class)}).
+     * histogram (each bin read as its middle). Not for the sharing score ({@link #sharingScore(Periods, Map)}) or the
+     * mixes ({@link #mix(Kpi, PeriodTallies, Class)}).
      */
     public KpiSeries series(Kpi kpi, PeriodTallies tallies) {
         Periods periods = tallies.periods();

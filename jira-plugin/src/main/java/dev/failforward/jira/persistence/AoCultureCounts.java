@@ -50,7 +50,8 @@ public class AoCultureCounts {
         Set<String> asked = Set.copyOf(projects);
         // HELD_AT >= ? AND HELD_AT < ?: indexed
         ao.stream(HuddleEntity.class, Query.select("ID, PROJECT_KEYS, HELD_AT")
-                .where(HuddleEntity.HELD_AT + " >= ? AND " + HuddleEntity.HELD_AT + " < ?", start(periods), end(periods)),
+                        .where(HuddleEntity.HELD_AT + " >= ? AND " + HuddleEntity.HELD_AT + " < ?", start(periods),
+                                end(periods)),
                 row -> {
                     if (overlaps(row.getProjectKeys(), asked)) {
                         count(counts, periods.periodOf(row.getHeldAt().toInstant()));

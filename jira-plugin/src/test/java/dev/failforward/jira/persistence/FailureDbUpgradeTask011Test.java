@@ -58,7 +58,8 @@ class FailureDbUpgradeTask011Test {
     void createsTheReuseAndHuddleTablesWithTheirUniqueKeys() {
         assertThat(new FailureDbUpgradeTask011().getModelVersion()).isEqualTo(ModelVersion.valueOf("11"));
         // what the earlier models left: the records (none yet) and the change log
-        db.activeObjects().migrate(FailureDbUpgradeTask002.FailureRecordV2.class, FailureDbUpgradeTask004.RecordChangeV4.class);
+        db.activeObjects().migrate(FailureDbUpgradeTask002.FailureRecordV2.class,
+                FailureDbUpgradeTask004.RecordChangeV4.class);
         new FailureDbUpgradeTask011().upgrade(ModelVersion.valueOf("10"), db.activeObjects());
         new FailureDbUpgradeTask011().upgrade(ModelVersion.valueOf("10"), db.activeObjects());
         db.activeObjects().migrate(FailureDbSchema.entities());
