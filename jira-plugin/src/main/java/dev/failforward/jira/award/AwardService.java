@@ -192,6 +192,11 @@ public class AwardService {
     public record Badge(Award award, boolean winner) {
     }
 
+    /** The award's clock: phases, countdowns and "today" are read from it. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** The scopes the current user takes part in: the instance, and each group with a project they may browse. */
     public List<AwardScope> scopes() {
         Set<String> browsable = permissions.browsableProjectKeys();

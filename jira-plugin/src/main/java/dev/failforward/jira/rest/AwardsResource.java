@@ -26,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
@@ -105,22 +104,15 @@ public class AwardsResource {
     private final SalUserDirectory users;
     private final KpiUserContext user;
     private final I18nResolver i18n;
-    private final Clock clock;
 
     @Inject
     public AwardsResource(AwardService awards, RecordPermissions permissions, SalUserDirectory users,
                           KpiUserContext user, @ComponentImport I18nResolver i18n) {
-        this(awards, permissions, users, user, i18n, Clock.systemUTC());
-    }
-
-    AwardsResource(AwardService awards, RecordPermissions permissions, SalUserDirectory users, KpiUserContext user,
-                   I18nResolver i18n, Clock clock) {
         this.awards = awards;
         this.permissions = permissions;
         this.users = users;
         this.user = user;
         this.i18n = i18n;
-        this.clock = clock;
     }
 
     @GET
@@ -132,7 +124,7 @@ public class AwardsResource {
             current.add(json(award.award(), award.phase(), award.voted(), award.nominees(), award.stored()));
         }
         return new CurrentJson(scope(chosen), awards.scopes().stream().map(AwardsResource::scope).toList(),
-                clock.instant().toString(), current);
+                awards.now().toString(), current);
     }
 
     @POST
@@ -232,7 +224,7 @@ public class AwardsResource {
             case VOTING -> period.votingCloses();
             case CLOSED -> null;
         };
-        Long secondsLeft = next == null ? null : Math.max(0, ChronoUnit.SECONDS.between(clock.instant(), next));
+        Long secondsLeft = next == null ? null : Math.max(0, ChronoUnit.SECONDS.between(awards.now(), next));
         return new AwardJson(award.id(), label(period, user.locale(), i18n), scope(award.scope()),
                 phase.name().toLowerCase(Locale.ROOT), period.nominationsOpen().toString(),
                 period.votingOpens().toString(), period.votingCloses().toString(), period.zone().getId(),
