@@ -192,6 +192,11 @@ public class AwardService {
     public record Badge(Award award, boolean winner) {
     }
 
+    /** Whether someone is logged in (the award is for logged-in users only). */
+    public boolean signedIn() {
+        return permissions.currentUserKey().isPresent();
+    }
+
     /** The award's clock: phases, countdowns and "today" are read from it. */
     public Instant now() {
         return clock.instant();

@@ -9,6 +9,7 @@ import dev.failforward.core.award.AwardScope;
 import dev.failforward.core.award.AwardTally;
 import dev.failforward.core.award.Nomination;
 import dev.failforward.core.record.FailureRecord;
+import dev.failforward.jira.award.AwardLabels;
 import dev.failforward.jira.award.AwardService;
 import dev.failforward.jira.kpi.KpiUserContext;
 import dev.failforward.jira.permissions.RecordPermissions;
@@ -27,8 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,7 +92,8 @@ public class AwardsResource {
     public record VoteJson(String award, String record, boolean voted) {
     }
 
-    public record BadgeJson(String award, String label, String scope, String kind) {
+    /** A record's badge: {@code text} "Most valuable failure · Q3 2026" (winner) or "Nominated · Q4 2026". */
+    public record BadgeJson(String award, String label, String scope, String kind, String text) {
     }
 
     public record BadgesJson(Map<String, List<BadgeJson>> badges) {
@@ -189,13 +189,19 @@ public class AwardsResource {
 
     // ------------------------------------------------------------------------------------------------------ mapping
 
-    /** The badges as JSON (also for the learnings archive): kind {@code winner} or {@code nominee}. */
-    Map<String, List<BadgeJson>> badges(Map<String, List<AwardService.Badge>> badges) {
+    private Map<String, List<BadgeJson>> badges(Map<String, List<AwardService.Badge>> badges) {
         Map<String, List<BadgeJson>> json = new LinkedHashMap<>();
-        badges.forEach((record, list) -> json.put(record, list.stream().map(b -> new BadgeJson(b.award().id(),
-                label(b.award().period(), user.locale(), i18n), b.award().scope().name(),
-                b.winner() ? "winner" : "nominee")).toList()));
+        badges.forEach((record, list) -> json.put(record, badgeJson(list, user.locale(), i18n)));
         return json;
+    }
+
+    /** A record's badges as JSON (also in the learnings archive): kind {@code winner} or {@code nominee}. */
+    static List<BadgeJson> badgeJson(List<AwardService.Badge> badges, Locale locale, I18nResolver i18n) {
+        return badges.stream().map(b -> {
+            String label = AwardLabels.label(b.award().period(), locale, i18n);
+            return new BadgeJson(b.award().id(), label, b.award().scope().name(), b.winner() ? "winner" : "nominee",
+                    AwardLabels.badge(b.winner(), label, i18n));
+        }).toList();
     }
 
     private AwardJson json(Award award, AwardPhase phase, boolean voted, List<Nomination> open, boolean stored) {
@@ -225,7 +231,7 @@ public class AwardsResource {
             case CLOSED -> null;
         };
         Long secondsLeft = next == null ? null : Math.max(0, ChronoUnit.SECONDS.between(awards.now(), next));
-        return new AwardJson(award.id(), label(period, user.locale(), i18n), scope(award.scope()),
+        return new AwardJson(award.id(), AwardLabels.label(period, user.locale(), i18n), scope(award.scope()),
                 phase.name().toLowerCase(Locale.ROOT), period.nominationsOpen().toString(),
                 period.votingOpens().toString(), period.votingCloses().toString(), period.zone().getId(),
                 next == null ? null : next.toString(), secondsLeft, voted, nominees, results);
@@ -241,31 +247,5 @@ public class AwardsResource {
 
     static ScopeJson scope(AwardScope scope) {
         return new ScopeJson(scope.key(), scope.name(), List.copyOf(scope.projectKeys()));
-    }
-
-    /**
-     * The period's name: "Q4 2026" for a quarter, "2026" for a year, "November 2026" for a month, else "Oct – Nov
-     * 2026" (months counted from the start up to the end of nominations, rounded up, so an award whose nominations an
-     * administrator ended early keeps its quarter's name while it is still most of it).
-     */
-    static String label(AwardPeriod period, Locale locale, I18nResolver i18n) {
-        LocalDate start = period.start();
-        long months = ChronoUnit.MONTHS.between(start, period.end())
-                + (start.plusMonths(ChronoUnit.MONTHS.between(start, period.end())).isBefore(period.end()) ? 1 : 0);
-        String year = Integer.toString(start.getYear());
-        if (start.getDayOfMonth() == 1 && months == 3 && (start.getMonthValue() - 1) % 3 == 0) {
-            return i18n.getText("failforward.award.period.quarter", Integer.toString((start.getMonthValue() + 2) / 3),
-                    year);
-        }
-        if (start.getDayOfMonth() == 1 && months == 12 && start.getMonthValue() == 1) {
-            return year;
-        }
-        if (months <= 1) {
-            return start.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, locale) + " " + year;
-        }
-        LocalDate last = start.plusMonths(months - 1);
-        return i18n.getText("failforward.award.period.months",
-                start.getMonth().getDisplayName(TextStyle.SHORT_STANDALONE, locale),
-                last.getMonth().getDisplayName(TextStyle.SHORT_STANDALONE, locale), Integer.toString(last.getYear()));
     }
 }
