@@ -35,6 +35,9 @@ class AwardBrowserTest extends BrowserTest {
         waitFor("document.querySelector('#ff-award-reason-error').textContent.length > 0");
         assertThat(browser.evaluate("document.querySelector('#ff-award-reason-error').textContent").asText())
                 .isEqualTo("Reason: say why this failure taught the most.");
+        // the refused request is the only thing the page reported
+        assertThat(browser.errors()).singleElement().asString().contains("status of 400", "/awards/nominations");
+        browser.clearErrors();
         browser.evaluate("(() => { const form = document.querySelector('form[data-ff-award-nominate]');"
                 + " form.querySelector('textarea[name=reason]').value = 'A confirmed bet that still taught us where"
                 + " partner-referred trials differ';"
@@ -72,6 +75,8 @@ class AwardBrowserTest extends BrowserTest {
         waitFor("document.querySelector('" + voting + " .ff-award-inline .aui-message')");
         assertThat(browser.evaluate("document.querySelector('" + voting + " .ff-award-inline .aui-message').textContent")
                 .asText().trim()).isEqualTo("You already voted in this award.");
+        assertThat(browser.errors()).singleElement().asString().contains("status of 409", "/votes");
+        browser.clearErrors();
         screenshot("award-dashboard-already-voted.png");
         browser.reload();
         waitFor(AWARD + " && " + AWARD + ".getAttribute('data-state') === 'ready'");
