@@ -64,6 +64,9 @@ class TemplateEscapingTest {
                 .isEqualTo(HostileText.message("failforward.admin.setup.failed"));
         assertThat(page.select("#ff-backfill-run").text())
                 .isEqualTo(HostileText.message("failforward.admin.backfill.run"));
+        assertThat(page.select("#ff-award-admin").attr("data-text-close"))
+                .isEqualTo(HostileText.message("failforward.admin.award.close"));
+        assertThat(page.select("#ff-award-save").text()).isEqualTo(HostileText.message("failforward.admin.award.save"));
 
         FunctionDescriptor stamp = new FunctionDescriptor();
         stamp.getArgs().put("field", "decidedAt");

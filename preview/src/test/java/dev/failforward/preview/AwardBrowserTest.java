@@ -126,11 +126,39 @@ class AwardBrowserTest extends BrowserTest {
         screenshot("award-learnings-archive.png");
     }
 
+    @Test
+    void administratorsSetTheAwardOnTheAdminPage() {
+        open("/plugins/servlet/failforward/admin/setup");
+        waitFor("document.querySelector('#ff-award-current li[data-phase=nominating]')");
+        assertThat(browser.evaluate("document.getElementById('ff-award-months').value").asText()).isEqualTo("3");
+        assertThat(browser.evaluate("document.getElementById('ff-award-voting-days').value").asText()).isEqualTo("14");
+        assertThat(browser.evaluate("document.querySelector('#ff-award-current li .ff-award-advance').textContent")
+                .asText()).isEqualTo("End nominations now");
+
+        browser.evaluate("(() => { document.getElementById('ff-award-zone').value = 'Mars/Olympus';"
+                + " document.getElementById('ff-award-save').click(); })()");
+        waitFor("document.getElementById('ff-award-result').dataset.failed === 'true'");
+        assertThat(browser.evaluate("document.getElementById('ff-award-result').textContent").asText())
+                .contains("Mars/Olympus is not a time zone");
+        assertThat(browser.errors()).singleElement().asString().contains("status of 400", "/awards/admin/settings");
+        browser.clearErrors();
+
+        browser.evaluate("(() => { document.getElementById('ff-award-zone').value = '';"
+                + " document.getElementById('ff-award-months').value = '6';"
+                + " document.getElementById('ff-award-groups').value = 'care | Care teams | CARE';"
+                + " document.getElementById('ff-award-save').click(); })()");
+        waitFor("document.getElementById('ff-award-result').textContent === 'Saved.'");
+        waitFor("document.querySelector('#ff-award-current li[data-award^=care]')");
+        assertThat(browser.evaluate("document.getElementById('ff-award-groups').value").asText())
+                .isEqualTo("care | Care teams | CARE");
+        assertThat(fetch("GET", REST + "/admin/settings", null).path("months").asInt()).isEqualTo(6);
+    }
+
     /** A same-origin JSON request from the page, as the current preview user (the administrator); its body. */
     private JsonNode fetch(String method, String path, String body) {
         return browser.evaluate("fetch(" + js(path) + ", {method: " + js(method) + ", credentials: 'same-origin',"
                 + " headers: {'Content-Type': 'application/json', 'Accept': 'application/json',"
-                + " 'X-Atlassian-Token': 'no-check'}, body: " + js(body) + "}).then(r => r.json())");
+                + " 'X-Atlassian-Token': 'no-check'}" + (body == null ? "" : ", body: " + js(body)) + "}).then(r => r.json())");
     }
 
     private int fetchStatus(String method, String path, String body) {
