@@ -367,6 +367,16 @@
         if (record.summary) {
             meta.appendChild(el('span', 'ff-archive-item-summary', record.summary));
         }
+        // the record's most valuable failure badges, as Jira words them ("Most valuable failure · Q3 2026")
+        (record.awards || []).forEach(function (badge) {
+            if (badge && (badge.kind === 'winner' || badge.kind === 'nominee') && badge.text) {
+                var award = el('span', 'aui-lozenge ff-archive-item-award ff-archive-item-award-' + badge.kind
+                    + (badge.kind === 'winner' ? ' aui-lozenge-moved' : ' aui-lozenge-subtle'), badge.text);
+                award.setAttribute('data-award-kind', badge.kind);
+                award.setAttribute('data-award', badge.award || '');
+                meta.appendChild(award);
+            }
+        });
         if (item.retroPage && item.retroPage.url) {
             var retro = link(item.retroPage.url, TEXT.retro, 'ff-archive-item-retro');
             retro.setAttribute('title', item.retroPage.title || TEXT.retroUntitled);

@@ -64,6 +64,9 @@ class TemplateEscapingTest {
                 .isEqualTo(HostileText.message("failforward.admin.setup.failed"));
         assertThat(page.select("#ff-backfill-run").text())
                 .isEqualTo(HostileText.message("failforward.admin.backfill.run"));
+        assertThat(page.select("#ff-award-admin").attr("data-text-close"))
+                .isEqualTo(HostileText.message("failforward.admin.award.close"));
+        assertThat(page.select("#ff-award-save").text()).isEqualTo(HostileText.message("failforward.admin.award.save"));
 
         FunctionDescriptor stamp = new FunctionDescriptor();
         stamp.getArgs().put("field", "decidedAt");
@@ -87,6 +90,22 @@ class TemplateEscapingTest {
                 StringWriter out = new StringWriter();
                 renderer.render(template, context, out);
                 assertThat(HostileText.problems(out.toString())).as(template + " " + context.get("found")).isEmpty();
+            }
+        }
+
+        java.util.List<Map<String, Object>> awardPanels = awardPanelContexts();
+        for (Map<String, Object> context : awardPanels) {
+            StringWriter out = new StringWriter();
+            renderer.render("templates/panels/award-panel.vm", context, out);
+            if (!Boolean.TRUE.equals(context.get("found"))) {
+                assertThat(Jsoup.parseBodyFragment(out.toString()).text()).as("award-panel.vm, no record").isBlank();
+            } else {
+                assertThat(HostileText.problems(out.toString())).as("award-panel.vm").isEmpty();
+                Document panel = Jsoup.parseBodyFragment(out.toString());
+                assertThat(panel.select("[data-ff-award-badge]")).hasSize(2);
+                assertThat(panel.select("select[name=scope] option").text())
+                        .startsWith("failforward.award.panel.option").contains(HostileText.VALUE);
+                assertThat(panel.select("form").attr("data-ff-base")).isEqualTo(HostileText.VALUE);
             }
         }
 
@@ -182,6 +201,46 @@ class TemplateEscapingTest {
                 later.getContextMap(Map.of("issue", PanelFixtures.issue("OPS-7", "10002"))),
                 provider.getContextMap(Map.of("issue", PanelFixtures.issue("APP-12", "10001"))),
                 provider.getContextMap(Map.of("issue", PanelFixtures.issue("OPS-8", "10002"))));
+    }
+
+    /** The award panel's context with hostile text everywhere (a winner's and a nominee's badge, an open award), and
+     * for a record the user cannot see. */
+    private static java.util.List<Map<String, Object>> awardPanelContexts() {
+        dev.failforward.jira.award.AwardService awards = mock(dev.failforward.jira.award.AwardService.class);
+        dev.failforward.core.record.FailureRecord record = dev.failforward.core.record.FailureRecord.builder()
+                .issueId(10002).issueKey("OPS-7").projectKey("OPS")
+                .kind(dev.failforward.core.record.RecordKind.INCIDENT).summary(HostileText.VALUE).status("Open")
+                .createdAndUpdatedAt(java.time.Instant.parse("2026-11-01T09:00:00Z")).build();
+        dev.failforward.core.award.Award award = new dev.failforward.core.award.Award(
+                new dev.failforward.core.award.AwardScope("team", HostileText.VALUE, Set.of("OPS")),
+                new dev.failforward.core.award.AwardPeriod(java.time.LocalDate.of(2026, 10, 1),
+                        java.time.LocalDate.of(2027, 1, 1), java.time.LocalDate.of(2027, 1, 15),
+                        java.time.ZoneOffset.UTC));
+        when(awards.signedIn()).thenReturn(true);
+        when(awards.record("OPS-7")).thenReturn(java.util.Optional.of(record));
+        when(awards.badges(java.util.List.of("OPS-7"))).thenReturn(Map.of("OPS-7", java.util.List.of(
+                new dev.failforward.jira.award.AwardService.Badge(award, true),
+                new dev.failforward.jira.award.AwardService.Badge(award, false))));
+        when(awards.scopes()).thenReturn(java.util.List.of(award.scope()));
+        when(awards.current(award.scope())).thenReturn(java.util.List.of(new dev.failforward.jira.award.AwardService
+                .Current(award, dev.failforward.core.award.AwardPhase.NOMINATING, true, java.util.List.of(), false)));
+        com.atlassian.sal.api.ApplicationProperties application = mock(com.atlassian.sal.api.ApplicationProperties.class);
+        when(application.getBaseUrl(com.atlassian.sal.api.UrlMode.RELATIVE)).thenReturn(HostileText.VALUE);
+        dev.failforward.jira.kpi.KpiUserContext english = new dev.failforward.jira.kpi.KpiUserContext() {
+            @Override
+            public java.time.ZoneId zone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.util.Locale locale() {
+                return java.util.Locale.ENGLISH;
+            }
+        };
+        dev.failforward.jira.panels.AwardPanelContext provider = new dev.failforward.jira.panels.AwardPanelContext(
+                awards, HostileText.i18n(), english, application, PanelFixtures.page());
+        return java.util.List.of(provider.getContextMap(Map.of("issue", PanelFixtures.issue("OPS-7", "10002"))),
+                provider.getContextMap(Map.of("issue", PanelFixtures.issue("OPS-9", "10002"))));
     }
 
     private String workflow(String template, Map<String, ?> params) throws Exception {

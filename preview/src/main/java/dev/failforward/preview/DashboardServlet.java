@@ -44,7 +44,8 @@ final class DashboardServlet extends PageServlet {
                             "kpis", "experiments_started,reporting_time_median,reporting_time_p90,recurrence_rate,"
                                     + "sharing_score,failure_type_mix",
                             "view", "chart")),
-            "pulse-dashboard-item", new Item("pulse", null, null, orderedMap("project", "OPS")));
+            "pulse-dashboard-item", new Item("pulse", null, null, orderedMap("project", "OPS")),
+            "award-dashboard-item", new Item("award", null, null, orderedMap("scope", "instance")));
 
     /** The dashboard layouts Jira calls A, AA and AAA: one to three columns of equal width. */
     static final Map<String, Integer> LAYOUTS = orderedMap("a", 1, "aa", 2, "aaa", 3);

@@ -106,8 +106,10 @@ final class DemoData {
                                 .plus(Duration.ofHours(2 + i)), RetroPages.page(confluence, record)));
             }
         });
-        return rows + DemoHistory.load(services.records, services.learnings, services.actions, services.kpiIndex,
+        int history = DemoHistory.load(services.records, services.learnings, services.actions, services.kpiIndex,
                 services.database.activeObjects(), now, record -> RetroPages.page(confluence, record));
+        DemoAwards.load(services, now); // the most valuable failure: last period's winner, this period's nominations
+        return rows + history;
     }
 
     /** Learnings the teams wrote down in their retros (Confluence pages) for some of the named records. */

@@ -428,6 +428,18 @@ final class PreviewServices implements AutoCloseable {
                 .add(searchIndex)
                 .add(secrets)
                 .add(new dev.failforward.preview.jira.PreviewKpiFilters())
+                // Jira's time zones: the preview's zone is the default and every user's (the award's windows use it)
+                .add(new com.atlassian.jira.timezone.TimeZoneManager() {
+                    @Override
+                    public java.util.TimeZone getLoggedInUserTimeZone() {
+                        return java.util.TimeZone.getTimeZone(kpiUser.zone());
+                    }
+
+                    @Override
+                    public java.util.TimeZone getDefaultTimezone() {
+                        return java.util.TimeZone.getTimeZone(kpiUser.zone());
+                    }
+                })
                 .add(new dev.failforward.preview.jira.PreviewWorkflows.Screens())
                 // "Write the retro": the issues by id (the preview's and the demo records'), the Confluence link, the
                 // remote links Confluence makes

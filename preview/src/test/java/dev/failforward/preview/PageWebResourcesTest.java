@@ -30,7 +30,8 @@ class PageWebResourcesTest extends PreviewHttpTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Document page = Jsoup.parse(response.body());
         assertThat(page.head().select("script[src]").eachAttr("src"))
-                .containsExactly("/download/resources/dev.failforward.jira:admin-setup/admin-setup.js");
+                .containsExactly("/download/resources/dev.failforward.jira:admin-setup/admin-setup.js",
+                        "/download/resources/dev.failforward.jira:admin-setup/award-admin.js");
         assertThat(page.head().select("link[rel=stylesheet]").eachAttr("href"))
                 .containsExactly("/download/resources/dev.failforward.jira:admin-setup/admin-setup.css");
         assertThat(page.body().select("script")).isEmpty();

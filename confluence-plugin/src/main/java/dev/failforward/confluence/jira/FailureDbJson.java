@@ -150,8 +150,24 @@ final class FailureDbJson {
                 instant(item, "createdAt"),
                 new LearningPageView.Record(text(record, "issueKey"), text(record, "projectKey"),
                         text(record, "summary"), text(record, "kind"), text(record, "status"),
-                        text(record, "failureType"), text(record, "category")),
+                        text(record, "failureType"), text(record, "category"), awardBadges(record.get("awards"))),
                 retroPage, highlight(item.get("highlight")));
+    }
+
+    /** A record's award badges; a badge without kind or text is skipped (a Jira without awards sends none). */
+    private static List<LearningPageView.AwardBadge> awardBadges(JsonNode awards) {
+        List<LearningPageView.AwardBadge> badges = new ArrayList<>();
+        if (awards != null && awards.isArray()) {
+            for (JsonNode badge : awards) {
+                String kind = badge.path("kind").asText("");
+                if (badge.isObject() && (kind.equals("winner") || kind.equals("nominee"))
+                        && badge.path("text").isTextual()) {
+                    badges.add(new LearningPageView.AwardBadge(badge.path("award").asText(""), kind,
+                            badge.path("text").asText()));
+                }
+            }
+        }
+        return badges;
     }
 
     /**

@@ -57,9 +57,29 @@ public record LearningPageView(int startAt, int maxResults, int total, List<Item
         }
     }
 
-    /** The experiment or incident of a learning ({@code kind}: {@code experiment} or {@code incident}). */
+    /**
+     * The experiment or incident of a learning ({@code kind}: {@code experiment} or {@code incident}); {@code awards}:
+     * its most-valuable-failure badges as Jira sent them (winner first), never null.
+     */
     public record Record(String issueKey, String projectKey, String summary, String kind, String status,
-                         String failureType, String category) {
+                         String failureType, String category, List<AwardBadge> awards) {
+
+        public Record {
+            awards = awards == null ? List.of() : List.copyOf(awards);
+        }
+
+        /** A record without award badges. */
+        public Record(String issueKey, String projectKey, String summary, String kind, String status,
+                      String failureType, String category) {
+            this(issueKey, projectKey, summary, kind, status, failureType, category, List.of());
+        }
+    }
+
+    /**
+     * A most-valuable-failure badge: {@code kind} {@code winner} or {@code nominee}, {@code text} Jira's words
+     * ("Most valuable failure · Q3 2026"), {@code award} the award's id.
+     */
+    public record AwardBadge(String award, String kind, String text) {
     }
 
     /** The Confluence page of a record's retro, as Jira knows it. */

@@ -59,7 +59,11 @@ public final class LearningsJson {
 
     /** The learning's experiment or incident; {@code url} is the issue in Jira (null when Jira's URL is not known). */
     public record Record(String issueKey, String projectKey, String summary, String kind, String status,
-                         String failureType, String category, String url) {
+                         String failureType, String category, String url, List<AwardBadge> awards) {
+    }
+
+    /** A most-valuable-failure badge of the record: {@code kind} {@code winner} or {@code nominee}; plain text. */
+    public record AwardBadge(String award, String kind, String text) {
     }
 
     /** The record's retro page in Confluence. */
@@ -81,7 +85,8 @@ public final class LearningsJson {
         LearningPageView.Record r = item.record();
         return new Item(item.id(), item.text(), item.kind(), item.createdAt() == null ? null : item.createdAt().toString(),
                 new Record(r.issueKey(), r.projectKey(), r.summary(), r.kind(), r.status(), r.failureType(),
-                        r.category(), browseUrl(jiraUrl, r.issueKey())),
+                        r.category(), browseUrl(jiraUrl, r.issueKey()), r.awards().stream()
+                                .map(b -> new AwardBadge(b.award(), b.kind(), b.text())).toList()),
                 retroPage(item.retroPage()),
                 item.highlight() == null ? null
                         : item.highlight().stream().map(s -> new Segment(s.text(), s.match())).toList());

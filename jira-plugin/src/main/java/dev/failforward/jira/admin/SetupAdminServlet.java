@@ -85,6 +85,13 @@ public class SetupAdminServlet extends HttpServlet {
             String name = "searchIndex" + Character.toUpperCase(key.charAt(0)) + key.substring(1);
             model.put(name, i18n.getText("failforward.admin.searchindex." + key));
         }
+        // the most valuable failure award: its settings and the current awards (js/award/award-admin.js)
+        for (String key : new String[] {"title", "intro", "months", "votingDays", "zone", "zoneHelp", "groups",
+                "groupsHelp", "save", "saving", "saved", "failed", "current", "currentHelp", "end", "close", "confirm",
+                "advanced", "nominating", "voting"}) {
+            String name = "award" + Character.toUpperCase(key.charAt(0)) + key.substring(1);
+            model.put(name, i18n.getText("failforward.admin.award." + key));
+        }
         response.setContentType("text/html;charset=UTF-8");
         templates.render(TEMPLATE, model, response.getWriter());
     }

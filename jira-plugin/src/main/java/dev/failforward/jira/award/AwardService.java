@@ -1,6 +1,7 @@
 package dev.failforward.jira.award;
 
 import dev.failforward.core.award.Award;
+import dev.failforward.core.award.AwardPeriod;
 import dev.failforward.core.award.AwardPhase;
 import dev.failforward.core.award.AwardProblem;
 import dev.failforward.core.award.AwardRules;
@@ -21,7 +22,15 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -171,6 +180,146 @@ public class AwardService {
     /** The scope's closed awards, newest first. */
     public List<Award> history(AwardScope scope) {
         return store.history(scope.key()).stream().filter(a -> phase(a) == AwardPhase.CLOSED).toList();
+    }
+
+    // ------------------------------------------------------------------------------------------------ for the REST API
+
+    /** An award as the current user sees it now: its phase, its nominees they may browse, and whether they voted. */
+    public record Current(Award award, AwardPhase phase, boolean stored, List<Nomination> nominees, boolean voted) {
+    }
+
+    /** A record's badge: nominee of an award, or its winner (known once voting has closed). */
+    public record Badge(Award award, boolean winner) {
+    }
+
+    /** Whether someone is logged in (the award is for logged-in users only). */
+    public boolean signedIn() {
+        return permissions.currentUserKey().isPresent();
+    }
+
+    /** The award's clock: phases, countdowns and "today" are read from it. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** The scopes the current user takes part in: the instance, and each group with a project they may browse. */
+    public List<AwardScope> scopes() {
+        Set<String> browsable = permissions.browsableProjectKeys();
+        return settings.scopes().stream().filter(s -> s.isInstance()
+                || s.projectKeys().stream().anyMatch(browsable::contains)).toList();
+    }
+
+    /** A scope of {@link #scopes()}; a group the user takes no part in looks missing, as an unknown key does. */
+    public AwardScope scope(String key) {
+        String wanted = key == null || key.isBlank() ? AwardScope.INSTANCE_KEY : key.strip();
+        return scopes().stream().filter(s -> s.key().equals(wanted)).findFirst()
+                .orElseThrow(() -> new FailureDbException.NotFound("failforward.award.error.scope.notfound", wanted));
+    }
+
+    /**
+     * The scope's awards that matter now, newest period first: the one taking nominations (as the schedule cuts it,
+     * not stored until someone nominates), the one in voting if any, and the last closed one (its results). Reading
+     * stores nothing.
+     */
+    public List<Current> current(AwardScope scope) {
+        Instant now = clock.instant();
+        List<Current> current = new ArrayList<>();
+        boolean nominating = false;
+        boolean closed = false;
+        for (Award stored : store.history(scope.key())) {
+            AwardPhase phase = stored.period().phaseAt(now);
+            if (phase == AwardPhase.UPCOMING || (phase == AwardPhase.CLOSED && closed)) {
+                continue;
+            }
+            nominating |= phase == AwardPhase.NOMINATING;
+            closed |= phase == AwardPhase.CLOSED;
+            current.add(new Current(stored, phase, true, nominations(stored.id()),
+                    phase == AwardPhase.VOTING && hasVoted(stored.id())));
+        }
+        if (!nominating) {
+            Award next = new Award(scope, settings.schedule().periodAt(now));
+            if (store.find(next.id()).isEmpty()) {
+                current.add(new Current(next, next.period().phaseAt(now), false, List.of(), false));
+            }
+        }
+        current.sort(Comparator.comparing((Current c) -> c.award().period().start()).reversed());
+        return current;
+    }
+
+    /** A stored award, if the current user takes part in its scope; else the answer of a missing one. */
+    public Award visibleAward(String awardId) {
+        Award award = award(awardId);
+        scope(award.scope().key());
+        return award;
+    }
+
+    /** The record, if the current user may browse it (for a nominee's summary). */
+    public Optional<FailureRecord> record(String recordKey) {
+        return records.findByIssueKey(recordKey).filter(r -> permissions.canBrowse(r.projectKey()));
+    }
+
+    /** How many ballots were counted in the award (0 before the close). */
+    public long voters(String awardId) {
+        return store.countedVoters(award(awardId).id()).orElse(0L);
+    }
+
+    /**
+     * The badges of the records among {@code recordKeys} the current user may browse: one look-up for the whole list
+     * ({@link AoAwards#awardsOf}), then one tally per award concerned (awards are few). A closed award's winner gets
+     * the winner's badge; every other nominee (and every nominee of an award not yet closed) the nominee's.
+     */
+    public Map<String, List<Badge>> badges(Collection<String> recordKeys) {
+        Map<String, List<String>> nominated = store.awardsOf(recordKeys);
+        Map<String, Optional<Award>> awards = new HashMap<>();
+        Map<String, Optional<String>> winners = new HashMap<>();
+        Map<String, List<Badge>> badges = new TreeMap<>();
+        for (Map.Entry<String, List<String>> entry : nominated.entrySet()) {
+            if (!browsable(entry.getKey())) {
+                continue;
+            }
+            for (String awardId : entry.getValue()) {
+                Optional<Award> award = awards.computeIfAbsent(awardId, store::find);
+                if (award.isEmpty() || phase(award.get()) == AwardPhase.UPCOMING) {
+                    continue;
+                }
+                Optional<String> winner = winners.computeIfAbsent(awardId, id -> results(id)
+                        .flatMap(AwardTally::winner).map(w -> w.nomination().recordKey()));
+                badges.computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
+                        .add(new Badge(award.get(), winner.filter(entry.getKey()::equals).isPresent()));
+            }
+        }
+        badges.values().forEach(list -> list.sort(Comparator.comparing(Badge::winner).reversed()
+                .thenComparing(b -> b.award().period().start(), Comparator.reverseOrder())));
+        return badges;
+    }
+
+    /**
+     * An administrator's shortcut through the award's phases, for a demo or an award that should end early: an award
+     * taking nominations starts its voting today (nominations end at the start of today in the award's zone; its
+     * voting keeps its length), an award in voting closes at the start of today (when voting opened today, it is
+     * taken to have opened the day before, since dates are whole days). Empty when the award is neither, or started
+     * today (its nominations cannot end before they began). The caller checks that the user is an administrator.
+     */
+    public Optional<Award> advance(String awardId) {
+        Award award = award(awardId);
+        AwardPeriod period = award.period();
+        LocalDate today = clock.instant().atZone(period.zone()).toLocalDate();
+        AwardPhase phase = phase(award);
+        LocalDate end = period.end();
+        LocalDate votingEnds = period.votingEnds();
+        if (phase == AwardPhase.NOMINATING) {
+            votingEnds = today.plusDays(ChronoUnit.DAYS.between(end, votingEnds));
+            end = today;
+        } else if (phase == AwardPhase.VOTING) {
+            votingEnds = today;
+            end = end.isBefore(today) ? end : today.minusDays(1);
+        } else {
+            return Optional.empty();
+        }
+        if (!period.start().isBefore(end)) {
+            return Optional.empty();
+        }
+        return store.reschedule(award.id(), end, votingEnds);
     }
 
     // ------------------------------------------------------------------------------------------------------ helpers

@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
@@ -128,6 +129,30 @@ public class AoAwards {
         return awards;
     }
 
+    /**
+     * Moves a stored award's nominations end and voting end (an administrator's "end nominations now" / "close voting
+     * now"); the dates must keep {@code start < end < votingEnds}. Returns the award as stored now, empty when unknown.
+     */
+    public Optional<Award> reschedule(String awardKey, LocalDate end, LocalDate votingEnds) {
+        Optional<Award> stored = find(awardKey);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        AwardPeriod period = stored.get().period();
+        new AwardPeriod(period.start(), end, votingEnds, period.zone()); // checks the order
+        Transactions.write(ao, () -> {
+            // AWARD_KEY = ?: unique
+            for (AwardEntity row : ao.find(AwardEntity.class, Query.select()
+                    .where(AwardEntity.AWARD_KEY + " = ?", awardKey))) {
+                row.setPeriodEnd(end.toString());
+                row.setVotingEnds(votingEnds.toString());
+                row.save();
+            }
+            return null;
+        });
+        return find(awardKey);
+    }
+
     // -------------------------------------------------------------------------------------------------- nominations
 
     /**
@@ -179,6 +204,24 @@ public class AoAwards {
                         new AwardTally.Standing(new Nomination(row.getRecordKey(), row.getNominator(), row.getReason(),
                                 row.getNominatedAt().toInstant()), row.getVotes())));
         return standings;
+    }
+
+    /**
+     * The awards each of {@code recordKeys} is nominated in (record key to award keys), for badges: one query per 500
+     * keys ({@code RECORD_KEY IN (…)}, indexed), so a page of records costs one query, not one per row. Records never
+     * nominated are absent.
+     */
+    public Map<String, List<String>> awardsOf(Collection<String> recordKeys) {
+        List<String> keys = recordKeys.stream().filter(Objects::nonNull).distinct().toList();
+        Map<String, List<String>> awards = new TreeMap<>();
+        for (int i = 0; i < keys.size(); i += IN_LIST) {
+            List<String> chunk = keys.subList(i, Math.min(keys.size(), i + IN_LIST));
+            ao.stream(AwardNominationEntity.class, Query.select("ID, AWARD_KEY, RECORD_KEY")
+                    .where(AwardNominationEntity.RECORD_KEY + " IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray()),
+                    row -> awards.computeIfAbsent(row.getRecordKey(), k -> new ArrayList<>()).add(row.getAwardKey()));
+        }
+        return awards;
     }
 
     // -------------------------------------------------------------------------------------------------------- votes

@@ -2,6 +2,8 @@ package dev.failforward.jira.rest;
 
 import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import com.atlassian.sal.api.message.I18nResolver;
+import dev.failforward.core.award.AwardException;
+import dev.failforward.core.award.AwardProblem;
 import dev.failforward.core.record.StaleEditException;
 import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.failuredb.InvalidCommandException;
@@ -62,6 +64,9 @@ public class JiraRestPlugin implements RestPlugin {
         if (exception instanceof FailureDbException refusal) {
             return Optional.of(failureDb(refusal));
         }
+        if (exception instanceof AwardException award) {
+            return Optional.of(award(award));
+        }
         if (exception instanceof InvalidCommandException invalid) {
             return Optional.of(FailureDbFields.invalid(invalid.problems(), FailureDbFields.BODY));
         }
@@ -85,6 +90,25 @@ public class JiraRestPlugin implements RestPlugin {
                     RETRY_AFTER_SECONDS));
         }
         return Optional.empty();
+    }
+
+    /**
+     * An award rule's refusal: 409 when the award's state refuses it (already voted or nominated, nominations or voting
+     * closed or not open yet), else 400; always with the field error naming {@code record}, {@code reason},
+     * {@code vote}, {@code scope} or {@code period}. A second vote says plainly "You already voted in this award.".
+     */
+    private static RequestProblem award(AwardException exception) {
+        dev.failforward.core.lifecycle.FieldProblem problem = exception.problem();
+        Serializable[] arguments = problem.arguments().toArray(Serializable[]::new);
+        FieldError error = FieldError.of(problem.field(), problem.code(), problem.i18nKey(), arguments);
+        String name = exception.kind().name();
+        boolean conflict = name.contains("_ALREADY_") || name.endsWith("_CLOSED") || name.endsWith("_NOT_OPEN");
+        if (!conflict) {
+            return RequestProblem.invalid(error);
+        }
+        String message = exception.kind() == AwardProblem.VOTE_ALREADY_CAST ? "failforward.award.error.alreadyVoted"
+                : problem.i18nKey();
+        return RequestProblem.of(409, message, arguments).withErrors(List.of(error));
     }
 
     private static RequestProblem failureDb(FailureDbException exception) {

@@ -1,8 +1,12 @@
 package dev.failforward.jira.rest;
 
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
+import com.atlassian.sal.api.message.I18nResolver;
 import dev.failforward.jira.archive.ArchivedLearning;
 import dev.failforward.jira.archive.LearningArchivePage;
 import dev.failforward.jira.archive.LearningArchiveService;
+import dev.failforward.jira.award.AwardService;
+import dev.failforward.jira.kpi.KpiUserContext;
 import dev.failforward.jira.permissions.RecordPermissions;
 import dev.failforward.jira.search.node.SearchRouting;
 import jakarta.inject.Inject;
@@ -14,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The learnings archive: {@code GET /rest/failforward/1.0/learnings} searches the learnings of every record the user
@@ -28,13 +33,20 @@ public class LearningsResource {
     private final LearningArchiveService service;
     private final RecordPermissions permissions;
     private final SearchRouting searchIndex;
+    private final AwardService awards;
+    private final KpiUserContext user;
+    private final I18nResolver i18n;
 
     @Inject
     public LearningsResource(LearningArchiveService service, RecordPermissions permissions,
-                             SearchRouting searchIndex) {
+                             SearchRouting searchIndex, AwardService awards, KpiUserContext user,
+                             @ComponentImport I18nResolver i18n) {
         this.service = service;
         this.permissions = permissions;
         this.searchIndex = searchIndex;
+        this.awards = awards;
+        this.user = user;
+        this.i18n = i18n;
     }
 
     @GET
@@ -47,7 +59,12 @@ public class LearningsResource {
         LearningSearchParameters parameters = LearningSearchParameters.parse(project, recordKind, learningKind,
                 failureType, category, from, to, text, startAt, maxResults);
         FailureRecordJson.IndexJson index = FailureRecordJson.IndexJson.of(searchIndex.status());
-        return page(service.search(parameters.projects(), parameters.query()), index);
+        LearningArchivePage found = service.search(parameters.projects(), parameters.query());
+        // the award badges of the page's records: one look-up for the page, not one per learning
+        Map<String, List<AwardService.Badge>> badges = found.items().isEmpty() ? Map.of()
+                : awards.badges(found.items().stream().map(l -> l.record().issueKey()).distinct().toList());
+        return page(found, index, record -> AwardsResource.badgeJson(badges.getOrDefault(record, List.of()),
+                user.locale(), i18n));
     }
 
     /** The response of {@code GET /learnings}. */
@@ -68,8 +85,9 @@ public class LearningsResource {
     public record Segment(String text, boolean match) {
     }
 
+    /** {@code awards}: the record's most-valuable-failure badges (winner first), empty when it has none. */
     public record RecordJson(String issueKey, String projectKey, String summary, String kind, String status,
-                             String failureType, String category) {
+                             String failureType, String category, List<AwardsResource.BadgeJson> awards) {
     }
 
     public record Facets(Map<String, Integer> project, Map<String, Integer> recordKind,
@@ -77,19 +95,21 @@ public class LearningsResource {
                          Map<String, Integer> category, Map<String, Integer> period) {
     }
 
-    static Page page(LearningArchivePage page, FailureRecordJson.IndexJson index) {
+    static Page page(LearningArchivePage page, FailureRecordJson.IndexJson index,
+                     Function<String, List<AwardsResource.BadgeJson>> badges) {
         LearningArchivePage.Facets f = page.facets();
         return new Page(page.page().offset(), page.page().limit(), page.total(),
-                page.items().stream().map(LearningsResource::item).toList(),
+                page.items().stream().map(l -> item(l, badges)).toList(),
                 new Facets(f.project(), f.recordKind(), f.learningKind(), f.failureType(), f.category(), f.period()),
                 index);
     }
 
-    private static Item item(ArchivedLearning l) {
+    private static Item item(ArchivedLearning l, Function<String, List<AwardsResource.BadgeJson>> badges) {
         ArchivedLearning.RecordSummary r = l.record();
         return new Item(l.id(), l.text(), FailureRecordJson.name(l.kind()), FailureRecordJson.instant(l.createdAt()),
                 new RecordJson(r.issueKey(), r.projectKey(), r.summary(), FailureRecordJson.name(r.kind()), r.status(),
-                        FailureRecordJson.name(r.failureType()), FailureRecordJson.name(r.category())),
+                        FailureRecordJson.name(r.failureType()), FailureRecordJson.name(r.category()),
+                        badges.apply(r.issueKey())),
                 FailureRecordJson.page(l.retroPage()),
                 l.highlight() == null ? null
                         : l.highlight().stream().map(segment -> new Segment(segment.text(), segment.match())).toList());

@@ -71,6 +71,9 @@ final class FailureDbApi implements AutoCloseable {
     /** Recurrence links made: {past issue id, issue id}. */
     final java.util.List<long[]> recurrenceLinks = new java.util.ArrayList<>();
     dev.failforward.jira.persistence.AoRecurrenceSuggestions recurrenceSuggestions;
+    /** The award over the same database, clock fixed at {@link #NOW} (in the Q2 2026 nominations). */
+    final dev.failforward.jira.persistence.AoAwards awardStore;
+    final dev.failforward.jira.award.AwardService awards;
     FailureRecord ops1;
     FailureRecord sec1;
     Learning secLearning;
@@ -110,7 +113,25 @@ final class FailureDbApi implements AutoCloseable {
             }
         };
         I18nResolver i18n = JiraI18n.english();
+        // the award (the learnings archive shows its badges): store, settings and keys of this test database
+        awardStore = new dev.failforward.jira.persistence.AoAwards(db.activeObjects());
+        awards = new dev.failforward.jira.award.AwardService(awardStore, permissions, records,
+                new dev.failforward.jira.award.AwardSettings(new dev.failforward.host.settings.InMemoryPluginSettings()),
+                new dev.failforward.jira.secrets.FileSecretStore(java.nio.file.Files.createTempDirectory("ff-award-keys")),
+                Clock.fixed(NOW, ZoneOffset.UTC));
         app = JiraRest.app(i18n)
+                .bind(dev.failforward.jira.award.AwardService.class, awards)
+                .bind(dev.failforward.jira.kpi.KpiUserContext.class, new dev.failforward.jira.kpi.KpiUserContext() {
+                    @Override
+                    public java.time.ZoneId zone() {
+                        return ZoneOffset.UTC;
+                    }
+
+                    @Override
+                    public java.util.Locale locale() {
+                        return java.util.Locale.ENGLISH;
+                    }
+                })
                 .bind(FailureDbService.class, service)
                 .bind(dev.failforward.jira.failuredb.FollowUpService.class, followUps)
                 .bind(dev.failforward.jira.archive.LearningArchiveService.class,

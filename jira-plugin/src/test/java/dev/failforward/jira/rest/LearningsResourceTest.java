@@ -56,7 +56,7 @@ class LearningsResourceTest {
         assertThat(item.path("id").asLong()).isPositive();
         assertThat(FailureDbApi.JSON.writeValueAsString(item.path("record"))).isEqualTo("{\"issueKey\":\"OPS-1\","
                 + "\"projectKey\":\"OPS\",\"summary\":\"Checkout down for 20 minutes\",\"kind\":\"incident\","
-                + "\"status\":\"Analysing\",\"failureType\":\"complex\",\"category\":\"design_flaw\"}");
+                + "\"status\":\"Analysing\",\"failureType\":\"complex\",\"category\":\"design_flaw\",\"awards\":[]}");
         assertThat(FailureDbApi.JSON.writeValueAsString(page.path("facets"))).isEqualTo("{\"project\":{\"OPS\":2},"
                 + "\"recordKind\":{\"incident\":2},\"learningKind\":{\"surprise\":1,\"went_well\":1},"
                 + "\"failureType\":{\"complex\":2},\"category\":{\"design_flaw\":2},\"period\":{\"2026-05\":2}}");
@@ -74,6 +74,26 @@ class LearningsResourceTest {
         assertThat(admin.path("total").asInt()).isEqualTo(1);
         assertThat(admin.path("items").get(0).path("record").path("issueKey").asText()).isEqualTo("SEC-1");
         assertThat(admin.path("facets").path("project").path("SEC").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void eachLearningCarriesItsRecordsAwardBadges() {
+        api.editor();
+        api.awards.nominate(dev.failforward.core.award.AwardScope.instance(), "OPS-1", "Pool alarms taught us a lot.");
+        api.admin();
+        api.awards.nominate(dev.failforward.core.award.AwardScope.instance(), "SEC-1", "Rotate tokens.");
+
+        JsonNode items = json(api.viewer().get("learnings")).path("items");
+        assertThat(items).hasSize(2);
+        for (JsonNode item : items) {
+            JsonNode badge = item.path("record").path("awards").get(0);
+            assertThat(badge.path("kind").asText()).isEqualTo("nominee");
+            assertThat(badge.path("label").asText()).isEqualTo("Q2 2026");
+            assertThat(badge.path("text").asText()).isEqualTo("Nominated \u00b7 Q2 2026");
+            assertThat(badge.path("award").asText()).isEqualTo("instance@2026-04-01");
+        }
+        JsonNode sec = json(api.admin().get("learnings?project=SEC")).path("items").get(0);
+        assertThat(sec.path("record").path("awards").get(0).path("kind").asText()).isEqualTo("nominee");
     }
 
     @Test

@@ -74,9 +74,18 @@ public final class LearningsBenchmark {
             EntityManagerActiveObjects ao = database.activeObjects();
             load(n, ao, progress);
             PreviewRecordPermissions permissions = new PreviewRecordPermissions(FailureDbBenchmark.Data.ALL_PROJECTS);
+            // the award's badges are looked up once per page (no record is nominated here: the look-up's cost only)
+            dev.failforward.jira.award.AwardService awards = new dev.failforward.jira.award.AwardService(
+                    new dev.failforward.jira.persistence.AoAwards(ao), permissions,
+                    new dev.failforward.jira.persistence.AoFailureRecordRepository(ao),
+                    new dev.failforward.jira.award.AwardSettings(new dev.failforward.host.settings.InMemoryPluginSettings()),
+                    new dev.failforward.jira.secrets.FileSecretStore(directory.resolve("secrets")));
             LearningsResource resource = new LearningsResource(
                     new LearningArchiveService(new AoLearningArchive(ao), permissions), permissions,
-                    dev.failforward.jira.search.node.SearchRouting.SQL_ONLY);
+                    dev.failforward.jira.search.node.SearchRouting.SQL_ONLY, awards,
+                    new dev.failforward.preview.jira.PreviewKpiUserContext(java.time.ZoneOffset.UTC),
+                    dev.failforward.host.i18n.BundleI18nResolver.fromClasspath(java.util.Locale.ENGLISH,
+                            "i18n/failforward-jira.properties", "dev/failforward/core/i18n/failforward-core.properties"));
             List<Result> results = new ArrayList<>();
             results.add(time("archive page: every project, newest 20", warmups, iterations,
                     () -> resource.search(List.of(), null, null, null, null, null, null, null, null, null)));
