@@ -106,8 +106,13 @@ final class DemoData {
                                 .plus(Duration.ofHours(2 + i)), RetroPages.page(confluence, record)));
             }
         });
-        return rows + DemoHistory.load(services.records, services.learnings, services.actions, services.kpiIndex,
+        int history = DemoHistory.load(services.records, services.learnings, services.actions, services.kpiIndex,
                 services.database.activeObjects(), now, record -> RetroPages.page(confluence, record));
+        // resurfacing and the failure huddle (issue 16): an open 24-hour rule, overdue follow-ups, reuses, a huddle
+        // held last week, learnings of a year and a quarter ago; then into the KPIs like the rest
+        DemoResurfacing.load(services, now);
+        services.kpiIndex.drain();
+        return rows + history + 1;
     }
 
     /** Learnings the teams wrote down in their retros (Confluence pages) for some of the named records. */
