@@ -51,6 +51,7 @@ define('failforward/huddle-dashboard-item', ['jquery', 'failforward/dashboard-ki
         overdue: AJS.I18n.getText('failforward.dashboard.huddle.overdue'),
         overdueNone: AJS.I18n.getText('failforward.dashboard.huddle.overdue.none'),
         overdueLine: AJS.I18n.getText('failforward.dashboard.huddle.overdue.line'),
+        overdueMore: AJS.I18n.getText('failforward.dashboard.huddle.overdue.more'),
         celebrate: AJS.I18n.getText('failforward.dashboard.huddle.celebrate'),
         celebrateNone: AJS.I18n.getText('failforward.dashboard.huddle.celebrate.none'),
         reused: AJS.I18n.getText('failforward.dashboard.huddle.celebrate.reused'),
@@ -260,6 +261,9 @@ define('failforward/huddle-dashboard-item', ['jquery', 'failforward/dashboard-ki
                 rec.appendChild(link(o.record));
                 rec.appendChild(document.createTextNode(' ' + o.record.summary));
             });
+            if (board.overdueTotal > board.overdue.length) {
+                overdue.appendChild(el('p', 'ff-huddle-more', format(TEXT.overdueMore, board.overdueTotal)));
+            }
         }
 
         // one learning to celebrate, by the stated rule

@@ -46,7 +46,9 @@ import java.util.Set;
  *       {@link TwentyFourHourRule#defaults()}, from discovery), soonest deadline first. An incident is read when it
  *       was created in the last {@value #RULE_LOOKBACK_DAYS} days: a pending rule was discovered less than 24 hours
  *       ago, and a record is created after (or shortly before) its discovery;</li>
- *   <li><b>overdue follow-ups</b>: open action items past their due date (in the user's time zone);</li>
+ *   <li><b>overdue follow-ups</b>: open action items past their due date (in the user's time zone), the most
+ *       recently overdue first (what became overdue since the last huddle is the news; the oldest were talked about
+ *       before), at most {@value #MAX_OVERDUE} with the total;</li>
  *   <li><b>one learning to celebrate</b>, by a stated rule: of the learnings captured in the team's projects in the
  *       same period, the one reused most (cited in a retro or applied to a newer experiment or incident); on a tie,
  *       or when none was reused yet, the newest.</li>
@@ -59,7 +61,9 @@ public class HuddleService {
 
     static final int DEFAULT_DAYS = 7;
     static final int MAX_FAILURES = 50;
-    static final int MAX_OVERDUE = 50;
+    static final int MAX_OVERDUE = 10;
+    /** The overdue items counted (the total shown); the store reads at most this many. */
+    static final int OVERDUE_SCAN = 2000;
     static final int RULE_LOOKBACK_DAYS = 7;
     static final int MAX_PROJECTS = 50;
     /** The learnings the celebration rule weighs: the newest of the period. */
@@ -111,7 +115,7 @@ public class HuddleService {
      */
     public record Board(List<String> projectKeys, String teamKey, Instant since, Optional<Huddle> last,
                         Optional<Huddle> thisWeek, String week, List<FailureRecord> failures, int failuresTotal,
-                        List<OpenRule> openRules, List<HuddleStore.OverdueAction> overdue,
+                        List<OpenRule> openRules, List<HuddleStore.OverdueAction> overdue, int overdueTotal,
                         Optional<Celebration> celebrate, Instant now) {
     }
 
@@ -135,9 +139,10 @@ public class HuddleService {
         }
         RecordPage failures = records.search(RecordQuery.inProjects(team).withCreated(since, null)
                 .withPage(PageRequest.first(MAX_FAILURES)));
+        List<HuddleStore.OverdueAction> overdue = huddles.overdue(team, LocalDate.ofInstant(now, zone), OVERDUE_SCAN);
         return new Board(List.copyOf(team), teamKey, since, last,
                 last.filter(h -> h.week().equals(week)), week, failures.records(), failures.total(),
-                openRules(team, now), huddles.overdue(team, LocalDate.ofInstant(now, zone), MAX_OVERDUE),
+                openRules(team, now), overdue.subList(0, Math.min(MAX_OVERDUE, overdue.size())), overdue.size(),
                 celebrate(team, since), now);
     }
 

@@ -32,6 +32,6 @@ public interface HuddleStore {
         return history(teamKey, 1).stream().findFirst();
     }
 
-    /** Open action items of records in these projects due before {@code today}, most overdue first. */
+    /** Open action items of records in these projects due before {@code today}, the latest due date first. */
     List<OverdueAction> overdue(Set<String> projectKeys, LocalDate today, int limit);
 }

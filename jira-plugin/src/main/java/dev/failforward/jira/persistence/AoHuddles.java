@@ -31,7 +31,7 @@ import java.util.Set;
  * <p>Overdue follow-ups: one query for the open items due before today ({@code STATUS = ? AND DUE_DATE < ?}, both
  * indexed; dates are {@code YYYY-MM-DD} strings, so string order is date order on every database), then their records
  * by {@code ISSUE_ID IN (…)} lists of at most {@value #IN_LIST}, kept when in the team's projects. Overdue open items
- * are few next to all items; at most {@value #SCAN} are read.
+ * are few next to all items; at most {@value #SCAN} are read, the latest due date first.
  */
 @Named
 public class AoHuddles implements HuddleStore {
@@ -98,7 +98,7 @@ public class AoHuddles implements HuddleStore {
         ActionItemEntity[] items = ao.find(ActionItemEntity.class, Query.select()
                 .where(ActionItemEntity.STATUS + " = ? AND " + ActionItemEntity.DUE_DATE + " < ?",
                         ActionStatus.OPEN.name(), today.toString())
-                .order(ActionItemEntity.DUE_DATE + " ASC, ID ASC").limit(SCAN));
+                .order(ActionItemEntity.DUE_DATE + " DESC, ID DESC").limit(SCAN));
         List<Long> issueIds = Arrays.stream(items).map(ActionItemEntity::getRecordIssueId).distinct().toList();
         Map<Long, FailureRecordEntity> records = new HashMap<>();
         for (int i = 0; i < issueIds.size(); i += IN_LIST) {

@@ -89,6 +89,7 @@ public class HuddlesResource {
     public record BoardJson(List<String> projects, String team, String week, String zone, String since,
                             boolean sinceLastHuddle, HuddleJson lastHuddle, HuddleJson heldThisWeek,
                             FailuresJson failures, List<RuleJson> openRules, List<OverdueJson> overdue,
+                            int overdueTotal,
                             String celebrationRule, CelebrateJson celebrate) {
     }
 
@@ -114,7 +115,7 @@ public class HuddlesResource {
                         r.record().discoveredAt().toString(), r.rule().deadline().toString(), r.left().toSeconds(),
                         r.rule().learnings(), r.minLearnings(), r.rule().nextSteps(), r.minNextSteps(),
                         "/browse/" + r.record().issueKey())).toList(),
-                board.overdue().stream().map(o -> overdue(o, today)).toList(),
+                board.overdue().stream().map(o -> overdue(o, today)).toList(), board.overdueTotal(),
                 i18n.getText("failforward.huddle.celebrate.rule"),
                 board.celebrate().map(c -> new CelebrateJson(ResurfacingJson.LearningJson.of(c.learning()), c.reuses()))
                         .orElse(null));

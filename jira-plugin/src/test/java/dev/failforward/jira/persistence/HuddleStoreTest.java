@@ -139,9 +139,10 @@ class HuddleStoreTest {
         List<HuddleStore.OverdueAction> overdue = new AoHuddles(ao).overdue(Set.of("OPS", "CARE"),
                 LocalDate.parse("2026-11-30"), 10);
 
-        assertThat(overdue).extracting(o -> o.item().id()).containsExactly(late.id(), lateCare.id());
-        assertThat(overdue.get(0).issueKey()).isEqualTo("OPS-1");
-        assertThat(overdue.get(1).summary()).isEqualTo("Summary of CARE-1");
+        assertThat(overdue).as("the latest due date first").extracting(o -> o.item().id())
+                .containsExactly(lateCare.id(), late.id());
+        assertThat(overdue.get(1).issueKey()).isEqualTo("OPS-1");
+        assertThat(overdue.get(0).summary()).isEqualTo("Summary of CARE-1");
         assertThat(new AoHuddles(ao).overdue(Set.of("OPS", "CARE"), LocalDate.parse("2026-11-30"), 1)).hasSize(1);
         assertThat(new AoHuddles(ao).overdue(Set.of(), LocalDate.parse("2026-11-30"), 10)).isEmpty();
     }

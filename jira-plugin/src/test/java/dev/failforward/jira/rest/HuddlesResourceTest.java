@@ -57,6 +57,7 @@ class HuddlesResourceTest {
         assertThat(rule.path("minNextSteps").asInt()).isEqualTo(2);
 
         assertThat(board.path("overdue")).hasSize(1);
+        assertThat(board.path("overdueTotal").asInt()).as("SEC's overdue item is not counted").isEqualTo(1);
         JsonNode late = board.path("overdue").get(0);
         assertThat(late.path("description").asText()).isEqualTo("Add the missing pool alert");
         assertThat(late.path("ownerName").asText()).isEqualTo("Olga");
