@@ -186,7 +186,7 @@ define('failforward/huddle-dashboard-item', ['jquery', 'failforward/dashboard-ki
     };
 
     DashboardItem.prototype.section = function (title, key) {
-        var section = el('section', 'ff-huddle-section');
+        var section = el('div', 'ff-huddle-section');
         section.setAttribute('data-ff-huddle', key);
         section.appendChild(el('h3', 'ff-huddle-heading', title));
         this.root.appendChild(section);
@@ -232,7 +232,7 @@ define('failforward/huddle-dashboard-item', ['jquery', 'failforward/dashboard-ki
                 var li = rl.appendChild(el('li', 'ff-huddle-rule'));
                 li.appendChild(link(r));
                 li.appendChild(document.createTextNode(' ' + r.summary + ' '));
-                var countdown = el('span', 'aui-lozenge aui-lozenge-current ff-huddle-countdown', left(r.deadline));
+                var countdown = el('span', 'ff-huddle-countdown', left(r.deadline));
                 countdown.setAttribute('data-ff-deadline', r.deadline);
                 countdown.title = format(TEXT.ruleDue, dateTime(r.deadline));
                 li.appendChild(countdown);

@@ -140,7 +140,7 @@ define('failforward/on-this-day-dashboard-item', ['jquery', 'failforward/dashboa
         }
         var root = this.root;
         body.periods.forEach(function (period) {
-            var section = root.appendChild(el('section', 'ff-onthisday-period'));
+            var section = root.appendChild(el('div', 'ff-onthisday-period'));
             section.setAttribute('data-ff-period', period.key);
             section.appendChild(el('h3', 'ff-onthisday-heading',
                 format(period.key === 'year' ? TEXT.year : TEXT.quarter, day(period.day))));

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 24-hour rule of OPS-106 with its countdown, overdue follow-ups and a learning to celebrate; "Mark huddle held" holds
  * it once (a second press says who held it); "On this day" brings back a year's and a quarter's learnings; and the
  * issue view of OPS-106 offers the learnings of similar failures with "Apply here". The board's screenshot goes to
- * {@code target/screenshots/huddle-board.png}.
+ * {@code target/screenshots/huddle-board.png} (prepared) and {@code huddle-board-held.png} (held).
  */
 class HuddleBrowserTest extends BrowserTest {
 
@@ -25,6 +25,7 @@ class HuddleBrowserTest extends BrowserTest {
     private static final String HUDDLE = "document.querySelector('#gadget-huddle [data-state]')";
     private static final String ON_THIS_DAY = "document.querySelector('#gadget-on-this-day [data-state]')";
     private static final Duration INDEX_WAIT = Duration.ofSeconds(60);
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
 
     @Test
     void theHuddleBoardIsMarkedHeldOncePerWeek() throws Exception {
@@ -46,14 +47,16 @@ class HuddleBrowserTest extends BrowserTest {
         assertThat(browser.evaluate("document.querySelector('#gadget-huddle .ff-huddle-rule-text').textContent").asText())
                 .contains("reused most");
 
+        Path board = browser.screenshot(SCREENSHOTS.resolve("huddle-board.png"), "#gadget-huddle");
+        assertThat(Files.size(board)).isGreaterThan(10_000);
+
         browser.evaluate("document.querySelector('#gadget-huddle .ff-huddle-mark').click()");
         waitFor(HUDDLE + ".getAttribute('data-state') === 'ready' && " + HUDDLE + ".getAttribute('data-held') === 'true'");
         assertThat(browser.evaluate("document.querySelector('#gadget-huddle .aui-message-success').textContent")
                 .asText()).contains("marked held");
         assertThat(texts("#gadget-huddle [data-ff-huddle=failures] .ff-huddle-key", "el.textContent"))
                 .as("the next huddle starts from this one").isEmpty();
-        Path shot = browser.screenshot(Path.of(System.getProperty("basedir", "."), "target", "screenshots",
-                "huddle-board.png"), "#gadget-huddle");
+        Path shot = browser.screenshot(SCREENSHOTS.resolve("huddle-board-held.png"), "#gadget-huddle");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
 
         browser.evaluate("document.querySelector('#gadget-huddle .ff-huddle-mark').click()");

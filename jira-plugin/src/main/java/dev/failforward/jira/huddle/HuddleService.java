@@ -61,7 +61,7 @@ public class HuddleService {
 
     static final int DEFAULT_DAYS = 7;
     static final int MAX_FAILURES = 50;
-    static final int MAX_OVERDUE = 10;
+    static final int MAX_OVERDUE = 5;
     /** The overdue items counted (the total shown); the store reads at most this many. */
     static final int OVERDUE_SCAN = 2000;
     static final int RULE_LOOKBACK_DAYS = 7;
