@@ -55,6 +55,8 @@ define('failforward/huddle-dashboard-item', ['jquery', 'failforward/dashboard-ki
         celebrate: AJS.I18n.getText('failforward.dashboard.huddle.celebrate'),
         celebrateNone: AJS.I18n.getText('failforward.dashboard.huddle.celebrate.none'),
         reused: AJS.I18n.getText('failforward.dashboard.huddle.celebrate.reused'),
+        kindIncident: AJS.I18n.getText('failforward.dashboard.huddle.kind.incident'),
+        kindExperiment: AJS.I18n.getText('failforward.dashboard.huddle.kind.experiment'),
         projectsLabel: AJS.I18n.getText('failforward.dashboard.huddle.edit.projects'),
         projectsHelp: AJS.I18n.getText('failforward.dashboard.huddle.edit.projects.description'),
         projectsInvalid: AJS.I18n.getText('failforward.dashboard.huddle.edit.projects.invalid'),
@@ -211,7 +213,8 @@ define('failforward/huddle-dashboard-item', ['jquery', 'failforward/dashboard-ki
             var fl = failures.appendChild(el('ul', 'ff-huddle-list'));
             board.failures.items.forEach(function (f) {
                 var li = fl.appendChild(el('li', 'ff-huddle-failure'));
-                li.appendChild(el('span', 'aui-lozenge ff-huddle-kind ff-huddle-kind-' + f.kind, f.kind));
+                li.appendChild(el('span', 'aui-lozenge ff-huddle-kind ff-huddle-kind-' + f.kind,
+                    f.kind === 'incident' ? TEXT.kindIncident : TEXT.kindExperiment));
                 li.appendChild(document.createTextNode(' '));
                 li.appendChild(link(f));
                 li.appendChild(document.createTextNode(' ' + f.summary + ' '));
