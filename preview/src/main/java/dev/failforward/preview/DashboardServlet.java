@@ -45,7 +45,10 @@ final class DashboardServlet extends PageServlet {
                                     + "sharing_score,failure_type_mix",
                             "view", "chart")),
             "pulse-dashboard-item", new Item("pulse", null, null, orderedMap("project", "OPS")),
-            "award-dashboard-item", new Item("award", null, null, orderedMap("scope", "instance")));
+            "award-dashboard-item", new Item("award", null, null, orderedMap("scope", "instance")),
+            // issue 16: the OPS and CARE team's huddle board; "On this day" over every project the user may browse
+            "huddle-dashboard-item", new Item("huddle", null, null, orderedMap("projects", "OPS,CARE")),
+            "on-this-day-dashboard-item", new Item("on-this-day", null, null, orderedMap()));
 
     /** The dashboard layouts Jira calls A, AA and AAA: one to three columns of equal width. */
     static final Map<String, Integer> LAYOUTS = orderedMap("a", 1, "aa", 2, "aaa", 3);

@@ -109,7 +109,11 @@ final class DemoData {
         int history = DemoHistory.load(services.records, services.learnings, services.actions, services.kpiIndex,
                 services.database.activeObjects(), now, record -> RetroPages.page(confluence, record));
         DemoAwards.load(services, now); // the most valuable failure: last period's winner, this period's nominations
-        return rows + history;
+        // resurfacing and the failure huddle (issue 16): an open 24-hour rule, overdue follow-ups, reuses, a huddle
+        // held last week, learnings of a year and a quarter ago; then into the KPIs like the rest
+        DemoResurfacing.load(services, now);
+        services.kpiIndex.drain();
+        return rows + history + 1;
     }
 
     /** Learnings the teams wrote down in their retros (Confluence pages) for some of the named records. */

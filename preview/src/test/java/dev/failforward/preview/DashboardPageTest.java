@@ -17,9 +17,12 @@ class DashboardPageTest extends PreviewHttpTest {
 
     @Test
     void theLayoutParameterPicksOneToThreeColumnsAndDefaultsToTwo() throws Exception {
-        assertThat(columns("/jira/dashboard?layout=a")).containsExactly(List.of("gadget-kpi", "gadget-pulse"));
-        assertThat(columns("/jira/dashboard?layout=aa")).containsExactly(List.of("gadget-kpi"), List.of("gadget-pulse"));
-        assertThat(columns("/jira/dashboard?layout=aaa")).containsExactly(List.of("gadget-kpi"), List.of("gadget-pulse"), List.of());
+        assertThat(columns("/jira/dashboard?layout=a")).containsExactly(List.of("gadget-kpi", "gadget-pulse",
+                "gadget-huddle", "gadget-on-this-day"));
+        assertThat(columns("/jira/dashboard?layout=aa")).containsExactly(List.of("gadget-kpi", "gadget-huddle"),
+                List.of("gadget-pulse", "gadget-on-this-day"));
+        assertThat(columns("/jira/dashboard?layout=aaa")).containsExactly(List.of("gadget-kpi", "gadget-on-this-day"),
+                List.of("gadget-pulse"), List.of("gadget-huddle"));
         assertThat(columns("/jira/dashboard")).hasSize(2);
         assertThat(columns("/jira/dashboard?layout=abc")).hasSize(2);
 

@@ -56,13 +56,22 @@ public class SimilarFailures {
      * @throws FailureDbException.NotFound when there is no such record or the user may not browse it
      */
     public Result forRecord(String issueKey, int max) {
+        return forRecord(issueKey, max, false);
+    }
+
+    /**
+     * {@link #forRecord(String, int)}, each match with its newest learnings when {@code withLearnings} (the related
+     * learnings on the issue view).
+     */
+    public Result forRecord(String issueKey, int max, boolean withLearnings) {
         String key = issueKey == null ? "" : issueKey.strip().toUpperCase(java.util.Locale.ROOT);
         FailureRecord record = (FailureRecord.isIssueKey(key) ? records.findByIssueKey(key) : Optional.<FailureRecord>empty())
                 .filter(this::canSee)
                 .orElseThrow(() -> new FailureDbException.NotFound("failforward.failuredb.error.record.notfound",
                         String.valueOf(issueKey)));
         String text = texts.load(record.issueId()).map(RecordTexts::of).orElse(record.summary());
-        return find(new Request(text, record.projectKey(), null, record.issueKey(), record.component(), max, false));
+        return find(new Request(text, record.projectKey(), null, record.issueKey(), record.component(), max,
+                withLearnings));
     }
 
     /**

@@ -30,6 +30,7 @@ class RestModuleTest extends RestModuleContract {
                 "POST hypotheses/check", "POST blameless/check", "POST similar", "POST recurrence/OPS-1/1/confirm",
                 "POST recurrence/OPS-1/1/dismiss", "POST admin/setup", "POST admin/setup/projects/OPS", "POST admin/backfill",
                 "POST admin/search-index", "POST imports", "POST imports/zip", "POST imports/confluence",
-                "POST awards/nominations", "POST awards/1/votes", "PUT awards/admin/settings", "POST awards/admin/1/advance");
+                "POST awards/nominations", "POST awards/1/votes", "PUT awards/admin/settings", "POST awards/admin/1/advance",
+                "POST learnings/1/reuses", "POST huddles");
     }
 }
