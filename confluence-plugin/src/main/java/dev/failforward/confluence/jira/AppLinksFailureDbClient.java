@@ -128,6 +128,13 @@ public class AppLinksFailureDbClient implements FailureDbClient {
                 .map(similar -> similar.withJiraUrl(displayUrl()));
     }
 
+    @Override
+    public JiraResult<ShowcaseView> showcase(String query) {
+        Objects.requireNonNull(query, "query");
+        return get("/showcase" + (query.isEmpty() ? "" : "?" + query), ReadCache.ANY_RECORD, ShowcaseJsonReader::read)
+                .map(showcase -> showcase.withJiraUrl(displayUrl()));
+    }
+
     // ----- the two shapes of call -----------------------------------------------------------------------------------
 
     /** A cached read; {@code tag} is the record the answer shows ({@link ReadCache#ANY_RECORD} for a search). */
