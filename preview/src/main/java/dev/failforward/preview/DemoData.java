@@ -106,8 +106,10 @@ final class DemoData {
                                 .plus(Duration.ofHours(2 + i)), RetroPages.page(confluence, record)));
             }
         });
-        return rows + DemoHistory.load(services.records, services.learnings, services.actions, services.kpiIndex,
+        int history = DemoHistory.load(services.records, services.learnings, services.actions, services.kpiIndex,
                 services.database.activeObjects(), now, record -> RetroPages.page(confluence, record));
+        // the failure showcase's award and reused learnings of the last complete quarter
+        return rows + history + DemoShowcase.load(services, now);
     }
 
     /** Learnings the teams wrote down in their retros (Confluence pages) for some of the named records. */

@@ -131,7 +131,9 @@ public class AppLinksFailureDbClient implements FailureDbClient {
     @Override
     public JiraResult<ShowcaseView> showcase(String query) {
         Objects.requireNonNull(query, "query");
-        return get("/showcase" + (query.isEmpty() ? "" : "?" + query), ReadCache.ANY_RECORD, ShowcaseJsonReader::read)
+        // not through the read cache: the macro keeps its own copy with the time it was fetched, so that a copy is
+        // never printed as if it were Jira's answer of now
+        return call(MethodType.GET, "/showcase" + (query.isEmpty() ? "" : "?" + query), null, ShowcaseJsonReader::read)
                 .map(showcase -> showcase.withJiraUrl(displayUrl()));
     }
 

@@ -1,6 +1,7 @@
 package dev.failforward.confluence.showcase;
 
 import dev.failforward.confluence.jira.ShowcaseView;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.time.Clock;
@@ -48,6 +49,7 @@ public class ShowcaseCopies {
         }
     };
 
+    @Inject
     public ShowcaseCopies() {
         this(Clock.systemUTC());
     }

@@ -14,13 +14,14 @@ import java.util.Optional;
 
 /**
  * Where the showcase macro gets its data: Jira's {@code GET /showcase} as the viewing user, through the primary
- * application link ({@link FailureDbClient}: 2 s to connect, 4 s to answer, a 30-second read cache), and the viewer's
+ * application link ({@link FailureDbClient}: 2 s to connect, 4 s to answer), and the viewer's
  * last good copy ({@link ShowcaseCopies}) when Jira cannot be reached.
  *
  * <p><b>Why the macro asks Jira while the page renders</b> (our other macros never do): Confluence's PDF and Word
  * exports, and printing, take the server's HTML; a placeholder filled by a browser script would print empty. The wait
- * is bounded by the link's timeouts, repeated renders within 30 seconds are served from the read cache, and when Jira
- * is slow or down the copy is printed with its age.
+ * is bounded by the link's timeouts (the wait a Jira that is down costs: 2 s to connect), and when Jira is slow or down
+ * the copy is printed with its age. Every render asks Jira (no short read cache as for the other reads): a showcase
+ * page is read a few times a quarter, and what it prints must be Jira's answer of that moment or say how old it is.
  *
  * <p>Only "Jira could not be reached" falls back to the copy. When Jira answers that the viewer must authorise the link,
  * may not see a project, or that a parameter is wrong, that answer is shown: a copy must never outlive a permission.
