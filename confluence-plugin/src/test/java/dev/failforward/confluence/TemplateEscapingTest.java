@@ -75,6 +75,40 @@ class TemplateEscapingTest {
         assertThat(HostileText.problems(archive.render(LearningsParameters.parse(Map.of("kind", HostileText.VALUE)))))
                 .as("learnings-archive.vm, errors").isEmpty();
 
+        // the showcase: every text Jira sends is hostile, and so is every message
+        String v = HostileText.VALUE;
+        dev.failforward.confluence.jira.ShowcaseView.Record hostile = new dev.failforward.confluence.jira.ShowcaseView
+                .Record("OPS-1", "OPS", v, "incident", v, "/browse/OPS-1");
+        dev.failforward.confluence.jira.ShowcaseView view = new dev.failforward.confluence.jira.ShowcaseView(
+                java.util.List.of(v), new dev.failforward.confluence.jira.ShowcaseView.Period(v, v, v, v), v, v,
+                java.util.List.of(new dev.failforward.confluence.jira.ShowcaseView.Award(v, v, v, v, v, "closed",
+                        java.util.List.of(new dev.failforward.confluence.jira.ShowcaseView.Nominee(hostile, v, 3, true)))),
+                java.util.List.of(new dev.failforward.confluence.jira.ShowcaseView.Learning(1, v, v, hostile, 2, 1, 1)),
+                java.util.List.of(new dev.failforward.confluence.jira.ShowcaseView.Experiment(hostile, v, v, v,
+                        java.util.List.of(hostile))),
+                java.util.List.of(new dev.failforward.confluence.jira.ShowcaseView.Incident(hostile, java.util.List.of(
+                        new dev.failforward.confluence.jira.ShowcaseView.FollowUp(v, v, v)))),
+                java.util.List.of(new dev.failforward.confluence.jira.ShowcaseView.Kpi(v, v, v, v, v, java.util.List.of(
+                        new dev.failforward.confluence.jira.ShowcaseView.Point(v, 0.5, v, true)))),
+                java.net.URI.create("https://jira.example.com"));
+        dev.failforward.confluence.showcase.ShowcaseRenderer showcase =
+                new dev.failforward.confluence.showcase.ShowcaseRenderer(renderer, HostileText.i18n());
+        String printed = showcase.render(dev.failforward.confluence.showcase.ShowcaseParameters.parse(Map.of()),
+                new dev.failforward.confluence.showcase.ShowcaseSource.Loaded(java.util.Optional.of(
+                        new dev.failforward.confluence.showcase.ShowcaseCopies.Copy(view,
+                                java.time.Instant.parse("2026-10-02T08:15:30Z"))), true, null), true);
+        assertThat(HostileText.problems(printed)).as("showcase.vm").isEmpty();
+        Document showcasePage = Jsoup.parseBodyFragment(printed);
+        assertThat(showcasePage.select(".ff-showcase-winner .ff-showcase-summary").text()).isEqualTo(v);
+        assertThat(showcasePage.select(".ff-showcase-reason").text()).isEqualTo(v);
+        assertThat(HostileText.problems(showcase.render(dev.failforward.confluence.showcase.ShowcaseParameters.parse(
+                Map.of("period", v, "projects", v)), null, false))).as("showcase.vm, errors").isEmpty();
+        assertThat(HostileText.problems(showcase.render(dev.failforward.confluence.showcase.ShowcaseParameters.parse(
+                Map.of()), new dev.failforward.confluence.showcase.ShowcaseSource.Loaded(java.util.Optional.empty(),
+                false, new dev.failforward.confluence.jira.JiraResult.Invalid<>(java.util.List.of(
+                        new dev.failforward.confluence.jira.FieldProblem("period", "invalid", v)))), false)))
+                .as("showcase.vm, Jira's message").isEmpty();
+
         assertThat(rendered).as("every template of the plugin is rendered here")
                 .containsExactlyInAnyOrderElementsOf(templates());
     }

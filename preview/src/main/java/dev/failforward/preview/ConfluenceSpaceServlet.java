@@ -47,6 +47,7 @@ final class ConfluenceSpaceServlet extends PageServlet {
         switch (path) {
             case "/viewpage.action" -> retroPage(request, response);
             case "/learnings" -> archivePage(response);
+            case "/showcase" -> showcasePage(request, response);
             case "/retros", "/", "" -> space(response);
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
@@ -122,6 +123,36 @@ final class ConfluenceSpaceServlet extends PageServlet {
             return "<div class=\"aui-message aui-message-error\">" + Html.escape(e.getMessage()) + "</div>";
         }
     }
+
+    /**
+     * The failure showcase page: the {@code failforward-showcase} macro for the last complete quarter over every
+     * project, printed on the server; {@code ?output=pdf} (or {@code word}) renders it as Confluence's PDF or Word
+     * export does, {@code ?period=} and {@code ?projects=} change the macro's parameters.
+     */
+    private void showcasePage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, String> parameters = new java.util.HashMap<>();
+        String period = request.getParameter("period");
+        parameters.put("period", period == null ? DemoShowcase.lastQuarter(java.time.Instant.now()) : period);
+        if (request.getParameter("projects") != null) {
+            parameters.put("projects", request.getParameter("projects"));
+        }
+        String output = request.getParameter("output");
+        com.atlassian.confluence.content.render.xhtml.ConversionContext context =
+                "pdf".equals(output) || "word".equals(output) ? () -> output : ConfluencePageServlet.PAGE_VIEW;
+        String macroHtml;
+        try {
+            macroHtml = services.showcaseMacro.execute(parameters, null, context);
+        } catch (MacroExecutionException e) {
+            macroHtml = "<div class=\"aui-message aui-message-error\">" + Html.escape(e.getMessage()) + "</div>";
+        }
+        Map<String, Object> model = page("Failure showcase " + parameters.get("period"), String.valueOf(SHOWCASE_PAGE_ID));
+        model.put("contentHtml", "<p>" + Html.escape("What we learned by failing this quarter, from Jira. The content "
+                + "is printed by the server, so exporting this page to PDF or Word keeps it.") + "</p>\n" + macroHtml);
+        render(response, "confluence-wiki.vm", model);
+    }
+
+    /** The showcase page's id: not an issue id of the demo. */
+    static final long SHOWCASE_PAGE_ID = 98_002;
 
     /** The archive page's id: not an issue id of the demo (those start at 10101). */
     static final long ARCHIVE_PAGE_ID = 98_001;

@@ -110,10 +110,12 @@ final class DemoData {
                 services.database.activeObjects(), now, record -> RetroPages.page(confluence, record));
         DemoAwards.load(services, now); // the most valuable failure: last period's winner, this period's nominations
         // resurfacing and the failure huddle (issue 16): an open 24-hour rule, overdue follow-ups, reuses, a huddle
-        // held last week, learnings of a year and a quarter ago; then into the KPIs like the rest
+        // held last week, learnings of a year and a quarter ago
         DemoResurfacing.load(services, now);
-        services.kpiIndex.drain();
-        return rows + history + 1;
+        // the failure showcase's reused learnings of the last complete quarter (its award is DemoAwards' past one)
+        int showcase = DemoShowcase.load(services, now);
+        services.kpiIndex.drain(); // then into the KPIs like the rest
+        return rows + history + 1 + showcase;
     }
 
     /** Learnings the teams wrote down in their retros (Confluence pages) for some of the named records. */

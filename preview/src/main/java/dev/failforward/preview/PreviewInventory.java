@@ -117,7 +117,8 @@ final class PreviewInventory {
             return new Item(plugin, what, "served at /download/resources/" + plugin + ":" + module.key() + "/", null);
         }
         if (module instanceof PluginDescriptor.XhtmlMacro macro) {
-            for (Object hosted : List.of(services.hypothesisMacro, services.retroMacro, services.learningsMacro)) {
+            for (Object hosted : List.of(services.hypothesisMacro, services.retroMacro, services.learningsMacro,
+                    services.showcaseMacro)) {
                 if (hosted.getClass().getName().equals(macro.className())) {
                     return new Item(plugin, what, "rendered on the preview's Confluence pages", null);
                 }

@@ -137,6 +137,10 @@ final class PreviewServices implements AutoCloseable {
     /** Held as the product holds them: through the Macro interface. */
     final Macro retroMacro;
     final Macro learningsMacro;
+    /** The Confluence plugin's Jira link (its client's): tests switch Jira off to show the showcase's copy. */
+    final PreviewApplicationLinks confluenceLinks;
+    /** The failure showcase macro: printed on the server from Jira's GET /showcase (page view and export). */
+    final Macro showcaseMacro;
     /** The preview forms' cross-site request forgery checks (one key per start). */
     final PreviewCsrf csrf = new PreviewCsrf();
     /** Each plugin's components in the preview, for its REST resources and other modules. */
@@ -231,7 +235,8 @@ final class PreviewServices implements AutoCloseable {
         this.hypothesisMacro = new HypothesisMacro(new HypothesisCardRenderer(pluginTemplates, confluenceI18n));
         this.learningArchive = new LearningArchiveService(new AoLearningArchive(database.activeObjects()), permissions,
                 searchIndex);
-        this.confluenceJira = new AppLinksFailureDbClient(new PreviewApplicationLinks(baseUri::get),
+        this.confluenceLinks = new PreviewApplicationLinks(baseUri::get);
+        this.confluenceJira = new AppLinksFailureDbClient(confluenceLinks,
                 new PreviewUserManager());
         this.confluenceApplication = new PreviewApplicationProperties(baseUri::get);
         this.retroMacro = new RetroMacro(new RetroRenderer(pluginTemplates, confluenceI18n));
@@ -239,6 +244,10 @@ final class PreviewServices implements AutoCloseable {
                 new dev.failforward.confluence.archive.LearningsRenderer(pluginTemplates, confluenceI18n));
         this.jiraComponents = jiraComponents();
         this.confluenceComponents = confluenceComponents();
+        // the failure showcase macro, made as Confluence makes a macro: its constructor takes the plugin's components
+        this.showcaseMacro = new dev.failforward.confluence.macro.ShowcaseMacro(
+                confluenceComponents.get(dev.failforward.confluence.showcase.ShowcaseSource.class),
+                confluenceComponents.get(dev.failforward.confluence.showcase.ShowcaseRenderer.class));
         // as Spring does once it has built the bean: the listener registers with Confluence's event publisher
         confluenceComponents.get(dev.failforward.confluence.blueprint.RetroPageLinker.class).afterPropertiesSet();
         this.servlets = servlets();

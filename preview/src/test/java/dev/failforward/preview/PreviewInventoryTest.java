@@ -31,7 +31,11 @@ class PreviewInventoryTest extends PreviewHttpTest {
             "dev.failforward.confluence web-item postmortem-create-item",
             "dev.failforward.confluence content-template experiment-retro-content-template",
             "dev.failforward.confluence blueprint experiment-retro-blueprint",
-            "dev.failforward.confluence web-item experiment-retro-create-item");
+            "dev.failforward.confluence web-item experiment-retro-create-item",
+            // the failure showcase's blueprint: /confluence/pages/showcase shows the page it makes
+            "dev.failforward.confluence content-template showcase-content-template",
+            "dev.failforward.confluence blueprint showcase-blueprint",
+            "dev.failforward.confluence web-item showcase-create-item");
 
     @Test
     void everyModuleAndComponentOfBothPluginsHasACounterpartButTheKnownFew() {

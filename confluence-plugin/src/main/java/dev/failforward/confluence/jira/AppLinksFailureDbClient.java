@@ -128,6 +128,15 @@ public class AppLinksFailureDbClient implements FailureDbClient {
                 .map(similar -> similar.withJiraUrl(displayUrl()));
     }
 
+    @Override
+    public JiraResult<ShowcaseView> showcase(String query) {
+        Objects.requireNonNull(query, "query");
+        // not through the read cache: the macro keeps its own copy with the time it was fetched, so that a copy is
+        // never printed as if it were Jira's answer of now
+        return call(MethodType.GET, "/showcase" + (query.isEmpty() ? "" : "?" + query), null, ShowcaseJsonReader::read)
+                .map(showcase -> showcase.withJiraUrl(displayUrl()));
+    }
+
     // ----- the two shapes of call -----------------------------------------------------------------------------------
 
     /** A cached read; {@code tag} is the record the answer shows ({@link ReadCache#ANY_RECORD} for a search). */

@@ -40,4 +40,13 @@ public interface FailureDbClient {
      * record's neighbours).
      */
     JiraResult<SimilarView> similar(String issueKey, int max);
+
+    /**
+     * {@code GET /showcase?<query>}: the failure showcase of a period (awards, most reused learnings, decided
+     * experiments, incidents with follow-ups verified effective, headline KPIs) of the projects the user may browse,
+     * with the Jira link's display URL for links to issues. {@code query} is the parameters' query string, already
+     * encoded ({@code projects=OPS,LAB&period=2026-Q3}). Not cached here: the showcase macro keeps the viewer's last
+     * good copy, with its time, for when Jira cannot be reached.
+     */
+    JiraResult<ShowcaseView> showcase(String query);
 }

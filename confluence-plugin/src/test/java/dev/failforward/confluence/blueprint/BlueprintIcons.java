@@ -30,6 +30,7 @@ public final class BlueprintIcons {
 
     static final String POSTMORTEM = "images/blueprints/postmortem.png";
     static final String EXPERIMENT_RETRO = "images/blueprints/experiment-retro.png";
+    static final String SHOWCASE = "images/blueprints/showcase.png";
     static final int WIDTH = 200;
     static final int HEIGHT = 150;
 
@@ -47,6 +48,7 @@ public final class BlueprintIcons {
         Path resources = Path.of(args.length > 0 ? args[0] : "confluence-plugin/src/main/resources");
         write(postmortem(), resources.resolve(POSTMORTEM));
         write(experimentRetro(), resources.resolve(EXPERIMENT_RETRO));
+        write(showcase(), resources.resolve(SHOWCASE));
     }
 
     /** The page, and at its right a vertical timeline: three events, the middle one red. */
@@ -96,6 +98,32 @@ public final class BlueprintIcons {
         g.draw(new Line2D.Double(135, 34, 165, 34));
         dot(g, 145, 102, 4, Color.WHITE);
         dot(g, 156, 96, 3, Color.WHITE);
+        g.dispose();
+        return image;
+    }
+
+    /** The page, and at its right a trophy cup: the showcase celebrates the failure that taught the most. */
+    static BufferedImage showcase() {
+        BufferedImage image = canvas();
+        Graphics2D g = start(image);
+        page(g);
+        Path2D.Double cup = new Path2D.Double();
+        cup.moveTo(128, 36);
+        cup.lineTo(172, 36);
+        cup.lineTo(170, 64);
+        cup.quadTo(166, 86, 150, 88);
+        cup.quadTo(134, 86, 130, 64);
+        cup.closePath();
+        g.setColor(TEAL);
+        g.fill(cup);
+        g.setColor(TEAL_DARK);
+        g.setStroke(new BasicStroke(4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(cup);
+        g.draw(new java.awt.geom.Arc2D.Double(116, 42, 18, 22, 90, 180, java.awt.geom.Arc2D.OPEN));
+        g.draw(new java.awt.geom.Arc2D.Double(166, 42, 18, 22, 270, 180, java.awt.geom.Arc2D.OPEN));
+        g.draw(new Line2D.Double(150, 88, 150, 104));
+        g.fill(new RoundRectangle2D.Double(134, 104, 32, 12, 4, 4));
+        dot(g, 150, 56, 7, FAILURE);
         g.dispose();
         return image;
     }

@@ -903,4 +903,65 @@ class AppLinksFailureDbClientTest {
             verify(factory, times(2)).createRequest(MethodType.GET, SIMILAR_URL);
         }
     }
+
+    // ----- the failure showcase -------------------------------------------------------------------------------------
+
+    static final String SHOWCASE_URL = "/rest/failforward/1.0/showcase?projects=OPS&period=2026-Q3";
+    static final String SHOWCASE_JSON = """
+            {"projects": ["OPS"], "period": {"key": "2026-Q3", "label": "Q3 2026", "from": "2026-07-01",
+             "to": "2026-09-30", "granularity": "quarter"}, "timeZone": "Europe/Berlin",
+             "generatedAt": "2026-10-02T08:15:00Z",
+             "awards": [{"id": "instance@2026-07-01", "scopeKey": "instance", "scopeName": "Everyone",
+               "start": "2026-07-01", "end": "2026-10-01", "votingCloses": "2026-10-15T00:00:00Z", "phase": "closed",
+               "winner": null, "nominees": [{"record": {"key": "OPS-12", "projectKey": "OPS", "summary": "Outage",
+                 "kind": "incident", "status": "Closed", "url": "/browse/OPS-12"}, "reason": "Canaries",
+                 "nominatedAt": "2026-09-01T10:00:00Z", "votes": 7, "winner": true}]}],
+             "learnings": [{"id": 41, "text": "Canary config too", "kind": "insight", "record": {"key": "OPS-12",
+               "url": "/browse/OPS-12"}, "reuses": 5, "retros": 3, "records": 2}],
+             "experiments": [{"record": {"key": "OPS-7"}, "outcome": "refuted", "decision": "pivot",
+               "decidedAt": "2026-08-20T09:00:00Z", "nextIterations": [{"key": "OPS-9"}]}],
+             "incidents": [{"record": {"key": "OPS-12"}, "discoveredAt": null, "followUps": [{"id": 3,
+               "description": "Mandatory canary", "checkInDate": "2026-09-01", "note": null}]}],
+             "kpis": [{"key": "recurrence_rate", "name": "Recurrence rate", "description": "d", "unit": "share",
+               "direction": "down", "trend": "better", "points": [{"period": "2026-Q3", "label": "Q3 2026",
+               "value": 0.125, "status": "ok", "sampleSize": 8, "partial": false},
+               {"period": "2026-Q4", "label": "Q4 2026", "value": null, "status": "no_data", "sampleSize": 0,
+               "partial": true}]}]}
+            """;
+
+    @Test
+    void readsTheShowcaseAndAsksJiraEveryTimeItIsRendered() throws Exception {
+        when(link.getDisplayUrl()).thenReturn(URI.create("https://jira.example.com"));
+        ApplicationLinkRequest request = jiraAnswers(MethodType.GET, SHOWCASE_URL, 200, SHOWCASE_JSON);
+
+        ShowcaseView view = client.showcase("projects=OPS&period=2026-Q3").okValue().orElseThrow();
+        client.showcase("projects=OPS&period=2026-Q3");
+
+        verify(request, times(2)).execute(any(ApplicationLinkResponseHandler.class));
+        verify(request, times(2)).setSoTimeout(4_000);
+        assertThat(view.jiraUrl()).isEqualTo(URI.create("https://jira.example.com"));
+        assertThat(view.period()).isEqualTo(new ShowcaseView.Period("2026-Q3", "Q3 2026", "2026-07-01", "2026-09-30"));
+        ShowcaseView.Nominee winner = view.awards().get(0).nominees().get(0);
+        assertThat(winner.winner()).isTrue();
+        assertThat(winner.votes()).isEqualTo(7);
+        assertThat(winner.record().url()).isEqualTo("/browse/OPS-12");
+        assertThat(view.learnings().get(0).reuses()).isEqualTo(5);
+        assertThat(view.experiments().get(0).nextIterations()).extracting(ShowcaseView.Record::key)
+                .containsExactly("OPS-9");
+        assertThat(view.incidents().get(0).followUps().get(0).note()).isNull();
+        assertThat(view.kpis().get(0).points()).extracting(ShowcaseView.Point::value).containsExactly(0.125, null);
+    }
+
+    @Test
+    void aShowcaseJiraCannotGiveIsUnavailableOrWhatJiraSaid() throws Exception {
+        jiraAnswers(MethodType.GET, SHOWCASE_URL, 200, "{\"projects\": []}");
+        assertThat(unavailableReason(client.showcase("projects=OPS&period=2026-Q3"))).contains("could not be read");
+        jiraFails(MethodType.GET, SHOWCASE_URL, new ResponseTimeoutException("Read timed out"));
+        assertThat(unavailableReason(client.showcase("projects=OPS&period=2026-Q3"))).contains("timed out");
+        jiraAnswers(MethodType.GET, "/rest/failforward/1.0/showcase?period=Q3", 400,
+                "{\"errors\": [{\"field\": \"period\", \"code\": \"invalid\", \"message\": \"Bad period\"}]}");
+        assertThat(client.showcase("period=Q3")).isInstanceOf(JiraResult.Invalid.class);
+        jiraAnswers(MethodType.GET, "/rest/failforward/1.0/showcase", 403, "{}");
+        assertThat(client.showcase("")).isEqualTo(new JiraResult.Forbidden<>());
+    }
 }

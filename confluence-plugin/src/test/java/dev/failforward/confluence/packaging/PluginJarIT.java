@@ -19,11 +19,15 @@ class PluginJarIT extends PluginJarContract {
                 "dev.failforward.confluence.archive.LearningsRenderer",
                 "dev.failforward.confluence.blueprint.RetroBlueprintPages",
                 "dev.failforward.confluence.blueprint.RetroPageLinker",
+                "dev.failforward.confluence.blueprint.ShowcaseBlueprintPages",
                 "dev.failforward.confluence.hypothesis.HypothesisCardRenderer",
                 "dev.failforward.confluence.jira.AppLinksFailureDbClient",
                 "dev.failforward.confluence.jira.JiraRemoteLinks",
                 "dev.failforward.confluence.rest.ConfluenceRestPlugin",
-                "dev.failforward.confluence.retro.RetroRenderer");
+                "dev.failforward.confluence.retro.RetroRenderer",
+                "dev.failforward.confluence.showcase.ShowcaseCopies",
+                "dev.failforward.confluence.showcase.ShowcaseRenderer",
+                "dev.failforward.confluence.showcase.ShowcaseSource");
     }
 
     @Override

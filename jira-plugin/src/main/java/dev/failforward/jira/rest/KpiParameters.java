@@ -108,7 +108,7 @@ record KpiParameters(Set<String> projects, Long filter, YearMonth from, YearMont
         return YearMonth.from(day.get());
     }
 
-    private static List<String> split(List<String> values) {
+    static List<String> split(List<String> values) {
         List<String> parts = new ArrayList<>();
         if (values != null) {
             for (String value : values) {

@@ -31,11 +31,20 @@ import java.util.function.Supplier;
 public final class PreviewApplicationLinks implements ApplicationLinkService {
 
     private final Supplier<URI> jiraBase;
+    private volatile boolean jiraReachable = true;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** @param jiraBase Jira's base URL (known once the server listens), e.g. {@code http://localhost:8080/} */
     public PreviewApplicationLinks(Supplier<URI> jiraBase) {
         this.jiraBase = jiraBase;
+    }
+
+    /**
+     * Whether the linked Jira answers. Off, every request fails as a refused connection does: what the showcase macro
+     * does when Jira is down (its viewer's copy, "as of"), shown by the preview's tests.
+     */
+    public void jiraReachable(boolean reachable) {
+        this.jiraReachable = reachable;
     }
 
     @Override
@@ -116,6 +125,9 @@ public final class PreviewApplicationLinks implements ApplicationLinkService {
             headers.forEach(request::header);
             // as the current user, as Application Links' impersonation does: the preview's Jira sees the same user
             request.header("Cookie", "ff-preview-user=" + dev.failforward.preview.jira.PreviewUsers.current());
+            if (!jiraReachable) {
+                throw new ResponseException("Connection refused", new java.net.ConnectException("Connection refused"));
+            }
             HttpResponse<String> answer;
             try {
                 answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
