@@ -30,6 +30,11 @@ public class ReminderMails {
 
     static final String SECTION = "margin:16px 0 4px;font-size:14px";
     static final String LIST = "margin:0;padding-left:20px";
+    /**
+     * At most this many items per section of a reminder: each is still claimed (and so reminded of once), the rest is
+     * counted ("and 12 more"); a lead with a long backlog gets a readable mail.
+     */
+    static final int MAX_LISTED = 25;
 
     private final I18nHelper.BeanFactory i18n;
     private final ApplicationProperties application;
@@ -52,8 +57,12 @@ public class ReminderMails {
             }
             html.open("h3", SECTION).text(text(locale, "failforward.reminder.mail." + kind.key())).close("h3")
                     .open("ul", LIST);
-            for (Notice notice : ofKind) {
+            for (Notice notice : ofKind.subList(0, Math.min(ofKind.size(), MAX_LISTED))) {
                 item(html, locale, notice.item(), today, kind == Notice.Kind.CHECKIN);
+            }
+            if (ofKind.size() > MAX_LISTED) {
+                html.open("li").text(text(locale, "failforward.reminder.mail.more", ofKind.size() - MAX_LISTED))
+                        .close("li");
             }
             html.close("ul");
         }
