@@ -238,7 +238,7 @@ define('failforward/my-follow-ups-dashboard-item', ['jquery', 'failforward/dashb
         var self = this;
         send('PUT', actionPath(item), {
             description: item.description, owner: item.ownerKey, dueDate: item.dueDate, type: item.type,
-            checkInDate: item.checkInDate, status: 'DONE', version: item.version
+            checkInDate: item.checkInDate, status: 'done', version: item.version
         }).then(function (answer) {
             if (answer.ok) {
                 self.load({kind: 'success', text: TEXT.doneSaved});
@@ -256,7 +256,7 @@ define('failforward/my-follow-ups-dashboard-item', ['jquery', 'failforward/dashb
         var fieldset = el('fieldset', 'group');
         fieldset.appendChild(el('legend', null, TEXT.result));
         var name = this.id + '-result-' + item.id;
-        [['EFFECTIVE', TEXT.effective], ['NOT_EFFECTIVE', TEXT.notEffective]].forEach(function (choice, index) {
+        [['effective', TEXT.effective], ['not_effective', TEXT.notEffective]].forEach(function (choice, index) {
             var row = el('div', 'radio');
             var input = el('input', 'radio');
             input.type = 'radio';
@@ -302,7 +302,7 @@ define('failforward/my-follow-ups-dashboard-item', ['jquery', 'failforward/dashb
             var date = today.getFullYear() + '-' + String(today.getMonth() + 1).padStart(2, '0') + '-'
                 + String(today.getDate()).padStart(2, '0');
             send('POST', actionPath(item) + '/check-in', {
-                date: date, result: chosen ? chosen.value : 'EFFECTIVE', note: note.value || null, version: item.version
+                date: date, result: chosen ? chosen.value : 'effective', note: note.value || null, version: item.version
             }).then(function (answer) {
                 if (answer.ok) {
                     self.load({kind: 'success', text: TEXT.checkInSaved});

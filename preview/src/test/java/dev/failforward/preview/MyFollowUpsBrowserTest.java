@@ -73,7 +73,7 @@ class MyFollowUpsBrowserTest extends BrowserTest {
                 + ".querySelector('.ff-followup-checkin').click()");
         waitFor(ROOT + ".querySelector('.ff-followup-checkin-form')");
         browser.evaluate("(() => { const form = " + ROOT + ".querySelector('.ff-followup-checkin-form');"
-                + " form.querySelector('input[value=NOT_EFFECTIVE]').click();"
+                + " form.querySelector('input[value=not_effective]').click();"
                 + " form.querySelector('textarea').value = 'Visitors behind proxies still see <USD>';"
                 + " form.querySelector('.ff-followup-checkin-save').click(); })()");
         waitFor(ROOT + ".querySelector('.aui-message-success') && " + ROOT + ".textContent.includes('Check-in saved')");
@@ -87,7 +87,7 @@ class MyFollowUpsBrowserTest extends BrowserTest {
             }
         }
         assertThat(checked).isNotNull();
-        assertThat(checked.path("checkInResult").asText()).isEqualTo("NOT_EFFECTIVE");
+        assertThat(checked.path("checkInResult").asText()).isEqualTo("not_effective");
         assertThat(checked.path("checkInNote").asText()).isEqualTo("Visitors behind proxies still see <USD>");
 
         // the weekly digest: opt in, and it holds after a reload

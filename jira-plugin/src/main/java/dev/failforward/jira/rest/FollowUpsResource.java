@@ -93,11 +93,16 @@ public class FollowUpsResource {
             }
             boolean overdue = item.overdue(today);
             items.add(new ItemJson(item.id(), item.issueKey(), item.projectKey(), item.recordSummary(),
-                    item.description(), item.ownerKey(), item.dueDate().toString(), item.type(), item.status(),
+                    item.description(), item.ownerKey(), item.dueDate().toString(), lower(item.type()), lower(item.status()),
                     item.checkInDate() == null ? null : item.checkInDate().toString(), item.version(), overdue,
                     overdue ? ChronoUnit.DAYS.between(item.dueDate(), today) : 0, item.checkInDue(today)));
         }
         return new MineJson(today.toString(), items, digest.subscribed(me));
+    }
+
+    /** Enum names as the records API writes them ({@code "open"}, {@code "prevent"}). */
+    private static String lower(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
     }
 
     @GET

@@ -29,6 +29,7 @@ class RestModuleTest extends RestModuleContract {
                 "PUT records/OPS-1/actions/1", "POST records/OPS-1/actions/1/check-in", "POST records/OPS-1/actions/1/follow-up", "POST pulse", "PUT pulse/settings",
                 "POST hypotheses/check", "POST blameless/check", "POST similar", "POST recurrence/OPS-1/1/confirm",
                 "POST recurrence/OPS-1/1/dismiss", "POST admin/setup", "POST admin/setup/projects/OPS", "POST admin/backfill",
-                "POST admin/search-index", "POST imports", "POST imports/zip", "POST imports/confluence");
+                "POST admin/search-index", "POST imports", "POST imports/zip", "POST imports/confluence",
+                "PUT followups/settings", "PUT digest");
     }
 }
