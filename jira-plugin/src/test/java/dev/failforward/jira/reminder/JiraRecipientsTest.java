@@ -37,9 +37,11 @@ class JiraRecipientsTest {
 
     @Test
     void aUserWithAnAddressIsARecipientInTheirLanguage() {
-        when(sal.getUserProfile(new UserKey("JIRAUSER10100"))).thenReturn(profile("Anna Berg", " anna@example.com "));
+        UserProfile anna = profile("Anna Berg", " anna@example.com ");
+        UserProfile ghost = profile("Ghost", " ");
+        when(sal.getUserProfile(new UserKey("JIRAUSER10100"))).thenReturn(anna);
         when(locales.getLocale(new UserKey("JIRAUSER10100"))).thenReturn(Locale.GERMAN);
-        when(sal.getUserProfile(new UserKey("ghost"))).thenReturn(profile("Ghost", " "));
+        when(sal.getUserProfile(new UserKey("ghost"))).thenReturn(ghost);
 
         assertThat(recipients.user("JIRAUSER10100")).contains(
                 new Recipients.Recipient("JIRAUSER10100", "Anna Berg", "anna@example.com", Locale.GERMAN));
