@@ -89,10 +89,15 @@ public class AoReminderClaims {
         return ao.count(ReminderSentEntity.class, ReminderSentEntity.SENT_KEY + " = ?", key) > 0;
     }
 
-    /** Deletes the claims of days before {@code day} (they can never be claimed again); how many went. */
-    public int forgetBefore(LocalDate day) {
-        // SENT_ON < ?: VARCHAR(10) "YYYY-MM-DD" compares as dates under every collation
+    /**
+     * Deletes the claims of days before {@code day}, except those of {@code keptKind}: a claim keyed by a day that has
+     * passed can never be claimed again, so it only takes room. The kept kind's claims are keyed by something else
+     * that has passed too (the lead's by the item's due date) and must stay, or the lead would be told again.
+     * Returns how many went.
+     */
+    public int forgetBefore(LocalDate day, String keptKind) {
+        // SENT_ON < ? AND KIND <> ?: VARCHAR(10) "YYYY-MM-DD" compares as dates under every collation
         return Transactions.write(ao, () -> ao.deleteWithSQL(ReminderSentEntity.class,
-                ReminderSentEntity.SENT_ON + " < ?", day.toString()));
+                ReminderSentEntity.SENT_ON + " < ? AND " + ReminderSentEntity.KIND + " <> ?", day.toString(), keptKind));
     }
 }

@@ -45,6 +45,9 @@ public class FollowUpReminderJob implements JobRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FollowUpReminderJob.class);
 
+    /** Claims are kept this many days (two weeks: a week's digest claim outlives its week). */
+    static final int KEEP_CLAIMS_DAYS = 14;
+
     private final AoFollowUps followUps;
     private final AoReminderClaims claims;
     private final ReminderSettings settings;
@@ -77,7 +80,9 @@ public class FollowUpReminderJob implements JobRunner {
             return JobRunnerResponse.success("follow-up reminders are switched off");
         }
         Instant now = request.getStartTime().toInstant();
-        Tally tally = run(LocalDate.ofInstant(now, zone), now, values, request::isCancellationRequested);
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        Tally tally = run(today, now, values, request::isCancellationRequested);
+        forgetOldClaims(today);
         log.info("Fail Forward follow-up reminders: {}", tally);
         return tally.failed == 0 ? JobRunnerResponse.success(tally.toString()) : JobRunnerResponse.failed(tally.toString());
     }
@@ -102,6 +107,18 @@ public class FollowUpReminderJob implements JobRunner {
             }
         }
         return tally;
+    }
+
+    /**
+     * Drops the claims of days more than {@value #KEEP_CLAIMS_DAYS} days ago (also the digest's, whose weeks are over),
+     * but not the lead's, which are keyed by due date and must stay.
+     */
+    void forgetOldClaims(LocalDate today) {
+        try {
+            claims.forgetBefore(today.minusDays(KEEP_CLAIMS_DAYS), Notice.Kind.LEAD.key());
+        } catch (RuntimeException e) {
+            log.warn("Fail Forward follow-up reminders: old claims could not be removed (tried again tomorrow)", e);
+        }
     }
 
     /** Every notice of the day, before claims and permissions. */

@@ -70,8 +70,12 @@ class FailureDbUpgradeTask012Test {
         assertThat(claims.claim(claim, at)).isTrue();
         assertThat(claims.claim(AoReminderClaims.Claim.reminder(7, "due", "anna", LocalDate.of(2026, 12, 8)), at))
                 .as("the next day is a new claim").isTrue();
-        assertThat(claims.forgetBefore(LocalDate.of(2026, 12, 8))).isEqualTo(1);
+        AoReminderClaims.Claim lead = AoReminderClaims.Claim.reminder(7, "lead", "boss", LocalDate.of(2026, 11, 1));
+        assertThat(claims.claim(lead, at)).isTrue();
+        assertThat(claims.forgetBefore(LocalDate.of(2026, 12, 8), "lead")).isEqualTo(1);
         assertThat(claims.claimed(claim.key())).isFalse();
+        assertThat(claims.claimed(lead.key())).as("the lead's claim stays").isTrue();
+        assertThat(claims.claimed("7:due:2026-12-08")).isTrue();
 
         AoDigestSubscribers subscribers = new AoDigestSubscribers(db.activeObjects());
         subscribers.set("ben", true, at);

@@ -81,6 +81,14 @@ class FollowUpReminderJobTest {
         assertThat(outbox.itemsMailedTo("anna")).containsOnlyKeys("desc-1", "desc-2");
         assertThat(outbox.itemsMailedTo("lead-ops")).containsOnlyKeys("desc-2");
 
+        // old claims go, except the lead's (keyed by due date): three weeks later the lead hears of desc-1 (now long
+        // overdue too) but not again of desc-2
+        job.forgetOldClaims(TODAY.plusDays(21));
+        outbox.queued.clear();
+        job.run(TODAY.plusDays(21), NOW.plusSeconds(21 * 86_400L), settings.read(), () -> false);
+        assertThat(outbox.itemsMailedTo("lead-ops")).containsOnlyKeys("desc-1");
+        assertThat(outbox.itemsMailedTo("anna")).containsOnlyKeys("desc-1", "desc-2");
+
         outbox.queued.clear();
         settings.write(new ReminderSettings.Values(false, 5, 3));
         assertThat(job.runJob(request()).getMessage()).contains("switched off");
