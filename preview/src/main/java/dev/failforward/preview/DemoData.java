@@ -8,6 +8,9 @@ import dev.failforward.core.hypothesis.HypothesisParts;
 import dev.failforward.core.incident.FailureCategory;
 import dev.failforward.core.incident.FailureMode;
 import dev.failforward.core.incident.FailureType;
+import dev.failforward.core.record.ActionItem;
+import dev.failforward.core.record.ActionStatus;
+import dev.failforward.core.record.ActionType;
 import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.FailureRecordRepository;
 import dev.failforward.core.record.Learning;
@@ -18,6 +21,8 @@ import com.atlassian.sal.api.UrlMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,8 +119,41 @@ final class DemoData {
         DemoResurfacing.load(services, now);
         // the failure showcase's reused learnings of the last complete quarter (its award is DemoAwards' past one)
         int showcase = DemoShowcase.load(services, now);
+        followUps(services, now); // the preview user's own follow-ups: "My follow-ups" and the reminders
         services.kpiIndex.drain(); // then into the KPIs like the rest
         return rows + history + 1 + showcase;
+    }
+
+    /**
+     * The preview user's follow-ups ("My follow-ups" on the dashboard, the reminders in the outbox): one overdue long
+     * enough for the OPS lead to hear of it, one overdue, two due soon, one later, one done whose check-in is due.
+     */
+    private static final List<FollowUp> FOLLOW_UPS = List.of(
+            new FollowUp("OPS-102", "Add a config diff review to the rollout pipeline", -9, null),
+            new FollowUp("OPS-104", "Alert when the nightly backup job does not report", -2, null),
+            new FollowUp("CARE-8", "Page the on-call lab technician when results wait over 30 minutes", 1, null),
+            new FollowUp("OPS-102", "Write the rollback runbook for config changes", 3, null),
+            new FollowUp("GROWTH-23", "Add a currency smoke test to the pricing page deploy", 12, null),
+            new FollowUp("GROWTH-23", "Show prices in the visitor's currency from the geo header", -20, -1));
+
+    /** A demo follow-up: due so many days from today; done with its check-in due so many days ago when given. */
+    private record FollowUp(String issueKey, String description, int dueInDays, Integer checkInInDays) {
+    }
+
+    private static void followUps(PreviewServices services, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        for (FollowUp followUp : FOLLOW_UPS) {
+            FailureRecord record = services.records.findByIssueKey(followUp.issueKey()).orElseThrow();
+            LocalDate checkIn = followUp.checkInInDays() == null ? null : today.plusDays(followUp.checkInInDays());
+            ActionItem item = services.actions.add(new ActionItem.Draft(record.issueId(), followUp.description(),
+                    dev.failforward.preview.jira.PreviewRecordPermissions.DEMO_USER, today.plusDays(followUp.dueInDays()),
+                    ActionType.PREVENT, checkIn, now.minus(Duration.ofDays(30))));
+            if (checkIn != null) {
+                services.actions.update(new ActionItem(item.id(), item.recordIssueId(), item.description(),
+                        item.ownerKey(), item.dueDate(), item.type(), ActionStatus.DONE, item.checkInDate(), null, null,
+                        item.createdAt(), now.minus(Duration.ofDays(15)), item.version()));
+            }
+        }
     }
 
     /** Learnings the teams wrote down in their retros (Confluence pages) for some of the named records. */

@@ -50,6 +50,8 @@ final class DemoHistory {
     /** Issue ids of the history start here (the hand-written demo rows use 10101..10304). */
     static final long FIRST_ID = 20_000;
     private static final List<String> PROJECTS = List.of("OPS", "GROWTH", "CARE");
+    /** Who owns the history's action items (no random draw: the history stays the same). */
+    private static final List<String> HISTORY_OWNERS = List.of("anna", "ben", "kim");
     private static final String[] EXPERIMENTS = {
             "If we add a smoke test to the release pipeline, then failed releases drop below 1 in 20",
             "If we send a reminder two days before renewal, then renewals rise by 5 points",
@@ -203,8 +205,10 @@ final class DemoHistory {
         for (int a = 0; a < actionCount; a++) {
             Instant created = min(base.plus(Duration.ofMinutes(30L + 10L * a)), now);
             LocalDate due = created.atZone(ZoneOffset.UTC).toLocalDate().plusDays(14);
+            // the team owns the history's steps (not the preview user, whose "My follow-ups" shows DemoData's own)
+            String owner = HISTORY_OWNERS.get((int) Math.floorMod(record.issueId() + a, (long) HISTORY_OWNERS.size()));
             ActionItem item = actions.add(new ActionItem.Draft(record.issueId(), "Next step " + (a + 1) + " for "
-                    + record.issueKey(), "demo", due, ActionType.values()[random.nextInt(ActionType.values().length)],
+                    + record.issueKey(), owner, due, ActionType.values()[random.nextInt(ActionType.values().length)],
                     due.plusDays(30), created));
             Instant closed = created.plus(Duration.ofDays(5 + random.nextInt(20)));
             if (closed.isBefore(now) && random.nextDouble() < 0.5 + 0.4 * t) {

@@ -106,6 +106,7 @@ public final class PreviewHost implements AutoCloseable {
         context.addServlet(new ServletHolder("browse", new BrowseServlet()), "/browse/*");
         context.addServlet(new ServletHolder("issue-search", new IssueSearchServlet(services)), "/issues/*");
         context.addServlet(new ServletHolder("dashboard", new DashboardServlet(services)), "/jira/dashboard");
+        context.addServlet(new ServletHolder("mail", new MailServlet(services)), "/jira/mail");
         context.addServlet(new ServletHolder("static", new StaticServlet()), "/preview/static/*");
         context.addServlet(new ServletHolder("vendor", new VendorServlet()), "/preview/vendor/*");
         context.addServlet(new ServletHolder("preview-user", new PreviewUserServlet(services)), "/preview/user");
@@ -151,6 +152,7 @@ public final class PreviewHost implements AutoCloseable {
             services.searchIndex.start();
             services.jiraComponents.get(dev.failforward.jira.recurrence.RecurrenceJob.class).onStart();
             services.jiraComponents.get(dev.failforward.jira.importing.ImportJobScheduler.class).onStart();
+            services.jiraComponents.get(dev.failforward.jira.reminder.FollowUpScheduler.class).onStart();
             // what a plugin declares and the preview cannot host is named, never dropped silently
             System.out.print(services.inventory().report());
         } catch (RuntimeException e) {

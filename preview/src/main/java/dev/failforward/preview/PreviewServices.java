@@ -143,6 +143,9 @@ final class PreviewServices implements AutoCloseable {
     final Macro showcaseMacro;
     /** The preview forms' cross-site request forgery checks (one key per start). */
     final PreviewCsrf csrf = new PreviewCsrf();
+    /** The mails the plugin queued (reminders, digests), shown at {@code /jira/mail}. */
+    final dev.failforward.preview.jira.PreviewOutbox outbox =
+            new dev.failforward.preview.jira.PreviewOutbox(java.time.Clock.systemUTC());
     /** Each plugin's components in the preview, for its REST resources and other modules. */
     final PluginComponents jiraComponents;
     final PluginComponents confluenceComponents;
@@ -478,7 +481,15 @@ final class PreviewServices implements AutoCloseable {
                 // action-item owners matched by user name, e-mail address or display name among the preview's users
                 .add(new dev.failforward.preview.jira.PreviewOwnerDirectory())
                 // background imports run as the preview user who started them
-                .add(new dev.failforward.preview.jira.PreviewImportRunAs());
+                .add(new dev.failforward.preview.jira.PreviewImportRunAs())
+                // follow-up reminders and the weekly digest: mails kept in the outbox (/jira/mail), the preview's
+                // people, and the plugin's texts for any locale (the preview has the default bundle only)
+                .add(outbox)
+                .add(new dev.failforward.preview.jira.PreviewRecipients(java.util.Set.copyOf(IssuesServlet.PROJECTS)))
+                .add((com.atlassian.jira.util.I18nHelper.BeanFactory) locale -> (key, parameters) -> jiraI18n.getText(key,
+                        parameters instanceof Object[] arguments ? java.util.Arrays.stream(arguments)
+                                .map(a -> a instanceof java.io.Serializable s ? s : String.valueOf(a))
+                                .toArray(java.io.Serializable[]::new) : new java.io.Serializable[0]));
     }
 
     /** Jira's authentication context in the preview: nobody logs in (links are made anonymously), English. */

@@ -92,6 +92,11 @@ public class SetupAdminServlet extends HttpServlet {
             String name = "award" + Character.toUpperCase(key.charAt(0)) + key.substring(1);
             model.put(name, i18n.getText("failforward.admin.award." + key));
         }
+        // the follow-up reminders' settings (the daily job; the weekly digest is each user's own choice)
+        for (String key : new String[] {"title", "intro", "enabled", "daysahead", "leadafter", "save", "saved"}) {
+            String name = "reminders" + Character.toUpperCase(key.charAt(0)) + key.substring(1);
+            model.put(name, i18n.getText("failforward.admin.reminders." + key));
+        }
         response.setContentType("text/html;charset=UTF-8");
         templates.render(TEMPLATE, model, response.getWriter());
     }

@@ -89,7 +89,7 @@ class SetupAdminServletTest {
                 }
             }
         }
-        assertThat(locations).containsExactlyInAnyOrder("js/admin-setup.js", "css/admin-setup.css");
+        assertThat(locations).containsExactlyInAnyOrder("js/admin-setup.js", "js/admin-reminders.js", "css/admin-setup.css");
     }
 
     @Test
@@ -110,5 +110,11 @@ class SetupAdminServletTest {
         assertThat(html.select(".ff-admin-backfill h2").text()).isEqualTo("Failure database");
         assertThat(html.select("#ff-backfill-run").text()).isEqualTo("Rebuild from Jira now");
         assertThat(html.select("#ff-backfill-queue").attr("data-template")).contains("{0}", "{1}");
+        // the follow-up reminders' settings (filled and saved by js/admin-reminders.js over /followups/settings)
+        assertThat(html.select(".ff-admin-reminders h2").text()).isEqualTo("Follow-up reminders");
+        assertThat(html.select("label[for=ff-reminders-daysahead]").text())
+                .isEqualTo("Remind owners this many days before the due date");
+        assertThat(html.select("#ff-reminders-leadafter").attr("max")).isEqualTo("365");
+        assertThat(html.select("#ff-reminders-form").attr("data-saved")).isEqualTo("Reminder settings saved.");
     }
 }

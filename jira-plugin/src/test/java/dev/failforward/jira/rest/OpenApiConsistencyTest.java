@@ -129,7 +129,7 @@ class OpenApiConsistencyTest {
             assertThat(resolved.path("additionalProperties").isBoolean() && resolved.path("additionalProperties").asBoolean())
                     .as(where + " allows additional properties").isTrue();
         }));
-        assertThat(bodies).hasSize(20);
+        assertThat(bodies).hasSize(22);
         assertThat(document.toString()).doesNotContain("\"additionalProperties\":false");
     }
 

@@ -31,6 +31,7 @@ class RestModuleTest extends RestModuleContract {
                 "POST recurrence/OPS-1/1/dismiss", "POST admin/setup", "POST admin/setup/projects/OPS", "POST admin/backfill",
                 "POST admin/search-index", "POST imports", "POST imports/zip", "POST imports/confluence",
                 "POST awards/nominations", "POST awards/1/votes", "PUT awards/admin/settings", "POST awards/admin/1/advance",
-                "POST learnings/1/reuses", "POST huddles");
+                "POST learnings/1/reuses", "POST huddles",
+                "PUT followups/settings", "PUT digest");
     }
 }

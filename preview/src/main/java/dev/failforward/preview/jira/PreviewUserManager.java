@@ -29,6 +29,12 @@ public final class PreviewUserManager implements UserManager {
         public String getFullName() {
             return NAMES.get(key.getStringValue());
         }
+
+        /** {@code <key>@preview.failforward.test}: the preview's outbox shows mails to it; nothing leaves the machine. */
+        @Override
+        public String getEmail() {
+            return key.getStringValue() + "@preview.failforward.test";
+        }
     }
 
     @Override

@@ -197,12 +197,13 @@ public final class HeadlessChromium implements AutoCloseable {
         return Files.write(file, Base64.getDecoder().decode(send("Page.captureScreenshot", params).path("data").asText()));
     }
 
-    /** Writes a PNG of the element the selector finds (its box on the page, scrolled into view if need be). */
+    /** Writes a PNG of one element (the first that {@code selector} finds, with a margin of 8 pixels) to the file. */
     public Path screenshot(Path file, String selector) throws IOException {
         JsonNode box = evaluate("(() => { const r = document.querySelector(" + js(selector) + ").getBoundingClientRect();"
                 + " return {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height}; })()");
-        ObjectNode clip = JSON.createObjectNode().put("x", box.path("x").asDouble()).put("y", box.path("y").asDouble())
-                .put("scale", 1).put("width", box.path("width").asDouble()).put("height", box.path("height").asDouble());
+        ObjectNode clip = JSON.createObjectNode().put("x", Math.max(0, box.path("x").asDouble() - 8))
+                .put("y", Math.max(0, box.path("y").asDouble() - 8)).put("scale", 1)
+                .put("width", box.path("width").asDouble() + 16).put("height", box.path("height").asDouble() + 16);
         ObjectNode params = JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
         params.set("clip", clip);
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -9,4 +9,7 @@ public interface UserProfile {
 
     /** The user's full name, as people see it. */
     String getFullName();
+
+    /** The user's e-mail address (where Fail Forward's reminders and digest go). */
+    String getEmail();
 }
