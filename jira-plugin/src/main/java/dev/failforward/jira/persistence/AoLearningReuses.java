@@ -25,6 +25,8 @@ import java.util.TreeSet;
  * its own: the unique {@code REUSE_KEY} keeps one row when two nodes record the same reuse at once — the second insert
  * waits for the first and fails with a duplicate key (PostgreSQL), or is refused as a conflict and tried again by
  * {@link Transactions#write} until it meets the duplicate (HSQLDB) — and both callers then read the one stored row.
+ * The same transaction logs a change of the learning's record ({@link RecordChangeLog}), so its KPI events (the
+ * learnings it taught that were reused later) are recomputed.
  *
  * <p>Portability: {@code COLUMN = ?} on the unique or indexed columns and {@code LEARNING_ID IN (…)} lists of at most
  * {@value #IN_LIST}; no vendor SQL.
@@ -35,10 +37,12 @@ public class AoLearningReuses implements LearningReuseStore {
     private static final int IN_LIST = 500;
 
     private final ActiveObjects ao;
+    private final RecordChangeLog changes;
 
     @Inject
     public AoLearningReuses(@ComponentImport ActiveObjects ao) {
         this.ao = Objects.requireNonNull(ao, "ao");
+        this.changes = new RecordChangeLog(ao);
     }
 
     @Override
@@ -58,7 +62,12 @@ public class AoLearningReuses implements LearningReuseStore {
         row.put(LearningReuseEntity.REUSED_AT, Date.from(reuse.reusedAt()));
         boolean created;
         try {
-            Transactions.write(ao, () -> ao.create(LearningReuseEntity.class, row));
+            Transactions.write(ao, () -> {
+                ao.create(LearningReuseEntity.class, row);
+                // the learning's record teaches one more reused learning (team learning index): recompute its events
+                changes.record(reuse.recordIssueId());
+                return null;
+            });
             created = true;
         } catch (RuntimeException e) {
             if (!DatabaseErrors.isUniqueViolation(e)) {

@@ -91,7 +91,8 @@ class ShowcaseServiceTest {
         };
         PulseService pulse = new PulseService(new AoPulseStore(db.activeObjects()), permissions,
                 new PulseSettings(new InMemoryPluginSettings()), secrets, clock);
-        KpiService kpis = new KpiService(new KpiStore(db.activeObjects()), pulse, permissions, user,
+        KpiService kpis = new KpiService(new KpiStore(db.activeObjects()),
+                new dev.failforward.jira.persistence.AoCultureCounts(db.activeObjects()), pulse, permissions, user,
                 new KpiSearchLinks(new FakeFieldRegistry()), filterId -> Optional.empty(), clock);
         showcase = new ShowcaseService(new AoShowcaseQueries(db.activeObjects()), awardStore, awards, kpis,
                 permissions, records, user, clock);
