@@ -31,7 +31,7 @@ class ShowcaseBrowserTest extends BrowserTest {
         assertThat(text(".ff-showcase-asof")).startsWith("From Jira as of ");
         assertThat(texts(".ff-showcase-winner .ff-badge-winner")).containsExactly("Most valuable failure");
         assertThat(texts(".ff-showcase-nominee .ff-badge-nominee")).isNotEmpty().allMatch("Nominee"::equals);
-        assertThat(text(".ff-showcase-winner .ff-showcase-votes")).isEqualTo("3 votes");
+        assertThat(text(".ff-showcase-winner .ff-showcase-votes")).isEqualTo("4 votes");
         assertThat(texts(".ff-showcase-learning .ff-showcase-reuses").get(0)).startsWith("reused 4 times");
         assertThat(texts(".ff-showcase-experiment")).isNotEmpty();
         assertThat(texts(".ff-showcase-followup")).isNotEmpty().allMatch(f -> f.startsWith("Effective, checked "));

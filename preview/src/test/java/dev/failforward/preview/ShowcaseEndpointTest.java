@@ -57,11 +57,11 @@ class ShowcaseEndpointTest {
 
         JsonNode award = showcase.path("awards").get(0);
         assertThat(award.path("phase").asText()).isEqualTo("closed");
-        assertThat(award.path("winner").path("votes").asLong()).isEqualTo(3);
+        assertThat(award.path("winner").path("votes").asLong()).isEqualTo(4);
         assertThat(award.path("winner").path("record").path("url").asText()).startsWith("/browse/");
         List<Long> votes = new ArrayList<>();
         award.path("nominees").forEach(n -> votes.add(n.path("votes").asLong()));
-        assertThat(votes).containsExactly(3L, 2L, 0L);
+        assertThat(votes).containsExactly(4L, 2L, 1L);
 
         JsonNode learnings = showcase.path("learnings");
         assertThat(learnings.get(0).path("reuses").asLong()).isEqualTo(4);
