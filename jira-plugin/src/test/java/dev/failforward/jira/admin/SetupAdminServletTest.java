@@ -89,7 +89,8 @@ class SetupAdminServletTest {
                 }
             }
         }
-        assertThat(locations).containsExactlyInAnyOrder("js/admin-setup.js", "js/admin-reminders.js", "css/admin-setup.css");
+        assertThat(locations).containsExactlyInAnyOrder("js/admin-setup.js", "js/admin-reminders.js",
+                "js/award/award-admin.js", "css/admin-setup.css");
     }
 
     @Test

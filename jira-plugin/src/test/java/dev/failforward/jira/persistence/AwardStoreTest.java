@@ -201,4 +201,46 @@ class AwardStoreTest {
 
         assertThat(store.find(berlin.id())).contains(berlin);
     }
+
+    @Test
+    void theAwardsOfManyRecordsComeFromOneQueryPer500Keys() {
+        AwardSchedule quarters = AwardSchedule.quarterly(ZoneOffset.UTC);
+        Award q3 = new Award(AwardScope.instance(), quarters.previous(Q4.period()));
+        store.ensure(Q4);
+        store.ensure(q3);
+        store.nominate(Q4.id(), nomination("OPS-1", "ana", 1));
+        store.nominate(Q4.id(), nomination("OPS-2", "ben", 2));
+        store.nominate(q3.id(), nomination("OPS-1", "ana", 3));
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 3; i < 1200; i++) {
+            keys.add("OPS-" + i);
+        }
+        keys.add("OPS-2");
+        keys.add("OPS-1");
+        keys.add(null);
+
+        java.util.Map<String, List<String>> awards = store.awardsOf(keys);
+
+        assertThat(awards).containsOnlyKeys("OPS-1", "OPS-2");
+        assertThat(awards.get("OPS-1")).containsExactlyInAnyOrder(Q4.id(), q3.id());
+        assertThat(awards.get("OPS-2")).containsExactly(Q4.id());
+        assertThat(store.awardsOf(List.of())).isEmpty();
+    }
+
+    @Test
+    void rescheduleMovesAnAwardsEndsAndKeepsTheirOrder() {
+        store.ensure(Q4);
+
+        Award moved = store.reschedule(Q4.id(), LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 24)).orElseThrow();
+
+        assertThat(moved.period().start()).isEqualTo(Q4.period().start());
+        assertThat(moved.period().end()).isEqualTo(LocalDate.of(2026, 11, 10));
+        assertThat(moved.period().votingEnds()).isEqualTo(LocalDate.of(2026, 11, 24));
+        assertThat(store.find(Q4.id())).contains(moved);
+        assertThatThrownBy(() -> store.reschedule(Q4.id(), LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 10)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.find(Q4.id())).contains(moved);
+        assertThat(store.reschedule("instance@2020-01-01", LocalDate.of(2020, 2, 1), LocalDate.of(2020, 3, 1)))
+                .isEmpty();
+    }
 }
