@@ -42,7 +42,8 @@ final class DashboardServlet extends PageServlet {
             "kpi-dashboard-item", new Item("kpi", null, null,
                     orderedMap("project", "OPS,GROWTH,CARE", "months", "24", "granularity", "month",
                             "kpis", "experiments_started,reporting_time_median,reporting_time_p90,recurrence_rate,"
-                                    + "sharing_score,failure_type_mix",
+                                    + "sharing_score,failure_type_mix,follow_ups_effective_on_time,huddles_held,"
+                                    + "award_nominations,award_voters,team_learning_index",
                             "view", "chart")),
             "pulse-dashboard-item", new Item("pulse", null, null, orderedMap("project", "OPS")),
             "award-dashboard-item", new Item("award", null, null, orderedMap("scope", "instance")),

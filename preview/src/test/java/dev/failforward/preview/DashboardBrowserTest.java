@@ -18,6 +18,9 @@ class DashboardBrowserTest extends BrowserTest {
 
     private static final List<String> DEFAULT_KPIS = List.of("experiments_started", "reporting_time_median",
             "reporting_time_p90", "recurrence_rate", "sharing_score", "failure_type_mix");
+    /** The rhythm KPIs (issue 16) the preview's item shows after the others. */
+    private static final List<String> RHYTHM_KPIS = List.of("follow_ups_effective_on_time", "huddles_held",
+            "award_nominations", "award_voters", "team_learning_index");
 
     /** The items' root elements: the element the host hands to render(), on which the items set data-state. */
     private static final String KPI = "document.querySelector('#gadget-kpi [data-state]')";
@@ -28,7 +31,9 @@ class DashboardBrowserTest extends BrowserTest {
         open("/jira/dashboard");
         waitForKpiCharts();
 
-        assertThat(texts("#gadget-kpi [data-kpi]", "el.getAttribute('data-kpi')")).containsExactlyElementsOf(DEFAULT_KPIS);
+        List<String> configured = new ArrayList<>(DEFAULT_KPIS);
+        configured.addAll(RHYTHM_KPIS);
+        assertThat(texts("#gadget-kpi [data-kpi]", "el.getAttribute('data-kpi')")).containsExactlyElementsOf(configured);
         int drawn = browser.evaluate(KPI + ".getAttribute('data-charts-drawn')").asInt();
         List<Integer> inkPerCanvas = new ArrayList<>();
         browser.evaluate("[...document.querySelectorAll('#gadget-kpi canvas')].map(c => {"
@@ -48,6 +53,13 @@ class DashboardBrowserTest extends BrowserTest {
                     + ".filter(v => v !== null && v !== undefined && !(typeof v === 'object' && v.y == null)).length")
                     .asInt();
             assertThat(values).as("points with a value in the chart of " + kpi).isGreaterThanOrEqualTo(18);
+        }
+        // the rhythms have demo data too: follow-ups checked, last week's huddle, the awards, reused learnings
+        for (String kpi : RHYTHM_KPIS) {
+            int positive = browser.evaluate("require('failforward/chart').getChart(document.querySelector("
+                    + "'#gadget-kpi [data-kpi=" + kpi + "] canvas')).data.datasets.flatMap(d => d.data)"
+                    + ".map(v => typeof v === 'object' && v !== null ? v.y : v).filter(v => v > 0).length").asInt();
+            assertThat(positive).as("periods with a value above zero in the chart of " + kpi).isPositive();
         }
         // experiments started grow over the two years, as the demo teams adopt the practice
         JsonNode started = browser.evaluate("require('failforward/chart').getChart(document.querySelector("

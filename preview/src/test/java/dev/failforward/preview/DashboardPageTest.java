@@ -42,7 +42,8 @@ class DashboardPageTest extends PreviewHttpTest {
         assertThat(kpiDefaults.path("months").asText()).isEqualTo("24");
         assertThat(kpiDefaults.path("granularity").asText()).isEqualTo("month");
         assertThat(kpiDefaults.path("kpis").asText()).isEqualTo("experiments_started,reporting_time_median,"
-                + "reporting_time_p90,recurrence_rate,sharing_score,failure_type_mix");
+                + "reporting_time_p90,recurrence_rate,sharing_score,failure_type_mix,follow_ups_effective_on_time,"
+                + "huddles_held,award_nominations,award_voters,team_learning_index");
         assertThat(kpi.select(".ff-gadget-title, .ff-gadget-edit, .ff-gadget-loading, .ff-gadget-content")).hasSize(4);
 
         Element pulse = page.getElementById("gadget-pulse");
