@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * carries its badge on the issue view; a record is nominated with a reason from its issue view; an administrator ends
  * the nominations ({@code POST /awards/admin/{award}/advance}); the dashboard item takes one vote and refuses a second
  * one with the plain message; the administrator closes voting; the winner and its badge appear on the dashboard, the
- * issue view and the learnings archive in Confluence. Screenshots in {@code target/screenshots/}.
+ * issue view, the learnings archive and the failure showcase in Confluence. Screenshots in {@code target/screenshots/}.
  */
 class AwardBrowserTest extends BrowserTest {
 
@@ -124,6 +124,15 @@ class AwardBrowserTest extends BrowserTest {
         assertThat(texts(".ff-archive-item[data-issue-key=GROWTH-23] .ff-archive-item-award-winner", "el.textContent"))
                 .allSatisfy(text -> assertThat(text).startsWith("Most valuable failure \u00b7 Q"));
         screenshot("award-learnings-archive.png");
+
+        // and on the failure showcase of the award's quarter (Confluence, printed on the server for export)
+        String period = quarter.substring(quarter.indexOf(' ') + 1) + "-" + quarter.substring(0, quarter.indexOf(' '));
+        open("/confluence/pages/showcase?period=" + period);
+        waitFor("document.querySelector('.ff-showcase-title')");
+        assertThat(texts(".ff-showcase-winner", "el.querySelector('.ff-showcase-key').textContent + ' '"
+                + " + el.querySelector('.ff-badge-winner').textContent")).contains("GROWTH-21 Most valuable failure");
+        assertThat(texts(".ff-showcase-winner .ff-showcase-votes", "el.textContent")).contains("1 vote");
+        screenshot("award-showcase.png");
     }
 
     @Test

@@ -116,7 +116,8 @@ public class ShowcaseRenderer {
                 n.put("badge", text(nominee.winner() ? "failforward.showcase.badge.winner"
                         : "failforward.showcase.badge.nominee"));
                 n.put("reason", nullToEmpty(nominee.reason()));
-                n.put("votes", text("failforward.showcase.award.votes", String.valueOf(nominee.votes())));
+                n.put("votes", nominee.votes() == 1 ? text("failforward.showcase.award.vote")
+                        : text("failforward.showcase.award.votes", String.valueOf(nominee.votes())));
                 nominees.add(n);
             }
             a.put("nominees", nominees);
@@ -131,7 +132,8 @@ public class ShowcaseRenderer {
             Map<String, Object> l = record(learning.record(), jira);
             l.put("text", nullToEmpty(learning.text()));
             l.put("kind", label("failforward.failuredb.learningkind.", learning.kind()));
-            l.put("reuses", text("failforward.showcase.learning.reuses", String.valueOf(learning.reuses()),
+            l.put("reuses", text(learning.reuses() == 1 ? "failforward.showcase.learning.reused.once"
+                            : "failforward.showcase.learning.reuses", String.valueOf(learning.reuses()),
                     String.valueOf(learning.retros()), String.valueOf(learning.records())));
             learnings.add(l);
         }
