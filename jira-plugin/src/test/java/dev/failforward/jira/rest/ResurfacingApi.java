@@ -117,7 +117,14 @@ final class ResurfacingApi implements AutoCloseable {
                 return Locale.UK;
             }
         };
+        // the learnings archive (one of the resources here) shows award badges: an award service on this database
+        dev.failforward.jira.award.AwardService awards = new dev.failforward.jira.award.AwardService(
+                new dev.failforward.jira.persistence.AoAwards(db.activeObjects()), permissions, records,
+                new dev.failforward.jira.award.AwardSettings(new dev.failforward.host.settings.InMemoryPluginSettings()),
+                new dev.failforward.jira.secrets.FileSecretStore(java.nio.file.Files.createTempDirectory("ff-award-keys")),
+                clock);
         app = JiraRest.app(JiraI18n.english())
+                .bind(dev.failforward.jira.award.AwardService.class, awards)
                 .bind(RecordPermissions.class, permissions)
                 .bind(LearningReuseService.class, new LearningReuseService(reuses, learnings, records, permissions,
                         clock))
