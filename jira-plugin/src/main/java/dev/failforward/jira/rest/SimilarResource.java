@@ -51,7 +51,8 @@ public class SimilarResource {
         this.permissions = permissions;
     }
 
-    public record LearningJson(String text, String kind) {
+    /** A match's learning; {@code id} is what {@code POST /learnings/{learningId}/reuses} takes. */
+    public record LearningJson(long id, String text, String kind) {
     }
 
     public record MatchJson(String key, String projectKey, String summary, double score, List<String> reasons,
@@ -63,11 +64,14 @@ public class SimilarResource {
 
     /**
      * {@code GET /similar/{issueKey}?max=5}: the past failures most like an existing record (its whole text as stored
-     * now, itself excluded); 404 for a record the user cannot browse, like a missing one.
+     * now, itself excluded); 404 for a record the user cannot browse, like a missing one. {@code withLearnings=true}
+     * gives each match its newest learnings (the retro's "Cite in this retro"); absent or {@code false}: none, as
+     * before. Anything else is a 400 naming {@code withLearnings}.
      */
     @GET
     @Path("/{issueKey}")
-    public Result forRecord(@PathParam("issueKey") String issueKey, @QueryParam("max") String max) {
+    public Result forRecord(@PathParam("issueKey") String issueKey, @QueryParam("max") String max,
+                            @QueryParam("withLearnings") String withLearnings) {
         Access.requireLogin(permissions.currentUserKey());
         int limit = DEFAULT_MAX;
         if (max != null && !max.isBlank()) {
@@ -82,7 +86,7 @@ public class SimilarResource {
                         String.valueOf(SimilarQuery.MAX_RESULTS), max)));
             }
         }
-        return json(similar.forRecord(issueKey, limit));
+        return json(similar.forRecord(issueKey, limit, withLearningsParameter(withLearnings)));
     }
 
     @POST
@@ -113,7 +117,7 @@ public class SimilarResource {
         return new Result(result.matches().stream().map(m -> new MatchJson(m.match().issueKey(),
                 m.match().projectKey(), m.match().summary(), Math.round(m.match().score() * 1000) / 1000.0,
                 m.match().reasons(), "/browse/" + m.match().issueKey(),
-                m.learnings().stream().map(l -> new LearningJson(l.text(),
+                m.learnings().stream().map(l -> new LearningJson(l.id(), l.text(),
                         l.kind().name().toLowerCase(Locale.ROOT))).toList())).toList(),
                 IndexJson.of(result.index()));
     }
@@ -125,6 +129,19 @@ public class SimilarResource {
             throw RequestProblem.invalid(List.of(RecordSearchParameters.unknown("kind", value,
                     "INCIDENT, EXPERIMENT")));
         }
+    }
+
+    /** The query parameter {@code withLearnings}: absent or blank is false; only {@code true}/{@code false}. */
+    static boolean withLearningsParameter(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw RequestProblem.invalid(List.of(FieldError.of("withLearnings", "invalid",
+                    "failforward.similar.error.boolean", "withLearnings")));
+        }
+        return v.equals("true");
     }
 
     private static boolean withLearnings(JsonRequest json) {

@@ -64,6 +64,21 @@ class SimilarAndRecurrenceResourceTest {
     }
 
     @Test
+    void similarToARecordCarriesEachMatchsLearningsWithTheirIdsOnlyWhenAskedFor() {
+        api.similarAnswer.add(new SimilarMatch(api.sec1.issueId(), "SEC-1", "SEC", "Checkout token leak", 0.5,
+                List.of("token")));
+        JsonNode plain = FailureDbApi.json(api.admin().get("similar/OPS-1"));
+        assertThat(plain.path("matches").get(0).path("learnings")).isEmpty();
+
+        JsonNode body = FailureDbApi.json(api.admin().get("similar/OPS-1?withLearnings=true"));
+        JsonNode learning = body.path("matches").get(0).path("learnings").get(0);
+        assertThat(learning.path("text").asText()).isEqualTo("Rotate tokens");
+        assertThat(learning.path("id").asLong()).isPositive();
+
+        assertField(api.get("similar/OPS-1?withLearnings=maybe"), "withLearnings");
+    }
+
+    @Test
     void similarToARecordUsesItsWholeTextAndHidesWhatTheUserCannotBrowse() {
         JsonNode body = FailureDbApi.json(api.admin().get("similar/sec-1?max=2"));
         assertThat(body.path("matches")).isEmpty();
