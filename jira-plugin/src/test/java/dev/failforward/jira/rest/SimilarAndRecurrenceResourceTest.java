@@ -75,7 +75,18 @@ class SimilarAndRecurrenceResourceTest {
         assertThat(learning.path("text").asText()).isEqualTo("Rotate tokens");
         assertThat(learning.path("id").asLong()).isPositive();
 
+        assertThat(learning.path("reused").isNull()).as("no reusedBy asked").isTrue();
         assertField(api.get("similar/OPS-1?withLearnings=maybe"), "withLearnings");
+
+        // a retro page that cited it sees it marked; another page does not
+        api.reuseStore.record(new dev.failforward.jira.reuse.LearningReuse(learning.path("id").asLong(),
+                api.sec1.issueId(), "SEC", dev.failforward.jira.reuse.LearningReuse.Kind.RETRO, "page:98304", "admin",
+                Instant.parse("2026-05-06T11:00:00Z")));
+        assertThat(FailureDbApi.json(api.admin().get("similar/OPS-1?withLearnings=true&reusedBy=page:98304"))
+                .path("matches").get(0).path("learnings").get(0).path("reused").asBoolean()).isTrue();
+        assertThat(FailureDbApi.json(api.admin().get("similar/OPS-1?withLearnings=true&reusedBy=page:777"))
+                .path("matches").get(0).path("learnings").get(0).path("reused").asBoolean()).isFalse();
+        assertField(api.get("similar/OPS-1?withLearnings=true&reusedBy=OPS-1"), "reusedBy");
     }
 
     @Test
