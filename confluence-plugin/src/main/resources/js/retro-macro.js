@@ -276,7 +276,7 @@
 
     /**
      * "Cite in this retro": records the citation (201 new, 200 already recorded: both read "Cited", and the button
-     * stays disabled); any other answer shows its message next to the button and lets the user try again.
+     * stays disabled; a learning this page cited before reads "Cited" from the start); any other answer shows its message next to the button and lets the user try again.
      */
     function citeButton(learning, pageId) {
         var wrap = el('span', 'ff-cite');
@@ -285,6 +285,12 @@
         button.setAttribute('aria-label', format(TEXT.citeLabel, learning.text));
         var result = el('span', 'ff-cite-result');
         result.setAttribute('role', 'status');
+        if (learning.cited) {
+            button.textContent = TEXT.cited;
+            button.disabled = true;
+            button.removeAttribute('aria-label');
+            wrap.setAttribute('data-cited', 'true');
+        }
         button.addEventListener('click', function () {
             button.disabled = true;
             button.textContent = TEXT.citing;
@@ -322,12 +328,14 @@
     function loadSimilar(header, key) {
         var ticket = (header.ffSimilarTicket || 0) + 1;
         header.ffSimilarTicket = ticket;
-        request('GET', '/similar/' + encodeURIComponent(key) + '?max=' + SIMILAR_MAX, undefined, function (status, json) {
+        var pageId = citePageId(header);
+        request('GET', '/similar/' + encodeURIComponent(key) + '?max=' + SIMILAR_MAX
+                + (pageId ? '&pageId=' + encodeURIComponent(pageId) : ''), undefined, function (status, json) {
             if (ticket !== header.ffSimilarTicket || header.getAttribute('data-state') !== 'ok') {
                 return;
             }
             if (status === 200 && json) {
-                renderSimilar(header, json, citePageId(header));
+                renderSimilar(header, json, pageId);
             }
         });
     }

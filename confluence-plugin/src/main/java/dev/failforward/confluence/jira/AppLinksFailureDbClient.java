@@ -123,8 +123,17 @@ public class AppLinksFailureDbClient implements FailureDbClient {
         if (isBlank(issueKey)) {
             return new JiraResult.NotFound<>();
         }
-        // tagged as a search: the neighbours of a record change with a write to any record
-        return get("/similar/" + pathSegment(issueKey) + "?max=" + max + "&withLearnings=true", ReadCache.ANY_RECORD,
+        return similar(issueKey, max, 0);
+    }
+
+    @Override
+    public JiraResult<SimilarView> similar(String issueKey, int max, long citingPageId) {
+        if (isBlank(issueKey)) {
+            return new JiraResult.NotFound<>();
+        }
+        // tagged as a search: the neighbours of a record change with a write to any record (and a citation)
+        return get("/similar/" + pathSegment(issueKey) + "?max=" + max + "&withLearnings=true"
+                        + (citingPageId > 0 ? "&reusedBy=page:" + citingPageId : ""), ReadCache.ANY_RECORD,
                 FailureDbJson::similar)
                 .map(similar -> similar.withJiraUrl(displayUrl()));
     }
@@ -134,9 +143,12 @@ public class AppLinksFailureDbClient implements FailureDbClient {
         if (learningId <= 0 || pageId <= 0) {
             return new JiraResult.NotFound<>();
         }
-        // not through post(): a citation changes no record's text, so no cached read needs dropping
-        return call(MethodType.POST, "/learnings/" + learningId + "/reuses", FailureDbJson.citationBody(pageId),
-                (status, body) -> FailureDbJson.citation(body, status == 201));
+        try {
+            return call(MethodType.POST, "/learnings/" + learningId + "/reuses", FailureDbJson.citationBody(pageId),
+                    (status, body) -> FailureDbJson.citation(body, status == 201));
+        } finally {
+            cache.invalidate(ReadCache.ANY_RECORD); // the similar failures say which learnings a page cited
+        }
     }
 
     @Override

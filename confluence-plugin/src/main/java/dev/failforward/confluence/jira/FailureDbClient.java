@@ -42,6 +42,12 @@ public interface FailureDbClient {
     JiraResult<SimilarView> similar(String issueKey, int max);
 
     /**
+     * {@link #similar(String, int)} for a retro page: each learning also says whether the page {@code citingPageId}
+     * already cited it ({@link SimilarView.Learning#cited()}); Jira's {@code reusedBy=page:<id>}.
+     */
+    JiraResult<SimilarView> similar(String issueKey, int max, long citingPageId);
+
+    /**
      * {@code POST /learnings/{learningId}/reuses} with {@code {"kind":"retro","target":"page:<pageId>"}}: records that
      * a retro page cited the learning (idempotent: {@link CitationView#created()} is false when it already was). Jira
      * answers {@link JiraResult.NotFound} when the learning is missing or its record not browsable by the user.

@@ -242,7 +242,7 @@ final class FailureDbJson {
                 if (learning.isObject() && learning.path("id").isIntegralNumber() && learning.path("id").asLong() > 0
                         && text(learning, "text") != null) {
                     learnings.add(new SimilarView.Learning(learning.path("id").asLong(), text(learning, "text"),
-                            text(learning, "kind")));
+                            text(learning, "kind"), learning.path("reused").asBoolean(false)));
                 }
             }
             matches.add(new SimilarView.Match(text(match, "key"), text(match, "projectKey"), text(match, "summary"),

@@ -49,11 +49,17 @@ public record SimilarView(List<Match> matches, Index index, URI jiraUrl) {
 
     /**
      * A learning of a match: {@code id} is Jira's learning id (what {@link FailureDbClient#citeLearning} takes),
-     * {@code kind} Jira's lower-case kind ({@code insight}, {@code surprise}, …).
+     * {@code kind} Jira's lower-case kind ({@code insight}, {@code surprise}, …); {@code cited}: the page asked about
+     * already cited it (false when none was asked about).
      */
-    public record Learning(long id, String text, String kind) {
+    public record Learning(long id, String text, String kind, boolean cited) {
         public Learning {
             Objects.requireNonNull(text, "text");
+        }
+
+        /** A learning no page was asked about. */
+        public Learning(long id, String text, String kind) {
+            this(id, text, kind, false);
         }
     }
 

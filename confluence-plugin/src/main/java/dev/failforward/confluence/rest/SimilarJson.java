@@ -48,8 +48,11 @@ public final class SimilarJson {
     public record Match(String key, String summary, List<String> reasons, String url, List<Learning> learnings) {
     }
 
-    /** A learning of a similar past failure: Jira's id, the text and its lower-case kind. */
-    public record Learning(long id, String text, String kind) {
+    /**
+     * A learning of a similar past failure: Jira's id, the text and its lower-case kind; {@code cited}: the page the
+     * request named ({@code pageId}) already cited it.
+     */
+    public record Learning(long id, String text, String kind, boolean cited) {
     }
 
     /** Jira's search index: {@code ready}, {@code building} ({@code percent} done) or {@code unavailable}. */
@@ -58,7 +61,7 @@ public final class SimilarJson {
 
     private static Match match(SimilarView.Match match, String jiraUrl) {
         return new Match(match.key(), match.summary(), match.reasons(), url(jiraUrl, match),
-                match.learnings().stream().map(l -> new Learning(l.id(), l.text(), l.kind())).toList());
+                match.learnings().stream().map(l -> new Learning(l.id(), l.text(), l.kind(), l.cited())).toList());
     }
 
     /**

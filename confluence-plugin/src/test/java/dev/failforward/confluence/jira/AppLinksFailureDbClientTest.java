@@ -825,6 +825,26 @@ class AppLinksFailureDbClientTest {
         }
 
         @Test
+        void asksWhichLearningsARetroPageCitedAndACitationDropsTheCachedAnswers() throws Exception {
+            String url = "/rest/failforward/1.0/similar/OPS-42?max=5&withLearnings=true&reusedBy=page:98304";
+            jiraAnswers(MethodType.GET, url, 200, """
+                    {"matches": [{"key": "OPS-12", "learnings": [{"id": 31, "text": "t", "kind": "insight",
+                                                                 "reused": true}]}],
+                     "index": {"state": "ready", "percent": 100}}
+                    """);
+            jiraAnswers(MethodType.POST, "/rest/failforward/1.0/learnings/31/reuses", 200,
+                    "{\"learningId\": 31, \"target\": \"page:98304\", \"reuses\": 1}");
+
+            assertThat(client.similar("OPS-42", 5, 98304).okValue().orElseThrow().matches().get(0).learnings())
+                    .containsExactly(new SimilarView.Learning(31, "t", "insight", true));
+            client.similar("OPS-42", 5, 98304);
+            verify(factory, times(1)).createRequest(MethodType.GET, url);
+            client.citeLearning(31, 98304);
+            client.similar("OPS-42", 5, 98304);
+            verify(factory, times(2)).createRequest(MethodType.GET, url);
+        }
+
+        @Test
         void saysThatJirasIndexIsStillBuilding() throws Exception {
             jiraAnswers(MethodType.GET, SIMILAR_URL, 200,
                     "{\"matches\": [], \"index\": {\"state\": \"building\", \"percent\": 42}}");

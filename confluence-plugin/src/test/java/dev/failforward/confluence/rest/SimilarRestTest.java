@@ -102,6 +102,23 @@ class SimilarRestTest {
     }
 
     @Test
+    void aRetroPageAsksWhichLearningsItCitedAndABadPageIdIs400() throws Exception {
+        SimilarView cited = new SimilarView(List.of(new SimilarView.Match("OPS-12", "OPS", "x", 0.5, List.of(), null,
+                List.of(new SimilarView.Learning(31, "Alert early", "insight", true),
+                        new SimilarView.Learning(32, "Own the certificates", "insight", false)))),
+                new SimilarView.Index("ready", 100), null);
+        when(jira.similar("OPS-42", 5, 98304)).thenReturn(new JiraResult.Ok<>(cited));
+
+        JsonNode learnings = json(get("similar/OPS-42?pageId=98304")).path("matches").get(0).path("learnings");
+        assertThat(learnings.get(0).path("cited").asBoolean()).isTrue();
+        assertThat(learnings.get(1).path("cited").asBoolean()).isFalse();
+
+        Response bad = get("similar/OPS-42?pageId=abc");
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(json(bad).path("errors").get(0).path("field").asText()).isEqualTo("pageId");
+    }
+
+    @Test
     void passesMaxOnAndDefaultsToFive() throws Exception {
         SimilarView none = new SimilarView(List.of(), new SimilarView.Index("ready", 100), null);
         when(jira.similar(anyString(), anyInt())).thenReturn(new JiraResult.Ok<>(none));
