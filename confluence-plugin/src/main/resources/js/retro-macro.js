@@ -5,7 +5,9 @@
  * the experiment's hypothesis, criteria, outcome and decision, or the incident's dates and failure type; the learnings
  * and action items so far; or the state's message (with the authenticate / add-a-link link). Once the record shows, it
  * asks GET /similar/{key} and adds "Have we failed like this before?": the similar past failures, each linked to Jira
- * with what it shares, or the progress of Jira's index while it builds (nothing when there are none). For a logged-in
+ * with what it shares and its newest learnings, or the progress of Jira's index while it builds (nothing when there are
+ * none); on an interactive retro (page view, logged in) each learning has a "Cite in this retro" button that records
+ * the citation in Jira (POST /learnings/{id}/citations) and then reads "Cited". For a logged-in
  * user on a retro marked data-editable="true" it adds a small form to add a learning or a next step (POST to our REST
  * resource) and runs the blameless check over the retro's text, marking each phrase with its suggestion. User and Jira
  * text only ever reaches the page through textContent; labels come from the i18n bundle through the jsI18n transformer.
@@ -60,7 +62,13 @@
         checkTitle: AJS.I18n.getText('failforward.retro.js.check.title'),
         checkOk: AJS.I18n.getText('failforward.retro.js.check.ok'),
         checkSuggestion: AJS.I18n.getText('failforward.retro.js.check.suggestion'),
-        similarTitle: AJS.I18n.getText('failforward.similar.js.title')
+        similarTitle: AJS.I18n.getText('failforward.similar.js.title'),
+        cite: AJS.I18n.getText('failforward.cite.js.cite'),
+        citeLabel: AJS.I18n.getText('failforward.cite.js.cite.label'),
+        citing: AJS.I18n.getText('failforward.cite.js.citing'),
+        cited: AJS.I18n.getText('failforward.cite.js.cited'),
+        citeFailed: AJS.I18n.getText('failforward.cite.js.failed'),
+        learnedHere: AJS.I18n.getText('failforward.cite.js.learnings')
     };
 
     /** The patterns of the similar past failures' list (FailForward.kit.similarList). */
@@ -225,7 +233,7 @@
      * or the index's progress while Jira builds it. Nothing when there are none, and nothing for the other states: the
      * record above already says what is wrong with Jira (and an older Jira without the search answers not-found).
      */
-    function renderSimilar(header, data) {
+    function renderSimilar(header, data, pageId) {
         var old = header.querySelector('.ff-retro-similar');
         if (old) {
             old.parentNode.removeChild(old);
@@ -234,11 +242,83 @@
         if (!content) {
             return;
         }
+        (data.matches || []).forEach(function (match, i) {
+            var item = content.children[i];
+            if (item && match.learnings && match.learnings.length) {
+                item.appendChild(learnings(match.learnings, pageId));
+            }
+        });
         var section = el('section', 'ff-retro-similar');
         section.setAttribute('data-index-state', (data.index && data.index.state) || '');
         section.appendChild(el('h4', null, TEXT.similarTitle));
         section.appendChild(content);
         header.appendChild(section);
+    }
+
+    /**
+     * A similar failure's learnings; with a page id (an interactive retro), each with its "Cite in this retro" button.
+     * The text reaches the page through textContent only.
+     */
+    function learnings(list, pageId) {
+        var ul = el('ul', 'ff-similar-learnings');
+        ul.setAttribute('aria-label', TEXT.learnedHere);
+        list.forEach(function (learning) {
+            var li = el('li', 'ff-similar-learning');
+            li.setAttribute('data-learning-id', String(learning.id));
+            li.appendChild(el('span', 'ff-similar-learning-text', learning.text));
+            if (pageId) {
+                li.appendChild(citeButton(learning, pageId));
+            }
+            ul.appendChild(li);
+        });
+        return ul;
+    }
+
+    /**
+     * "Cite in this retro": records the citation (201 new, 200 already recorded: both read "Cited", and the button
+     * stays disabled; a learning this page cited before reads "Cited" from the start); any other answer shows its message next to the button and lets the user try again.
+     */
+    function citeButton(learning, pageId) {
+        var wrap = el('span', 'ff-cite');
+        var button = el('button', 'aui-button aui-button-compact ff-cite-button', TEXT.cite);
+        button.type = 'button';
+        button.setAttribute('aria-label', format(TEXT.citeLabel, learning.text));
+        var result = el('span', 'ff-cite-result');
+        result.setAttribute('role', 'status');
+        if (learning.cited) {
+            button.textContent = TEXT.cited;
+            button.disabled = true;
+            button.removeAttribute('aria-label');
+            wrap.setAttribute('data-cited', 'true');
+        }
+        button.addEventListener('click', function () {
+            button.disabled = true;
+            button.textContent = TEXT.citing;
+            result.textContent = '';
+            request('POST', '/learnings/' + encodeURIComponent(learning.id) + '/citations', {pageId: pageId},
+                function (status, json) {
+                    if ((status === 201 || status === 200) && json && json.state === 'ok') {
+                        button.textContent = TEXT.cited;
+                        button.removeAttribute('aria-label');
+                        wrap.setAttribute('data-cited', 'true');
+                        return;
+                    }
+                    button.disabled = false;
+                    button.textContent = TEXT.cite;
+                    var message = json && json.errors && json.errors.length
+                        ? json.errors.map(function (e) { return e.message; }).join(' ')
+                        : (json && json.message) || TEXT.citeFailed;
+                    result.className = 'ff-cite-result ff-cite-error';
+                    result.appendChild(el('span', null, message));
+                    if (json && json.state === 'authorize' && json.authorizeUri) {
+                        result.appendChild(document.createTextNode(' '));
+                        result.appendChild(link(json.authorizeUri, TEXT.authorize));
+                    }
+                });
+        });
+        wrap.appendChild(button);
+        wrap.appendChild(result);
+        return wrap;
     }
 
     /**
@@ -248,14 +328,28 @@
     function loadSimilar(header, key) {
         var ticket = (header.ffSimilarTicket || 0) + 1;
         header.ffSimilarTicket = ticket;
-        request('GET', '/similar/' + encodeURIComponent(key) + '?max=' + SIMILAR_MAX, undefined, function (status, json) {
+        var pageId = citePageId(header);
+        request('GET', '/similar/' + encodeURIComponent(key) + '?max=' + SIMILAR_MAX
+                + (pageId ? '&pageId=' + encodeURIComponent(pageId) : ''), undefined, function (status, json) {
             if (ticket !== header.ffSimilarTicket || header.getAttribute('data-state') !== 'ok') {
                 return;
             }
             if (status === 200 && json) {
-                renderSimilar(header, json);
+                renderSimilar(header, json, pageId);
             }
         });
+    }
+
+    /**
+     * The page a learning may be cited from: this page's id on an interactive retro (a page view, data-editable, for a
+     * logged-in user), else null (learnings show, without buttons).
+     */
+    function citePageId(header) {
+        var retro = header.closest ? header.closest('.ff-retro') : null;
+        var loggedIn = !!(global.AJS && AJS.Meta && AJS.Meta.get('remote-user'));
+        var pageId = meta('page-id');
+        return retro && loggedIn && retro.getAttribute('data-editable') === 'true' && /^[1-9][0-9]*$/.test(pageId || '')
+            ? pageId : null;
     }
 
     function load(retro) {

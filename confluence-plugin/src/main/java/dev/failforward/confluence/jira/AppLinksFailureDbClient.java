@@ -123,9 +123,32 @@ public class AppLinksFailureDbClient implements FailureDbClient {
         if (isBlank(issueKey)) {
             return new JiraResult.NotFound<>();
         }
-        // tagged as a search: the neighbours of a record change with a write to any record
-        return get("/similar/" + pathSegment(issueKey) + "?max=" + max, ReadCache.ANY_RECORD, FailureDbJson::similar)
+        return similar(issueKey, max, 0);
+    }
+
+    @Override
+    public JiraResult<SimilarView> similar(String issueKey, int max, long citingPageId) {
+        if (isBlank(issueKey)) {
+            return new JiraResult.NotFound<>();
+        }
+        // tagged as a search: the neighbours of a record change with a write to any record (and a citation)
+        return get("/similar/" + pathSegment(issueKey) + "?max=" + max + "&withLearnings=true"
+                        + (citingPageId > 0 ? "&reusedBy=page:" + citingPageId : ""), ReadCache.ANY_RECORD,
+                FailureDbJson::similar)
                 .map(similar -> similar.withJiraUrl(displayUrl()));
+    }
+
+    @Override
+    public JiraResult<CitationView> citeLearning(long learningId, long pageId) {
+        if (learningId <= 0 || pageId <= 0) {
+            return new JiraResult.NotFound<>();
+        }
+        try {
+            return call(MethodType.POST, "/learnings/" + learningId + "/reuses", FailureDbJson.citationBody(pageId),
+                    (status, body) -> FailureDbJson.citation(body, status == 201));
+        } finally {
+            cache.invalidate(ReadCache.ANY_RECORD); // the similar failures say which learnings a page cited
+        }
     }
 
     @Override
@@ -164,6 +187,16 @@ public class AppLinksFailureDbClient implements FailureDbClient {
     }
 
     private <T> JiraResult<T> call(MethodType method, String path, String body, BodyReader<T> reader) {
+        return call(method, path, body, (status, json) -> reader.read(json));
+    }
+
+    /** A body reader that also sees the 2xx status (201 created or 200 already there). */
+    @FunctionalInterface
+    private interface StatusBodyReader<T> {
+        T read(int status, com.fasterxml.jackson.databind.JsonNode body) throws UnreadableBodyException;
+    }
+
+    private <T> JiraResult<T> call(MethodType method, String path, String body, StatusBodyReader<T> reader) {
         try {
             ApplicationLink link = links.getPrimaryApplicationLink(JiraApplicationType.class);
             if (link == null) {
@@ -200,9 +233,9 @@ public class AppLinksFailureDbClient implements FailureDbClient {
         private final ApplicationLinkRequestFactory factory;
         private final MethodType method;
         private final String path;
-        private final BodyReader<T> reader;
+        private final StatusBodyReader<T> reader;
 
-        Handler(ApplicationLinkRequestFactory factory, MethodType method, String path, BodyReader<T> reader) {
+        Handler(ApplicationLinkRequestFactory factory, MethodType method, String path, StatusBodyReader<T> reader) {
             this.factory = factory;
             this.method = method;
             this.path = path;
@@ -219,7 +252,8 @@ public class AppLinksFailureDbClient implements FailureDbClient {
             int status = response.getStatusCode();
             if (status >= 200 && status < 300) {
                 try {
-                    return new JiraResult.Ok<>(reader.read(FailureDbJson.parse(response.getResponseBodyAsString())));
+                    return new JiraResult.Ok<>(reader.read(status,
+                            FailureDbJson.parse(response.getResponseBodyAsString())));
                 } catch (UnreadableBodyException e) {
                     return unavailable(method, path, "Jira's answer could not be read (" + e.getMessage() + ")");
                 }

@@ -34,12 +34,25 @@ public interface FailureDbClient {
     JiraResult<LearningPageView> searchLearnings(LearningSearch search);
 
     /**
-     * {@code GET /similar/{issueKey}?max=}: the past failures most like the record's whole text (itself excluded), at
-     * most {@code max} (Jira accepts 1..20), with the state of Jira's search index and the Jira link's display URL for
+     * {@code GET /similar/{issueKey}?max=&withLearnings=true}: the past failures most like the record's whole text (itself excluded), at
+     * most {@code max} (Jira accepts 1..20), each with its newest learnings, with the state of Jira's search index and the Jira link's display URL for
      * links to the matches. Briefly cached; any write drops the cached answers (a new learning may change any
      * record's neighbours).
      */
     JiraResult<SimilarView> similar(String issueKey, int max);
+
+    /**
+     * {@link #similar(String, int)} for a retro page: each learning also says whether the page {@code citingPageId}
+     * already cited it ({@link SimilarView.Learning#cited()}); Jira's {@code reusedBy=page:<id>}.
+     */
+    JiraResult<SimilarView> similar(String issueKey, int max, long citingPageId);
+
+    /**
+     * {@code POST /learnings/{learningId}/reuses} with {@code {"kind":"retro","target":"page:<pageId>"}}: records that
+     * a retro page cited the learning (idempotent: {@link CitationView#created()} is false when it already was). Jira
+     * answers {@link JiraResult.NotFound} when the learning is missing or its record not browsable by the user.
+     */
+    JiraResult<CitationView> citeLearning(long learningId, long pageId);
 
     /**
      * {@code GET /showcase?<query>}: the failure showcase of a period (awards, most reused learnings, decided

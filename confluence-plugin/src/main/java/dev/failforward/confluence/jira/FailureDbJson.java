@@ -218,8 +218,8 @@ final class FailureDbJson {
      * {@code GET /similar/{issueKey}}: {@code {matches:[{key, projectKey, summary, score, reasons:[…], url,
      * learnings}], index:{state, percent}}}. {@code matches} must be an array whose items each have their {@code key},
      * and {@code index} an object with its {@code state}: without them the answer says nothing. {@code reasons} that
-     * are not text are skipped; the other members are read as far as they are there ({@code learnings} is not read:
-     * nothing shows it yet).
+     * are not text are skipped; the other members are read as far as they are there ({@code learnings}: those
+     * with a positive {@code id} and a text, the others skipped; absent when Jira was not asked for them).
      */
     static SimilarView similar(JsonNode body) throws UnreadableBodyException {
         requireObject(body, "body");
@@ -237,8 +237,16 @@ final class FailureDbJson {
                     reasons.add(reason.asText());
                 }
             }
+            List<SimilarView.Learning> learnings = new ArrayList<>();
+            for (JsonNode learning : array(match, "learnings")) {
+                if (learning.isObject() && learning.path("id").isIntegralNumber() && learning.path("id").asLong() > 0
+                        && text(learning, "text") != null) {
+                    learnings.add(new SimilarView.Learning(learning.path("id").asLong(), text(learning, "text"),
+                            text(learning, "kind"), learning.path("reused").asBoolean(false)));
+                }
+            }
             matches.add(new SimilarView.Match(text(match, "key"), text(match, "projectKey"), text(match, "summary"),
-                    match.path("score").asDouble(0), reasons, text(match, "url")));
+                    match.path("score").asDouble(0), reasons, text(match, "url"), learnings));
         }
         JsonNode index = object(body, "index");
         requireText(index, "state");
@@ -294,6 +302,25 @@ final class FailureDbJson {
             body.put("sourceTitle", source.title());
         }
         return write(body);
+    }
+
+    /** {@code {"kind":"retro","target":"page:<pageId>"}}: a learning cited from a retro page. */
+    static String citationBody(long pageId) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("kind", "retro");
+        body.put("target", "page:" + pageId);
+        return write(body);
+    }
+
+    /**
+     * {@code POST /learnings/{learningId}/reuses}: {@code {learningId, kind, target, reusedAt, reuses}}; {@code target}
+     * must be there. {@code created}: Jira answered 201 (new) rather than 200 (already recorded).
+     */
+    static CitationView citation(JsonNode body, boolean created) throws UnreadableBodyException {
+        requireObject(body, "body");
+        requireText(body, "target");
+        return new CitationView(body.path("learningId").asLong(0), text(body, "target"), instant(body, "reusedAt"),
+                body.path("reuses").asLong(0), created);
     }
 
     /** {@code {"description","owner","dueDate","type","checkInDate"}}; an absent check-in date is left out. */

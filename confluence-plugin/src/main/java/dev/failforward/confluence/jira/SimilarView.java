@@ -30,13 +30,36 @@ public record SimilarView(List<Match> matches, Index index, URI jiraUrl) {
      * @param score   relevance as Jira ranks it (comparable only within one answer)
      * @param reasons why it matched, most telling first: shared terms as written ("certificate") and shared fields
      *                ("same component")
-     * @param url     the issue's page, relative to Jira's base URL ({@code /browse/OPS-12}), as Jira sent it, or null
+     * @param url       the issue's page, relative to Jira's base URL ({@code /browse/OPS-12}), as Jira sent it, or null
+     * @param learnings the match's newest learnings (what a retro may cite), newest first; never null
      */
     public record Match(String key, String projectKey, String summary, double score, List<String> reasons,
-                        String url) {
+                        String url, List<Learning> learnings) {
         public Match {
             Objects.requireNonNull(key, "key");
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
+            learnings = learnings == null ? List.of() : List.copyOf(learnings);
+        }
+
+        /** A match without learnings. */
+        public Match(String key, String projectKey, String summary, double score, List<String> reasons, String url) {
+            this(key, projectKey, summary, score, reasons, url, List.of());
+        }
+    }
+
+    /**
+     * A learning of a match: {@code id} is Jira's learning id (what {@link FailureDbClient#citeLearning} takes),
+     * {@code kind} Jira's lower-case kind ({@code insight}, {@code surprise}, …); {@code cited}: the page asked about
+     * already cited it (false when none was asked about).
+     */
+    public record Learning(long id, String text, String kind, boolean cited) {
+        public Learning {
+            Objects.requireNonNull(text, "text");
+        }
+
+        /** A learning no page was asked about. */
+        public Learning(long id, String text, String kind) {
+            this(id, text, kind, false);
         }
     }
 

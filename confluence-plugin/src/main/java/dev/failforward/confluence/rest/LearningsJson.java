@@ -66,6 +66,15 @@ public final class LearningsJson {
     public record AwardBadge(String award, String kind, String text) {
     }
 
+    /**
+     * {@code POST /learnings/{learningId}/citations}: {@code state} {@code ok} with Jira's {@code target}
+     * ({@code page:<id>}), {@code reusedAt}, the learning's {@code reuses} and whether this call recorded it
+     * ({@code created}); or a failure state with its {@code message} (and {@code adminUrl} / {@code authorizeUri}).
+     */
+    public record Citation(String state, long learningId, String target, String reusedAt, long reuses,
+                           boolean created, String message, String adminUrl, String authorizeUri) {
+    }
+
     /** The record's retro page in Confluence. */
     public record RetroPage(String url, String title) {
     }

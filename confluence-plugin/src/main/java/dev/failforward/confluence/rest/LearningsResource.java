@@ -5,15 +5,21 @@ import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.user.UserKey;
 import com.atlassian.sal.api.user.UserManager;
 import dev.failforward.confluence.archive.ArchivePeriod;
+import dev.failforward.confluence.jira.CitationView;
 import dev.failforward.confluence.jira.FailureDbClient;
 import dev.failforward.confluence.jira.JiraResult;
 import dev.failforward.confluence.jira.LearningPageView;
 import dev.failforward.confluence.jira.LearningSearch;
+import dev.failforward.rest.JsonRequest;
 import dev.failforward.rest.RequestProblem;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -22,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The learnings archive macro's view of Jira's learnings search, read as the current user through
@@ -36,6 +43,20 @@ import java.util.Objects;
  * expected condition of Jira is a 200 with its state (the macro shows a message for each), mapped by
  * {@link JiraStates}; the applinks admin page comes with {@code no-link} for Confluence administrators only. 400 names
  * every bad parameter at once (before Jira is asked), or passes Jira's own field errors on; 401 anonymous.
+ *
+ * <p>A retro cites a past failure's learning ("Cite in this retro" under "Have we failed like this before?"):
+ * <pre>
+ *   POST /rest/failforward-confluence/1.0/learnings/{learningId}/citations  {"pageId": 98304}
+ *   201 {"state":"ok","learningId","target":"page:98304","reusedAt","reuses","created":true}   recorded now
+ *   200 the same with "created":false                                                       recorded before
+ *   400 naming learningId / pageId (before Jira is asked), or Jira's own field errors
+ *   404 not-found (no such learning, or its record is not one the user may browse) · 409 no-link / authorize
+ *   503 unavailable · 401 anonymous
+ * </pre>
+ * Jira records it as the learning's reuse {@code {"kind":"retro","target":"page:<pageId>"}} as the current user
+ * (Application Links), so Jira decides who may see the learning. The page is only checked to be a page id: this plugin
+ * has no view of Confluence's page permissions, and a citation claims no more than "this page cited it" (Jira lists a
+ * page target only as {@code page:<id>}, never its title or text).
  */
 @Path("/learnings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +66,14 @@ public class LearningsResource {
     static final JiraStates.Messages MESSAGES = new JiraStates.Messages("failforward.archive.state.nolink",
             "failforward.retro.state.authorize", "failforward.retro.state.unavailable",
             "failforward.archive.state.notfound", "failforward.archive.state.forbidden");
+
+    /** The citations' texts: not-found names the learning, authorisation and unavailability read as the retro's. */
+    static final JiraStates.Messages CITE_MESSAGES = new JiraStates.Messages("failforward.retro.state.nolink",
+            "failforward.retro.state.authorize", "failforward.retro.state.unavailable",
+            "failforward.cite.state.notfound", "failforward.cite.state.forbidden");
+
+    private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
+    private static final int MAX_SHOWN = 50;
 
     private final FailureDbClient jira;
     private final UserManager users;
@@ -89,6 +118,60 @@ public class LearningsResource {
         JiraStates.Failure failure = JiraStates.failure(result, i18n, MESSAGES, "the learnings archive",
                 users.isAdmin(user));
         return json(200, LearningsJson.Page.failure(failure));
+    }
+
+    @POST
+    @Path("/{learningId}/citations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response cite(@PathParam("learningId") String rawLearningId, String body) {
+        UserKey user = users.getRemoteUserKey();
+        if (user == null) {
+            throw RequestProblem.loginRequired();
+        }
+        String learningText = rawLearningId == null ? "" : rawLearningId.strip();
+        if (!ID.matcher(learningText).matches()) {
+            throw RequestProblem.invalid("learningId", "format", "failforward.cite.rest.error.learningid",
+                    shown(learningText));
+        }
+        long learningId = Long.parseLong(learningText);
+        long pageId = pageId(JsonRequest.parse(body));
+        JiraResult<CitationView> result = jira.citeLearning(learningId, pageId);
+        if (result instanceof JiraResult.Ok<CitationView> ok) {
+            CitationView cited = ok.value();
+            return json(cited.created() ? 201 : 200, new LearningsJson.Citation("ok", learningId, cited.target(),
+                    cited.reusedAt() == null ? null : cited.reusedAt().toString(), cited.reuses(), cited.created(),
+                    null, null, null));
+        }
+        if (result instanceof JiraResult.Invalid<CitationView> invalid) {
+            return json(400, JiraStates.jiraRefused(invalid.problems(), i18n));
+        }
+        JiraStates.Failure failure = JiraStates.failure(result, i18n, CITE_MESSAGES, "#" + learningId,
+                users.isAdmin(user));
+        int status = switch (failure.state()) {
+            case "not-found" -> 404;
+            case "forbidden" -> 403;
+            case "unavailable" -> 503;
+            default -> 409;
+        };
+        return json(status, new LearningsJson.Citation(failure.state(), learningId, null, null, 0, false,
+                failure.message(), failure.adminUrl(), failure.authorizeUri()));
+    }
+
+    /** {@code pageId}: required, a positive whole number (as a JSON number or a string of digits). */
+    private static long pageId(JsonRequest request) {
+        JsonNode value = request.field("pageId");
+        if (value == null || value.isNull()) {
+            throw JsonRequest.required("pageId");
+        }
+        String text = value.isIntegralNumber() || value.isTextual() ? value.asText().strip() : value.toString();
+        if (!ID.matcher(text).matches()) {
+            throw RequestProblem.invalid("pageId", "format", "failforward.confluence.rest.error.pageid", shown(text));
+        }
+        return Long.parseLong(text);
+    }
+
+    private static String shown(String value) {
+        return value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "…" : value;
     }
 
     private static Response json(int status, Object entity) {

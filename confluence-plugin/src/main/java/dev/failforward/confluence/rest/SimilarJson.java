@@ -42,9 +42,17 @@ public final class SimilarJson {
 
     /**
      * A similar past failure: {@code reasons} are what it shares with the record ("certificate", "same component"),
-     * most telling first; {@code url} is the issue in Jira (null when Jira's URL is not known).
+     * most telling first; {@code url} is the issue in Jira (null when Jira's URL is not known); {@code learnings} its
+     * newest learnings, each with the {@code id} a retro cites it by ({@code POST /learnings/{id}/citations}).
      */
-    public record Match(String key, String summary, List<String> reasons, String url) {
+    public record Match(String key, String summary, List<String> reasons, String url, List<Learning> learnings) {
+    }
+
+    /**
+     * A learning of a similar past failure: Jira's id, the text and its lower-case kind; {@code cited}: the page the
+     * request named ({@code pageId}) already cited it.
+     */
+    public record Learning(long id, String text, String kind, boolean cited) {
     }
 
     /** Jira's search index: {@code ready}, {@code building} ({@code percent} done) or {@code unavailable}. */
@@ -52,7 +60,8 @@ public final class SimilarJson {
     }
 
     private static Match match(SimilarView.Match match, String jiraUrl) {
-        return new Match(match.key(), match.summary(), match.reasons(), url(jiraUrl, match));
+        return new Match(match.key(), match.summary(), match.reasons(), url(jiraUrl, match),
+                match.learnings().stream().map(l -> new Learning(l.id(), l.text(), l.kind(), l.cited())).toList());
     }
 
     /**

@@ -29,15 +29,17 @@ import java.util.Optional;
  * "Have we failed like this before?": the past failures most like one record, from Jira's search index, read as the
  * current user through {@link FailureDbClient} (Application Links), so Jira's permissions hold:
  * <pre>
- *   GET /rest/failforward-confluence/1.0/similar/{issueKey}?max=5
+ *   GET /rest/failforward-confluence/1.0/similar/{issueKey}?max=5&amp;pageId=98304
  *   200 {"state":"ok"|"no-link"|"authorize"|"unavailable"|"not-found"|"forbidden", "issueKey", "message",
- *        "matches":[{"key","summary","reasons":[…],"url"}], "index":{"state":"ready"|"building"|"unavailable","percent"}}
+ *        "matches":[{"key","summary","reasons":[…],"url","learnings":[{"id","text","kind","cited"}]}],
+ *        "index":{"state":"ready"|"building"|"unavailable","percent"}}
  * </pre>
  * For the retro header and the learnings archive's "More like this". As for {@code /records}, every expected condition
  * of Jira is a 200 with its state (the page decides what to show; the retro header shows nothing for most of them, as
  * the record above already says why), mapped by {@link JiraStates}; the applinks admin page comes with {@code no-link}
  * for Confluence administrators only. 401 anonymous, then 400 naming {@code issueKey} and {@code max} (1..20, default
- * 5) when they are bad, before Jira is asked; Jira's own 400 passes through.
+ * 5) when they are bad, before Jira is asked; Jira's own 400 passes through. {@code pageId} (optional, a positive
+ * number, else 400 naming it): the retro page asking, so each learning says whether that page already cited it.
  */
 @Path("/similar")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +49,7 @@ public class SimilarResource {
     /** Jira's own limit for {@code max}. */
     static final int MAX_MAX = 20;
     private static final int MAX_SHOWN_VALUE = 50;
+    private static final java.util.regex.Pattern PAGE_ID = java.util.regex.Pattern.compile("[1-9][0-9]{0,17}");
 
     /** The texts for the states: the retro's, but for reading (not changing) what Jira will not show. */
     static final JiraStates.Messages MESSAGES = new JiraStates.Messages("failforward.retro.state.nolink",
@@ -68,7 +71,8 @@ public class SimilarResource {
 
     @GET
     @Path("/{issueKey}")
-    public Response similar(@PathParam("issueKey") String rawKey, @QueryParam("max") String rawMax) {
+    public Response similar(@PathParam("issueKey") String rawKey, @QueryParam("max") String rawMax,
+                            @QueryParam("pageId") String rawPageId) {
         UserKey user = users.getRemoteUserKey();
         if (user == null) {
             throw RequestProblem.loginRequired();
@@ -80,10 +84,11 @@ public class SimilarResource {
                     shown(rawKey == null ? "" : rawKey)));
         }
         int max = max(rawMax, errors);
+        long pageId = pageId(rawPageId, errors);
         if (!errors.isEmpty()) {
             throw RequestProblem.invalid(errors);
         }
-        JiraResult<SimilarView> result = jira.similar(key.get(), max);
+        JiraResult<SimilarView> result = pageId > 0 ? jira.similar(key.get(), max, pageId) : jira.similar(key.get(), max);
         if (result instanceof JiraResult.Ok<SimilarView> ok) {
             return json(200, SimilarJson.State.ok(key.get(), ok.value()));
         }
@@ -92,6 +97,19 @@ public class SimilarResource {
         }
         JiraStates.Failure failure = JiraStates.failure(result, i18n, MESSAGES, key.get(), users.isAdmin(user));
         return json(200, SimilarJson.State.failure(key.get(), failure));
+    }
+
+    /** {@code pageId}, the retro page asking (its learnings say whether it cited them); absent or blank: 0, none. */
+    private static long pageId(String raw, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            return 0;
+        }
+        String text = raw.strip();
+        if (PAGE_ID.matcher(text).matches()) {
+            return Long.parseLong(text);
+        }
+        errors.add(FieldError.of("pageId", "format", "failforward.confluence.rest.error.pageid", shown(text)));
+        return 0;
     }
 
     /** {@code max} as a whole number 1..20; absent or blank: 5. */

@@ -740,17 +740,65 @@ class AppLinksFailureDbClientTest {
         }
     }
 
+    // ----- citing a learning from a retro page ------------------------------------------------------------------------
+
+    @Nested
+    class Citations {
+
+        static final String REUSES_URL = "/rest/failforward/1.0/learnings/31/reuses";
+        static final String REUSE_JSON = """
+                {"learningId": 31, "kind": "retro", "target": "page:98304", "reusedAt": "2026-05-06T11:00:00Z",
+                 "reuses": 4}
+                """;
+
+        @Test
+        void postsTheRetroReuseAndTellsANewCitationFromOneAlreadyRecorded() throws Exception {
+            ApplicationLinkRequest request = jiraAnswers(MethodType.POST, REUSES_URL, 201, REUSE_JSON);
+
+            assertThat(client.citeLearning(31, 98304)).isEqualTo(new JiraResult.Ok<>(new CitationView(31,
+                    "page:98304", Instant.parse("2026-05-06T11:00:00Z"), 4, true)));
+            verify(request).setRequestBody("{\"kind\":\"retro\",\"target\":\"page:98304\"}", "application/json");
+
+            jiraAnswers(MethodType.POST, REUSES_URL, 200, REUSE_JSON);
+            assertThat(client.citeLearning(31, 98304).okValue().orElseThrow().created()).isFalse();
+        }
+
+        @Test
+        void mapsJirasAnswersAndNeverAsksForANonPositiveId() throws Exception {
+            jiraAnswers(MethodType.POST, REUSES_URL, 404, "{}");
+            assertThat(client.citeLearning(31, 98304)).isEqualTo(new JiraResult.NotFound<>());
+
+            jiraAnswers(MethodType.POST, REUSES_URL, 400,
+                    "{\"status\":400,\"message\":\"x\",\"errors\":[{\"field\":\"target\",\"code\":\"format\",\"message\":\"bad\"}]}");
+            assertThat(client.citeLearning(31, 98304)).isEqualTo(new JiraResult.Invalid<>(
+                    List.of(new FieldProblem("target", "format", "bad"))));
+
+            jiraFails(MethodType.POST, REUSES_URL, new ResponseException(new SocketTimeoutException("Read timed out")));
+            assertThat(unavailableReason(client.citeLearning(31, 98304))).startsWith("Jira timed out");
+
+            jiraAnswers(MethodType.POST, REUSES_URL, 201, "{\"learningId\": 31}");
+            assertThat(unavailableReason(client.citeLearning(31, 98304)))
+                    .isEqualTo("Jira's answer could not be read (no 'target')");
+
+            assertThat(client.citeLearning(0, 98304)).isEqualTo(new JiraResult.NotFound<>());
+            assertThat(client.citeLearning(31, -1)).isEqualTo(new JiraResult.NotFound<>());
+        }
+    }
+
     // ----- similar past failures ------------------------------------------------------------------------------------
 
     @Nested
     class Similar {
 
-        static final String SIMILAR_URL = "/rest/failforward/1.0/similar/OPS-42?max=5";
+        static final String SIMILAR_URL = "/rest/failforward/1.0/similar/OPS-42?max=5&withLearnings=true";
 
         static final String SIMILAR_JSON = """
                 {"matches": [{"key": "OPS-12", "projectKey": "OPS", "summary": "Certificate expired on the API gateway",
                               "score": 0.71, "reasons": ["certificate", "expired", "same component"],
-                              "url": "/browse/OPS-12", "learnings": [], "aFieldJiraAddsLater": {"x": 1}},
+                              "url": "/browse/OPS-12", "aFieldJiraAddsLater": {"x": 1},
+                              "learnings": [{"id": 31, "text": "Alert 30 days before expiry", "kind": "insight"},
+                                            {"id": "32", "text": "an id that is not a number"},
+                                            {"id": 33}, "not an object"]},
                              {"key": "GROW-3", "summary": null, "score": 0.2, "reasons": ["expired", 7, null],
                               "url": "/browse/GROW-3"},
                              {"key": "SEC-9"}],
@@ -766,13 +814,34 @@ class AppLinksFailureDbClientTest {
 
             assertThat(similar.matches()).containsExactly(
                     new SimilarView.Match("OPS-12", "OPS", "Certificate expired on the API gateway", 0.71,
-                            List.of("certificate", "expired", "same component"), "/browse/OPS-12"),
+                            List.of("certificate", "expired", "same component"), "/browse/OPS-12",
+                            List.of(new SimilarView.Learning(31, "Alert 30 days before expiry", "insight"))),
                     new SimilarView.Match("GROW-3", null, null, 0.2, List.of("expired"), "/browse/GROW-3"),
                     new SimilarView.Match("SEC-9", null, null, 0, List.of(), null));
             assertThat(similar.index()).isEqualTo(new SimilarView.Index("ready", 100));
             assertThat(similar.jiraUrl()).isEqualTo(URI.create("https://jira.example.com/"));
             verify(request).setHeader("Accept", "application/json");
             verify(request).setSoTimeout(4_000);
+        }
+
+        @Test
+        void asksWhichLearningsARetroPageCitedAndACitationDropsTheCachedAnswers() throws Exception {
+            String url = "/rest/failforward/1.0/similar/OPS-42?max=5&withLearnings=true&reusedBy=page:98304";
+            jiraAnswers(MethodType.GET, url, 200, """
+                    {"matches": [{"key": "OPS-12", "learnings": [{"id": 31, "text": "t", "kind": "insight",
+                                                                 "reused": true}]}],
+                     "index": {"state": "ready", "percent": 100}}
+                    """);
+            jiraAnswers(MethodType.POST, "/rest/failforward/1.0/learnings/31/reuses", 200,
+                    "{\"learningId\": 31, \"target\": \"page:98304\", \"reuses\": 1}");
+
+            assertThat(client.similar("OPS-42", 5, 98304).okValue().orElseThrow().matches().get(0).learnings())
+                    .containsExactly(new SimilarView.Learning(31, "t", "insight", true));
+            client.similar("OPS-42", 5, 98304);
+            verify(factory, times(1)).createRequest(MethodType.GET, url);
+            client.citeLearning(31, 98304);
+            client.similar("OPS-42", 5, 98304);
+            verify(factory, times(2)).createRequest(MethodType.GET, url);
         }
 
         @Test
@@ -789,7 +858,7 @@ class AppLinksFailureDbClientTest {
 
         @Test
         void passesMaxAndEncodesTheKeyAsOnePathSegment() throws Exception {
-            String url = "/rest/failforward/1.0/similar/OPS%2F42%3Fx%3D1?max=20";
+            String url = "/rest/failforward/1.0/similar/OPS%2F42%3Fx%3D1?max=20&withLearnings=true";
             jiraAnswers(MethodType.GET, url, 404, "{}");
 
             assertThat(client.similar("OPS/42?x=1", 20)).isEqualTo(new JiraResult.NotFound<>());
@@ -856,7 +925,7 @@ class AppLinksFailureDbClientTest {
             jiraFails(MethodType.GET, SIMILAR_URL, new ResponseException(new SocketTimeoutException("Read timed out")));
             assertThat(unavailableReason(client.similar("OPS-42", 5))).startsWith("Jira timed out");
 
-            jiraAnswers(MethodType.GET, "/rest/failforward/1.0/similar/OPS-42?max=21", 400, """
+            jiraAnswers(MethodType.GET, "/rest/failforward/1.0/similar/OPS-42?max=21&withLearnings=true", 400, """
                     {"status": 400, "message": "Invalid.",
                      "errors": [{"field": "max", "code": "outOfRange", "message": "max must be 1 to 20."}]}
                     """);
@@ -872,7 +941,7 @@ class AppLinksFailureDbClientTest {
         void cachesPerUserAndMaxUntilAnyRecordIsWritten() throws Exception {
             when(link.getDisplayUrl()).thenReturn(URI.create("https://jira.example.com"));
             jiraAnswers(MethodType.GET, SIMILAR_URL, 200, SIMILAR_JSON);
-            jiraAnswers(MethodType.GET, "/rest/failforward/1.0/similar/OPS-42?max=3", 200, SIMILAR_JSON);
+            jiraAnswers(MethodType.GET, "/rest/failforward/1.0/similar/OPS-42?max=3&withLearnings=true", 200, SIMILAR_JSON);
             jiraAnswers(MethodType.POST, "/rest/failforward/1.0/records/SEC-9/learnings", 201,
                     LEARNING_JSON.replace("OPS-42", "SEC-9"));
 
@@ -882,7 +951,7 @@ class AppLinksFailureDbClientTest {
             assertThat(cached.okValue().orElseThrow().jiraUrl()).isEqualTo(URI.create("https://jira.example.com"));
 
             client.similar("OPS-42", 3);
-            verify(factory, times(1)).createRequest(MethodType.GET, "/rest/failforward/1.0/similar/OPS-42?max=3");
+            verify(factory, times(1)).createRequest(MethodType.GET, "/rest/failforward/1.0/similar/OPS-42?max=3&withLearnings=true");
             actAs("bob");
             client.similar("OPS-42", 5);
             verify(factory, times(2)).createRequest(MethodType.GET, SIMILAR_URL);

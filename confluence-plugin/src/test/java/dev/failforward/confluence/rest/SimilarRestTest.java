@@ -63,7 +63,8 @@ class SimilarRestTest {
     private static SimilarView twoMatches(String jiraUrl) {
         return new SimilarView(List.of(
                 new SimilarView.Match("OPS-12", "OPS", "Certificate expired on the API gateway", 0.71,
-                        List.of("certificate", "expired", "same component"), "/browse/OPS-12"),
+                        List.of("certificate", "expired", "same component"), "/browse/OPS-12",
+                        List.of(new SimilarView.Learning(31, "Alert 30 days before expiry", "insight"))),
                 new SimilarView.Match("SEC-3", "SEC", null, 0.4, List.of("expired"), null)),
                 new SimilarView.Index("ready", 100), jiraUrl == null ? null : URI.create(jiraUrl));
     }
@@ -85,7 +86,12 @@ class SimilarRestTest {
         assertThat(JSON.convertValue(first.path("reasons"), List.class))
                 .containsExactly("certificate", "expired", "same component");
         assertThat(first.path("url").asText()).isEqualTo("https://jira.example.com/jira/browse/OPS-12");
+        JsonNode learning = first.path("learnings").get(0);
+        assertThat(learning.path("id").asLong()).as("what a retro cites it by").isEqualTo(31);
+        assertThat(learning.path("text").asText()).isEqualTo("Alert 30 days before expiry");
+        assertThat(learning.path("kind").asText()).isEqualTo("insight");
         JsonNode second = body.path("matches").get(1);
+        assertThat(second.path("learnings")).isEmpty();
         assertThat(second.path("summary").isNull()).isTrue();
         assertThat(second.path("url").asText()).as("no url from Jira: the issue's page")
                 .isEqualTo("https://jira.example.com/jira/browse/SEC-3");
@@ -93,6 +99,23 @@ class SimilarRestTest {
         assertThat(body.path("index").path("percent").asInt()).isEqualTo(100);
         assertThat(body.has("score")).isFalse();
         assertThat(first.has("score")).isFalse();
+    }
+
+    @Test
+    void aRetroPageAsksWhichLearningsItCitedAndABadPageIdIs400() throws Exception {
+        SimilarView cited = new SimilarView(List.of(new SimilarView.Match("OPS-12", "OPS", "x", 0.5, List.of(), null,
+                List.of(new SimilarView.Learning(31, "Alert early", "insight", true),
+                        new SimilarView.Learning(32, "Own the certificates", "insight", false)))),
+                new SimilarView.Index("ready", 100), null);
+        when(jira.similar("OPS-42", 5, 98304)).thenReturn(new JiraResult.Ok<>(cited));
+
+        JsonNode learnings = json(get("similar/OPS-42?pageId=98304")).path("matches").get(0).path("learnings");
+        assertThat(learnings.get(0).path("cited").asBoolean()).isTrue();
+        assertThat(learnings.get(1).path("cited").asBoolean()).isFalse();
+
+        Response bad = get("similar/OPS-42?pageId=abc");
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(json(bad).path("errors").get(0).path("field").asText()).isEqualTo("pageId");
     }
 
     @Test

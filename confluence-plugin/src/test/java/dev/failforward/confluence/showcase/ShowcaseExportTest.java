@@ -76,6 +76,17 @@ class ShowcaseExportTest {
         public JiraResult<dev.failforward.confluence.jira.SimilarView> similar(String issueKey, int max) {
             throw new AssertionError("not used by the showcase");
         }
+
+        @Override
+        public JiraResult<dev.failforward.confluence.jira.SimilarView> similar(String issueKey, int max,
+                long citingPageId) {
+            throw new AssertionError("not used by the showcase");
+        }
+
+        @Override
+        public JiraResult<dev.failforward.confluence.jira.CitationView> citeLearning(long learningId, long pageId) {
+            throw new AssertionError("not used by the showcase");
+        }
     }
 
     private final Jira jira = new Jira();

@@ -3,6 +3,7 @@ package dev.failforward.jira.rest;
 import dev.failforward.core.record.FailureRecord;
 import dev.failforward.core.record.RecordKind;
 import dev.failforward.jira.permissions.RecordPermissions;
+import dev.failforward.jira.reuse.LearningReuseStore;
 import dev.failforward.jira.search.IndexStatus;
 import dev.failforward.jira.search.SimilarQuery;
 import dev.failforward.jira.similar.SimilarFailures;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * {@code POST /rest/failforward/1.0/similar} — "have we failed like this before?":
@@ -44,14 +46,20 @@ public class SimilarResource {
 
     private final SimilarFailures similar;
     private final RecordPermissions permissions;
+    private final LearningReuseStore reuses;
 
     @Inject
-    public SimilarResource(SimilarFailures similar, RecordPermissions permissions) {
+    public SimilarResource(SimilarFailures similar, RecordPermissions permissions, LearningReuseStore reuses) {
         this.similar = similar;
         this.permissions = permissions;
+        this.reuses = reuses;
     }
 
-    public record LearningJson(String text, String kind) {
+    /**
+     * A match's learning; {@code id} is what {@code POST /learnings/{learningId}/reuses} takes. {@code reused}: whether
+     * the {@code reusedBy} target of the request already reused it (null when the request named none).
+     */
+    public record LearningJson(long id, String text, String kind, Boolean reused) {
     }
 
     public record MatchJson(String key, String projectKey, String summary, double score, List<String> reasons,
@@ -63,11 +71,17 @@ public class SimilarResource {
 
     /**
      * {@code GET /similar/{issueKey}?max=5}: the past failures most like an existing record (its whole text as stored
-     * now, itself excluded); 404 for a record the user cannot browse, like a missing one.
+     * now, itself excluded); 404 for a record the user cannot browse, like a missing one. {@code withLearnings=true}
+     * gives each match its newest learnings (the retro's "Cite in this retro"); absent or {@code false}: none, as
+     * before. Anything else is a 400 naming {@code withLearnings}. With learnings, {@code reusedBy=page:<id>} marks
+     * each learning that page already cited ({@code reused}); anything but {@code page:} and a positive number is a 400
+     * naming {@code reusedBy}.
      */
     @GET
     @Path("/{issueKey}")
-    public Result forRecord(@PathParam("issueKey") String issueKey, @QueryParam("max") String max) {
+    public Result forRecord(@PathParam("issueKey") String issueKey, @QueryParam("max") String max,
+                            @QueryParam("withLearnings") String withLearnings,
+                            @QueryParam("reusedBy") String reusedBy) {
         Access.requireLogin(permissions.currentUserKey());
         int limit = DEFAULT_MAX;
         if (max != null && !max.isBlank()) {
@@ -82,7 +96,21 @@ public class SimilarResource {
                         String.valueOf(SimilarQuery.MAX_RESULTS), max)));
             }
         }
-        return json(similar.forRecord(issueKey, limit));
+        String target = null;
+        if (reusedBy != null && !reusedBy.isBlank()) {
+            target = reusedBy.strip();
+            if (!target.matches("page:[1-9][0-9]{0,17}")) {
+                throw RequestProblem.invalid(List.of(RecordSearchParameters.unknown("reusedBy", reusedBy,
+                        "page:<page id>")));
+            }
+        }
+        SimilarFailures.Result result = similar.forRecord(issueKey, limit, withLearningsParameter(withLearnings));
+        if (target == null) {
+            return json(result);
+        }
+        List<Long> ids = result.matches().stream().flatMap(m -> m.learnings().stream()).map(l -> l.id()).toList();
+        Set<Long> reused = ids.isEmpty() ? Set.of() : reuses.reusedBy(ids, target);
+        return json(result, reused);
     }
 
     @POST
@@ -110,11 +138,17 @@ public class SimilarResource {
     }
 
     private static Result json(SimilarFailures.Result result) {
+        return json(result, null);
+    }
+
+    /** {@code reused}: the learnings the request's target reused, or null when it named none. */
+    private static Result json(SimilarFailures.Result result, Set<Long> reused) {
         return new Result(result.matches().stream().map(m -> new MatchJson(m.match().issueKey(),
                 m.match().projectKey(), m.match().summary(), Math.round(m.match().score() * 1000) / 1000.0,
                 m.match().reasons(), "/browse/" + m.match().issueKey(),
-                m.learnings().stream().map(l -> new LearningJson(l.text(),
-                        l.kind().name().toLowerCase(Locale.ROOT))).toList())).toList(),
+                m.learnings().stream().map(l -> new LearningJson(l.id(), l.text(),
+                        l.kind().name().toLowerCase(Locale.ROOT),
+                        reused == null ? null : reused.contains(l.id()))).toList())).toList(),
                 IndexJson.of(result.index()));
     }
 
@@ -125,6 +159,19 @@ public class SimilarResource {
             throw RequestProblem.invalid(List.of(RecordSearchParameters.unknown("kind", value,
                     "INCIDENT, EXPERIMENT")));
         }
+    }
+
+    /** The query parameter {@code withLearnings}: absent or blank is false; only {@code true}/{@code false}. */
+    static boolean withLearningsParameter(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw RequestProblem.invalid(List.of(FieldError.of("withLearnings", "invalid",
+                    "failforward.similar.error.boolean", "withLearnings")));
+        }
+        return v.equals("true");
     }
 
     private static boolean withLearnings(JsonRequest json) {

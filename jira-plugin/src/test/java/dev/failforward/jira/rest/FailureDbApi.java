@@ -73,6 +73,7 @@ final class FailureDbApi implements AutoCloseable {
     dev.failforward.jira.persistence.AoRecurrenceSuggestions recurrenceSuggestions;
     /** The award over the same database, clock fixed at {@link #NOW} (in the Q2 2026 nominations). */
     final dev.failforward.jira.persistence.AoAwards awardStore;
+    final dev.failforward.jira.persistence.AoLearningReuses reuseStore;
     final dev.failforward.jira.award.AwardService awards;
     FailureRecord ops1;
     FailureRecord sec1;
@@ -115,6 +116,7 @@ final class FailureDbApi implements AutoCloseable {
         I18nResolver i18n = JiraI18n.english();
         // the award (the learnings archive shows its badges): store, settings and keys of this test database
         awardStore = new dev.failforward.jira.persistence.AoAwards(db.activeObjects());
+        reuseStore = new dev.failforward.jira.persistence.AoLearningReuses(db.activeObjects());
         awards = new dev.failforward.jira.award.AwardService(awardStore, permissions, records,
                 new dev.failforward.jira.award.AwardSettings(new dev.failforward.host.settings.InMemoryPluginSettings()),
                 new dev.failforward.jira.secrets.FileSecretStore(java.nio.file.Files.createTempDirectory("ff-award-keys")),
@@ -138,6 +140,7 @@ final class FailureDbApi implements AutoCloseable {
                         new dev.failforward.jira.archive.LearningArchiveService(
                                 new dev.failforward.jira.persistence.AoLearningArchive(db.activeObjects()), permissions))
                 .bind(RecordPermissions.class, permissions)
+                .bind(dev.failforward.jira.reuse.LearningReuseStore.class, reuseStore)
                 .bind(dev.failforward.jira.similar.SimilarFailures.class,
                         new dev.failforward.jira.similar.SimilarFailures(access, permissions, learnings, records,
                                 id -> records.findByIssueId(id).map(r -> new dev.failforward.jira.search.SearchableRecord(

@@ -64,6 +64,32 @@ class SimilarAndRecurrenceResourceTest {
     }
 
     @Test
+    void similarToARecordCarriesEachMatchsLearningsWithTheirIdsOnlyWhenAskedFor() {
+        api.similarAnswer.add(new SimilarMatch(api.sec1.issueId(), "SEC-1", "SEC", "Checkout token leak", 0.5,
+                List.of("token")));
+        JsonNode plain = FailureDbApi.json(api.admin().get("similar/OPS-1"));
+        assertThat(plain.path("matches").get(0).path("learnings")).isEmpty();
+
+        JsonNode body = FailureDbApi.json(api.admin().get("similar/OPS-1?withLearnings=true"));
+        JsonNode learning = body.path("matches").get(0).path("learnings").get(0);
+        assertThat(learning.path("text").asText()).isEqualTo("Rotate tokens");
+        assertThat(learning.path("id").asLong()).isPositive();
+
+        assertThat(learning.path("reused").isNull()).as("no reusedBy asked").isTrue();
+        assertField(api.get("similar/OPS-1?withLearnings=maybe"), "withLearnings");
+
+        // a retro page that cited it sees it marked; another page does not
+        api.reuseStore.record(new dev.failforward.jira.reuse.LearningReuse(learning.path("id").asLong(),
+                api.sec1.issueId(), "SEC", dev.failforward.jira.reuse.LearningReuse.Kind.RETRO, "page:98304", "admin",
+                Instant.parse("2026-05-06T11:00:00Z")));
+        assertThat(FailureDbApi.json(api.admin().get("similar/OPS-1?withLearnings=true&reusedBy=page:98304"))
+                .path("matches").get(0).path("learnings").get(0).path("reused").asBoolean()).isTrue();
+        assertThat(FailureDbApi.json(api.admin().get("similar/OPS-1?withLearnings=true&reusedBy=page:777"))
+                .path("matches").get(0).path("learnings").get(0).path("reused").asBoolean()).isFalse();
+        assertField(api.get("similar/OPS-1?withLearnings=true&reusedBy=OPS-1"), "reusedBy");
+    }
+
+    @Test
     void similarToARecordUsesItsWholeTextAndHidesWhatTheUserCannotBrowse() {
         JsonNode body = FailureDbApi.json(api.admin().get("similar/sec-1?max=2"));
         assertThat(body.path("matches")).isEmpty();
