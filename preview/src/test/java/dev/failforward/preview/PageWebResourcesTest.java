@@ -31,6 +31,7 @@ class PageWebResourcesTest extends PreviewHttpTest {
         Document page = Jsoup.parse(response.body());
         assertThat(page.head().select("script[src]").eachAttr("src"))
                 .containsExactly("/download/resources/dev.failforward.jira:admin-setup/admin-setup.js",
+                        "/download/resources/dev.failforward.jira:admin-setup/admin-reminders.js",
                         "/download/resources/dev.failforward.jira:admin-setup/award-admin.js");
         assertThat(page.head().select("link[rel=stylesheet]").eachAttr("href"))
                 .containsExactly("/download/resources/dev.failforward.jira:admin-setup/admin-setup.css");
