@@ -85,7 +85,7 @@ class AwardBallotSecrecyTest {
                 "AWARD_KEY");
         assertThat(dump.get("AWARD_NOMINATION").get(0).keySet()).containsExactlyInAnyOrder("ID", "NOMINATION_KEY",
                 "AWARD_KEY", "RECORD_KEY", "NOMINATOR", "REASON", "NOMINATED_AT", "VOTES");
-        // VOTERS (model version 11): how many ballots were counted, 0 until the close, a count like VOTES
+        // VOTERS (model version 10): how many ballots were counted, 0 until the close, a count like VOTES
         assertThat(dump.get("AWARD").get(0).keySet()).containsExactlyInAnyOrder("ID", "AWARD_KEY", "SCOPE_KEY",
                 "SCOPE_NAME", "PROJECT_KEYS", "PERIOD_START", "PERIOD_END", "VOTING_ENDS", "ZONE", "VOTERS");
     }
