@@ -1,5 +1,7 @@
 package dev.failforward.jira.mail;
 
+import dev.failforward.core.text.Html;
+
 /**
  * A small HTML writer for mails: every text goes through {@link #text} (escaped), links through {@link #link} (an
  * {@code http(s)} address, escaped as an attribute). Mails are not rendered by a template engine in the product (the
@@ -44,23 +46,8 @@ public final class MailHtml {
         return html.toString();
     }
 
-    /** HTML-escapes text and attribute values ({@code & < > " '}). */
+    /** HTML-escapes text and attribute values ({@code & < > " '}), as {@link Html#escape} does everywhere. */
     public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(text);
     }
 }

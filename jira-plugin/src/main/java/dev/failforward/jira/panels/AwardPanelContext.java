@@ -35,7 +35,7 @@ import java.util.Optional;
  */
 public class AwardPanelContext implements ContextProvider {
 
-    public static final String WEB_RESOURCE = "dev.failforward.jira:award-panel";
+    public static final String WEB_RESOURCE = "dev.failforward.jira:award-panel-resources";
     static final List<String> TEXTS = List.of("heading", "nominate", "reason", "reason.description", "scope",
             "nominated", "none");
 
