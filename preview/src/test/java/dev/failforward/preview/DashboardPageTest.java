@@ -17,12 +17,14 @@ class DashboardPageTest extends PreviewHttpTest {
 
     @Test
     void theLayoutParameterPicksOneToThreeColumnsAndDefaultsToTwo() throws Exception {
+        // the items in descriptor order, dealt to the columns in turn
         assertThat(columns("/jira/dashboard?layout=a")).containsExactly(List.of("gadget-kpi", "gadget-pulse",
-                "gadget-huddle", "gadget-on-this-day"));
-        assertThat(columns("/jira/dashboard?layout=aa")).containsExactly(List.of("gadget-kpi", "gadget-huddle"),
-                List.of("gadget-pulse", "gadget-on-this-day"));
-        assertThat(columns("/jira/dashboard?layout=aaa")).containsExactly(List.of("gadget-kpi", "gadget-on-this-day"),
-                List.of("gadget-pulse"), List.of("gadget-huddle"));
+                "gadget-my-follow-ups-dashboard-item", "gadget-huddle", "gadget-on-this-day", "gadget-award"));
+        assertThat(columns("/jira/dashboard?layout=aa")).containsExactly(
+                List.of("gadget-kpi", "gadget-my-follow-ups-dashboard-item", "gadget-on-this-day"),
+                List.of("gadget-pulse", "gadget-huddle", "gadget-award"));
+        assertThat(columns("/jira/dashboard?layout=aaa")).containsExactly(List.of("gadget-kpi", "gadget-huddle"),
+                List.of("gadget-pulse", "gadget-on-this-day"), List.of("gadget-my-follow-ups-dashboard-item", "gadget-award"));
         assertThat(columns("/jira/dashboard")).hasSize(2);
         assertThat(columns("/jira/dashboard?layout=abc")).hasSize(2);
 

@@ -165,6 +165,7 @@ class IssuePanelsTest {
         assertThat((List<?>) columns.get("right")).isEmpty();
         assertThat(host.services().inventory().items()).filteredOn(i -> i.what().startsWith("web-panel "))
                 .extracting(i -> i.what() + " " + i.hosted())
-                .containsExactlyInAnyOrder("web-panel record-panel true", "web-panel rule-panel true");
+                .containsExactlyInAnyOrder("web-panel record-panel true", "web-panel rule-panel true",
+                        "web-panel award-panel true");
     }
 }

@@ -68,7 +68,7 @@ class PreviewOnPostgresTest {
             assertThat(records).isPositive();
 
             JsonNode kpis = json(host, send(host, "GET", "rest/failforward/1.0/kpis?project=OPS", null), 200);
-            assertThat(kpis.path("kpis").size()).isEqualTo(14);
+            assertThat(kpis.path("kpis").size()).isEqualTo(dev.failforward.core.kpi.Kpi.values().length).isEqualTo(19);
             assertThat(kpis.path("kpis").get(0).path("points").size()).isEqualTo(12);
         }
 
