@@ -5,8 +5,8 @@ package com.atlassian.mail.queue;
  * (mirrors the API of atlassian-mail 2.3.2, whose javadoc and source are public; Atlassian's module-usage wiki lists
  * atlassian-mail 6.0.2 in Jira master and 7.0.2 in Confluence master, the exact version in Jira 11.3 is [U] — the
  * members used here kept their signatures across those versions), the queue Jira's "Send mail" job flushes every
- * minute; Jira exposes it as a component ({@code ComponentAccessor.getMailQueue()} is the static way, a {@code
- * @ComponentImport MailQueue} the injected one). Only the member Fail Forward calls.
+ * minute; Jira exposes it as a component, which the plugin receives by constructor injection ({@code @ComponentImport
+ * MailQueue}). Only the member Fail Forward calls.
  */
 public interface MailQueue {
 
