@@ -26,6 +26,9 @@ import java.util.Optional;
  *       script loads the header from Jira through the plugin's REST proxy and the preview's Application Links, and
  *       runs the blameless check on the write-up;</li>
  *   <li>{@code learnings}: the learnings archive, the {@code failforward-learnings} macro over every project;</li>
+ *   <li>{@code showcase}: the failure showcase of the last quarter ({@code failforward-showcase});</li>
+ *   <li>{@code huddle}: the OPS and CARE team's weekly failure huddle, the retro macro's failure huddle template
+ *       with the team's projects: the page prepares the huddle from Jira's huddle board and marks it held;</li>
  *   <li>{@code retros}: the space's list of retro pages.</li>
  * </ul>
  * A retro page also shows the archive macro for the record's project and kind, as teams put it under a post-mortem.
@@ -48,6 +51,7 @@ final class ConfluenceSpaceServlet extends PageServlet {
             case "/viewpage.action" -> retroPage(request, response);
             case "/learnings" -> archivePage(response);
             case "/showcase" -> showcasePage(request, response);
+            case "/huddle" -> huddlePage(response);
             case "/retros", "/", "" -> space(response);
             default -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
@@ -150,6 +154,31 @@ final class ConfluenceSpaceServlet extends PageServlet {
                 + "is printed by the server, so exporting this page to PDF or Word keeps it.") + "</p>\n" + macroHtml);
         render(response, "confluence-wiki.vm", model);
     }
+
+    /**
+     * The weekly failure huddle page of the OPS and CARE team ({@link DemoResurfacing#TEAM}): the
+     * {@code failforward-retro} macro with the failure huddle template and the team's projects around the team's
+     * agenda, as a team keeps it in Confluence.
+     */
+    private void huddlePage(HttpServletResponse response) throws IOException {
+        Map<String, Object> model = page(HUDDLE_PAGE_TITLE, String.valueOf(HUDDLE_PAGE_ID));
+        model.put("contentHtml", macro(services.retroMacro, Map.of(RetroKeys.PARAM_TEMPLATE,
+                RetroKeys.TEMPLATE_FAILURE_HUDDLE, RetroKeys.PARAM_PROJECTS, String.join(",", DemoResurfacing.TEAM)),
+                """
+                <p>Every Monday at 09:30, fifteen minutes, standing. Go through the board from Jira, then answer the
+                three questions below; whoever keeps time marks the huddle held.</p>
+                <ul>
+                <li>Each failure: what did not work, and why it mattered.</li>
+                <li>Open 24-hour rules: who captures the first learnings before the deadline?</li>
+                <li>Overdue follow-ups: help, a new date, or let go.</li>
+                </ul>
+                """));
+        render(response, "confluence-wiki.vm", model);
+    }
+
+    /** The huddle page's id and title: not an issue id of the demo. */
+    static final long HUDDLE_PAGE_ID = 98_003;
+    static final String HUDDLE_PAGE_TITLE = "Weekly failure huddle: CARE and OPS";
 
     /** The showcase page's id: not an issue id of the demo. */
     static final long SHOWCASE_PAGE_ID = 98_002;

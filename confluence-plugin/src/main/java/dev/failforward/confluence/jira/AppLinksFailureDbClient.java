@@ -28,6 +28,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -158,6 +159,24 @@ public class AppLinksFailureDbClient implements FailureDbClient {
         // never printed as if it were Jira's answer of now
         return call(MethodType.GET, "/showcase" + (query.isEmpty() ? "" : "?" + query), null, ShowcaseJsonReader::read)
                 .map(showcase -> showcase.withJiraUrl(displayUrl()));
+    }
+
+    @Override
+    public JiraResult<HuddleBoardView> huddleBoard(List<String> projects) {
+        if (projects == null || projects.isEmpty()) {
+            return new JiraResult.NotFound<>();
+        }
+        // not through the read cache: marking the huddle held changes the board at once, and no record write says so
+        return call(MethodType.GET, "/huddles/board?projects=" + queryValue(String.join(",", projects)), null,
+                HuddleJsonReader::board).map(board -> board.withJiraUrl(displayUrl()));
+    }
+
+    @Override
+    public JiraResult<HuddleHeldView> holdHuddle(List<String> projects, String note) {
+        if (projects == null || projects.isEmpty()) {
+            return new JiraResult.NotFound<>();
+        }
+        return call(MethodType.POST, "/huddles", HuddleJsonReader.holdBody(projects, note), HuddleJsonReader::marked);
     }
 
     // ----- the two shapes of call -----------------------------------------------------------------------------------
@@ -341,7 +360,12 @@ public class AppLinksFailureDbClient implements FailureDbClient {
 
     /** The key as one percent-encoded path segment (a space is {@code %20}). */
     private static String pathSegment(String issueKey) {
-        return URLEncoder.encode(issueKey.strip(), StandardCharsets.UTF_8).replace("+", "%20");
+        return queryValue(issueKey.strip());
+    }
+
+    /** A path segment's or query parameter's value, percent-encoded (a space is {@code %20}). */
+    private static String queryValue(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static boolean isBlank(String value) {

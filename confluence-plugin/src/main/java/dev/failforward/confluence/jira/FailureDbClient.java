@@ -2,6 +2,8 @@ package dev.failforward.confluence.jira;
 
 import dev.failforward.core.record.SourcePage;
 
+import java.util.List;
+
 /**
  * The Confluence side's port to Jira's failure database (the Jira plugin's REST API under
  * {@code /rest/failforward/1.0}). Every call runs as the current Confluence user, so Jira's permissions hold, and
@@ -62,4 +64,22 @@ public interface FailureDbClient {
      * good copy, with its time, for when Jira cannot be reached.
      */
     JiraResult<ShowcaseView> showcase(String query);
+
+    /**
+     * {@code GET /huddles/board?projects=OPS,CARE}: what the team's weekly failure huddle is about (failures reported
+     * since its last huddle, open 24-hour rules, overdue follow-ups, a learning to celebrate) and whether this week's
+     * was held, with the Jira link's display URL for links to issues. Jira answers {@link JiraResult.Forbidden} when a
+     * project is missing or not browsable by the user. Not cached: the board is read at the huddle, and after
+     * {@link #holdHuddle} it must say the huddle was held.
+     *
+     * @param projects the team's project keys (at least one), upper case
+     */
+    JiraResult<HuddleBoardView> huddleBoard(List<String> projects);
+
+    /**
+     * {@code POST /huddles {"projects":[…],"note":…}}: marks this ISO week's huddle of the team held (once per team and
+     * week; {@link HuddleHeldView#created()} is false when it was held already). {@code note} (or null) is kept with the
+     * huddle in Jira: the retro page it was held with.
+     */
+    JiraResult<HuddleHeldView> holdHuddle(List<String> projects, String note);
 }

@@ -336,7 +336,7 @@ final class FailureDbJson {
         return write(body);
     }
 
-    private static String write(ObjectNode body) {
+    static String write(ObjectNode body) {
         try {
             return MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
@@ -355,7 +355,8 @@ final class FailureDbJson {
         return child;
     }
 
-    private static Iterable<JsonNode> array(JsonNode parent, String name) throws UnreadableBodyException {
+    /** An array member; empty when absent or null (also for ShowcaseJsonReader and HuddleJsonReader). */
+    static Iterable<JsonNode> array(JsonNode parent, String name) throws UnreadableBodyException {
         JsonNode child = parent.get(name);
         if (child == null || child.isNull()) {
             return List.of();
@@ -379,7 +380,7 @@ final class FailureDbJson {
     }
 
     /** A string member; null when absent, null or not a scalar. */
-    private static String text(JsonNode parent, String name) {
+    static String text(JsonNode parent, String name) {
         JsonNode value = parent.get(name);
         return value == null || value.isNull() || !value.isValueNode() ? null : value.asText();
     }

@@ -6,6 +6,9 @@ import dev.failforward.confluence.jira.FailureDbJson.UnreadableBodyException;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.failforward.confluence.jira.FailureDbJson.array;
+import static dev.failforward.confluence.jira.FailureDbJson.text;
+
 /** Reads Jira's {@code GET /showcase} answer (the Jira plugin's OpenAPI schema {@code Showcase}) into a {@link ShowcaseView}. */
 final class ShowcaseJsonReader {
 
@@ -81,21 +84,5 @@ final class ShowcaseJsonReader {
         }
         return new ShowcaseView.Record(text(record, "key"), text(record, "projectKey"), text(record, "summary"),
                 text(record, "kind"), text(record, "status"), text(record, "url"));
-    }
-
-    private static Iterable<JsonNode> array(JsonNode parent, String name) throws UnreadableBodyException {
-        JsonNode child = parent.get(name);
-        if (child == null || child.isNull()) {
-            return List.of();
-        }
-        if (!child.isArray()) {
-            throw new UnreadableBodyException("'" + name + "' is not an array");
-        }
-        return child;
-    }
-
-    private static String text(JsonNode parent, String name) {
-        JsonNode value = parent.get(name);
-        return value == null || value.isNull() || !value.isValueNode() ? null : value.asText();
     }
 }

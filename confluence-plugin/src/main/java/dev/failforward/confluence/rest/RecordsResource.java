@@ -112,6 +112,15 @@ public class RecordsResource {
 
     /** The page a learning is captured on, from {@code pageId}/{@code pageTitle}; {@code null} without a page id. */
     private SourcePage page(JsonRequest request) {
+        return page(request, application);
+    }
+
+    /**
+     * The Confluence page a request names by {@code pageId} (a 400 naming it when it is not a page id) and
+     * {@code pageTitle}, at its canonical address built from Confluence's base URL (the browser sends no URL);
+     * {@code null} without a page id. Also for the huddle held with a retro page ({@link HuddlesResource}).
+     */
+    static SourcePage page(JsonRequest request, ApplicationProperties application) {
         Optional<String> id = request.optionalString("pageId", MAX_SHORT).map(String::strip);
         String title = request.optionalString("pageTitle", SourcePage.TITLE_MAX_LENGTH).orElse(null);
         if (id.isEmpty() || id.get().isEmpty()) {

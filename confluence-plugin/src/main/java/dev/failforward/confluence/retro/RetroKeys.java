@@ -22,6 +22,11 @@ public final class RetroKeys {
     public static final String PARAM_ISSUE = "issue";
     /** Macro parameter: the retro template's id, one of the {@code TEMPLATE_*} values. */
     public static final String PARAM_TEMPLATE = "template";
+    /**
+     * Macro parameter: the team's Jira project keys, comma-separated; with the {@link #TEMPLATE_FAILURE_HUDDLE}
+     * template the page prepares the team's huddle from Jira's huddle board (other templates do not use it).
+     */
+    public static final String PARAM_PROJECTS = "projects";
 
     // ----- retro template ids (the template parameter's enum values; RetroTemplate holds their sections)
 

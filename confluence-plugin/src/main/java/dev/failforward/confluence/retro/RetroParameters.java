@@ -1,5 +1,7 @@
 package dev.failforward.confluence.retro;
 
+import dev.failforward.confluence.archive.ArchiveFilters;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +15,33 @@ import java.util.Optional;
  *
  * @param issueKey the canonical issue key, empty when the macro has no {@code issue} parameter (a retro without Jira)
  * @param template the template; {@link RetroTemplate#DEFAULT} when the parameter is absent
+ * @param projects the team's project keys (upper case, each once, in the order given; at most
+ *                 {@link ArchiveFilters#MAX_PROJECTS}); empty when the macro has no {@code projects} parameter. The
+ *                 failure huddle prepares the team's huddle from them.
  * @param problems empty when the parameters are valid
  */
-public record RetroParameters(Optional<String> issueKey, RetroTemplate template, List<Problem> problems) {
+public record RetroParameters(Optional<String> issueKey, RetroTemplate template, List<String> projects,
+                              List<Problem> problems) {
 
     public static final String ISSUE = RetroKeys.PARAM_ISSUE;
     public static final String TEMPLATE = RetroKeys.PARAM_TEMPLATE;
+    public static final String PROJECTS = RetroKeys.PARAM_PROJECTS;
 
     public RetroParameters {
         Objects.requireNonNull(issueKey, "issueKey");
         Objects.requireNonNull(template, "template");
+        projects = List.copyOf(projects);
         problems = List.copyOf(problems);
+    }
+
+    /** Parameters without projects (every template but the huddle's). */
+    public RetroParameters(Optional<String> issueKey, RetroTemplate template, List<Problem> problems) {
+        this(issueKey, template, List.of(), problems);
+    }
+
+    /** Whether the page prepares a team's huddle from Jira: the failure huddle template with the team's projects. */
+    public boolean preparesHuddle() {
+        return template == RetroTemplate.FAILURE_HUDDLE && !projects.isEmpty();
     }
 
     public boolean valid() {
@@ -54,7 +72,19 @@ public record RetroParameters(Optional<String> issueKey, RetroTemplate template,
                 problems.add(new Problem(TEMPLATE, "failforward.retro.error.template", rawTemplate.strip()));
             }
         }
-        return new RetroParameters(issueKey, template, problems);
+        List<String> projects = List.of();
+        String rawProjects = given.get(PROJECTS);
+        if (rawProjects != null && !rawProjects.isBlank()) {
+            Optional<List<String>> keys = ArchiveFilters.projectKeys(List.of(rawProjects));
+            if (keys.isEmpty()) {
+                problems.add(new Problem(PROJECTS, "failforward.retro.error.projects", rawProjects.strip()));
+            } else if (keys.get().size() > ArchiveFilters.MAX_PROJECTS) {
+                problems.add(new Problem(PROJECTS, "failforward.retro.error.projects.toomany", rawProjects.strip()));
+            } else {
+                projects = keys.get();
+            }
+        }
+        return new RetroParameters(issueKey, template, projects, problems);
     }
 
     /**

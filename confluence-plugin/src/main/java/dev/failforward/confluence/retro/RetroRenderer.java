@@ -17,8 +17,11 @@ import java.util.Objects;
 
 /**
  * Renders a blameless retro: the template's sections and prompts around the team's own body, and, when the retro is
- * about a Jira issue, an empty header placeholder that {@code js/retro-macro.js} fills from our REST resource. Pure and
- * fast (no network, no database): page rendering never waits on Jira.
+ * about a Jira issue, an empty header placeholder that {@code js/retro-macro.js} fills from our REST resource. A failure
+ * huddle with the team's {@code projects} gets, on a page view, the huddle board's placeholder that
+ * {@code js/huddle-board.js} fills from Jira's board (in an export, a line saying where the board is; without projects,
+ * a hint on the page view saying how to get it). Pure and fast (no network, no database): page rendering never waits on
+ * Jira.
  *
  * <p>As in {@code HypothesisCardRenderer}, the template context holds only maps, lists, booleans, fixed tokens and
  * plain text, which the host's renderer HTML-escapes once (it escapes every reference but a scalar named
@@ -69,6 +72,18 @@ public class RetroRenderer {
         retro.put("loading", text("failforward.retro.header.loading", issueKey));
         retro.put("noscript", text("failforward.retro.header.noscript", issueKey));
         retro.put("editable", interactive);
+        // the failure huddle of a team: a board the browser fills from Jira's huddle board (page views only)
+        String projects = String.join(",", parameters.projects());
+        String team = String.join(", ", parameters.projects());
+        retro.put("huddle", parameters.preparesHuddle() && interactive);
+        retro.put("huddleExported", parameters.preparesHuddle() && !interactive);
+        retro.put("huddleHint", template == RetroTemplate.FAILURE_HUDDLE && parameters.projects().isEmpty()
+                && interactive);
+        retro.put("projects", projects);
+        retro.put("huddleLoading", text("failforward.retro.huddle.board.loading", team));
+        retro.put("huddleNoscript", text("failforward.retro.huddle.board.noscript", team));
+        retro.put("huddleExport", text("failforward.retro.huddle.board.export", team));
+        retro.put("huddleHintText", text("failforward.retro.huddle.board.hint"));
 
         StringWriter out = new StringWriter();
         try {

@@ -1033,4 +1033,92 @@ class AppLinksFailureDbClientTest {
         jiraAnswers(MethodType.GET, "/rest/failforward/1.0/showcase", 403, "{}");
         assertThat(client.showcase("")).isEqualTo(new JiraResult.Forbidden<>());
     }
+
+    // ----- the failure huddle ---------------------------------------------------------------------------------------
+
+    static final String BOARD_URL = "/rest/failforward/1.0/huddles/board?projects=OPS%2CCARE";
+    /** Jira's HuddlesResource.BoardJson, member for member. */
+    static final String BOARD_JSON = """
+            {"projects": ["CARE", "OPS"], "team": "CARE,OPS", "week": "2026-W49", "zone": "Europe/Berlin",
+             "since": "2026-11-30T09:00:00Z", "sinceLastHuddle": true,
+             "lastHuddle": {"team": "CARE,OPS", "projects": ["CARE", "OPS"], "week": "2026-W48",
+               "heldAt": "2026-11-30T09:00:00Z", "heldBy": "anna", "heldByName": "Anna Admin", "failuresReviewed": 3,
+               "celebratedLearningId": null, "note": null},
+             "heldThisWeek": null,
+             "failures": {"total": 2, "items": [{"key": "OPS-106", "summary": "Checkout errors", "kind": "incident",
+               "status": "Investigating", "createdAt": "2026-12-04T10:00:00Z", "url": "/browse/OPS-106"}]},
+             "openRules": [{"key": "OPS-106", "summary": "Checkout errors", "discoveredAt": "2026-12-04T09:40:00Z",
+               "deadline": "2026-12-05T09:40:00Z", "secondsLeft": 3600, "learnings": 1, "minLearnings": 3,
+               "nextSteps": 0, "minNextSteps": 2, "url": "/browse/OPS-106"}],
+             "overdue": [{"id": 12, "description": "Canary for config", "owner": "sam", "ownerName": "Sam Ops",
+               "dueDate": "2026-11-20", "daysOverdue": 15, "record": {"key": "OPS-102", "projectKey": "OPS",
+               "summary": "Payment timeouts", "kind": null, "url": "/browse/OPS-102"}}],
+             "overdueTotal": 1, "celebrationRule": "The learning reused most; else the newest.",
+             "celebrate": {"learning": {"id": 77, "text": "After a jam", "kind": "insight",
+               "createdAt": "2026-12-01T08:00:00Z", "record": {"key": "CARE-9", "projectKey": "CARE",
+               "summary": "Wrong wristband", "kind": "incident", "url": "/browse/CARE-9"}}, "reuses": 2}}
+            """;
+
+    @Test
+    void readsTheHuddleBoardAndAsksJiraEveryTime() throws Exception {
+        when(link.getDisplayUrl()).thenReturn(URI.create("https://jira.example.com"));
+        ApplicationLinkRequest request = jiraAnswers(MethodType.GET, BOARD_URL, 200, BOARD_JSON);
+
+        HuddleBoardView board = client.huddleBoard(List.of("OPS", "CARE")).okValue().orElseThrow();
+        client.huddleBoard(List.of("OPS", "CARE"));
+
+        verify(request, times(2)).execute(any(ApplicationLinkResponseHandler.class));
+        assertThat(board.jiraUrl()).isEqualTo(URI.create("https://jira.example.com"));
+        assertThat(board.projects()).containsExactly("CARE", "OPS");
+        assertThat(board.sinceLastHuddle()).isTrue();
+        assertThat(board.lastHuddle()).isEqualTo(new HuddleBoardView.Held("2026-W48", "2026-11-30T09:00:00Z", "Anna Admin"));
+        assertThat(board.heldThisWeek()).isNull();
+        assertThat(board.failuresTotal()).isEqualTo(2);
+        assertThat(board.failures()).containsExactly(new HuddleBoardView.Failure("OPS-106", "Checkout errors",
+                "incident", "Investigating", "2026-12-04T10:00:00Z"));
+        assertThat(board.openRules()).containsExactly(new HuddleBoardView.Rule("OPS-106", "Checkout errors",
+                "2026-12-05T09:40:00Z", 1, 3, 0, 2));
+        assertThat(board.overdue()).containsExactly(new HuddleBoardView.Overdue("Canary for config", "Sam Ops",
+                "2026-11-20", 15, "OPS-102", "Payment timeouts"));
+        assertThat(board.celebrate()).isEqualTo(new HuddleBoardView.Celebration(77, "After a jam", "insight", "CARE-9",
+                "Wrong wristband", 2));
+    }
+
+    @Test
+    void aBoardJiraCannotGiveIsUnavailableOrWhatJiraSaid() throws Exception {
+        jiraAnswers(MethodType.GET, BOARD_URL, 200, "{\"projects\": [\"OPS\"]}");
+        assertThat(unavailableReason(client.huddleBoard(List.of("OPS", "CARE")))).contains("could not be read");
+        jiraAnswers(MethodType.GET, BOARD_URL, 200, BOARD_JSON.replace("\"key\": \"OPS-106\"", "\"key\": null"));
+        assertThat(unavailableReason(client.huddleBoard(List.of("OPS", "CARE")))).contains("without 'key'");
+        jiraAnswers(MethodType.GET, BOARD_URL, 403, "{}");
+        assertThat(client.huddleBoard(List.of("OPS", "CARE"))).isEqualTo(new JiraResult.Forbidden<>());
+        jiraAnswers(MethodType.GET, BOARD_URL, 404, "{}");
+        assertThat(client.huddleBoard(List.of("OPS", "CARE"))).as("a Jira without the huddle board")
+                .isEqualTo(new JiraResult.NotFound<>());
+        assertThat(client.huddleBoard(List.of())).isEqualTo(new JiraResult.NotFound<>());
+    }
+
+    @Test
+    void marksTheHuddleHeldWithThePageAsItsNote() throws Exception {
+        String held = """
+                {"created": %s, "message": "%s", "huddle": {"team": "CARE,OPS", "projects": ["CARE", "OPS"],
+                 "week": "2026-W49", "heldAt": "2026-12-07T09:05:00Z", "heldBy": "dee", "heldByName": "Dee Demo",
+                 "failuresReviewed": 2, "celebratedLearningId": 77, "note": "Held with p"}}
+                """;
+        ApplicationLinkRequest request = jiraAnswers(MethodType.POST, "/rest/failforward/1.0/huddles", 201,
+                held.formatted("true", "Marked held."));
+
+        HuddleHeldView view = client.holdHuddle(List.of("OPS", "CARE"), "Held with \"p\"").okValue().orElseThrow();
+
+        verify(request).setRequestBody("{\"projects\":[\"OPS\",\"CARE\"],\"note\":\"Held with \\\"p\\\"\"}",
+                "application/json");
+        assertThat(view).isEqualTo(new HuddleHeldView(true, "Marked held.",
+                new HuddleBoardView.Held("2026-W49", "2026-12-07T09:05:00Z", "Dee Demo")));
+
+        jiraAnswers(MethodType.POST, "/rest/failforward/1.0/huddles", 200, held.formatted("false", "Already held."));
+        assertThat(client.holdHuddle(List.of("OPS"), null).okValue().orElseThrow().created()).isFalse();
+        jiraAnswers(MethodType.POST, "/rest/failforward/1.0/huddles", 400,
+                "{\"errors\": [{\"field\": \"projects\", \"code\": \"invalid\", \"message\": \"Projects: bad\"}]}");
+        assertThat(client.holdHuddle(List.of("OPS"), null)).isInstanceOf(JiraResult.Invalid.class);
+    }
 }

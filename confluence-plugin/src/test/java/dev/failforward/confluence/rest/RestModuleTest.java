@@ -26,6 +26,6 @@ class RestModuleTest extends RestModuleContract {
     @Override
     protected List<String> mutatingEndpoints() {
         return List.of("POST records/OPS-1/learnings", "POST records/OPS-1/actions", "POST blameless/check",
-                "POST learnings/1/citations");
+                "POST learnings/1/citations", "POST huddles");
     }
 }

@@ -71,9 +71,9 @@ class RetroKeysTest {
                     parameters.put(parameter.getAttribute("name"), parameter);
                 }
             }
-            if (!parameters.keySet().equals(new LinkedHashSet<>(List.of(RetroKeys.PARAM_ISSUE, RetroKeys.PARAM_TEMPLATE)))) {
-                drift.add("the macro's parameters are " + parameters.keySet() + ", RetroKeys has "
-                        + List.of(RetroKeys.PARAM_ISSUE, RetroKeys.PARAM_TEMPLATE));
+            List<String> declared = List.of(RetroKeys.PARAM_ISSUE, RetroKeys.PARAM_TEMPLATE, RetroKeys.PARAM_PROJECTS);
+            if (!parameters.keySet().equals(new LinkedHashSet<>(declared))) {
+                drift.add("the macro's parameters are " + parameters.keySet() + ", RetroKeys has " + declared);
             }
             Element template = parameters.get(RetroKeys.PARAM_TEMPLATE);
             if (template != null) {
@@ -214,7 +214,8 @@ class RetroKeysTest {
         List<String> drift = new ArrayList<>();
         String prefix = RetroKeys.PLUGIN_KEY + "." + RetroKeys.MACRO + ".";
         for (String key : List.of(prefix + "label", prefix + "param." + RetroKeys.PARAM_ISSUE + ".label",
-                prefix + "param." + RetroKeys.PARAM_TEMPLATE + ".label")) {
+                prefix + "param." + RetroKeys.PARAM_TEMPLATE + ".label",
+                prefix + "param." + RetroKeys.PARAM_PROJECTS + ".label")) {
             if (messages.getProperty(key, "").isBlank()) {
                 drift.add("no message " + key);
             }
@@ -232,8 +233,8 @@ class RetroKeysTest {
 
     /**
      * The Java sources (comments left out) that spell a value of {@link RetroKeys} in a string literal, other than
-     * {@code RetroKeys.java}. Only the distinctive values count: {@code "issue"}, {@code "template"} and
-     * {@code "issueKey"} are also ordinary JSON and parameter names elsewhere.
+     * {@code RetroKeys.java}. Only the distinctive values count: {@code "issue"}, {@code "template"},
+     * {@code "projects"} and {@code "issueKey"} are also ordinary JSON and parameter names elsewhere.
      */
     static List<String> literalsInJava(Map<String, String> sources) throws IllegalAccessException {
         Set<String> values = new TreeSet<>();
@@ -242,7 +243,8 @@ class RetroKeysTest {
                 values.add((String) field.get(null));
             }
         }
-        values.removeAll(List.of(RetroKeys.PARAM_ISSUE, RetroKeys.PARAM_TEMPLATE, RetroKeys.WIZARD_ISSUE_KEY_FIELD,
+        values.removeAll(List.of(RetroKeys.PARAM_ISSUE, RetroKeys.PARAM_TEMPLATE, RetroKeys.PARAM_PROJECTS,
+                RetroKeys.WIZARD_ISSUE_KEY_FIELD,
                 RetroKeys.PLUGIN_KEY, RetroKeys.CONTEXT_PROVIDER_TEMPLATE_PARAM));
         List<String> drift = new ArrayList<>();
         for (Map.Entry<String, String> source : sources.entrySet()) {
@@ -302,6 +304,7 @@ class RetroKeysTest {
                 .isEqualTo("dev.failforward.confluence.failforward-retro.param.template.value.failure-huddle");
         assertThat(RetroParameters.ISSUE).isEqualTo(RetroKeys.PARAM_ISSUE);
         assertThat(RetroParameters.TEMPLATE).isEqualTo(RetroKeys.PARAM_TEMPLATE);
+        assertThat(RetroParameters.PROJECTS).isEqualTo(RetroKeys.PARAM_PROJECTS);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -323,7 +326,7 @@ class RetroKeysTest {
         assertThat(driftOfDescriptor(descriptor.replace("value=\"postmortem-blueprint\"", "value=\"pm-blueprint\"")))
                 .anySatisfy(d -> assertThat(d).contains("postmortem-create-item"));
         assertThat(driftOfDescriptor(descriptor.replace("<parameter name=\"issue\"", "<parameter name=\"jiraIssue\"")))
-                .anySatisfy(d -> assertThat(d).startsWith("the macro's parameters are [jiraIssue, template]"));
+                .anySatisfy(d -> assertThat(d).startsWith("the macro's parameters are [jiraIssue, template, projects]"));
         assertThat(driftOfDescriptor(descriptor.replace("templates/blueprints/experiment-retro.xml",
                 "templates/blueprints/retro.xml"))).anySatisfy(d -> assertThat(d).contains("retro.xml"));
     }

@@ -113,6 +113,56 @@ class RetroRendererTest {
     }
 
     @Test
+    void aHuddleWithTheTeamsProjectsGetsTheBoardTheBrowserFills() {
+        Document html = render(Map.of("template", "failure-huddle", "projects", " ops, care ,ops"), "<p>agenda</p>");
+        Element board = html.selectFirst(".ff-retro .ff-huddle-board");
+        assertThat(board.attr("data-projects")).as("upper case, each once, in order").isEqualTo("OPS,CARE");
+        assertThat(board.attr("data-state")).isEqualTo("loading");
+        assertThat(board.select(".ff-huddle-board-loading").text()).isEqualTo("Preparing the huddle of OPS, CARE from Jira...");
+        assertThat(raw(Map.of("template", "failure-huddle", "projects", "OPS"), "")).contains("<noscript>")
+                .contains("This huddle is prepared from Jira for OPS.");
+        assertThat(html.select(".ff-retro-section").eachAttr("data-section"))
+                .containsExactly("did-not-work", "why-it-mattered", "one-tweak");
+        assertThat(html.select(".ff-retro-body").text()).isEqualTo("agenda");
+    }
+
+    @Test
+    void anExportedHuddleSaysWhereTheBoardIsInsteadOfAnEmptyPlaceholder() {
+        String exported = renderer.render(RetroParameters.parse(Map.of("template", "failure-huddle", "projects", "OPS,CARE")),
+                "<p>agenda</p>", false);
+        Document html = Jsoup.parseBodyFragment(exported);
+        assertThat(html.select(".ff-huddle-board")).isEmpty();
+        assertThat(html.select(".ff-huddle-board-export").text()).contains("The huddle board of OPS, CARE")
+                .contains("shows live on this page in Confluence");
+        assertThat(exported).doesNotContain("Preparing the huddle");
+    }
+
+    @Test
+    void aHuddleWithoutProjectsSaysHowToPrepareItAndOtherTemplatesIgnoreProjects() {
+        Document huddle = render(Map.of("template", "failure-huddle"), "");
+        assertThat(huddle.select(".ff-huddle-board")).isEmpty();
+        assertThat(huddle.select(".ff-huddle-board-hint").text()).contains("\"Team projects\" parameter");
+        assertThat(Jsoup.parseBodyFragment(renderer.render(RetroParameters.parse(Map.of("template", "failure-huddle")),
+                "", false)).select(".ff-huddle-board-hint")).as("not in an export").isEmpty();
+
+        Document postmortem = render(Map.of("template", "incident-postmortem", "projects", "OPS"), "");
+        assertThat(postmortem.select(".ff-huddle-board, .ff-huddle-board-hint, .ff-huddle-board-export")).isEmpty();
+    }
+
+    @Test
+    void badProjectsAreAnErrorNamingTheParameter() {
+        Document html = render(Map.of("template", "failure-huddle", "projects", "OPS, not a key"), "<p>agenda</p>");
+        assertThat(html.select(".aui-message-error").eachAttr("data-parameter")).containsExactly("projects");
+        assertThat(html.select(".aui-message-error").text()).contains("\"projects\"").contains("OPS, not a key");
+        assertThat(html.select(".ff-huddle-board")).isEmpty();
+        assertThat(html.select(".ff-retro-body").text()).isEqualTo("agenda");
+
+        String many = String.join(",", java.util.stream.IntStream.range(0, 51).mapToObj(i -> "P" + i).toList());
+        assertThat(render(Map.of("template", "failure-huddle", "projects", many), "").select(".aui-message-error").text())
+                .contains("at most 50 project keys");
+    }
+
+    @Test
     void anUnknownTemplateIsAnErrorNamingTheParameter() {
         Document html = render(Map.of("template", "lessons"), "");
         assertThat(html.select(".aui-message-error").eachAttr("data-parameter")).containsExactly("template");

@@ -87,6 +87,17 @@ class ShowcaseExportTest {
         public JiraResult<dev.failforward.confluence.jira.CitationView> citeLearning(long learningId, long pageId) {
             throw new AssertionError("not used by the showcase");
         }
+
+        @Override
+        public JiraResult<dev.failforward.confluence.jira.HuddleBoardView> huddleBoard(List<String> projects) {
+            throw new AssertionError("not used by the showcase");
+        }
+
+        @Override
+        public JiraResult<dev.failforward.confluence.jira.HuddleHeldView> holdHuddle(List<String> projects,
+                String note) {
+            throw new AssertionError("not used by the showcase");
+        }
     }
 
     private final Jira jira = new Jira();
