@@ -14,11 +14,13 @@
     'use strict';
 
     var kit = global.FailForward.kit;
-    var contextPath = kit.contextPath;
     var format = kit.format;
     var el = kit.el;
     var link = kit.link;
     var request = kit.request;
+    var meta = kit.meta;
+    var when = kit.when;
+    var day = kit.day;
 
     var TEXT = {
         title: AJS.I18n.getText('failforward.huddle.js.title'),
@@ -53,37 +55,6 @@
         mark: AJS.I18n.getText('failforward.huddle.js.mark'),
         marking: AJS.I18n.getText('failforward.huddle.js.marking')
     };
-
-    function meta(name) {
-        return global.AJS && AJS.Meta && typeof AJS.Meta.get === 'function' ? AJS.Meta.get(name) : null;
-    }
-
-    /** An ISO instant in the reader's language and zone; other text as it is. */
-    function when(iso) {
-        var date = iso ? new Date(iso) : null;
-        if (!date || isNaN(date.getTime())) {
-            return iso || '';
-        }
-        try {
-            return date.toLocaleString(undefined, {dateStyle: 'medium', timeStyle: 'short'});
-        } catch (e) {
-            return date.toLocaleString();
-        }
-    }
-
-    /** A calendar day (yyyy-MM-dd) in the reader's language, the same day in every zone; other text as it is. */
-    function day(iso) {
-        var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
-        if (!parts) {
-            return iso || '';
-        }
-        var date = new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
-        try {
-            return date.toLocaleDateString(undefined, {dateStyle: 'medium'});
-        } catch (e) {
-            return date.toLocaleDateString();
-        }
-    }
 
     /** "5 h 20 min left" until the deadline, or "time is up" once it passed. */
     function left(deadlineIso) {
@@ -128,24 +99,9 @@
 
     function renderState(board, data) {
         reset(board, data.state || 'error');
-        var box = el('div', 'aui-message aui-message-' + (data.state === 'unavailable' || data.state === 'error'
-            ? 'warning' : 'info') + ' ff-huddle-state');
-        box.appendChild(el('p', null, data.message || TEXT.failed));
-        if (data.state === 'authorize' && data.authorizeUri) {
-            box.appendChild(link(data.authorizeUri, TEXT.authorize, 'ff-huddle-link'));
-        } else if (data.state === 'no-link' && data.adminUrl) {
-            box.appendChild(link(contextPath() + data.adminUrl, TEXT.addLink, 'ff-huddle-link'));
-        } else if (data.state === 'no-link') {
-            box.appendChild(el('p', 'ff-huddle-ask-admin', TEXT.askAdmin));
-        } else if (data.state === 'unavailable' || data.state === 'error') {
-            var retry = el('button', 'aui-button aui-button-link ff-huddle-retry', TEXT.retry);
-            retry.type = 'button';
-            retry.addEventListener('click', function () {
-                load(board, null);
-            });
-            box.appendChild(retry);
-        }
-        board.appendChild(box);
+        board.appendChild(kit.stateBox(data, TEXT, 'ff-huddle', function () {
+            load(board, null);
+        }));
     }
 
     function renderBoard(board, data, notice) {

@@ -18,7 +18,6 @@
     'use strict';
 
     var kit = global.FailForward.kit;
-    var contextPath = kit.contextPath;
     var format = kit.format;
     var el = kit.el;
     var link = kit.link;
@@ -570,26 +569,9 @@
         this.count.removeAttribute('data-total');
         this.showIndex(null);
         this.message.textContent = '';
-        var box = el('div', 'aui-message aui-message-' + (data.state === 'unavailable' ? 'warning' : 'info')
-            + ' ff-archive-state');
-        box.setAttribute('data-state', data.state);
-        box.appendChild(el('p', null, data.message || TEXT.failed));
-        if (data.state === 'authorize' && data.authorizeUri) {
-            box.appendChild(link(data.authorizeUri, TEXT.authorize, 'ff-archive-authorize'));
-        } else if (data.state === 'no-link') {
-            if (data.adminUrl) {
-                box.appendChild(link(contextPath() + data.adminUrl, TEXT.addLink, 'ff-archive-admin-link'));
-            } else {
-                box.appendChild(el('p', 'ff-archive-ask-admin', TEXT.askAdmin));
-            }
-        } else if (data.state === 'unavailable') {
-            var retry = el('button', 'aui-button ff-archive-retry', TEXT.retry);
-            retry.type = 'button';
-            retry.addEventListener('click', function () {
-                self.search();
-            });
-            box.appendChild(retry);
-        }
+        var box = kit.stateBox(data, TEXT, 'ff-archive', function () {
+            self.search();
+        });
         this.message.appendChild(box);
     };
 

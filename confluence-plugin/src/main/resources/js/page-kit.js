@@ -1,8 +1,9 @@
 /*
- * Fail Forward - what the Confluence plugin's page scripts (retro macro, learnings archive) share: text-only DOM nodes,
- * links that take only http(s) and root-relative addresses, JSON requests to the plugin's REST resource
- * (/rest/failforward-confluence/1.0 under Confluence's context path), {0} patterns, and the list of similar past
- * failures both show. A plain global,
+ * Fail Forward - what the Confluence plugin's page scripts (retro macro, huddle board, learnings archive) share:
+ * text-only DOM nodes, links that take only http(s) and root-relative addresses, JSON requests to the plugin's REST
+ * resource (/rest/failforward-confluence/1.0 under Confluence's context path), {0} patterns, Jira's instants and days
+ * in the reader's language, the page's meta values, the message of a state other than ok, and the list of similar
+ * past failures the retro and the archive show. A plain global,
  * FailForward.kit, loaded before them (their web resources depend on this one): Confluence page scripts are not AMD.
  */
 (function (global) {
@@ -99,8 +100,72 @@
         return list;
     }
 
+    /** A value of the page's ajs-* meta tags (AJS.Meta: page-id, page-title, remote-user, ...), or null. */
+    function meta(name) {
+        return global.AJS && AJS.Meta && typeof AJS.Meta.get === 'function' ? AJS.Meta.get(name) : null;
+    }
+
+    /** An ISO instant from Jira in the reader's language and zone ("21 Nov 2026, 14:05"); other text as it is. */
+    function when(iso) {
+        var date = iso ? new Date(iso) : null;
+        if (!date || isNaN(date.getTime())) {
+            return iso;
+        }
+        try {
+            return date.toLocaleString(undefined, {dateStyle: 'medium', timeStyle: 'short'});
+        } catch (e) {
+            return date.toLocaleString();
+        }
+    }
+
+    /**
+     * A calendar date from Jira (yyyy-MM-dd) in the reader's language ("15 Jan 2027"): the same day in every time zone,
+     * so it is read as a local date, never as midnight UTC. Other text as it is.
+     */
+    function day(iso) {
+        var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+        if (!parts) {
+            return iso;
+        }
+        var date = new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
+        try {
+            return date.toLocaleDateString(undefined, {dateStyle: 'medium'});
+        } catch (e) {
+            return date.toLocaleDateString();
+        }
+    }
+
+    /**
+     * The message of a state other than ok of our REST answers (no-link, authorize, unavailable, not-found, forbidden;
+     * "error" for an answer that was not one): Jira's or the proxy's message (text.failed when there is none), the
+     * authorize link, the link to add an application link (administrators; others are told to ask one), and for
+     * unavailable / error a "try again" button calling retry when one is given. Classes: prefix-state, prefix-link,
+     * prefix-ask-admin, prefix-retry. text: {failed, authorize, addLink, askAdmin, retry}.
+     */
+    function stateBox(data, text, prefix, retry) {
+        var broken = data.state === 'unavailable' || data.state === 'error';
+        var box = el('div', 'aui-message aui-message-' + (broken ? 'warning' : 'info') + ' ' + prefix + '-state');
+        box.setAttribute('data-state', data.state || 'error');
+        box.appendChild(el('p', null, data.message || text.failed));
+        if (data.state === 'authorize' && data.authorizeUri) {
+            box.appendChild(link(data.authorizeUri, text.authorize, prefix + '-link'));
+        } else if (data.state === 'no-link' && data.adminUrl) {
+            box.appendChild(link(contextPath() + data.adminUrl, text.addLink, prefix + '-link'));
+        } else if (data.state === 'no-link') {
+            // the admin page's link goes to administrators only
+            box.appendChild(el('p', prefix + '-ask-admin', text.askAdmin));
+        } else if (broken && retry) {
+            var again = el('button', 'aui-button ' + prefix + '-retry', text.retry);
+            again.type = 'button';
+            again.addEventListener('click', retry);
+            box.appendChild(again);
+        }
+        return box;
+    }
+
     global.FailForward = global.FailForward || {};
     global.FailForward.kit = {
-        contextPath: contextPath, format: format, el: el, link: link, request: request, similarList: similarList
+        contextPath: contextPath, format: format, el: el, link: link, request: request, similarList: similarList,
+        meta: meta, when: when, day: day, stateBox: stateBox
     };
 }(window));

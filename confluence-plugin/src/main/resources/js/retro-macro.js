@@ -16,11 +16,13 @@
     'use strict';
 
     var kit = global.FailForward.kit;
-    var contextPath = kit.contextPath;
     var format = kit.format;
     var el = kit.el;
     var link = kit.link;
     var request = kit.request;
+    var meta = kit.meta;
+    var when = kit.when;
+    var day = kit.day;
 
     var TEXT = {
         failed: AJS.I18n.getText('failforward.retro.js.failed'),
@@ -104,36 +106,6 @@
         }
     }
 
-    /** An ISO instant from Jira in the reader's language and zone ("21 Nov 2026, 14:05"); other text as it is. */
-    function when(iso) {
-        var date = iso ? new Date(iso) : null;
-        if (!date || isNaN(date.getTime())) {
-            return iso;
-        }
-        try {
-            return date.toLocaleString(undefined, {dateStyle: 'medium', timeStyle: 'short'});
-        } catch (e) {
-            return date.toLocaleString();
-        }
-    }
-
-    /**
-     * A calendar date from Jira (yyyy-MM-dd) in the reader's language ("15 Jan 2027"): the same day in every time zone,
-     * so it is read as a local date, never as midnight UTC. Other text as it is.
-     */
-    function day(iso) {
-        var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
-        if (!parts) {
-            return iso;
-        }
-        var date = new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]));
-        try {
-            return date.toLocaleDateString(undefined, {dateStyle: 'medium'});
-        } catch (e) {
-            return date.toLocaleDateString();
-        }
-    }
-
     /** The time between two ISO instants ("45 min", "3 h 20 min", "2 d 4 h"); null when either is missing. */
     function between(fromIso, toIso) {
         var millis = fromIso && toIso ? new Date(toIso).getTime() - new Date(fromIso).getTime() : NaN;
@@ -157,25 +129,11 @@
         return name ? LABELS[name] || String(name).replace(/_/g, ' ') : name;
     }
 
-    function meta(name) {
-        return global.AJS && AJS.Meta && typeof AJS.Meta.get === 'function' ? AJS.Meta.get(name) : null;
-    }
-
     function renderRecord(header, data) {
         header.textContent = '';
         header.setAttribute('data-state', data.state);
         if (data.state !== 'ok') {
-            var message = el('div', 'aui-message aui-message-' + (data.state === 'unavailable' ? 'warning' : 'info') + ' ff-retro-state');
-            message.appendChild(el('p', null, data.message || TEXT.failed));
-            if (data.state === 'authorize' && data.authorizeUri) {
-                message.appendChild(link(data.authorizeUri, TEXT.authorize, 'ff-retro-link'));
-            } else if (data.state === 'no-link' && data.adminUrl) {
-                message.appendChild(link(contextPath() + data.adminUrl, TEXT.addLink, 'ff-retro-link'));
-            } else if (data.state === 'no-link') {
-                // the admin page's link goes to administrators only
-                message.appendChild(el('p', 'ff-retro-ask-admin', TEXT.askAdmin));
-            }
-            header.appendChild(message);
+            header.appendChild(kit.stateBox(data, TEXT, 'ff-retro'));
             return;
         }
         var record = data.record;

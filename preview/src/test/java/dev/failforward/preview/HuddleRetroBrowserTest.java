@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Jira's board through the plugin's REST proxy and the preview's Application Links: failures since last week's huddle,
  * the open 24-hour rule of OPS-106 with its countdown, the overdue follow-ups, a learning to celebrate; "Mark huddle
  * held" records this week's huddle in Jira with the page as its note, and Jira's huddle dashboard item then says it
- * was held. The board's screenshot goes to {@code target/screenshots/huddle-retro.png}.
+ * was held. With Jira unreachable the board says so, and "Try again" loads it once Jira answers. The board's screenshot goes to {@code target/screenshots/huddle-retro.png}.
  */
 class HuddleRetroBrowserTest extends BrowserTest {
 
@@ -78,6 +78,23 @@ class HuddleRetroBrowserTest extends BrowserTest {
         waitFor(item + " && " + item + ".getAttribute('data-state') === 'ready'");
         assertThat(browser.evaluate(item + ".getAttribute('data-held')").asText())
                 .as("Jira's dashboard item sees the huddle held from Confluence").isEqualTo("true");
+    }
+
+    @Test
+    void whenJiraCannotBeReachedThePageSaysSoAndTryAgainLoadsTheBoard() {
+        host.services().confluenceLinks.jiraReachable(false);
+        try {
+            open("/confluence/pages/huddle");
+            waitFor(BOARD + " && " + BOARD + ".getAttribute('data-state') === 'unavailable'");
+            assertThat(browser.evaluate(BOARD + ".querySelector('.ff-huddle-state').textContent").asText())
+                    .startsWith("Jira could not be reached just now.");
+            assertThat(browser.evaluate(BOARD + ".querySelectorAll('.ff-huddle-mark').length").asInt()).isZero();
+        } finally {
+            host.services().confluenceLinks.jiraReachable(true);
+        }
+        browser.evaluate(BOARD + ".querySelector('.ff-huddle-retry').click()");
+        waitFor(BOARD + ".getAttribute('data-state') === 'ok'");
+        assertThat(texts("[data-ff-huddle=rules] .ff-huddle-key", "el.textContent")).contains("OPS-106");
     }
 
     @Override
