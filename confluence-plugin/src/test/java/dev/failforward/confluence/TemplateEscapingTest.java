@@ -85,9 +85,9 @@ class TemplateEscapingTest {
                         java.util.List.of(new dev.failforward.confluence.jira.ShowcaseView.Nominee(hostile, v, 3, true)))),
                 java.util.List.of(new dev.failforward.confluence.jira.ShowcaseView.Learning(1, v, v, hostile, 2, 1, 1)),
                 java.util.List.of(new dev.failforward.confluence.jira.ShowcaseView.Experiment(hostile, v, v, v,
-                        java.util.List.of(hostile))),
+                        java.util.List.of(hostile))), 7,
                 java.util.List.of(new dev.failforward.confluence.jira.ShowcaseView.Incident(hostile, java.util.List.of(
-                        new dev.failforward.confluence.jira.ShowcaseView.FollowUp(v, v, v)))),
+                        new dev.failforward.confluence.jira.ShowcaseView.FollowUp(v, v, v)))), 9,
                 java.util.List.of(new dev.failforward.confluence.jira.ShowcaseView.Kpi(v, v, v, v, v, java.util.List.of(
                         new dev.failforward.confluence.jira.ShowcaseView.Point(v, 0.5, v, true)))),
                 java.net.URI.create("https://jira.example.com"));

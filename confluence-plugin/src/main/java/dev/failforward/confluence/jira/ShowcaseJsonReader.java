@@ -75,7 +75,8 @@ final class ShowcaseJsonReader {
         }
         return new ShowcaseView(projects, new ShowcaseView.Period(text(period, "key"), text(period, "label"),
                 text(period, "from"), text(period, "to")), text(body, "timeZone"), text(body, "generatedAt"), awards,
-                learnings, experiments, incidents, kpis, null);
+                learnings, experiments,
+                body.path("experimentsTotal").asInt(), incidents, body.path("incidentsTotal").asInt(), kpis, null);
     }
 
     private static ShowcaseView.Record record(JsonNode record) throws UnreadableBodyException {

@@ -9,12 +9,17 @@ import java.util.Objects;
  * is never null; texts are as Jira sent them (plain text, escaped when rendered). Dates and instants are ISO strings,
  * printed as they are (an export must not depend on the reader's browser).
  *
+ * @param experimentsTotal how many experiments were decided in the period in all ({@code experiments} holds the most
+ *                         recently decided of them); never less than {@code experiments.size()}
+ * @param incidentsTotal   how many incidents had a follow-up verified effective in all; never less than
+ *                         {@code incidents.size()}
  * @param jiraUrl the Jira link's display URL, the base of each record's {@link Record#url()} (null when not known);
  *                not part of Jira's answer: the client adds it
  */
 public record ShowcaseView(List<String> projects, Period period, String timeZone, String generatedAt,
                            List<Award> awards, List<Learning> learnings, List<Experiment> experiments,
-                           List<Incident> incidents, List<Kpi> kpis, URI jiraUrl) {
+                           int experimentsTotal, List<Incident> incidents, int incidentsTotal, List<Kpi> kpis,
+                           URI jiraUrl) {
 
     public ShowcaseView {
         projects = List.copyOf(projects);
@@ -24,11 +29,13 @@ public record ShowcaseView(List<String> projects, Period period, String timeZone
         experiments = List.copyOf(experiments);
         incidents = List.copyOf(incidents);
         kpis = List.copyOf(kpis);
+        experimentsTotal = Math.max(experimentsTotal, experiments.size());
+        incidentsTotal = Math.max(incidentsTotal, incidents.size());
     }
 
     public ShowcaseView withJiraUrl(URI url) {
-        return new ShowcaseView(projects, period, timeZone, generatedAt, awards, learnings, experiments, incidents,
-                kpis, url);
+        return new ShowcaseView(projects, period, timeZone, generatedAt, awards, learnings, experiments,
+                experimentsTotal, incidents, incidentsTotal, kpis, url);
     }
 
     /** @param to the last day, inclusive */

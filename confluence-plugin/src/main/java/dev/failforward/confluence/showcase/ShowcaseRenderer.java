@@ -154,6 +154,10 @@ public class ShowcaseRenderer {
             experiments.add(e);
         }
         showcase.put("experiments", experiments);
+        // a big instance decides more experiments in a quarter than a page can print: Jira sends the latest
+        showcase.put("experimentsMore", view.experimentsTotal() > experiments.size()
+                ? text("failforward.showcase.experiments.more", String.valueOf(experiments.size()),
+                String.valueOf(view.experimentsTotal())) : "");
 
         List<Map<String, Object>> incidents = new ArrayList<>();
         for (ShowcaseView.Incident incident : view.incidents()) {
@@ -168,6 +172,9 @@ public class ShowcaseRenderer {
             incidents.add(i);
         }
         showcase.put("incidents", incidents);
+        showcase.put("incidentsMore", view.incidentsTotal() > incidents.size()
+                ? text("failforward.showcase.incidents.more", String.valueOf(incidents.size()),
+                String.valueOf(view.incidentsTotal())) : "");
 
         List<Map<String, Object>> kpis = new ArrayList<>();
         for (ShowcaseView.Kpi kpi : view.kpis()) {

@@ -991,6 +991,7 @@ class AppLinksFailureDbClientTest {
                "decidedAt": "2026-08-20T09:00:00Z", "nextIterations": [{"key": "OPS-9"}]}],
              "incidents": [{"record": {"key": "OPS-12"}, "discoveredAt": null, "followUps": [{"id": 3,
                "description": "Mandatory canary", "checkInDate": "2026-09-01", "note": null}]}],
+             "experimentsTotal": 12, "incidentsTotal": 1,
              "kpis": [{"key": "recurrence_rate", "name": "Recurrence rate", "description": "d", "unit": "share",
                "direction": "down", "trend": "better", "points": [{"period": "2026-Q3", "label": "Q3 2026",
                "value": 0.125, "status": "ok", "sampleSize": 8, "partial": false},
@@ -1018,6 +1019,8 @@ class AppLinksFailureDbClientTest {
         assertThat(view.experiments().get(0).nextIterations()).extracting(ShowcaseView.Record::key)
                 .containsExactly("OPS-9");
         assertThat(view.incidents().get(0).followUps().get(0).note()).isNull();
+        assertThat(view.experimentsTotal()).as("Jira sent the latest of 12").isEqualTo(12);
+        assertThat(view.incidentsTotal()).isEqualTo(1);
         assertThat(view.kpis().get(0).points()).extracting(ShowcaseView.Point::value).containsExactly(0.125, null);
     }
 

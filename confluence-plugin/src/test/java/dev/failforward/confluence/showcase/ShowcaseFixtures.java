@@ -28,9 +28,9 @@ final class ShowcaseFixtures {
                 List.of(new ShowcaseView.Learning(41, "Config changes need a canary stage", "insight", checkout, 5, 3,
                         2)),
                 List.of(new ShowcaseView.Experiment(onboarding, "refuted", "pivot", "2026-08-20T09:00:00Z",
-                        List.of(smaller))),
+                        List.of(smaller))), 1,
                 List.of(new ShowcaseView.Incident(checkout, List.of(new ShowcaseView.FollowUp(
-                        "Make the canary stage mandatory for config", "2026-09-01", "No config outage since")))),
+                        "Make the canary stage mandatory for config", "2026-09-01", "No config outage since")))), 1,
                 List.of(new ShowcaseView.Kpi("recurrence_rate", "Recurrence rate", "Incidents that happened before",
                         "share", "down", List.of(new ShowcaseView.Point("Q3 2026", 0.125, "ok", false))),
                         new ShowcaseView.Kpi("hypotheses_tested", "Hypotheses tested", "Experiments decided", "count",

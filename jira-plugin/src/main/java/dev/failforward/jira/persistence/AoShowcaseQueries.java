@@ -55,6 +55,13 @@ public class AoShowcaseQueries {
     public record VerifiedIncident(FailureRecord incident, List<ActionItem> effective) {
     }
 
+    /** The first items of a longer list, and how many it holds in all ({@code total >= items.size()}). */
+    public record Capped<T>(List<T> items, int total) {
+        public Capped {
+            items = List.copyOf(items);
+        }
+    }
+
     private final ActiveObjects ao;
 
     @Inject
@@ -110,22 +117,40 @@ public class AoShowcaseQueries {
         return result;
     }
 
-    /** The projects' experiments decided in {@code [from, to)}, in the order they were decided. */
+    /** The projects' experiments decided in {@code [from, to)}, in the order they were decided (every one). */
     public List<FailureRecord> decidedExperiments(Collection<String> projects, Instant from, Instant to) {
-        List<FailureRecord> decided = new ArrayList<>();
+        return decidedExperiments(projects, from, to, Integer.MAX_VALUE).items();
+    }
+
+    /**
+     * The {@code max} most recently decided of the projects' experiments decided in {@code [from, to)}, in the order
+     * they were decided, and how many were decided in all: a quarter of a large instance may hold thousands, and a
+     * showcase page prints the latest of them.
+     */
+    public Capped<FailureRecord> decidedExperiments(Collection<String> projects, Instant from, Instant to, int max) {
+        List<FailureRecord> latest = new ArrayList<>();
+        int total = 0;
         for (List<String> chunk : chunks(projects)) {
             List<Object> parameters = new ArrayList<>();
             parameters.add(RecordKind.EXPERIMENT.name());
             parameters.addAll(chunk);
             parameters.add(Date.from(from));
             parameters.add(Date.from(to));
-            Arrays.stream(ao.find(FailureRecordEntity.class, Query.select().where(FailureRecordEntity.KIND + " = ? AND "
-                            + FailureRecordEntity.PROJECT_KEY + " IN (" + placeholders(chunk.size()) + ") AND "
-                            + FailureRecordEntity.DECIDED_AT + " >= ? AND " + FailureRecordEntity.DECIDED_AT + " < ?",
-                    parameters.toArray()))).map(AoFailureRecordRepository::toRecord).forEach(decided::add);
+            String where = FailureRecordEntity.KIND + " = ? AND " + FailureRecordEntity.PROJECT_KEY + " IN ("
+                    + placeholders(chunk.size()) + ") AND " + FailureRecordEntity.DECIDED_AT + " >= ? AND "
+                    + FailureRecordEntity.DECIDED_AT + " < ?";
+            total += ao.count(FailureRecordEntity.class, where, parameters.toArray());
+            Query query = Query.select().where(where, parameters.toArray())
+                    .order(FailureRecordEntity.DECIDED_AT + " DESC, " + FailureRecordEntity.ISSUE_ID + " DESC");
+            Arrays.stream(ao.find(FailureRecordEntity.class, max == Integer.MAX_VALUE ? query : query.limit(max)))
+                    .map(AoFailureRecordRepository::toRecord).forEach(latest::add);
         }
-        decided.sort(Comparator.comparing(FailureRecord::decidedAt).thenComparing(FailureRecord::issueId));
-        return decided;
+        Comparator<FailureRecord> decisionOrder = Comparator.comparing(FailureRecord::decidedAt)
+                .thenComparing(FailureRecord::issueId);
+        latest.sort(decisionOrder.reversed());
+        List<FailureRecord> shown = new ArrayList<>(latest.subList(0, Math.min(max, latest.size())));
+        shown.sort(decisionOrder);
+        return new Capped<>(shown, total);
     }
 
     /** The records that pivoted from each of the keys (their next iterations), in issue order, by the key they follow. */

@@ -23,7 +23,7 @@ final class ShowcaseJson {
 
     record Report(List<String> projects, PeriodJson period, String timeZone, String generatedAt,
                   List<AwardJson> awards, List<LearningJson> learnings, List<ExperimentJson> experiments,
-                  List<IncidentJson> incidents, List<KpiJson> kpis) {
+                  int experimentsTotal, List<IncidentJson> incidents, int incidentsTotal, List<KpiJson> kpis) {
     }
 
     /** @param to the period's last day (inclusive) */
@@ -96,7 +96,8 @@ final class ShowcaseJson {
         return new Report(showcase.projects(), new PeriodJson(period.key(), label(period, i18n, locale),
                 period.firstDay().toString(), period.endDay().minusDays(1).toString(),
                 lower(period.kpiGranularity().name())), showcase.zone().getId(), instant(showcase.generatedAt()),
-                awards, learnings, experiments, incidents, kpis(showcase.kpis(), i18n, locale));
+                awards, learnings, experiments, showcase.experimentsTotal(), incidents, showcase.incidentsTotal(),
+                kpis(showcase.kpis(), i18n, locale));
     }
 
     private static List<KpiJson> kpis(KpiService.Report report, I18nResolver i18n, Locale locale) {

@@ -15,12 +15,19 @@ import java.util.Optional;
 /**
  * A failure showcase as one user may see it: only records of projects they may browse, nothing about the others.
  *
- * @param projects    the projects showcased (all browsable), sorted
- * @param generatedAt when it was assembled
+ * @param projects         the projects showcased (all browsable), sorted
+ * @param generatedAt      when it was assembled
+ * @param experiments      the most recently decided experiments of the period (at most
+ *                         {@link dev.failforward.jira.showcase.ShowcaseService#MAX_EXPERIMENTS}), in decision order
+ * @param experimentsTotal how many experiments were decided in the period in all
+ * @param incidents        the most recently verified incidents (at most
+ *                         {@link dev.failforward.jira.showcase.ShowcaseService#MAX_INCIDENTS})
+ * @param incidentsTotal   how many incidents had a follow-up verified effective in the period in all
  */
 public record Showcase(List<String> projects, ShowcasePeriod period, ZoneId zone, Instant generatedAt,
                        List<AwardEntry> awards, List<AoShowcaseQueries.ReusedLearning> learnings,
-                       List<DecidedExperiment> experiments, List<AoShowcaseQueries.VerifiedIncident> incidents,
+                       List<DecidedExperiment> experiments, int experimentsTotal,
+                       List<AoShowcaseQueries.VerifiedIncident> incidents, int incidentsTotal,
                        KpiService.Report kpis) {
 
     public Showcase {
@@ -29,6 +36,8 @@ public record Showcase(List<String> projects, ShowcasePeriod period, ZoneId zone
         learnings = List.copyOf(learnings);
         experiments = List.copyOf(experiments);
         incidents = List.copyOf(incidents);
+        experimentsTotal = Math.max(experimentsTotal, experiments.size());
+        incidentsTotal = Math.max(incidentsTotal, incidents.size());
     }
 
     /**

@@ -54,6 +54,10 @@ public class ShowcaseService {
             Kpi.RECURRENCE_RATE, Kpi.ACTIONS_VERIFIED_EFFECTIVE, Kpi.SHARING_SCORE);
     /** How many reused learnings the showcase lists. */
     public static final int MAX_LEARNINGS = 10;
+    /** The most recently decided experiments a showcase lists; it says how many there were in all. */
+    public static final int MAX_EXPERIMENTS = 50;
+    /** The most recently verified incidents a showcase lists; it says how many there were in all. */
+    public static final int MAX_INCIDENTS = 50;
 
     private final AoShowcaseQueries queries;
     private final AoAwards awards;
@@ -100,14 +104,18 @@ public class ShowcaseService {
         Instant from = period.start(zone);
         Instant to = period.end(zone);
         if (projects.isEmpty()) {
-            return new Showcase(List.of(), period, zone, clock.instant(), List.of(), List.of(), List.of(), List.of(),
-                    null);
+            return new Showcase(List.of(), period, zone, clock.instant(), List.of(), List.of(), List.of(), 0, List.of(),
+                    0, null);
         }
         KpiService.Report kpiReport = kpis.report(projects, null, period.first(), period.last(),
                 period.kpiGranularity(), HEADLINE_KPIS);
+        AoShowcaseQueries.Capped<FailureRecord> decided = queries.decidedExperiments(projects, from, to,
+                MAX_EXPERIMENTS);
+        List<AoShowcaseQueries.VerifiedIncident> verified = queries.verifiedIncidents(projects, period.firstDay(),
+                period.endDay());
         return new Showcase(List.copyOf(projects), period, zone, clock.instant(), awards(projects, period),
-                queries.mostReused(projects, from, to, MAX_LEARNINGS), experiments(projects, from, to),
-                queries.verifiedIncidents(projects, period.firstDay(), period.endDay()), kpiReport);
+                queries.mostReused(projects, from, to, MAX_LEARNINGS), experiments(decided.items()), decided.total(),
+                verified.subList(0, Math.min(MAX_INCIDENTS, verified.size())), verified.size(), kpiReport);
     }
 
     private List<Showcase.AwardEntry> awards(Set<String> projects, ShowcasePeriod period) {
@@ -139,8 +147,7 @@ public class ShowcaseService {
         return entries;
     }
 
-    private List<Showcase.DecidedExperiment> experiments(Set<String> projects, Instant from, Instant to) {
-        List<FailureRecord> decided = queries.decidedExperiments(projects, from, to);
+    private List<Showcase.DecidedExperiment> experiments(List<FailureRecord> decided) {
         Map<String, List<FailureRecord>> next = queries.nextIterations(decided.stream()
                 .map(FailureRecord::issueKey).toList());
         List<Showcase.DecidedExperiment> experiments = new ArrayList<>();

@@ -117,6 +117,10 @@ class ShowcaseQueriesTest {
         List<FailureRecord> decided = queries.decidedExperiments(OPS_LAB, FROM, TO);
 
         assertThat(decided).extracting(FailureRecord::issueKey).containsExactly("LAB-11", "LAB-10");
+        AoShowcaseQueries.Capped<FailureRecord> latest = queries.decidedExperiments(OPS_LAB, FROM, TO, 1);
+        assertThat(latest.total()).isEqualTo(2);
+        assertThat(latest.items()).extracting(FailureRecord::issueKey).as("the most recently decided")
+                .containsExactly("LAB-10");
         assertThat(decided.get(1).outcome()).isEqualTo(Outcome.REFUTED);
         assertThat(decided.get(1).decision()).isEqualTo(Decision.PIVOT);
         Map<String, List<FailureRecord>> next = queries.nextIterations(List.of("LAB-10", "LAB-11"));

@@ -147,6 +147,28 @@ class ShowcaseServiceTest {
     }
 
     @Test
+    void aPeriodWithManyDecidedExperimentsListsTheLatestAndSaysHowManyInAll() {
+        Instant july = Instant.parse("2026-07-01T01:00:00Z");
+        for (int i = 0; i < 60; i++) {
+            records.upsert(record(100 + i, "LAB-" + (100 + i), RecordKind.EXPERIMENT)
+                    .decidedAt(july.plus(java.time.Duration.ofDays(i))).build());
+        }
+        permissions.as("u-anna", Set.of("OPS", "LAB"), Set.of());
+
+        Showcase seen = showcase.showcase(List.of("LAB"), Q3);
+
+        assertThat(seen.experimentsTotal()).as("LAB-1 and the sixty").isEqualTo(61);
+        assertThat(seen.experiments()).hasSize(ShowcaseService.MAX_EXPERIMENTS);
+        assertThat(seen.experiments()).extracting(e -> e.experiment().decidedAt()).as("in decision order").isSorted();
+        assertThat(seen.experiments().get(0).experiment().issueKey()).as("the eleven earliest are left out")
+                .isEqualTo("LAB-111");
+        assertThat(seen.experiments().get(ShowcaseService.MAX_EXPERIMENTS - 1).experiment().issueKey())
+                .isEqualTo("LAB-159");
+        assertThat(seen.experiments()).extracting(e -> e.experiment().issueKey()).contains("LAB-1");
+        assertThat(seen.incidentsTotal()).isZero();
+    }
+
+    @Test
     void aHiddenProjectIsRefusedAsAMissingOneIs() {
         permissions.as("u-anna", Set.of("OPS", "LAB"), Set.of());
         assertThatThrownBy(() -> showcase.showcase(List.of("OPS", "SEC"), Q3))
