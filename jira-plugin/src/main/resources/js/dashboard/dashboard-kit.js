@@ -1,5 +1,6 @@
 /*
- * Fail Forward - what the dashboard items share (AMD module failforward/dashboard-kit): DOM building through
+ * Fail Forward - what the dashboard items share (AMD module failforward/dashboard-kit): loading an item's data (the
+ * newest answer only, loading state, log in / no permission, error with retry), DOM building through
  * textContent only, {0}-style message formatting, AUI messages (error with retry, log in / no permission), the
  * server's error text, AUI form fields with their error line and Save/Cancel, and the small facts of the page (the
  * item's node, the context path, the page language).
@@ -99,6 +100,80 @@ define('failforward/dashboard-kit', ['jquery', 'wrm/context-path'], function ($,
         return box;
     }
 
+    /**
+     * Loads an item's data as every Fail Forward dashboard item does. Only the newest load's answer is shown
+     * ({@code item.loads} counts them); until Jira answers, the item shows a status line ({@code options.loadingClass},
+     * {@code texts.loading}), is aria-busy and the dashboard shows its loading bar. Then {@code options.ok(body)} when
+     * the answer is the item's data ({@code options.isData(body)}); for 401 / 403 the log-in or no-permission box
+     * (data-state forbidden); otherwise the error box (data-state error) whose "try again" ({@code options.retryClass})
+     * calls {@code options.retry}. {@code item}: {API, root, loads, reset(state)}; {@code options.texts}: loading,
+     * errorTitle, errorGeneric, retry and {@link forbiddenBox}'s texts; {@code options.url} is relative to Jira's base URL.
+     */
+    function load(item, options) {
+        var ticket = ++item.loads;
+        var texts = options.texts;
+        item.reset('loading');
+        var status = el('p', options.loadingClass, texts.loading);
+        status.setAttribute('role', 'status');
+        item.root.appendChild(status);
+        item.root.setAttribute('aria-busy', 'true');
+        item.API.showLoadingBar();
+        function answered() {
+            item.API.hideLoadingBar();
+            item.root.removeAttribute('aria-busy');
+        }
+        function failed(text) {
+            item.reset('error');
+            item.root.appendChild(errorBox(texts.errorTitle, text, texts.retry, options.retryClass, options.retry));
+            item.API.resize();
+        }
+        fetch(baseUrl() + options.url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+            .then(function (response) {
+                return readJson(response).then(function (body) {
+                    if (ticket !== item.loads) {
+                        return;
+                    }
+                    answered();
+                    if (response.ok && body && options.isData(body)) {
+                        options.ok(body);
+                    } else if (response.status === 401 || response.status === 403) {
+                        showForbidden(item, response.status, body, texts);
+                    } else {
+                        failed(serverMessage(body, texts.errorGeneric));
+                    }
+                });
+            }, function () {
+                if (ticket === item.loads) {
+                    answered();
+                    failed(texts.errorGeneric);
+                }
+            });
+    }
+
+    var PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
+
+    /** "OPS, care" -> ["OPS", "CARE"] (blanks between commas skipped); null when one is not a project key. */
+    function projectKeys(text) {
+        var keys = String(text || '').split(',').map(function (k) {
+            return k.trim().toUpperCase();
+        }).filter(function (k) {
+            return k.length > 0;
+        });
+        for (var i = 0; i < keys.length; i++) {
+            if (!PROJECT_KEY.test(keys[i])) {
+                return null;
+            }
+        }
+        return keys;
+    }
+
+    /** The item shows the log-in (401) or no-permission (403) box: data-state forbidden. */
+    function showForbidden(item, status, body, texts) {
+        item.reset('forbidden');
+        item.root.appendChild(forbiddenBox(status, body, texts));
+        item.API.resize();
+    }
+
     /** An AUI text field group with a description and an error line; returns {input, error}. */
     function textField(form, id, labelText, help, value, widthClass) {
         var group = el('div', 'field-group');
@@ -146,6 +221,9 @@ define('failforward/dashboard-kit', ['jquery', 'wrm/context-path'], function ($,
     }
 
     return {
+        load: load,
+        projectKeys: projectKeys,
+        showForbidden: showForbidden,
         errorBox: errorBox,
         forbiddenBox: forbiddenBox,
         textField: textField,

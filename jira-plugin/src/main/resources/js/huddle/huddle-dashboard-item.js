@@ -21,7 +21,6 @@ define('failforward/huddle-dashboard-item', ['jquery', 'failforward/dashboard-ki
 
     var BOARD = '/rest/failforward/1.0/huddles/board';
     var HUDDLES = '/rest/failforward/1.0/huddles';
-    var PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
 
     var TEXT = {
         title: AJS.I18n.getText('failforward.dashboard.huddle.title'),
@@ -67,21 +66,6 @@ define('failforward/huddle-dashboard-item', ['jquery', 'failforward/dashboard-ki
 
     var instances = 0;
 
-    /** "OPS, care" -> ["OPS", "CARE"]; null when one is not a project key. */
-    function parseProjects(text) {
-        var keys = String(text || '').split(',').map(function (k) {
-            return k.trim().toUpperCase();
-        }).filter(function (k) {
-            return k.length > 0;
-        });
-        for (var i = 0; i < keys.length; i++) {
-            if (!PROJECT_KEY.test(keys[i])) {
-                return null;
-            }
-        }
-        return keys;
-    }
-
     function dateTime(iso) {
         var d = new Date(iso);
         return isNaN(d.getTime()) ? iso : d.toLocaleString(kit.locale(), {dateStyle: 'medium', timeStyle: 'short'});
@@ -114,7 +98,7 @@ define('failforward/huddle-dashboard-item', ['jquery', 'failforward/dashboard-ki
     }
 
     DashboardItem.prototype.render = function (element, preferences) {
-        var projects = parseProjects((preferences || {}).projects) || [];
+        var projects = kit.projectKeys((preferences || {}).projects) || [];
         if (!projects.length && this.API.isEditable()) {
             this.renderEdit(element, preferences);
             return;
@@ -144,47 +128,20 @@ define('failforward/huddle-dashboard-item', ['jquery', 'failforward/dashboard-ki
 
     DashboardItem.prototype.load = function (notice) {
         var self = this;
-        var load = ++this.loads;
-        this.reset('loading');
-        var status = el('p', 'ff-huddle-loading', TEXT.loading);
-        status.setAttribute('role', 'status');
-        this.root.appendChild(status);
         this.API.setTitle(format(TEXT.titleProjects, this.projects.join(', ')));
-        this.API.showLoadingBar();
-        fetch(kit.baseUrl() + BOARD + '?projects=' + encodeURIComponent(this.projects.join(',')), {
-            credentials: 'same-origin',
-            headers: {'Accept': 'application/json'}
-        }).then(function (response) {
-            return readJson(response).then(function (body) {
-                if (load !== self.loads) {
-                    return;
-                }
-                self.API.hideLoadingBar();
-                if (response.ok && body && body.failures) {
-                    self.show(body, notice);
-                } else if (response.status === 401 || response.status === 403) {
-                    self.reset('forbidden');
-                    self.root.appendChild(kit.forbiddenBox(response.status, body, TEXT));
-                    self.API.resize();
-                } else {
-                    self.showError(serverMessage(body, TEXT.errorGeneric));
-                }
-            });
-        }, function () {
-            if (load === self.loads) {
-                self.API.hideLoadingBar();
-                self.showError(TEXT.errorGeneric);
+        kit.load(this, {
+            url: BOARD + '?projects=' + encodeURIComponent(this.projects.join(',')), loadingClass: 'ff-huddle-loading',
+            texts: TEXT, retryClass: 'ff-huddle-retry',
+            isData: function (body) {
+                return Boolean(body.failures);
+            },
+            ok: function (body) {
+                self.show(body, notice);
+            },
+            retry: function () {
+                self.load(null);
             }
         });
-    };
-
-    DashboardItem.prototype.showError = function (text) {
-        var self = this;
-        this.reset('error');
-        this.root.appendChild(kit.errorBox(TEXT.errorTitle, text, TEXT.retry, 'ff-huddle-retry', function () {
-            self.load(null);
-        }));
-        this.API.resize();
     };
 
     DashboardItem.prototype.section = function (title, key) {
@@ -347,7 +304,7 @@ define('failforward/huddle-dashboard-item', ['jquery', 'failforward/dashboard-ki
         });
         form.addEventListener('submit', function (event) {
             event.preventDefault();
-            var keys = parseProjects(field.input.value);
+            var keys = kit.projectKeys(field.input.value);
             if (!keys || !keys.length) {
                 kit.showFieldError(field, keys ? TEXT.projectsRequired
                     : format(TEXT.projectsInvalid, field.input.value.trim()));

@@ -13,11 +13,8 @@ define('failforward/on-this-day-dashboard-item', ['jquery', 'failforward/dashboa
     var el = kit.el;
     var format = kit.format;
     var message = kit.message;
-    var readJson = kit.readJson;
-    var serverMessage = kit.serverMessage;
 
     var REST = '/rest/failforward/1.0/learnings/on-this-day';
-    var PROJECT_KEY = /^[A-Z][A-Z0-9_]*$/;
 
     var TEXT = {
         title: AJS.I18n.getText('failforward.dashboard.onthisday.title'),
@@ -45,20 +42,6 @@ define('failforward/on-this-day-dashboard-item', ['jquery', 'failforward/dashboa
 
     var instances = 0;
 
-    function parseProjects(text) {
-        var keys = String(text || '').split(',').map(function (k) {
-            return k.trim().toUpperCase();
-        }).filter(function (k) {
-            return k.length > 0;
-        });
-        for (var i = 0; i < keys.length; i++) {
-            if (!PROJECT_KEY.test(keys[i])) {
-                return null;
-            }
-        }
-        return keys;
-    }
-
     function day(isoDate) {
         var p = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate || '');
         return p ? new Date(Date.UTC(+p[1], +p[2] - 1, +p[3])).toLocaleDateString(kit.locale(),
@@ -74,7 +57,7 @@ define('failforward/on-this-day-dashboard-item', ['jquery', 'failforward/dashboa
 
     DashboardItem.prototype.render = function (element, preferences) {
         this.root = kit.nodeOf(element);
-        this.projects = parseProjects((preferences || {}).projects) || [];
+        this.projects = kit.projectKeys((preferences || {}).projects) || [];
         this.load();
     };
 
@@ -86,44 +69,20 @@ define('failforward/on-this-day-dashboard-item', ['jquery', 'failforward/dashboa
 
     DashboardItem.prototype.load = function () {
         var self = this;
-        var load = ++this.loads;
-        this.reset('loading');
-        this.root.appendChild(el('p', 'ff-onthisday-loading', TEXT.loading)).setAttribute('role', 'status');
         this.API.setTitle(this.projects.length ? format(TEXT.titleProjects, this.projects.join(', ')) : TEXT.title);
-        this.API.showLoadingBar();
-        var query = this.projects.length ? '?projects=' + encodeURIComponent(this.projects.join(',')) : '';
-        fetch(kit.baseUrl() + REST + query, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-            .then(function (response) {
-                return readJson(response).then(function (body) {
-                    if (load !== self.loads) {
-                        return;
-                    }
-                    self.API.hideLoadingBar();
-                    if (response.ok && body && body.periods) {
-                        self.show(body);
-                    } else if (response.status === 401 || response.status === 403) {
-                        self.reset('forbidden');
-                        self.root.appendChild(kit.forbiddenBox(response.status, body, TEXT));
-                        self.API.resize();
-                    } else {
-                        self.showError(serverMessage(body, TEXT.errorGeneric));
-                    }
-                });
-            }, function () {
-                if (load === self.loads) {
-                    self.API.hideLoadingBar();
-                    self.showError(TEXT.errorGeneric);
-                }
-            });
-    };
-
-    DashboardItem.prototype.showError = function (text) {
-        var self = this;
-        this.reset('error');
-        this.root.appendChild(kit.errorBox(TEXT.errorTitle, text, TEXT.retry, 'ff-onthisday-retry', function () {
-            self.load();
-        }));
-        this.API.resize();
+        kit.load(this, {
+            url: REST + (this.projects.length ? '?projects=' + encodeURIComponent(this.projects.join(',')) : ''),
+            loadingClass: 'ff-onthisday-loading', texts: TEXT, retryClass: 'ff-onthisday-retry',
+            isData: function (body) {
+                return Boolean(body.periods);
+            },
+            ok: function (body) {
+                self.show(body);
+            },
+            retry: function () {
+                self.load();
+            }
+        });
     };
 
     DashboardItem.prototype.show = function (body) {
@@ -182,7 +141,7 @@ define('failforward/on-this-day-dashboard-item', ['jquery', 'failforward/dashboa
         });
         form.addEventListener('submit', function (event) {
             event.preventDefault();
-            var keys = parseProjects(field.input.value);
+            var keys = kit.projectKeys(field.input.value);
             if (!keys) {
                 kit.showFieldError(field, format(TEXT.projectsInvalid, field.input.value.trim()));
                 field.input.focus();

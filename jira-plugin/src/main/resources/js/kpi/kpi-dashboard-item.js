@@ -27,8 +27,6 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
     var locale = kit.locale;
     var baseUrl = kit.baseUrl;
     var message = kit.message;
-    var serverMessage = kit.serverMessage;
-    var readJson = kit.readJson;
 
     var REST_PATH = '/rest/failforward/1.0/kpis';
     var MONTH_CHOICES = [6, 12, 24, 36];
@@ -489,44 +487,24 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
 
     DashboardItem.prototype.load = function () {
         var self = this;
-        var load = ++this.loads;
         this.data = null;
-        this.reset('loading');
-        var status = el('p', 'ff-kpi-loading', TEXT.loading);
-        status.setAttribute('role', 'status');
-        this.root.appendChild(status);
-        this.root.setAttribute('aria-busy', 'true');
         this.API.setTitle(titleFor(this.prefs, null));
-        this.API.showLoadingBar();
-        fetch(baseUrl() + REST_PATH + '?' + this.query, {
-            credentials: 'same-origin',
-            headers: {'Accept': 'application/json'}
-        }).then(function (response) {
-            return readJson(response).then(function (body) {
-                if (load !== self.loads) {
-                    return;
-                }
-                self.API.hideLoadingBar();
-                self.root.removeAttribute('aria-busy');
-                if (response.ok && body && body.kpis) {
-                    self.API.setTitle(titleFor(self.prefs, body));
-                    if (body.kpis.some(hasAnyValue)) {
-                        self.data = body;
-                        self.showData(body);
-                    } else {
-                        self.showEmpty(body);
-                    }
-                } else if (response.status === 401 || response.status === 403) {
-                    self.showForbidden(response.status, body);
+        kit.load(this, {
+            url: REST_PATH + '?' + this.query, loadingClass: 'ff-kpi-loading', texts: TEXT, retryClass: 'ff-kpi-retry',
+            isData: function (body) {
+                return Boolean(body.kpis);
+            },
+            ok: function (body) {
+                self.API.setTitle(titleFor(self.prefs, body));
+                if (body.kpis.some(hasAnyValue)) {
+                    self.data = body;
+                    self.showData(body);
                 } else {
-                    self.showError(serverMessage(body, TEXT.errorGeneric));
+                    self.showEmpty(body);
                 }
-            });
-        }, function () {
-            if (load === self.loads) {
-                self.API.hideLoadingBar();
-                self.root.removeAttribute('aria-busy');
-                self.showError(TEXT.errorGeneric);
+            },
+            retry: function () {
+                self.load();
             }
         });
     };
@@ -546,21 +524,6 @@ define('failforward/kpi-dashboard-item', ['jquery', 'failforward/dashboard-kit',
             chart.destroy();
         });
         this.charts = [];
-    };
-
-    DashboardItem.prototype.showError = function (text) {
-        var self = this;
-        this.reset('error');
-        this.root.appendChild(kit.errorBox(TEXT.errorTitle, text, TEXT.retry, 'ff-kpi-retry', function () {
-            self.load();
-        }));
-        this.API.resize();
-    };
-
-    DashboardItem.prototype.showForbidden = function (status, body) {
-        this.reset('forbidden');
-        this.root.appendChild(kit.forbiddenBox(status, body, TEXT));
-        this.API.resize();
     };
 
     DashboardItem.prototype.showEmpty = function (data) {

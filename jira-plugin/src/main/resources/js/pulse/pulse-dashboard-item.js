@@ -116,37 +116,18 @@ define('failforward/pulse-dashboard-item', ['jquery', 'failforward/dashboard-kit
     /** GET the pulse; notice ({kind, text}) is shown above what comes back. */
     DashboardItem.prototype.load = function (notice) {
         var self = this;
-        var load = ++this.loads;
-        this.reset('loading');
-        var status = el('p', 'ff-pulse-loading', TEXT.loading);
-        status.setAttribute('role', 'status');
-        this.root.appendChild(status);
-        this.root.setAttribute('aria-busy', 'true');
         this.API.setTitle(format(TEXT.titleProject, this.project));
-        this.API.showLoadingBar();
-        fetch(baseUrl() + REST_PATH + '?project=' + encodeURIComponent(this.project), {
-            credentials: 'same-origin',
-            headers: {'Accept': 'application/json'}
-        }).then(function (response) {
-            return readJson(response).then(function (body) {
-                if (load !== self.loads) {
-                    return;
-                }
-                self.API.hideLoadingBar();
-                self.root.removeAttribute('aria-busy');
-                if (response.ok && body && body.question) {
-                    self.show(body, notice);
-                } else if (response.status === 401 || response.status === 403) {
-                    self.showForbidden(response.status, body);
-                } else {
-                    self.showError(serverMessage(body, TEXT.errorGeneric));
-                }
-            });
-        }, function () {
-            if (load === self.loads) {
-                self.API.hideLoadingBar();
-                self.root.removeAttribute('aria-busy');
-                self.showError(TEXT.errorGeneric);
+        kit.load(this, {
+            url: REST_PATH + '?project=' + encodeURIComponent(this.project), loadingClass: 'ff-pulse-loading',
+            texts: TEXT, retryClass: 'ff-pulse-retry',
+            isData: function (body) {
+                return Boolean(body.question);
+            },
+            ok: function (body) {
+                self.show(body, notice);
+            },
+            retry: function () {
+                self.load(null);
             }
         });
     };
@@ -159,19 +140,8 @@ define('failforward/pulse-dashboard-item', ['jquery', 'failforward/dashboard-kit
         root.setAttribute('data-state', state);
     };
 
-    DashboardItem.prototype.showError = function (text) {
-        var self = this;
-        this.reset('error');
-        this.root.appendChild(kit.errorBox(TEXT.errorTitle, text, TEXT.retry, 'ff-pulse-retry', function () {
-            self.load(null);
-        }));
-        this.API.resize();
-    };
-
     DashboardItem.prototype.showForbidden = function (status, body) {
-        this.reset('forbidden');
-        this.root.appendChild(kit.forbiddenBox(status, body, TEXT));
-        this.API.resize();
+        kit.showForbidden(this, status, body, TEXT);
     };
 
     /** The question (not answered yet) or the results (answered), after an optional notice. */
