@@ -310,10 +310,24 @@ define('failforward/award-dashboard-item', ['jquery', 'failforward/dashboard-kit
         return box;
     };
 
-    /** POST one vote; a refusal (409: already voted, voting closed) is shown inline in the award's section. */
+    /**
+     * POST one vote; a refusal (409: already voted, voting closed) is shown inline in the award's section. While the
+     * vote is on its way every Vote button of the award is disabled: a second click on another nominee would send a
+     * second ballot, and whichever the server took first would count without the person knowing which.
+     */
     DashboardItem.prototype.vote = function (award, record, button, inline) {
         var self = this;
-        button.disabled = true;
+        var section = inline.parentNode;
+        var buttons = section ? Array.prototype.slice.call(section.querySelectorAll('.ff-award-vote')) : [button];
+        function enable() {
+            buttons.forEach(function (b) {
+                b.disabled = false;
+            });
+            button.textContent = TEXT.vote;
+        }
+        buttons.forEach(function (b) {
+            b.disabled = true;
+        });
         button.textContent = TEXT.voting;
         inline.textContent = '';
         fetch(baseUrl() + REST_PATH + '/' + encodeURIComponent(award.id) + '/votes', {
@@ -333,15 +347,13 @@ define('failforward/award-dashboard-item', ['jquery', 'failforward/dashboard-kit
                     self.API.resize();
                     return;
                 }
-                button.disabled = false;
-                button.textContent = TEXT.vote;
+                enable();
                 var text = body && body.message ? body.message : serverMessage(body, TEXT.errorGeneric);
                 inline.appendChild(message(response.status === 409 ? 'warning' : 'error', null, text));
                 self.API.resize();
             });
         }, function () {
-            button.disabled = false;
-            button.textContent = TEXT.vote;
+            enable();
             inline.appendChild(message('error', null, TEXT.errorGeneric));
             self.API.resize();
         });

@@ -66,7 +66,12 @@ final class DemoAwards {
             nominations++;
         }
         String pastId = Award.id(AwardScope.INSTANCE_KEY, past);
-        clock.now = past.votingOpens().plus(Duration.ofDays(2));
+        // the votes, two days into the voting; in a period's first days the past award's voting is still open in
+        // truth: then the votes come before now and an administrator closes the voting now ("advance"), so on every
+        // day of a period the demo shows last period's results
+        boolean stillVoting = now.isBefore(past.votingCloses());
+        clock.now = stillVoting ? past.votingOpens().plus(Duration.between(past.votingOpens(), now).dividedBy(2))
+                : past.votingOpens().plus(Duration.ofDays(2));
         int voter = 0;
         for (Entry entry : PAST) {
             for (int i = 0; i < entry.votes(); i++) {
@@ -74,18 +79,25 @@ final class DemoAwards {
                 awards.vote(pastId, entry.record());
             }
         }
+        Instant closed = past.votingCloses();
+        if (stillVoting) {
+            clock.now = now;
+            closed = awards.advance(pastId).period().votingCloses();
+        }
         // read the results after the close (and its grace hour): the ballots are counted, the guards and keys go
-        clock.now = past.votingCloses().plus(Duration.ofHours(2));
+        clock.now = closed.plus(Duration.ofHours(2));
         as.user = PreviewRecordPermissions.DEMO_USER;
         awards.results(pastId);
-        if (!now.isBefore(current.nominationsOpen().plus(Duration.ofDays(1)))) {
-            clock.now = now.minus(Duration.ofHours(CURRENT.size()));
-            for (Entry entry : CURRENT) {
-                as.user = entry.nominator();
-                awards.nominate(AwardScope.instance(), entry.record(), entry.reason());
-                clock.now = clock.now.plus(Duration.ofMinutes(30));
-                nominations++;
-            }
+        // this period's nominations, in the hours before now (on its first day: since it began)
+        Instant first = now.minus(Duration.ofHours(CURRENT.size()));
+        first = first.isBefore(current.nominationsOpen()) ? current.nominationsOpen() : first;
+        Duration step = Duration.between(first, now).dividedBy(CURRENT.size());
+        clock.now = first;
+        for (Entry entry : CURRENT) {
+            as.user = entry.nominator();
+            awards.nominate(AwardScope.instance(), entry.record(), entry.reason());
+            clock.now = clock.now.plus(step);
+            nominations++;
         }
         return nominations;
     }

@@ -1,6 +1,7 @@
 package dev.failforward.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.failforward.preview.browser.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,8 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The most valuable failure award in headless Chromium, from the demo data to the winner's badge: last period's winner
  * carries its badge on the issue view; a record is nominated with a reason from its issue view; an administrator ends
- * the nominations ({@code POST /awards/admin/{award}/advance}); the dashboard item takes one vote and refuses a second
- * one with the plain message; the administrator closes voting; the winner and its badge appear on the dashboard, the
+ * the nominations ({@code POST /awards/admin/{award}/advance}); a click on the dashboard item's Vote button takes one
+ * vote (every Vote button waits while it is sent) and the dashboard confirms it, and the same dashboard open in a second
+ * tab refuses a second vote inline with the plain message; the administrator closes voting; the winner and its badge appear on the dashboard, the
  * issue view, the learnings archive and the failure showcase in Confluence. Screenshots in {@code target/screenshots/}.
  */
 class AwardBrowserTest extends BrowserTest {
@@ -68,16 +70,46 @@ class AwardBrowserTest extends BrowserTest {
                 .contains("left");
         screenshot("award-dashboard-voting.png");
 
-        // one vote (from another tab: the REST API), then the stale dashboard's Vote is refused inline
-        assertThat(fetchStatus("POST", REST + "/" + award + "/votes", "{\"record\":\"GROWTH-21\"}")).isEqualTo(201);
-        browser.evaluate("document.querySelector('" + voting + " .ff-award-nominee[data-record=OPS-102] .ff-award-vote')"
-                + ".click()");
-        waitFor("document.querySelector('" + voting + " .ff-award-inline .aui-message')");
-        assertThat(browser.evaluate("document.querySelector('" + voting + " .ff-award-inline .aui-message').textContent")
-                .asText().trim()).isEqualTo("You already voted in this award.");
-        assertThat(browser.errors()).singleElement().asString().contains("status of 409", "/votes");
-        browser.clearErrors();
-        screenshot("award-dashboard-already-voted.png");
+        // a second tab shows the same dashboard, still with its Vote buttons
+        try (HeadlessChromium other = browser.openTab()) {
+            other.navigate(host.baseUri().resolve("/jira/dashboard"));
+            other.waitFor(AWARD + " && " + AWARD + ".getAttribute('data-state') === 'ready' && document.querySelector('"
+                    + voting + " .ff-award-nominee[data-record=OPS-102] .ff-award-vote')", WAIT);
+
+            // back to the first tab: one vote, as a person gives it, with the Vote button of GROWTH-21; while it is
+            // on its way no other Vote button can send a second ballot
+            browser.bringToFront();
+            assertThat(strings(browser.evaluate("(() => { document.querySelector('" + voting
+                    + " .ff-award-nominee[data-record=GROWTH-21] .ff-award-vote').click();"
+                    + " return [...document.querySelectorAll('" + voting + " .ff-award-vote')]"
+                    + ".map(b => String(b.disabled)); })()"))).isNotEmpty().containsOnly("true");
+            waitFor(AWARD + ".getAttribute('data-state') === 'ready' && document.querySelector('"
+                    + "#gadget-award .aui-message-success')");
+            assertThat(browser.evaluate("document.querySelector('#gadget-award .aui-message-success').textContent")
+                    .asText().trim()).startsWith("Your vote is in. The results come out when voting closes on ");
+            assertThat(browser.evaluate("document.querySelector('" + voting + "').dataset.voted").asText())
+                    .isEqualTo("true");
+            assertThat(browser.evaluate("document.querySelector('" + voting + " .ff-award-voted').textContent")
+                    .asText().trim()).isEqualTo("You voted in this award. Results when voting closes.");
+            assertThat(browser.evaluate("document.querySelectorAll('" + voting + " .ff-award-vote').length").asInt())
+                    .isZero();
+            screenshot("award-dashboard-voted.png");
+
+            // the other tab still offers Vote: a second vote, for another nominee, is refused inline
+            other.bringToFront();
+            other.evaluate("document.querySelector('" + voting + " .ff-award-nominee[data-record=OPS-102]"
+                    + " .ff-award-vote').click()");
+            other.waitFor("document.querySelector('" + voting + " .ff-award-inline .aui-message')", WAIT);
+            assertThat(other.evaluate("document.querySelector('" + voting + " .ff-award-inline .aui-message')"
+                    + ".textContent").asText().trim()).isEqualTo("You already voted in this award.");
+            assertThat(other.evaluate("document.querySelector('" + voting + " .ff-award-inline .aui-message')"
+                    + ".classList.contains('aui-message-warning')").asBoolean()).isTrue();
+            // the refused request is the only thing that tab reported
+            assertThat(other.errors()).singleElement().asString().contains("status of 409", "/votes");
+            screenshot(other, "award-dashboard-already-voted.png");
+        }
+        browser.bringToFront();
+        assertThat(browser.errors()).as("the vote was accepted without an error").isEmpty();
         browser.reload();
         waitFor(AWARD + " && " + AWARD + ".getAttribute('data-state') === 'ready'");
         assertThat(browser.evaluate("document.querySelector('" + voting + "').dataset.voted").asText()).isEqualTo("true");
@@ -168,12 +200,6 @@ class AwardBrowserTest extends BrowserTest {
         return browser.evaluate("fetch(" + js(path) + ", {method: " + js(method) + ", credentials: 'same-origin',"
                 + " headers: {'Content-Type': 'application/json', 'Accept': 'application/json',"
                 + " 'X-Atlassian-Token': 'no-check'}" + (body == null ? "" : ", body: " + js(body)) + "}).then(r => r.json())");
-    }
-
-    private int fetchStatus(String method, String path, String body) {
-        return browser.evaluate("fetch(" + js(path) + ", {method: " + js(method) + ", credentials: 'same-origin',"
-                + " headers: {'Content-Type': 'application/json', 'Accept': 'application/json',"
-                + " 'X-Atlassian-Token': 'no-check'}, body: " + js(body) + "}).then(r => r.status)").asInt();
     }
 
     private static String js(String text) {

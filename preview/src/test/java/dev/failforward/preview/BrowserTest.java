@@ -82,7 +82,12 @@ abstract class BrowserTest extends PreviewHttpTest {
     }
 
     void screenshot(String name) throws Exception {
-        Path file = browser.screenshot(SCREENSHOTS.resolve(name));
+        screenshot(browser, name);
+    }
+
+    /** A screenshot of another tab ({@link HeadlessChromium#openTab()}). */
+    void screenshot(HeadlessChromium tab, String name) throws Exception {
+        Path file = tab.screenshot(SCREENSHOTS.resolve(name));
         assertThat(Files.size(file)).as(name).isGreaterThan(10_000);
     }
 }

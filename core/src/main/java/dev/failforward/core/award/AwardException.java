@@ -41,6 +41,8 @@ public final class AwardException extends RuntimeException {
             case VOTE_NOT_OPEN -> "voting has not started (opens at " + first + ")";
             case VOTE_CLOSED -> "voting is closed";
             case VOTE_ALREADY_CAST -> "already voted in this award";
+            case PERIOD_ADVANCE_NOT_OPEN -> first + " has not started: nothing to end";
+            case PERIOD_ADVANCE_CLOSED -> first + " is closed: nothing to end";
             default -> problem.code() + (first.isEmpty() ? "" : " (" + first + ")");
         };
     }

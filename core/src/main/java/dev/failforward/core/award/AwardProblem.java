@@ -18,6 +18,10 @@ public enum AwardProblem implements ProblemCatalog {
     PERIOD_MONTHS_INVALID(Fields.PERIOD, "monthsInvalid", 1),
     /** {0} = the value given, {1} = maximum. */
     PERIOD_VOTING_DAYS_INVALID(Fields.PERIOD, "votingDaysInvalid", 2),
+    /** An administrator's "advance" of an award not yet taking nominations: {0} = award id, {1} = when they open. */
+    PERIOD_ADVANCE_NOT_OPEN(Fields.PERIOD, "advanceNotOpen", 2),
+    /** An administrator's "advance" of an award whose voting has closed: {0} = award id, {1} = when it closed. */
+    PERIOD_ADVANCE_CLOSED(Fields.PERIOD, "advanceClosed", 2),
     RECORD_REQUIRED(Fields.RECORD, "required", 0),
     /** {0} = the value given. */
     RECORD_INVALID(Fields.RECORD, "invalid", 1),

@@ -1,6 +1,8 @@
 package dev.failforward.core.award;
 
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.regex.Pattern;
 
@@ -78,5 +80,44 @@ public final class AwardRules {
         if (!nominated.contains(recordKey.strip())) {
             throw AwardProblem.RECORD_NOT_NOMINATED.exception(recordKey.strip());
         }
+    }
+
+    /**
+     * The award's period after an administrator's "advance" at {@code now}, on any day of the period, its first and
+     * last included:
+     * <ul>
+     *   <li>taking nominations: nominations end and voting opens at {@code now}; voting keeps its length, closing at
+     *       the first midnight (in the award's zone) at least as many days after {@code now} as it was scheduled to
+     *       last, and never later than scheduled;</li>
+     *   <li>in voting: voting closes at {@code now} (so an award whose nominations ended at this very instant gets an
+     *       empty voting window; nobody voted in it).</li>
+     * </ul>
+     * The period's dates, and so its name, stay. Refused with {@code PERIOD_ADVANCE_NOT_OPEN} before the nominations
+     * open and {@code PERIOD_ADVANCE_CLOSED} once voting has closed: there is nothing to end.
+     *
+     * <p>Why instants, not days: ending nominations "today" in whole days is impossible on a period's first day
+     * (nominations would end before they began), and closing voting "today" on the day it opened is too. Moving a
+     * window to the present instant works on every day, and a close at {@code now} keeps the hour of grace after the
+     * close ({@code AwardService}) for votes still in flight, where a close moved back to midnight would have ended it
+     * already.
+     */
+    public static AwardPeriod advance(Award award, Instant now) {
+        AwardPeriod period = award.period();
+        return switch (period.phaseAt(now)) {
+            case UPCOMING -> throw AwardProblem.PERIOD_ADVANCE_NOT_OPEN.exception(award.id(),
+                    period.nominationsOpen().toString());
+            case NOMINATING -> {
+                long days = ChronoUnit.DAYS.between(period.end(), period.votingEnds());
+                ZonedDateTime after = now.atZone(period.zone()).plusDays(days);
+                ZonedDateTime midnight = after.toLocalDate().atStartOfDay(period.zone());
+                Instant closes = (midnight.toInstant().equals(after.toInstant()) ? midnight
+                        : after.toLocalDate().plusDays(1).atStartOfDay(period.zone())).toInstant();
+                Instant scheduled = period.votingEnds().atStartOfDay(period.zone()).toInstant();
+                yield period.withVoting(now, closes.isAfter(scheduled) ? scheduled : closes);
+            }
+            case VOTING -> period.withVoting(period.votingOpens(), now);
+            case CLOSED -> throw AwardProblem.PERIOD_ADVANCE_CLOSED.exception(award.id(),
+                    period.votingCloses().toString());
+        };
     }
 }

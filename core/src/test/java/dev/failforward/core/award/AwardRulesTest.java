@@ -104,6 +104,117 @@ class AwardRulesTest {
         return AwardRules.nominate(PLATFORM, NOVEMBER, record, "u-ana", reason, Set.of());
     }
 
+    // ---------------------------------------------------------------------------------- an administrator's "advance"
+
+    private static final java.time.ZoneId BERLIN = java.time.ZoneId.of("Europe/Berlin");
+    private static final AwardSchedule BERLIN_QUARTERS = AwardSchedule.quarterly(BERLIN);
+
+    /** Ends nominations, then closes voting a minute later; checks every window on the way. */
+    private static void advanceTwice(Instant now) {
+        Award award = new Award(AwardScope.instance(), BERLIN_QUARTERS.periodAt(now));
+        assertThat(award.period().phaseAt(now)).isEqualTo(AwardPhase.NOMINATING);
+
+        AwardPeriod voting = AwardRules.advance(award, now);
+        assertThat(voting.phaseAt(now)).isEqualTo(AwardPhase.VOTING);
+        assertThat(voting.votingOpens()).isEqualTo(now);
+        assertThat(voting.phaseAt(now.minusMillis(1))).isEqualTo(now.equals(award.period().nominationsOpen())
+                ? AwardPhase.UPCOMING : AwardPhase.NOMINATING);
+        // voting keeps its 14 days: it closes at a midnight in Berlin, 14 to 15 days from now, never after schedule
+        assertThat(voting.votingCloses().atZone(BERLIN).toLocalTime()).isEqualTo(java.time.LocalTime.MIDNIGHT);
+        assertThat(voting.votingCloses()).isBetween(now.atZone(BERLIN).plusDays(14).toInstant(),
+                now.atZone(BERLIN).plusDays(15).toInstant());
+        assertThat(voting.votingCloses()).isBeforeOrEqualTo(award.period().votingEnds().atStartOfDay(BERLIN)
+                .toInstant());
+        assertThat(List.of(voting.start(), voting.end(), voting.votingEnds()))
+                .as("the dates, and so the name, stay").containsExactly(award.period().start(), award.period().end(),
+                        award.period().votingEnds());
+
+        Instant later = now.plusSeconds(60);
+        AwardPeriod closed = AwardRules.advance(new Award(award.scope(), voting), later);
+        assertThat(closed.phaseAt(later)).isEqualTo(AwardPhase.CLOSED);
+        assertThat(closed.phaseAt(later.minusMillis(1))).isEqualTo(AwardPhase.VOTING);
+        assertThat(closed.votingOpens()).isEqualTo(now);
+        assertThat(closed.votingCloses()).isEqualTo(later);
+        assertProblem(() -> AwardRules.advance(new Award(award.scope(), closed), later.plusSeconds(1)),
+                AwardProblem.PERIOD_ADVANCE_CLOSED, "period", award.id(), later.toString());
+    }
+
+    @Test
+    void advanceWorksOnTheFirstDayOfAQuarter() {
+        advanceTwice(Instant.parse("2026-12-31T23:00:00Z")); // midnight, 1 January, in Berlin: the first instant
+        advanceTwice(Instant.parse("2027-01-01T09:30:00Z"));
+        advanceTwice(Instant.parse("2026-03-31T22:05:00Z")); // 1 April, after the switch to summer time
+        advanceTwice(Instant.parse("2026-07-01T21:59:59Z"));
+        advanceTwice(Instant.parse("2026-10-01T12:00:00Z"));
+    }
+
+    @Test
+    void advanceWorksOnTheLastDayOfAQuarterAndVotingThenClosesAsScheduled() {
+        Instant lastMinute = Instant.parse("2026-12-31T22:59:00Z"); // 23:59 on 31 December in Berlin
+        advanceTwice(lastMinute);
+        advanceTwice(Instant.parse("2026-09-30T10:00:00Z"));
+        // 14 days from 23:59 on 31 December end at the next midnight: 15 January, as scheduled, never later
+        Award q4 = new Award(AwardScope.instance(), BERLIN_QUARTERS.periodAt(lastMinute));
+        assertThat(AwardRules.advance(q4, lastMinute).votingCloses()).isEqualTo(Instant.parse("2027-01-14T23:00:00Z"))
+                .isEqualTo(q4.period().votingCloses());
+    }
+
+    @Test
+    void advanceWorksMidPeriodAndInAMonthlySchedule() {
+        advanceTwice(Instant.parse("2026-11-10T09:00:00Z"));
+        Award november = new Award(AwardScope.instance(), new AwardSchedule(1, 3, BERLIN)
+                .periodAt(Instant.parse("2026-11-30T10:00:00Z")));
+        AwardPeriod voting = AwardRules.advance(november, Instant.parse("2026-11-30T10:00:00Z"));
+        assertThat(voting.votingCloses()).isEqualTo(november.period().votingCloses()).isEqualTo(
+                Instant.parse("2026-12-03T23:00:00Z"));
+        assertThat(AwardRules.advance(november, Instant.parse("2026-11-01T10:00:00Z")).votingCloses())
+                .isEqualTo(Instant.parse("2026-11-04T23:00:00Z"));
+    }
+
+    @Test
+    void advanceAtTheInstantVotingOpenedLeavesAnEmptyVotingWindow() {
+        Instant now = Instant.parse("2026-11-10T09:00:00Z");
+        Award award = new Award(AwardScope.instance(), BERLIN_QUARTERS.periodAt(now));
+        AwardPeriod voting = AwardRules.advance(award, now);
+        AwardPeriod closed = AwardRules.advance(new Award(award.scope(), voting), now);
+
+        assertThat(closed.votingOpens()).isEqualTo(now).isEqualTo(closed.votingCloses());
+        assertThat(closed.phaseAt(now)).isEqualTo(AwardPhase.CLOSED);
+        assertThat(closed.phaseAt(now.minusMillis(1))).isEqualTo(AwardPhase.NOMINATING);
+    }
+
+    @Test
+    void advanceRefusesAnAwardNotStartedOrOverSayingWhy() {
+        Award next = new Award(AwardScope.instance(), BERLIN_QUARTERS.periodAt(Instant.parse("2027-02-01T00:00:00Z")));
+        assertProblem(() -> AwardRules.advance(next, NOVEMBER), AwardProblem.PERIOD_ADVANCE_NOT_OPEN, "period",
+                "instance@2027-01-01", "2026-12-31T23:00:00Z");
+        Award over = new Award(AwardScope.instance(), BERLIN_QUARTERS.periodAt(Instant.parse("2026-05-01T00:00:00Z")));
+        assertProblem(() -> AwardRules.advance(over, NOVEMBER), AwardProblem.PERIOD_ADVANCE_CLOSED, "period",
+                "instance@2026-04-01", "2026-07-14T22:00:00Z");
+        assertThat(AwardProblem.PERIOD_ADVANCE_CLOSED.i18nKey()).isEqualTo("failforward.award.period.advanceClosed");
+        assertThatThrownBy(() -> AwardRules.advance(over, NOVEMBER))
+                .hasMessage("period: instance@2026-04-01 is closed: nothing to end");
+    }
+
+    @Test
+    void aMovedWindowStaysWithinItsSchedule() {
+        AwardPeriod q4 = BERLIN_QUARTERS.periodAt(NOVEMBER);
+        assertThat(q4.votingOpensAsScheduled()).isTrue();
+        assertThat(q4.votingClosesAsScheduled()).isTrue();
+        assertThat(q4.withVoting(q4.votingOpens(), q4.votingCloses())).isEqualTo(q4);
+        AwardPeriod moved = q4.withVoting(NOVEMBER, q4.votingCloses());
+        assertThat(moved.votingOpensAsScheduled()).isFalse();
+        assertThat(moved.votingClosesAsScheduled()).isTrue();
+        assertThatThrownBy(() -> q4.withVoting(q4.nominationsOpen().minusMillis(1), q4.votingCloses()))
+                .as("before nominations opened").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> q4.withVoting(q4.votingOpens().plusMillis(1), q4.votingCloses()))
+                .as("later than scheduled").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> q4.withVoting(NOVEMBER, q4.votingCloses().plusMillis(1)))
+                .as("later than scheduled").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> q4.withVoting(NOVEMBER, NOVEMBER.minusMillis(1)))
+                .as("closes before it opens").isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static void assertProblem(Runnable call, AwardProblem expected, String field, String... arguments) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(AwardException.class, e -> {
             assertThat(e.kind()).isEqualTo(expected);

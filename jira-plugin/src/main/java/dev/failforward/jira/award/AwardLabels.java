@@ -16,8 +16,9 @@ public final class AwardLabels {
 
     /**
      * The period's name: "Q4 2026" for a quarter, "2026" for a year, "November 2026" for a month, else "Oct – Nov
-     * 2026" (months counted from the start up to the end of nominations, rounded up, so an award whose nominations an
-     * administrator ended early keeps its quarter's name while it is still most of it).
+     * 2026" (months counted from the start up to its end date, rounded up). "Advance" moves instants, not the dates,
+     * so an award keeps its period's name however early an administrator ends it; the rounding still names well an
+     * award whose end date an earlier version's "advance" moved.
      */
     public static String label(AwardPeriod period, Locale locale, I18nResolver i18n) {
         LocalDate start = period.start();

@@ -1,7 +1,6 @@
 package dev.failforward.jira.award;
 
 import dev.failforward.core.award.Award;
-import dev.failforward.core.award.AwardPeriod;
 import dev.failforward.core.award.AwardPhase;
 import dev.failforward.core.award.AwardProblem;
 import dev.failforward.core.award.AwardRules;
@@ -22,8 +21,6 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -294,32 +291,17 @@ public class AwardService {
     }
 
     /**
-     * An administrator's shortcut through the award's phases, for a demo or an award that should end early: an award
-     * taking nominations starts its voting today (nominations end at the start of today in the award's zone; its
-     * voting keeps its length), an award in voting closes at the start of today (when voting opened today, it is
-     * taken to have opened the day before, since dates are whole days). Empty when the award is neither, or started
-     * today (its nominations cannot end before they began). The caller checks that the user is an administrator.
+     * An administrator's shortcut through the award's phases, for a demo or an award that should end early, on any day
+     * of its period ({@link AwardRules#advance}): an award taking nominations ends them now and opens its voting now
+     * (voting keeps its length); an award in voting closes now, so its results come out — and its guard key stays for
+     * the {@link #SWEEP_GRACE} after that close, as after a scheduled one. Refused with an {@code AwardException}
+     * ({@code PERIOD_ADVANCE_NOT_OPEN}, {@code PERIOD_ADVANCE_CLOSED}) that says why when the award is neither. The
+     * caller checks that the user is an administrator.
      */
-    public Optional<Award> advance(String awardId) {
+    public Award advance(String awardId) {
         Award award = award(awardId);
-        AwardPeriod period = award.period();
-        LocalDate today = clock.instant().atZone(period.zone()).toLocalDate();
-        AwardPhase phase = phase(award);
-        LocalDate end = period.end();
-        LocalDate votingEnds = period.votingEnds();
-        if (phase == AwardPhase.NOMINATING) {
-            votingEnds = today.plusDays(ChronoUnit.DAYS.between(end, votingEnds));
-            end = today;
-        } else if (phase == AwardPhase.VOTING) {
-            votingEnds = today;
-            end = end.isBefore(today) ? end : today.minusDays(1);
-        } else {
-            return Optional.empty();
-        }
-        if (!period.start().isBefore(end)) {
-            return Optional.empty();
-        }
-        return store.reschedule(award.id(), end, votingEnds);
+        return store.reschedule(award.id(), AwardRules.advance(award, clock.instant()))
+                .orElseThrow(() -> new FailureDbException.NotFound("failforward.award.error.notfound", awardId));
     }
 
     // ------------------------------------------------------------------------------------------------------ helpers

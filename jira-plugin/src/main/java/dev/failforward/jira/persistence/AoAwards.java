@@ -17,6 +17,7 @@ import net.java.ao.Query;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -124,28 +125,34 @@ public class AoAwards {
         List<Award> awards = new ArrayList<>();
         // SCOPE_KEY = ?: indexed; "YYYY-MM-DD" strings order as dates
         ao.stream(AwardEntity.class, Query.select("ID, AWARD_KEY, SCOPE_KEY, SCOPE_NAME, PROJECT_KEYS, PERIOD_START,"
-                + " PERIOD_END, VOTING_ENDS, ZONE").where(AwardEntity.SCOPE_KEY + " = ?", scopeKey)
+                + " PERIOD_END, VOTING_ENDS, ZONE, VOTING_OPENS_AT, VOTING_CLOSES_AT").where(AwardEntity.SCOPE_KEY + " = ?", scopeKey)
                 .order(AwardEntity.PERIOD_START + " DESC"), row -> awards.add(award(row)));
         return awards;
     }
 
     /**
-     * Moves a stored award's nominations end and voting end (an administrator's "end nominations now" / "close voting
-     * now"); the dates must keep {@code start < end < votingEnds}. Returns the award as stored now, empty when unknown.
+     * Stores an award's moved voting window (an administrator's "end nominations now" / "close voting now",
+     * {@code AwardRules#advance}): {@code VOTING_OPENS_AT} and {@code VOTING_CLOSES_AT}, each null while it is as the
+     * dates say. The dates stay (they name the period). Returns the award as stored now, empty when unknown.
+     *
+     * @throws IllegalArgumentException when {@code moved} is not a period of the stored award (other dates or zone)
      */
-    public Optional<Award> reschedule(String awardKey, LocalDate end, LocalDate votingEnds) {
+    public Optional<Award> reschedule(String awardKey, AwardPeriod moved) {
         Optional<Award> stored = find(awardKey);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         AwardPeriod period = stored.get().period();
-        new AwardPeriod(period.start(), end, votingEnds, period.zone()); // checks the order
+        if (!period.start().equals(moved.start()) || !period.end().equals(moved.end())
+                || !period.votingEnds().equals(moved.votingEnds()) || !period.zone().equals(moved.zone())) {
+            throw new IllegalArgumentException("award " + awardKey + " runs " + period + ", not " + moved);
+        }
         Transactions.write(ao, () -> {
             // AWARD_KEY = ?: unique
             for (AwardEntity row : ao.find(AwardEntity.class, Query.select()
                     .where(AwardEntity.AWARD_KEY + " = ?", awardKey))) {
-                row.setPeriodEnd(end.toString());
-                row.setVotingEnds(votingEnds.toString());
+                row.setVotingOpensAt(moved.votingOpensAsScheduled() ? null : Date.from(moved.votingOpens()));
+                row.setVotingClosesAt(moved.votingClosesAsScheduled() ? null : Date.from(moved.votingCloses()));
                 row.save();
             }
             return null;
@@ -439,7 +446,12 @@ public class AoAwards {
         AwardScope scope = AwardScope.INSTANCE_KEY.equals(row.getScopeKey()) ? AwardScope.instance()
                 : new AwardScope(row.getScopeKey(), row.getScopeName(), keys);
         return new Award(scope, new AwardPeriod(LocalDate.parse(row.getPeriodStart()),
-                LocalDate.parse(row.getPeriodEnd()), LocalDate.parse(row.getVotingEnds()), ZoneId.of(row.getZone())));
+                LocalDate.parse(row.getPeriodEnd()), LocalDate.parse(row.getVotingEnds()), ZoneId.of(row.getZone()),
+                instant(row.getVotingOpensAt()), instant(row.getVotingClosesAt())));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

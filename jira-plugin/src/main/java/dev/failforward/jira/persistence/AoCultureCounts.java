@@ -84,7 +84,7 @@ public class AoCultureCounts {
         }
         Set<String> asked = Set.copyOf(projects);
         // every award: a handful per scope and year
-        ao.stream(AwardEntity.class, Query.select("ID, PROJECT_KEYS, VOTING_ENDS, ZONE, VOTERS"), row -> {
+        ao.stream(AwardEntity.class, Query.select("ID, PROJECT_KEYS, VOTING_ENDS, ZONE, VOTERS, VOTING_CLOSES_AT"), row -> {
             if (row.getVoters() == 0) {
                 return;
             }
@@ -92,7 +92,9 @@ public class AoCultureCounts {
             if (scope != null && !scope.isEmpty() && !overlaps(scope, asked)) {
                 return;
             }
-            Instant closed = LocalDate.parse(row.getVotingEnds()).atStartOfDay(ZoneId.of(row.getZone())).toInstant();
+            // an administrator may have closed voting early ("advance"): then its instant, else its date's midnight
+            Instant closed = row.getVotingClosesAt() != null ? row.getVotingClosesAt().toInstant()
+                    : LocalDate.parse(row.getVotingEnds()).atStartOfDay(ZoneId.of(row.getZone())).toInstant();
             if (!closed.isAfter(now)) {
                 counts.merge(periods.periodOf(closed), row.getVoters(), Long::sum);
             }

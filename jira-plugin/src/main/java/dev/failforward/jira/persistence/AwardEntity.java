@@ -8,10 +8,14 @@ import net.java.ao.schema.StringLength;
 import net.java.ao.schema.Table;
 import net.java.ao.schema.Unique;
 
+import java.util.Date;
+
 /**
  * AO row of one most-valuable-failure award ({@code AO_xxxxxx_AWARD}): its scope and its dates, frozen when the
  * award is first used, so a later change of the administrators' period setting leaves running and past awards alone.
- * Dates are ISO {@code yyyy-mm-dd} strings (they order as dates), each starting at midnight in {@code ZONE}.
+ * Dates are ISO {@code yyyy-mm-dd} strings (they order as dates), each starting at midnight in {@code ZONE}: the period
+ * the award is for. {@code VOTING_OPENS_AT} and {@code VOTING_CLOSES_AT} (model version 13) are empty while the windows
+ * run as the dates say, and hold the instants an administrator's "advance" moved them to ({@code AwardRules#advance}).
  */
 @Preload
 @Table("AWARD")
@@ -26,6 +30,8 @@ public interface AwardEntity extends Entity {
     String VOTING_ENDS = "VOTING_ENDS";
     String ZONE = "ZONE";
     String VOTERS = "VOTERS";
+    String VOTING_OPENS_AT = "VOTING_OPENS_AT";
+    String VOTING_CLOSES_AT = "VOTING_CLOSES_AT";
 
     /** The award id, {@code <scope key>@<period start>}: unique, so two nodes cannot create the same award twice. */
     @NotNull
@@ -88,4 +94,14 @@ public interface AwardEntity extends Entity {
     long getVoters();
 
     void setVoters(long voters);
+
+    /** When nominations ended and voting opened, if an administrator moved it; null: midnight of {@code PERIOD_END}. */
+    Date getVotingOpensAt();
+
+    void setVotingOpensAt(Date at);
+
+    /** When voting closes, if an administrator moved it; null: midnight of {@code VOTING_ENDS}. */
+    Date getVotingClosesAt();
+
+    void setVotingClosesAt(Date at);
 }

@@ -38,7 +38,8 @@ import java.util.Set;
  *   GET  /awards/admin/settings             {"months":3,"votingDays":14,"zone":"Europe/Berlin","zoneIsDefault":true,
  *                                            "groups":[{"key":"platform","name":"Platform","projects":["OPS"]}]}
  *   PUT  /awards/admin/settings             same body (zone null or "" = the instance's zone); 400 naming the field
- *   POST /awards/admin/{award}/advance      end nominations now (voting starts today) or close voting now
+ *   POST /awards/admin/{award}/advance      end nominations now (voting opens now) or close voting now; 409 saying
+ *                                            why when the award has not started or is over
  * </pre>
  * A new period length takes effect once the running award's nominations end; when the new schedule's current period
  * has the id of an award already stored past its nominations (e.g. monthly to quarterly mid-quarter), nominations stay
@@ -137,8 +138,8 @@ public class AwardAdminResource {
     @Path("/{award}/advance")
     public AdvancedJson advance(@PathParam("award") String awardId) {
         Access.requireAdministrator(users);
-        Award award = awards.advance(awardId).orElseThrow(() -> RequestProblem.of(409,
-                "failforward.award.admin.error.advance", awardId));
+        // an award neither taking nominations nor in voting: AwardException, 409 saying which (JiraRestPlugin)
+        Award award = awards.advance(awardId);
         return new AdvancedJson(award.id(), awards.phase(award).name().toLowerCase(java.util.Locale.ROOT),
                 award.period().votingOpens().toString(), award.period().votingCloses().toString());
     }

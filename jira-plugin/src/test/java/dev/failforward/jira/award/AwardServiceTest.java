@@ -209,6 +209,100 @@ class AwardServiceTest {
         assertThat(new AwardSettings(pluginSettings).schedule().months()).isEqualTo(3);
     }
 
+    // ------------------------------------------------------------------- "advance" on every day of a period
+
+    /**
+     * With the clock pinned at {@code day}: a nomination, "end nominations now", one vote (a second one refused), a
+     * minute later "close voting now"; the results count the vote, the award keeps its period's name, and the guard
+     * key stays for the grace hour after that close, then goes.
+     */
+    private void advanceThroughAPeriodOn(Instant day, String expectedAwardId) {
+        clock.set(day);
+        users.as("ana");
+        awards.nominate(AwardScope.instance(), "OPS-1", "first");
+        Award award = awards.nominating(AwardScope.instance());
+        assertThat(award.id()).isEqualTo(expectedAwardId);
+        assertThat(awards.phase(award)).isEqualTo(AwardPhase.NOMINATING);
+
+        Award voting = awards.advance(award.id());
+        assertThat(awards.phase(voting)).isEqualTo(AwardPhase.VOTING);
+        assertThat(voting.period().votingOpens()).isEqualTo(day);
+        assertThat(voting.period().start()).isEqualTo(award.period().start());
+        assertThat(awards.voting(AwardScope.instance())).contains(voting);
+        // nominations are over for this period: the next one takes them
+        assertProblem(() -> awards.nominate(AwardScope.instance(), "OPS-2", "late"), AwardProblem.NOMINATION_CLOSED);
+
+        clock.set(day.plusSeconds(30));
+        users.as("ben");
+        awards.vote(award.id(), "OPS-1");
+        assertThat(awards.hasVoted(award.id())).isTrue();
+        assertProblem(() -> awards.vote(award.id(), "OPS-1"), AwardProblem.VOTE_ALREADY_CAST);
+        assertThat(awards.results(award.id())).as("no counts while voting").isEmpty();
+
+        Instant close = day.plusSeconds(60);
+        clock.set(close);
+        users.as("ana");
+        Award closed = awards.advance(award.id());
+        assertThat(awards.phase(closed)).isEqualTo(AwardPhase.CLOSED);
+        assertThat(closed.period().votingCloses()).isEqualTo(close);
+        assertProblem(() -> awards.vote(award.id(), "OPS-1"), AwardProblem.VOTE_CLOSED);
+        AwardTally tally = awards.results(award.id()).orElseThrow();
+        assertThat(tally.ranked()).extracting(s -> s.nomination().recordKey() + "=" + s.votes())
+                .containsExactly("OPS-1=1");
+        assertThat(tally.winner()).map(s -> s.nomination().recordKey()).contains("OPS-1");
+        assertThat(awards.history(AwardScope.instance())).extracting(Award::id).contains(award.id());
+        // the grace after the (moved) close keeps the guard key for votes in flight, as after a scheduled close
+        assertThat(secrets.get(AwardService.keyName(closed))).isPresent();
+        assertProblem(() -> awards.advance(award.id()), AwardProblem.PERIOD_ADVANCE_CLOSED);
+        clock.set(close.plus(AwardService.SWEEP_GRACE).plusSeconds(1));
+        assertThat(awards.results(award.id())).isPresent();
+        assertThat(secrets.get(AwardService.keyName(closed))).isEmpty();
+        assertThat(secrets.get(AwardService.poolKeyName(closed))).isEmpty();
+    }
+
+    @Test
+    void advanceEndsNominationsAndClosesVotingOnTheFirstDayOfAQuarter() {
+        advanceThroughAPeriodOn(Instant.parse("2027-01-01T08:00:00Z"), "instance@2027-01-01");
+    }
+
+    @Test
+    void advanceWorksAtTheFirstInstantOfAQuarter() {
+        advanceThroughAPeriodOn(Instant.parse("2026-04-01T00:00:00Z"), "instance@2026-04-01");
+    }
+
+    @Test
+    void advanceEndsNominationsAndClosesVotingOnTheLastDayOfAQuarter() {
+        advanceThroughAPeriodOn(Instant.parse("2026-12-31T23:58:00Z"), "instance@2026-10-01");
+    }
+
+    @Test
+    void advanceEndsNominationsAndClosesVotingMidPeriod() {
+        advanceThroughAPeriodOn(NOVEMBER, "instance@2026-10-01");
+    }
+
+    @Test
+    void advanceOnTheFirstDayOfAMonthInBerlinWithTheLastPeriodStillInVoting() {
+        new AwardSettings(pluginSettings).write(new AwardSchedule(1, 7, ZoneId.of("Europe/Berlin")));
+        clock.set(Instant.parse("2026-10-20T10:00:00Z"));
+        users.as("ana");
+        awards.nominate(AwardScope.instance(), "OPS-2", "October's");
+        // 1 November, 00:30 in Berlin: October's award is in voting, November's takes nominations
+        advanceThroughAPeriodOn(Instant.parse("2026-10-31T23:30:00Z"), "instance@2026-11-01");
+        Award october = store.find("instance@2026-10-01").orElseThrow();
+        assertThat(awards.phase(october)).as("the other award is left alone").isEqualTo(AwardPhase.VOTING);
+        assertThat(october.period().votingOpensAsScheduled()).isTrue();
+    }
+
+    @Test
+    void advanceRefusesAnAwardNotYetOpenAndAnUnknownOne() {
+        Award next = store.ensure(new Award(AwardScope.instance(), AwardSchedule.quarterly(ZoneOffset.UTC)
+                .periodAt(JANUARY)));
+        users.as("ana");
+        assertProblem(() -> awards.advance(next.id()), AwardProblem.PERIOD_ADVANCE_NOT_OPEN);
+        assertThat(store.find(next.id())).contains(next);
+        catchNotFound(() -> awards.advance("instance@1999-01-01"));
+    }
+
     /** ana nominates OPS-1 and OPS-2, cleo CARE-3, in the Q4 2026 award; its id. */
     private String nominateThree() {
         users.as("ana");

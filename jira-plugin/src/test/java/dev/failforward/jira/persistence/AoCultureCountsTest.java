@@ -104,6 +104,29 @@ class AoCultureCountsTest {
         db.activeObjects().create(HuddleEntity.class, row);
     }
 
+    @Test
+    void votersOfAnAwardWhoseVotingAnAdministratorClosedEarlyCountWhenItClosed() {
+        award("instance@2026-04-01", "", "2026-07-15", 9);
+        // scheduled to close on 2027-01-15, closed on 20 November by "advance" (model version 13): counted in Q4
+        award("web@2026-10-01", "WEB", "2027-01-15", 3);
+        moveClose("web@2026-10-01", "2026-11-20T09:00:00Z");
+        // moved, but to after NOW: not counted yet
+        award("care@2026-10-01", "CARE", "2027-01-15", 5);
+        moveClose("care@2026-10-01", "2026-11-25T09:00:00Z");
+        Periods periods = quarters();
+
+        assertThat(values(counts.voters(Set.of("WEB"), periods, NOW), periods)).containsExactly(0L, 9L, 3L);
+        assertThat(values(counts.voters(Set.of("CARE"), periods, NOW), periods)).containsExactly(0L, 9L, 0L);
+    }
+
+    private void moveClose(String key, String closesAt) {
+        for (AwardEntity row : db.activeObjects().find(AwardEntity.class, net.java.ao.Query.select()
+                .where(AwardEntity.AWARD_KEY + " = ?", key))) {
+            row.setVotingClosesAt(Date.from(Instant.parse(closesAt)));
+            row.save();
+        }
+    }
+
     private void award(String key, String projects, String votingEnds, long voters) {
         Map<String, Object> row = new HashMap<>();
         row.put(AwardEntity.AWARD_KEY, key);

@@ -85,9 +85,11 @@ class AwardBallotSecrecyTest {
                 "AWARD_KEY");
         assertThat(dump.get("AWARD_NOMINATION").get(0).keySet()).containsExactlyInAnyOrder("ID", "NOMINATION_KEY",
                 "AWARD_KEY", "RECORD_KEY", "NOMINATOR", "REASON", "NOMINATED_AT", "VOTES");
-        // VOTERS (model version 10): how many ballots were counted, 0 until the close, a count like VOTES
+        // VOTERS (model version 10): how many ballots were counted, 0 until the close, a count like VOTES;
+        // VOTING_OPENS_AT / VOTING_CLOSES_AT (model version 13): when an administrator moved the window, nobody's vote
         assertThat(dump.get("AWARD").get(0).keySet()).containsExactlyInAnyOrder("ID", "AWARD_KEY", "SCOPE_KEY",
-                "SCOPE_NAME", "PROJECT_KEYS", "PERIOD_START", "PERIOD_END", "VOTING_ENDS", "ZONE", "VOTERS");
+                "SCOPE_NAME", "PROJECT_KEYS", "PERIOD_START", "PERIOD_END", "VOTING_ENDS", "ZONE", "VOTERS",
+                "VOTING_OPENS_AT", "VOTING_CLOSES_AT");
     }
 
     @Test

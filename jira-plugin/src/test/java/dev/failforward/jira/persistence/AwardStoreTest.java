@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -228,19 +229,30 @@ class AwardStoreTest {
     }
 
     @Test
-    void rescheduleMovesAnAwardsEndsAndKeepsTheirOrder() {
+    void rescheduleStoresTheMovedVotingWindowAndKeepsTheDates() {
         store.ensure(Q4);
+        Instant opens = Instant.parse("2026-11-10T09:15:00Z");
+        Instant closes = Instant.parse("2026-11-25T00:00:00Z");
 
-        Award moved = store.reschedule(Q4.id(), LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 24)).orElseThrow();
+        Award moved = store.reschedule(Q4.id(), Q4.period().withVoting(opens, closes)).orElseThrow();
 
         assertThat(moved.period().start()).isEqualTo(Q4.period().start());
-        assertThat(moved.period().end()).isEqualTo(LocalDate.of(2026, 11, 10));
-        assertThat(moved.period().votingEnds()).isEqualTo(LocalDate.of(2026, 11, 24));
+        assertThat(moved.period().end()).as("the dates name the period and stay").isEqualTo(Q4.period().end());
+        assertThat(moved.period().votingEnds()).isEqualTo(Q4.period().votingEnds());
+        assertThat(moved.period().votingOpens()).isEqualTo(opens);
+        assertThat(moved.period().votingCloses()).isEqualTo(closes);
         assertThat(store.find(Q4.id())).contains(moved);
-        assertThatThrownBy(() -> store.reschedule(Q4.id(), LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 10)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThat(store.find(Q4.id())).contains(moved);
-        assertThat(store.reschedule("instance@2020-01-01", LocalDate.of(2020, 2, 1), LocalDate.of(2020, 3, 1)))
-                .isEmpty();
+        assertThat(store.history("instance")).containsExactly(moved);
+        // closing at the instant voting opened: an empty window, still in order
+        Award closed = store.reschedule(Q4.id(), Q4.period().withVoting(opens, opens)).orElseThrow();
+        assertThat(closed.period().phaseAt(opens)).isEqualTo(dev.failforward.core.award.AwardPhase.CLOSED);
+        // back to the dates: the columns are empty again
+        assertThat(store.reschedule(Q4.id(), Q4.period()).orElseThrow()).isEqualTo(Q4);
+        assertThatThrownBy(() -> Q4.period().withVoting(closes, opens)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.reschedule(Q4.id(), new AwardPeriod(LocalDate.of(2026, 10, 1),
+                LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 15), Q4.period().zone())))
+                .as("another period's dates").isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.find(Q4.id())).contains(Q4);
+        assertThat(store.reschedule("instance@2020-01-01", Q4.period())).isEmpty();
     }
 }

@@ -329,9 +329,10 @@ class AwardsResourceTest {
         as("u-admin", "OPS", "SEC");
         JsonNode voting = json(post("awards/admin/instance@2026-10-01/advance", "{}"));
         assertThat(voting.path("phase").asText()).isEqualTo("voting");
-        // voting opened at the start of today in Berlin and keeps its 14 days
-        assertThat(voting.path("votingOpens").asText()).isEqualTo("2026-11-09T23:00:00Z");
-        assertThat(voting.path("votingCloses").asText()).isEqualTo("2026-11-23T23:00:00Z");
+        // voting opened now and keeps its 14 days: it closes at the first midnight in Berlin 14 days from now
+        assertThat(voting.path("votingOpens").asText()).isEqualTo("2026-11-10T09:00:00Z");
+        assertThat(voting.path("votingCloses").asText()).isEqualTo("2026-11-24T23:00:00Z");
+        assertThat(voting.path("award").asText()).isEqualTo("instance@2026-10-01");
         as("u-fred", "OPS");
         assertThat(post("awards/instance@2026-10-01/votes", "{\"record\":\"OPS-1\"}").getStatus()).isEqualTo(201);
 
@@ -341,9 +342,53 @@ class AwardsResourceTest {
         as("u-fred", "OPS");
         JsonNode badge = json(get("awards/badges?record=OPS-1")).path("badges").path("OPS-1").get(0);
         assertThat(badge.path("kind").asText()).isEqualTo("winner");
+        // the award keeps its quarter's name
+        assertThat(badge.path("label").asText()).isEqualTo("Q4 2026");
         as("u-admin", "OPS", "SEC");
-        assertThat(post("awards/admin/instance@2026-10-01/advance", "{}").getStatus()).isEqualTo(409);
+        Response over = post("awards/admin/instance@2026-10-01/advance", "{}");
+        assertThat(over.getStatus()).isEqualTo(409);
+        JsonNode refused = json(over);
+        assertThat(refused.path("message").asText()).isEqualTo("Award period: instance@2026-10-01 is over; its voting"
+                + " closed at 2026-11-10T09:00:00Z, so there is nothing left to end.");
+        assertThat(refused.path("errors").get(0).path("field").asText()).isEqualTo("period");
+        assertThat(refused.path("errors").get(0).path("code").asText()).isEqualTo("advanceClosed");
         assertThat(post("awards/admin/nope@2026-10-01/advance", "{}").getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void advanceWorksOnTheFirstDayOfAQuarterAndRefusesAnAwardNotStartedSayingWhy() {
+        clock.now = Instant.parse("2027-01-01T00:30:00Z"); // 01:30 on 1 January in Berlin
+        as("u-fred", "OPS");
+        assertThat(post("awards/nominations", "{\"record\":\"OPS-1\",\"reason\":\"New year, old lesson.\"}")
+                .getStatus()).isEqualTo(201);
+        as("u-admin", "OPS", "SEC");
+        JsonNode voting = json(post("awards/admin/instance@2027-01-01/advance", "{}"));
+        assertThat(voting.path("phase").asText()).isEqualTo("voting");
+        assertThat(voting.path("votingOpens").asText()).isEqualTo("2027-01-01T00:30:00Z");
+        as("u-fred", "OPS");
+        clock.now = Instant.parse("2027-01-01T00:40:00Z");
+        assertThat(post("awards/instance@2027-01-01/votes", "{\"record\":\"OPS-1\"}").getStatus()).isEqualTo(201);
+        as("u-admin", "OPS", "SEC");
+        clock.now = Instant.parse("2027-01-01T00:50:00Z");
+        JsonNode closed = json(post("awards/admin/instance@2027-01-01/advance", "{}"));
+        assertThat(closed.path("phase").asText()).isEqualTo("closed");
+        assertThat(closed.path("votingCloses").asText()).isEqualTo("2027-01-01T00:50:00Z");
+        JsonNode award = json(get("awards")).path("awards").get(0);
+        assertThat(award.path("id").asText()).isEqualTo("instance@2027-01-01");
+        assertThat(award.path("label").asText()).isEqualTo("Q1 2027");
+        assertThat(award.path("results").path("winner").asText()).isEqualTo("OPS-1");
+
+        // an award whose nominations have not opened yet: nothing to end, and the answer says so
+        new AoAwards(db.activeObjects()).ensure(new dev.failforward.core.award.Award(
+                dev.failforward.core.award.AwardScope.instance(),
+                dev.failforward.core.award.AwardSchedule.quarterly(ZoneId.of("Europe/Berlin"))
+                        .periodAt(Instant.parse("2027-05-01T00:00:00Z"))));
+        Response early = post("awards/admin/instance@2027-04-01/advance", "{}");
+        assertThat(early.getStatus()).isEqualTo(409);
+        JsonNode refused = json(early);
+        assertThat(refused.path("message").asText()).isEqualTo("Award period: instance@2027-04-01 has not started;"
+                + " its nominations open at 2027-03-31T22:00:00Z, so there is nothing to end yet.");
+        assertThat(refused.path("errors").get(0).path("code").asText()).isEqualTo("advanceNotOpen");
     }
 
     // ------------------------------------------------------------------------------------------------------ helpers

@@ -44,9 +44,13 @@ public final class HeadlessChromium implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Null for a tab of another instance ({@link #openTab()}): the browser is its owner's. */
     private final Process process;
     private final Path directory;
     private final WebSocket socket;
+    private final int port;
+    /** The page target's id, for closing a tab. */
+    private final String targetId;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> calls = new ConcurrentHashMap<>();
     private final AtomicReference<CompletableFuture<Void>> nextLoad = new AtomicReference<>(new CompletableFuture<>());
@@ -57,10 +61,12 @@ public final class HeadlessChromium implements AutoCloseable {
     public record Exchange(String method, String url, String contentType, String origin, int status) {
     }
 
-    private HeadlessChromium(Process process, Path directory, WebSocket socket) {
+    private HeadlessChromium(Process process, Path directory, WebSocket socket, int port, String targetId) {
         this.process = process;
         this.directory = directory;
         this.socket = socket;
+        this.port = port;
+        this.targetId = targetId;
     }
 
     /** Starts chromium on about:blank; fails the test with {@link #MISSING} when chromium is not installed. */
@@ -80,30 +86,55 @@ public final class HeadlessChromium implements AutoCloseable {
             HttpClient http = HttpClient.newHttpClient();
             JsonNode targets = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
                     .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()).body());
-            String page = null;
+            JsonNode page = null;
             for (JsonNode target : targets) {
                 if ("page".equals(target.path("type").asText())) {
-                    page = target.path("webSocketDebuggerUrl").asText();
+                    page = target;
                     break;
                 }
             }
             if (page == null) {
                 throw new IllegalStateException("chromium has no page target: " + targets);
             }
-            Listener listener = new Listener();
-            WebSocket socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(URI.create(page), listener)
-                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            HeadlessChromium browser = new HeadlessChromium(process, directory, socket);
-            listener.onMessage = browser::dispatch;
-            for (String domain : List.of("Page", "Runtime", "Log")) {
-                browser.send(domain + ".enable", JSON.createObjectNode());
-            }
-            return browser;
+            return connect(http, page, process, directory, port);
         } catch (Exception e) {
             destroy(process);
             deleteTree(directory);
             throw e instanceof IOException io ? io : new IOException("cannot start chromium: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A new tab of this browser on about:blank, as a person opens a second tab: the same profile, so the same cookies
+     * and session. It has its own page, load events and {@link #errors()}; its {@link #close()} closes the tab only.
+     */
+    public HeadlessChromium openTab() {
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            // PUT: newer Chromium refuses GET here
+            JsonNode target = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/json/new?about:blank")).PUT(HttpRequest.BodyPublishers.noBody()).timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            return connect(http, target, null, null, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open a tab: " + e.getMessage(), e);
+        }
+    }
+
+    private static HeadlessChromium connect(HttpClient http, JsonNode page, Process process, Path directory, int port)
+            throws Exception {
+        Listener listener = new Listener();
+        WebSocket socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT)
+                .buildAsync(URI.create(page.path("webSocketDebuggerUrl").asText()), listener)
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        HeadlessChromium browser = new HeadlessChromium(process, directory, socket, port, page.path("id").asText());
+        listener.onMessage = browser::dispatch;
+        for (String domain : List.of("Page", "Runtime", "Log")) {
+            browser.send(domain + ".enable", JSON.createObjectNode());
+        }
+        return browser;
     }
 
     /** Opens the URL and waits for the page's load event. */
@@ -186,8 +217,14 @@ public final class HeadlessChromium implements AutoCloseable {
                 .put("deviceScaleFactor", 1).put("mobile", false));
     }
 
+    /** Makes this tab the one in front, as a person switching to it (a tab behind another paints no frames). */
+    public void bringToFront() {
+        send("Page.bringToFront", JSON.createObjectNode());
+    }
+
     /** Writes a PNG of the whole page (beyond the viewport) to the file, creating its directories. */
     public Path screenshot(Path file) throws IOException {
+        bringToFront();
         JsonNode size = send("Page.getLayoutMetrics", JSON.createObjectNode()).path("cssContentSize");
         ObjectNode clip = JSON.createObjectNode().put("x", 0).put("y", 0).put("scale", 1)
                 .put("width", size.path("width").asDouble()).put("height", size.path("height").asDouble());
@@ -199,6 +236,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Writes a PNG of one element (the first that {@code selector} finds, with a margin of 8 pixels) to the file. */
     public Path screenshot(Path file, String selector) throws IOException {
+        bringToFront();
         JsonNode box = evaluate("(() => { const r = document.querySelector(" + js(selector) + ").getBoundingClientRect();"
                 + " return {x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height}; })()");
         ObjectNode clip = JSON.createObjectNode().put("x", Math.max(0, box.path("x").asDouble() - 8))
@@ -228,8 +266,22 @@ public final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /** Ends the browser; for a tab ({@link #openTab()}), closes that tab only. */
     @Override
     public void close() {
+        if (process == null) {
+            try {
+                HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/json/close/" + targetId)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                // the tab goes with the browser at the latest
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                socket.abort();
+            }
+            return;
+        }
         try {
             socket.abort();
         } finally {
