@@ -146,49 +146,19 @@ define('failforward/award-dashboard-item', ['jquery', 'failforward/dashboard-kit
     /** GET the scope's awards; notice ({kind, text}) is shown above them. */
     DashboardItem.prototype.load = function (notice) {
         var self = this;
-        var load = ++this.loads;
-        this.reset('loading');
-        var status = el('p', 'ff-award-loading', TEXT.loading);
-        status.setAttribute('role', 'status');
-        this.root.appendChild(status);
-        this.root.setAttribute('aria-busy', 'true');
-        this.API.showLoadingBar();
-        fetch(baseUrl() + REST_PATH + '?scope=' + encodeURIComponent(this.scope), {
-            credentials: 'same-origin',
-            headers: {'Accept': 'application/json'}
-        }).then(function (response) {
-            return readJson(response).then(function (body) {
-                if (load !== self.loads) {
-                    return;
-                }
-                self.API.hideLoadingBar();
-                self.root.removeAttribute('aria-busy');
-                if (response.ok && body && body.awards) {
-                    self.show(body, notice);
-                } else if (response.status === 401 || response.status === 403) {
-                    self.reset('forbidden');
-                    self.root.appendChild(kit.forbiddenBox(response.status, body, TEXT));
-                    self.API.resize();
-                } else {
-                    self.showError(serverMessage(body, TEXT.errorGeneric));
-                }
-            });
-        }, function () {
-            if (load === self.loads) {
-                self.API.hideLoadingBar();
-                self.root.removeAttribute('aria-busy');
-                self.showError(TEXT.errorGeneric);
+        kit.load(this, {
+            url: REST_PATH + '?scope=' + encodeURIComponent(this.scope), loadingClass: 'ff-award-loading', texts: TEXT,
+            retryClass: 'ff-award-retry',
+            isData: function (body) {
+                return Boolean(body.awards);
+            },
+            ok: function (body) {
+                self.show(body, notice);
+            },
+            retry: function () {
+                self.load(null);
             }
         });
-    };
-
-    DashboardItem.prototype.showError = function (text) {
-        var self = this;
-        this.reset('error');
-        this.root.appendChild(kit.errorBox(TEXT.errorTitle, text, TEXT.retry, 'ff-award-retry', function () {
-            self.load(null);
-        }));
-        this.API.resize();
     };
 
     DashboardItem.prototype.show = function (body, notice) {
