@@ -18,6 +18,8 @@ import dev.failforward.jira.failuredb.BrowsableProjects;
 import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.permissions.RecordPermissions;
 import dev.failforward.jira.reuse.LearningReuseStore;
+import com.atlassian.jira.timezone.TimeZoneManager;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +36,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TimeZone;
+import java.util.function.Supplier;
 
 /**
  * The weekly failure huddle of a team (the projects it covers): the board that prepares its 15 minutes, and marking
@@ -53,8 +58,10 @@ import java.util.Set;
  *       same period, the one reused most (cited in a retro or applied to a newer experiment or incident); on a tie,
  *       or when none was reused yet, the newest.</li>
  * </ul>
- * A huddle is held at most once per team and ISO week (in the time zone of whoever marks it), safe with two nodes:
- * the second press changes nothing and is told who held it and when ({@link HuddleStore#hold}).
+ * A huddle is held at most once per team and ISO week, safe with two nodes: the second press changes nothing and is
+ * told who held it and when ({@link HuddleStore#hold}). The week is counted in Jira's default user time zone (General
+ * configuration), not in the presser's: two members of a team in different zones pressing around midnight between
+ * Sunday and Monday would otherwise record two huddles for one. Overdue dates stay in the user's zone.
  */
 @Named
 public class HuddleService {
@@ -77,18 +84,29 @@ public class HuddleService {
     private final LearningReuseStore reuses;
     private final RecordPermissions permissions;
     private final BrowsableProjects projects;
+    private final Supplier<ZoneId> weekZone;
     private final Clock clock;
 
     @Inject
     public HuddleService(HuddleStore huddles, FailureRecordRepository records, LearningRepository learnings,
                          ActionItemRepository actions, LearningArchiveService archive, LearningReuseStore reuses,
-                         RecordPermissions permissions) {
-        this(huddles, records, learnings, actions, archive, reuses, permissions, Clock.systemUTC());
+                         RecordPermissions permissions, @ComponentImport TimeZoneManager timeZones) {
+        this(huddles, records, learnings, actions, archive, reuses, permissions,
+                () -> Optional.ofNullable(timeZones.getDefaultTimezone()).map(TimeZone::toZoneId)
+                        .orElse(ZoneOffset.UTC), Clock.systemUTC());
     }
 
+    /** Weeks in UTC (tests). */
     public HuddleService(HuddleStore huddles, FailureRecordRepository records, LearningRepository learnings,
                          ActionItemRepository actions, LearningArchiveService archive, LearningReuseStore reuses,
                          RecordPermissions permissions, Clock clock) {
+        this(huddles, records, learnings, actions, archive, reuses, permissions, () -> ZoneOffset.UTC, clock);
+    }
+
+    /** @param weekZone the zone huddle weeks are counted in: Jira's default user time zone */
+    public HuddleService(HuddleStore huddles, FailureRecordRepository records, LearningRepository learnings,
+                         ActionItemRepository actions, LearningArchiveService archive, LearningReuseStore reuses,
+                         RecordPermissions permissions, Supplier<ZoneId> weekZone, Clock clock) {
         this.huddles = Objects.requireNonNull(huddles, "huddles");
         this.records = Objects.requireNonNull(records, "records");
         this.learnings = Objects.requireNonNull(learnings, "learnings");
@@ -97,6 +115,7 @@ public class HuddleService {
         this.reuses = Objects.requireNonNull(reuses, "reuses");
         this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.projects = new BrowsableProjects(permissions);
+        this.weekZone = Objects.requireNonNull(weekZone, "weekZone");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -124,6 +143,7 @@ public class HuddleService {
     }
 
     /**
+     * @param zone the user's time zone: which follow-ups are overdue today
      * @throws FailureDbException.BadField      400 naming {@code projects} when none or too many are given
      * @throws FailureDbException.ProjectHidden 403 for a project the user may not browse (or that does not exist)
      */
@@ -131,7 +151,7 @@ public class HuddleService {
         Set<String> team = team(projectKeys);
         Instant now = clock.instant();
         String teamKey = Huddle.teamKey(team);
-        String week = Huddle.week(now, zone);
+        String week = Huddle.week(now, weekZone());
         Optional<Huddle> last = huddles.last(teamKey);
         Instant since = last.map(Huddle::heldAt).orElse(now.minus(Duration.ofDays(DEFAULT_DAYS)));
         if (!since.isBefore(now)) {
@@ -165,6 +185,16 @@ public class HuddleService {
                 board.celebrate().map(c -> c.learning().id()).orElse(null), trimmed);
         HuddleStore.Held held = huddles.hold(huddle);
         return new Marked(held.huddle(), held.created());
+    }
+
+    /** The zone huddle weeks are counted in; UTC when Jira cannot say. */
+    public ZoneId weekZone() {
+        try {
+            ZoneId zone = weekZone.get();
+            return zone == null ? ZoneOffset.UTC : zone;
+        } catch (RuntimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     /** The team's huddles, newest first. */

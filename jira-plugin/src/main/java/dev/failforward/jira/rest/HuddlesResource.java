@@ -41,7 +41,8 @@ import java.util.Set;
  *   GET  /huddles?projects=OPS,CARE         the team's huddles held, newest first
  * </pre>
  * Every project must be browsable (403 otherwise, like a missing one); 400 naming {@code projects} or {@code note};
- * login required (401). Weeks and dates are in the user's time zone.
+ * login required (401). Huddle weeks are counted in Jira's default user time zone, so a team's members agree on
+ * them; overdue dates and times shown are in the user's.
  */
 @Path("/huddles")
 @Produces(MediaType.APPLICATION_JSON)
@@ -86,7 +87,8 @@ public class HuddlesResource {
     public record CelebrateJson(ResurfacingJson.LearningJson learning, int reuses) {
     }
 
-    public record BoardJson(List<String> projects, String team, String week, String zone, String since,
+    public record BoardJson(List<String> projects, String team, String week, String zone, String weekZone,
+                            String since,
                             boolean sinceLastHuddle, HuddleJson lastHuddle, HuddleJson heldThisWeek,
                             FailuresJson failures, List<RuleJson> openRules, List<OverdueJson> overdue,
                             int overdueTotal,
@@ -108,6 +110,7 @@ public class HuddlesResource {
         Instant now = board.now();
         LocalDate today = LocalDate.ofInstant(now, user.zone());
         return new BoardJson(board.projectKeys(), board.teamKey(), board.week(), user.zone().getId(),
+                huddles.weekZone().getId(),
                 board.since().toString(), board.last().isPresent(), board.last().map(this::json).orElse(null),
                 board.thisWeek().map(this::json).orElse(null),
                 new FailuresJson(board.failuresTotal(), board.failures().stream().map(HuddlesResource::failure).toList()),

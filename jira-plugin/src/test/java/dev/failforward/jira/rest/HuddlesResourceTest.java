@@ -119,6 +119,31 @@ class HuddlesResourceTest {
     }
 
     @Test
+    void membersInZonesOnEitherSideOfMondayCountTheSameWeek() {
+        // 10:00 UTC on Monday is 23:00 on Sunday in Pago Pago: in its own zone that user is still in 2026-W49
+        api.zone = ZoneId.of("Pacific/Pago_Pago");
+        JsonNode board = json(api.editor().get("huddles/board?projects=OPS"));
+        assertThat(board.path("week").asText()).as("the instance's week, not the user's").isEqualTo("2026-W50");
+        assertThat(board.path("weekZone").asText()).isEqualTo("Z");
+        assertThat(board.path("zone").asText()).isEqualTo("Pacific/Pago_Pago");
+        assertThat(json(api.editor().post("huddles", "{\"projects\":[\"OPS\"]}")).path("huddle").path("week")
+                .asText()).isEqualTo("2026-W50");
+
+        api.zone = ZoneId.of("Pacific/Kiritimati");
+        JsonNode second = json(api.colleague().post("huddles", "{\"projects\":[\"OPS\"]}"));
+        assertThat(second.path("created").asBoolean()).as("one huddle, pressed from two zones").isFalse();
+        assertThat(json(api.viewer().get("huddles?projects=OPS")).path("huddles")).hasSize(1);
+
+        // an instance in Pago Pago counts the week there, whoever asks
+        api.instanceZone = ZoneId.of("Pacific/Pago_Pago");
+        api.zone = ZoneId.of("UTC");
+        JsonNode then = json(api.editor().get("huddles/board?projects=OPS"));
+        assertThat(then.path("week").asText()).isEqualTo("2026-W49");
+        assertThat(then.path("weekZone").asText()).isEqualTo("Pacific/Pago_Pago");
+        assertThat(then.path("heldThisWeek").isNull()).as("the W50 huddle is not this (W49) week's").isTrue();
+    }
+
+    @Test
     void refusesHiddenProjectsAndNamesBadParameters() {
         assertThat(api.anonymous().get("huddles/board?projects=OPS").getStatus()).isEqualTo(401);
         assertThat(api.anonymous().post("huddles", "{\"projects\":[\"OPS\"]}").getStatus()).isEqualTo(401);

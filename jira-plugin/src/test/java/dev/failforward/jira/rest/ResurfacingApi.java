@@ -72,6 +72,8 @@ final class ResurfacingApi implements AutoCloseable {
     /** What the search index answers to "similar" (a test sets it). */
     final List<SimilarMatch> similarAnswer = new ArrayList<>();
     ZoneId zone = ZoneOffset.UTC;
+    /** Jira's default user time zone: the zone huddle weeks are counted in. */
+    ZoneId instanceZone = ZoneOffset.UTC;
     Learning yearAgo;
     Learning quarterAgo;
     Learning lastWeek;
@@ -129,7 +131,7 @@ final class ResurfacingApi implements AutoCloseable {
                 .bind(LearningReuseService.class, new LearningReuseService(reuses, learnings, records, permissions,
                         clock))
                 .bind(HuddleService.class, new HuddleService(new AoHuddles(db.activeObjects()), records, learnings,
-                        actions, archive, reuses, permissions, clock))
+                        actions, archive, reuses, permissions, () -> instanceZone, clock))
                 .bind(OnThisDay.class, new OnThisDay(archive))
                 .bind(RelatedLearnings.class, new RelatedLearnings(similar, records, reuses, permissions))
                 .bind(KpiUserContext.class, user)
