@@ -281,7 +281,8 @@ define('failforward/award-dashboard-item', ['jquery', 'failforward/dashboard-kit
     };
 
     /**
-     * POST one vote; a refusal (409: already voted, voting closed) is shown inline in the award's section. While the
+     * POST one vote; a refusal (409: already voted, voting closed) is shown inline in the award's section, and as it is
+     * final the award's Vote buttons go; other errors leave them to try again. While the
      * vote is on its way every Vote button of the award is disabled: a second click on another nominee would send a
      * second ballot, and whichever the server took first would count without the person knowing which.
      */
@@ -317,7 +318,16 @@ define('failforward/award-dashboard-item', ['jquery', 'failforward/dashboard-kit
                     self.API.resize();
                     return;
                 }
-                enable();
+                if (response.status === 409) {
+                    // final: this person voted already (in another tab, on another device) or voting closed
+                    buttons.forEach(function (b) {
+                        if (b.parentNode) {
+                            b.parentNode.removeChild(b);
+                        }
+                    });
+                } else {
+                    enable();
+                }
                 var text = body && body.message ? body.message : serverMessage(body, TEXT.errorGeneric);
                 inline.appendChild(message(response.status === 409 ? 'warning' : 'error', null, text));
                 self.API.resize();

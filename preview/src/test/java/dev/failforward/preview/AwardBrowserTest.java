@@ -104,6 +104,8 @@ class AwardBrowserTest extends BrowserTest {
                     + ".textContent").asText().trim()).isEqualTo("You already voted in this award.");
             assertThat(other.evaluate("document.querySelector('" + voting + " .ff-award-inline .aui-message')"
                     + ".classList.contains('aui-message-warning')").asBoolean()).isTrue();
+            assertThat(other.evaluate("document.querySelectorAll('" + voting + " .ff-award-vote').length").asInt())
+                    .as("the refusal is final: no Vote button is left to press").isZero();
             // the refused request is the only thing that tab reported
             assertThat(other.errors()).singleElement().asString().contains("status of 409", "/votes");
             screenshot(other, "award-dashboard-already-voted.png");
