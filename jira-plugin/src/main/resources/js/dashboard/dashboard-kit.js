@@ -220,8 +220,46 @@ define('failforward/dashboard-kit', ['jquery', 'wrm/context-path'], function ($,
         return {save: save, cancel: cancel};
     }
 
+    /**
+     * The edit view of an item whose one preference is "projects" (comma-separated keys): one text field, Save and
+     * Cancel; a key that is not a project key (or none, when options.required) is refused in the field's error line,
+     * else the keys are saved upper case. options: {formClass, required, texts: {title, projectsLabel, projectsHelp,
+     * save, cancel, projectsInvalid (with {0}: what was typed), projectsRequired}}.
+     */
+    function projectsEdit(item, element, preferences, options) {
+        var texts = options.texts;
+        item.loads++;
+        item.root = nodeOf(element);
+        item.reset('edit');
+        item.API.setTitle(texts.title);
+        var form = el('form', 'aui ' + options.formClass);
+        form.noValidate = true;
+        form.setAttribute('action', '#');
+        var field = textField(form, item.id + '-projects', texts.projectsLabel, texts.projectsHelp,
+            String((preferences || {}).projects || ''), 'long-field');
+        saveAndCancel(form, texts.save, texts.cancel).cancel.addEventListener('click', function () {
+            item.API.closeEdit();
+        });
+        form.addEventListener('submit', function (event) {
+            event.preventDefault();
+            var keys = projectKeys(field.input.value);
+            if (!keys || (options.required && !keys.length)) {
+                showFieldError(field, keys ? texts.projectsRequired
+                    : format(texts.projectsInvalid, field.input.value.trim()));
+                field.input.focus();
+                item.API.resize();
+                return;
+            }
+            clearFieldError(field);
+            item.API.savePreferences({projects: keys.join(',')});
+        });
+        item.root.appendChild(form);
+        item.API.resize();
+    }
+
     return {
         load: load,
+        projectsEdit: projectsEdit,
         projectKeys: projectKeys,
         showForbidden: showForbidden,
         errorBox: errorBox,

@@ -288,35 +288,7 @@ define('failforward/huddle-dashboard-item', ['jquery', 'failforward/dashboard-ki
     };
 
     DashboardItem.prototype.renderEdit = function (element, preferences) {
-        var self = this;
-        this.loads++;
-        this.root = kit.nodeOf(element);
-        this.reset('edit');
-        this.API.setTitle(TEXT.title);
-        var form = el('form', 'aui ff-huddle-edit');
-        form.noValidate = true;
-        form.setAttribute('action', '#');
-        var field = kit.textField(form, this.id + '-projects', TEXT.projectsLabel, TEXT.projectsHelp,
-            String((preferences || {}).projects || ''), 'long-field');
-        var cancel = kit.saveAndCancel(form, TEXT.save, TEXT.cancel).cancel;
-        cancel.addEventListener('click', function () {
-            self.API.closeEdit();
-        });
-        form.addEventListener('submit', function (event) {
-            event.preventDefault();
-            var keys = kit.projectKeys(field.input.value);
-            if (!keys || !keys.length) {
-                kit.showFieldError(field, keys ? TEXT.projectsRequired
-                    : format(TEXT.projectsInvalid, field.input.value.trim()));
-                field.input.focus();
-                self.API.resize();
-                return;
-            }
-            kit.clearFieldError(field);
-            self.API.savePreferences({projects: keys.join(',')});
-        });
-        this.root.appendChild(form);
-        this.API.resize();
+        kit.projectsEdit(this, element, preferences, {formClass: 'ff-huddle-edit', required: true, texts: TEXT});
     };
 
     return DashboardItem;

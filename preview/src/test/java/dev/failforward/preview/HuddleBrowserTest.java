@@ -68,6 +68,58 @@ class HuddleBrowserTest extends BrowserTest {
     }
 
     @Test
+    void eachItemsEditFormChoosesItsProjectsAndNamesWhatIsWrong() {
+        open("/jira/dashboard");
+        waitFor(HUDDLE + " && " + HUDDLE + ".getAttribute('data-state') === 'ready'");
+        assertThat(texts("#gadget-huddle [data-ff-huddle=failures] .ff-huddle-key", "el.textContent"))
+                .anyMatch(key -> key.startsWith("CARE-"));
+
+        // the huddle needs a team: nothing, or something that is not a project key, is refused in the field
+        browser.evaluate("document.querySelector('#gadget-huddle .ff-gadget-edit').click()");
+        waitFor(HUDDLE + ".getAttribute('data-state') === 'edit' && document.querySelector('#gadget-huddle form')");
+        assertThat(submitProjects("#gadget-huddle", " , ")).isEqualTo("Enter at least one project key.");
+        assertThat(submitProjects("#gadget-huddle", "ops, care team"))
+                .isEqualTo("\"ops, care team\" is not a list of project keys.");
+        assertThat(browser.evaluate("document.querySelector('#gadget-huddle form input').getAttribute('aria-invalid')")
+                .asText()).isEqualTo("true");
+        assertThat(submitProjects("#gadget-huddle", "ops")).isEmpty();
+        waitFor(HUDDLE + ".getAttribute('data-state') === 'ready'");
+        assertThat(texts("#gadget-huddle [data-ff-huddle=failures] .ff-huddle-key", "el.textContent"))
+                .isNotEmpty().allMatch(key -> key.startsWith("OPS-"));
+        assertThat(browser.evaluate("JSON.parse(localStorage.getItem('failforward.preview.dashboard.huddle')).projects")
+                .asText()).isEqualTo("OPS");
+
+        // "On this day" may cover every browsable project: an empty field is saved, a bad key is not
+        browser.evaluate("document.querySelector('#gadget-on-this-day .ff-gadget-edit').click()");
+        waitFor(ON_THIS_DAY + ".getAttribute('data-state') === 'edit'");
+        assertThat(submitProjects("#gadget-on-this-day", "OPS;CARE"))
+                .isEqualTo("\"OPS;CARE\" is not a list of project keys.");
+        assertThat(submitProjects("#gadget-on-this-day", "")).isEmpty();
+        waitFor(ON_THIS_DAY + ".getAttribute('data-state') === 'ready'");
+
+        // Cancel leaves the saved choice as it was
+        browser.evaluate("document.querySelector('#gadget-huddle .ff-gadget-edit').click()");
+        waitFor(HUDDLE + ".getAttribute('data-state') === 'edit'");
+        assertThat(browser.evaluate("document.querySelector('#gadget-huddle form input').value").asText())
+                .isEqualTo("OPS");
+        browser.evaluate("document.querySelector('#gadget-huddle form .aui-button-link').click()");
+        waitFor(HUDDLE + ".getAttribute('data-state') === 'ready'");
+        assertThat(browser.evaluate("JSON.parse(localStorage.getItem('failforward.preview.dashboard.huddle')).projects")
+                .asText()).isEqualTo("OPS");
+        browser.evaluate("localStorage.clear()");
+    }
+
+    /** Types into the item's projects field and submits: the field's error line afterwards ("" when saved). */
+    private String submitProjects(String item, String value) {
+        return browser.evaluate("(() => { const form = document.querySelector('" + item + " form');"
+                + " if (!form) { return ''; }"
+                + " const input = form.querySelector('input'); input.value = " + js(value) + ";"
+                + " form.querySelector('button[type=submit]').click();"
+                + " const error = document.querySelector('" + item + " form .error');"
+                + " return error ? error.textContent : ''; })()").asText();
+    }
+
+    @Test
     void onThisDayBringsBackAYearAndAQuarterAgo() {
         open("/jira/dashboard");
         waitFor(ON_THIS_DAY + " && " + ON_THIS_DAY + ".getAttribute('data-state') === 'ready'");
