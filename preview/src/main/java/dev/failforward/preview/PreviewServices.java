@@ -562,6 +562,8 @@ final class PreviewServices implements AutoCloseable {
                 .add(confluenceJira)
                 .add(confluenceApplication)
                 .add(confluenceEvents)
+                // Confluence's plugin settings: the preview's one table (the showcase copies' keys are Confluence's own)
+                .add(settings)
                 .add((com.atlassian.applinks.host.spi.HostApplication) () -> new com.atlassian.applinks.api.ApplicationId(
                         dev.failforward.preview.confluence.PreviewConfluenceLinks.CONFLUENCE_APPLICATION_ID))
                 .add(new PreviewApplicationLinks(baseUri::get));

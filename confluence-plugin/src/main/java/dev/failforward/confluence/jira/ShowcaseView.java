@@ -33,6 +33,12 @@ public record ShowcaseView(List<String> projects, Period period, String timeZone
         incidentsTotal = Math.max(incidentsTotal, incidents.size());
     }
 
+    /** The same showcase said to be generated at another moment (null: not said). */
+    public ShowcaseView withGeneratedAt(String at) {
+        return new ShowcaseView(projects, period, timeZone, at, awards, learnings, experiments, experimentsTotal,
+                incidents, incidentsTotal, kpis, jiraUrl);
+    }
+
     public ShowcaseView withJiraUrl(URI url) {
         return new ShowcaseView(projects, period, timeZone, generatedAt, awards, learnings, experiments,
                 experimentsTotal, incidents, incidentsTotal, kpis, url);

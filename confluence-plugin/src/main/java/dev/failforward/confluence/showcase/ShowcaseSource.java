@@ -24,7 +24,8 @@ import java.util.Optional;
  * page is read a few times a quarter, and what it prints must be Jira's answer of that moment or say how old it is.
  *
  * <p>Only "Jira could not be reached" falls back to the copy. When Jira answers that the viewer must authorise the link,
- * may not see a project, or that a parameter is wrong, that answer is shown: a copy must never outlive a permission.
+ * may not see a project, or that a parameter is wrong, that answer is shown and the viewer's copy is forgotten: a copy
+ * must never outlive a permission.
  */
 @Named
 public class ShowcaseSource {
@@ -63,6 +64,8 @@ public class ShowcaseSource {
             Optional<ShowcaseCopies.Copy> last = copies.last(user, key);
             return new Loaded(last, last.isPresent(), answer);
         }
+        // Jira refused this viewer (permission, authorisation, a parameter): their copy must not outlive that answer
+        copies.forget(user, key);
         return new Loaded(Optional.empty(), false, answer);
     }
 

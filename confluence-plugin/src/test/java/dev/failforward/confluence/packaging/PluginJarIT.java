@@ -38,6 +38,7 @@ class PluginJarIT extends PluginJarContract {
                 "com.atlassian.event.api.EventPublisher",
                 "com.atlassian.sal.api.ApplicationProperties",
                 "com.atlassian.sal.api.message.I18nResolver",
+                "com.atlassian.sal.api.pluginsettings.PluginSettingsFactory",
                 "com.atlassian.sal.api.user.UserManager#salUserManager",
                 "com.atlassian.templaterenderer.TemplateRenderer");
     }

@@ -8,6 +8,7 @@ import dev.failforward.confluence.jira.JiraResult;
 import dev.failforward.confluence.jira.ShowcaseView;
 import dev.failforward.confluence.macro.ShowcaseMacro;
 import dev.failforward.host.i18n.BundleI18nResolver;
+import dev.failforward.host.settings.InMemoryPluginSettings;
 import dev.failforward.host.templates.VelocityTemplateRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -30,6 +31,8 @@ import static org.mockito.Mockito.when;
  * The showcase macro with the real template and bundles, a Jira that answers and then cannot be reached: the PDF and
  * Word exports print the same content as the page view — served from the viewer's copy, saying how old it is — and
  * only the page view has the print button. Another viewer never gets that copy; without one, a clear printed message.
+ * Another node (or the same one after a restart) prints the viewer's copy from Confluence's database; a refusal from
+ * Jira forgets it.
  */
 class ShowcaseExportTest {
 
@@ -202,6 +205,44 @@ class ShowcaseExportTest {
         assertThat(authorize.select(".ff-showcase-message a").attr("href")).isEqualTo("https://jira.example.com/oauth");
         assertThat(Jsoup.parseBodyFragment(render("pdf")).select(".ff-showcase-message a"))
                 .as("no link to click on paper").isEmpty();
+    }
+
+    @Test
+    void aRefusalForgetsTheCopySoALaterOutageDoesNotPrintIt() {
+        as("u-anna");
+        jira.answers.add(new JiraResult.Ok<>(ShowcaseFixtures.q3()));
+        jira.answers.add(new JiraResult.Forbidden<>());
+        jira.answers.add(new JiraResult.Unavailable<>("Jira could not be reached: Connection refused"));
+        render("display");
+        render("display");
+
+        Document printed = Jsoup.parseBodyFragment(render("pdf"));
+        assertThat(printed.select(".ff-showcase-title")).as("the copy went with the permission").isEmpty();
+        assertThat(printed.select(".ff-showcase-message[data-kind=unavailable]").text())
+                .contains("there is no earlier copy of this showcase for you");
+    }
+
+    @Test
+    void anotherNodeOrARestartedOnePrintsTheViewersCopyFromTheDatabase() {
+        InMemoryPluginSettings confluenceSettings = new InMemoryPluginSettings();
+        Clock clock = Clock.fixed(FETCHED, ZoneOffset.UTC);
+        ShowcaseRenderer renderer = new ShowcaseRenderer(new VelocityTemplateRenderer(), I18N);
+        ShowcaseMacro nodeA = new ShowcaseMacro(new ShowcaseSource(jira,
+                new ShowcaseCopies(confluenceSettings, clock), users), renderer);
+        ShowcaseMacro nodeB = new ShowcaseMacro(new ShowcaseSource(jira,
+                new ShowcaseCopies(confluenceSettings, clock), users), renderer);
+        as("u-anna");
+        jira.answers.add(new JiraResult.Ok<>(ShowcaseFixtures.q3()));
+        jira.answers.add(new JiraResult.Unavailable<>("Jira could not be reached: Connection refused"));
+        String pageView = content(nodeA.execute(Q3_OPS_GROW, null, output("display")));
+
+        String pdf = nodeB.execute(Q3_OPS_GROW, null, output("pdf"));
+        Document printed = Jsoup.parseBodyFragment(pdf);
+        assertThat(printed.select(".ff-showcase-title").text()).isEqualTo("Failure showcase: Q3 2026");
+        assertThat(printed.select(".ff-showcase-copy").text()).startsWith("Jira could not be reached just now. This is "
+                + "your copy from 2026-10-02 10:15 (Europe/Berlin)");
+        printed.select(".ff-showcase-copy").remove();
+        assertThat(content(printed.body().html())).isEqualTo(pageView);
     }
 
     @Test

@@ -1,0 +1,177 @@
+package dev.failforward.confluence.showcase;
+
+import com.atlassian.sal.api.pluginsettings.PluginSettings;
+import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failforward.confluence.jira.ShowcaseView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The showcase copies every node of the cluster shares, and which outlive a restart: in Confluence's database through
+ * SAL's global plugin settings (Bandana, cached per node with cluster-wide invalidation). A node that never rendered
+ * the showcase for this viewer, or was restarted since, still prints the viewer's copy when Jira is down.
+ *
+ * <p>A copy is one setting, {@value #PREFIX} and the SHA-256 (base64url) of the viewer's user key and the parameters
+ * (79 characters: SAL's keys are at most 100), holding {@code {"fetchedAt": ISO instant, "view": the showcase}}; a
+ * copy longer than {@value #MAX_CHARS} characters is not shared (the node keeps it in memory). An index
+ * ({@value #INDEX}: {@code [[id, fetched epoch ms], …]}) lists the copies so that old ones are removed: on every write,
+ * those older than {@link ShowcaseCopies#MAX_AGE} and, beyond {@value #MAX_ENTRIES}, the oldest go. The index is
+ * read-modify-written without a lock: two nodes writing at the same moment can lose one's entry, whose copy is then
+ * removed only when it is next read past its age. Losing a cache entry costs nothing but a fallback message.
+ *
+ * <p>Never fails the page: a database or JSON error is logged and reads as "no shared copy".
+ */
+final class SharedShowcaseCopies {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedShowcaseCopies.class);
+
+    static final String PREFIX = "dev.failforward.confluence.showcase.";
+    static final String INDEX = PREFIX + "index";
+    static final int MAX_ENTRIES = 500;
+    static final int MAX_CHARS = 500_000;
+    private static final int FORMAT = 1;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** No shared copies: the node's memory only (tests, or a host without plugin settings). */
+    static final SharedShowcaseCopies NONE = new SharedShowcaseCopies(null);
+
+    private final PluginSettingsFactory settings;
+
+    SharedShowcaseCopies(PluginSettingsFactory settings) {
+        this.settings = settings;
+    }
+
+    /** The setting's id of a viewer's copy: SHA-256 of user key and parameters, base64url without padding. */
+    static String id(String userKey, String parameters) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(userKey.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(parameters.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+
+    /** The shared copy, if there is one that can be read; one older than {@code maxAge} is removed. */
+    Optional<ShowcaseCopies.Copy> read(String id, Instant now, Duration maxAge) {
+        if (settings == null) {
+            return Optional.empty();
+        }
+        try {
+            PluginSettings global = settings.createGlobalSettings();
+            if (!(global.get(PREFIX + id) instanceof String stored)) {
+                return Optional.empty();
+            }
+            JsonNode json = MAPPER.readTree(stored);
+            Instant fetchedAt = Instant.parse(json.path("fetchedAt").asText());
+            if (json.path("format").asInt() != FORMAT || fetchedAt.plus(maxAge).isBefore(now)) {
+                global.remove(PREFIX + id);
+                return Optional.empty();
+            }
+            return Optional.of(new ShowcaseCopies.Copy(MAPPER.treeToValue(json.path("view"), ShowcaseView.class),
+                    fetchedAt));
+        } catch (JsonProcessingException | DateTimeParseException | IllegalArgumentException | NullPointerException e) {
+            log.warn("Fail Forward: a shared showcase copy could not be read and is ignored: {}", e.toString());
+            forget(id);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            log.warn("Fail Forward: shared showcase copies cannot be read just now: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Stores the copy for every node, and removes the copies that are too old or too many. */
+    void write(String id, ShowcaseCopies.Copy copy, Duration maxAge) {
+        if (settings == null) {
+            return;
+        }
+        try {
+            ObjectNode json = MAPPER.createObjectNode();
+            json.put("format", FORMAT);
+            json.put("fetchedAt", copy.fetchedAt().toString());
+            json.set("view", MAPPER.valueToTree(copy.view()));
+            String text = MAPPER.writeValueAsString(json);
+            if (text.length() > MAX_CHARS) {
+                return;
+            }
+            PluginSettings global = settings.createGlobalSettings();
+            global.put(PREFIX + id, text);
+            index(global, id, copy.fetchedAt(), maxAge);
+        } catch (JsonProcessingException | RuntimeException e) {
+            log.warn("Fail Forward: a showcase copy could not be shared with the other nodes: {}", e.toString());
+        }
+    }
+
+    /** Removes a copy (Jira refused the viewer: a copy must not outlive a permission). */
+    void forget(String id) {
+        if (settings == null) {
+            return;
+        }
+        try {
+            settings.createGlobalSettings().remove(PREFIX + id);
+        } catch (RuntimeException e) {
+            log.warn("Fail Forward: a shared showcase copy could not be removed: {}", e.toString());
+        }
+    }
+
+    private record Entry(String id, long fetchedAt) {
+    }
+
+    private static void index(PluginSettings global, String id, Instant fetchedAt, Duration maxAge)
+            throws JsonProcessingException {
+        List<Entry> entries = new ArrayList<>();
+        if (global.get(INDEX) instanceof String stored) {
+            try {
+                for (JsonNode entry : MAPPER.readTree(stored)) {
+                    if (entry.isArray() && entry.size() == 2 && entry.get(0).isTextual()
+                            && ID.matcher(entry.get(0).asText()).matches() && entry.get(1).canConvertToLong()
+                            && !entry.get(0).asText().equals(id)) {
+                        entries.add(new Entry(entry.get(0).asText(), entry.get(1).asLong()));
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                log.warn("Fail Forward: the index of shared showcase copies was unreadable and starts again");
+            }
+        }
+        entries.add(new Entry(id, fetchedAt.toEpochMilli()));
+        entries.sort(Comparator.comparingLong(Entry::fetchedAt).reversed());
+        long oldest = fetchedAt.minus(maxAge).toEpochMilli();
+        List<Entry> kept = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (kept.size() < MAX_ENTRIES && entry.fetchedAt() >= oldest) {
+                kept.add(entry);
+            } else {
+                global.remove(PREFIX + entry.id());
+            }
+        }
+        ArrayNode json = MAPPER.createArrayNode();
+        for (Entry entry : kept) {
+            json.addArray().add(entry.id()).add(entry.fetchedAt());
+        }
+        global.put(INDEX, MAPPER.writeValueAsString(json));
+    }
+}

@@ -1,0 +1,215 @@
+package dev.failforward.confluence.showcase;
+
+import com.atlassian.sal.api.pluginsettings.PluginSettings;
+import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import dev.failforward.confluence.jira.ShowcaseView;
+import dev.failforward.host.ao.AoDatabase;
+import dev.failforward.host.db.TestDatabases;
+import dev.failforward.host.settings.DatabasePluginSettings;
+import dev.failforward.host.settings.InMemoryPluginSettings;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The viewer's showcase copies: in the node's memory, and shared through plugin settings with every node and across
+ * restarts — only with the same viewer, written when the content changed (or an hour passed), forgotten when Jira
+ * refuses, and never older than 14 days or more than 500.
+ */
+class ShowcaseCopiesTest {
+
+    private static final String Q3 = "projects=GROW%2COPS&period=2026-Q3";
+    private static final Instant T0 = Instant.parse("2026-10-02T08:15:30Z");
+
+    /** A clock a test moves. */
+    private static final class Moving extends Clock {
+        Instant now = T0;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Plugin settings that count the writes of copies (the index aside). */
+    private static final class Counting implements PluginSettingsFactory {
+        final InMemoryPluginSettings settings = new InMemoryPluginSettings();
+        final AtomicInteger copyWrites = new AtomicInteger();
+
+        @Override
+        public PluginSettings createGlobalSettings() {
+            return new PluginSettings() {
+                @Override
+                public Object get(String key) {
+                    return settings.get(key);
+                }
+
+                @Override
+                public Object put(String key, Object value) {
+                    if (!key.equals(SharedShowcaseCopies.INDEX)) {
+                        copyWrites.incrementAndGet();
+                    }
+                    return settings.put(key, value);
+                }
+
+                @Override
+                public Object remove(String key) {
+                    return settings.remove(key);
+                }
+            };
+        }
+
+        Map<String, Object> copies() {
+            return settings.values().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(SharedShowcaseCopies.PREFIX)
+                            && !e.getKey().equals(SharedShowcaseCopies.INDEX))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+    }
+
+    private final Moving clock = new Moving();
+    private final Counting store = new Counting();
+
+    @Test
+    void anotherNodeOrARestartedOneFindsTheViewersCopyInTheDatabase() {
+        ShowcaseCopies first = new ShowcaseCopies(store, clock);
+        first.keep("u-anna", Q3, ShowcaseFixtures.q3());
+
+        clock.now = T0.plus(Duration.ofHours(3));
+        ShowcaseCopies second = new ShowcaseCopies(store, clock);
+        ShowcaseCopies.Copy copy = second.last("u-anna", Q3).orElseThrow();
+        assertThat(copy.view()).isEqualTo(ShowcaseFixtures.q3());
+        assertThat(copy.fetchedAt()).as("as old as it is").isEqualTo(T0);
+
+        assertThat(second.last("u-ben", Q3)).as("another viewer").isEmpty();
+        assertThat(second.last("u-anna", "projects=OPS&period=2026-Q3")).as("other parameters").isEmpty();
+        assertThat(second.last("", Q3)).isEmpty();
+        assertThat(new ShowcaseCopies(clock).last("u-anna", Q3)).as("memory only: nothing shared").isEmpty();
+    }
+
+    @Test
+    void anAnswerIsSharedWhenItsContentChangesOrAnHourPassedNotOnEveryRender() {
+        ShowcaseCopies copies = new ShowcaseCopies(store, clock);
+        copies.keep("u-anna", Q3, ShowcaseFixtures.q3());
+        assertThat(store.copyWrites.get()).isEqualTo(1);
+
+        clock.now = T0.plusSeconds(60);
+        copies.keep("u-anna", Q3, ShowcaseFixtures.q3().withGeneratedAt("2026-10-02T08:16:30Z"));
+        assertThat(store.copyWrites.get()).as("the same content, generated a minute later").isEqualTo(1);
+
+        ShowcaseView changed = new ShowcaseView(List.of("GROW", "OPS"), ShowcaseFixtures.q3().period(),
+                "Europe/Berlin", "2026-10-02T08:17:00Z", List.of(), List.of(), List.of(), 0, List.of(), 0, List.of(),
+                ShowcaseFixtures.JIRA);
+        clock.now = T0.plusSeconds(120);
+        copies.keep("u-anna", Q3, changed);
+        assertThat(store.copyWrites.get()).as("the content changed").isEqualTo(2);
+
+        clock.now = T0.plus(Duration.ofMinutes(62));
+        copies.keep("u-anna", Q3, changed);
+        assertThat(store.copyWrites.get()).as("an hour after it was shared").isEqualTo(3);
+        assertThat(new ShowcaseCopies(store, clock).last("u-anna", Q3).orElseThrow().fetchedAt())
+                .isEqualTo(T0.plus(Duration.ofMinutes(62)));
+
+        copies.keep(null, Q3, changed);
+        copies.keep("", Q3, changed);
+        assertThat(store.copyWrites.get()).as("an anonymous viewer's answers are not kept").isEqualTo(3);
+    }
+
+    @Test
+    void aForgottenCopyIsGoneOnEveryNode() {
+        ShowcaseCopies first = new ShowcaseCopies(store, clock);
+        ShowcaseCopies second = new ShowcaseCopies(store, clock);
+        first.keep("u-anna", Q3, ShowcaseFixtures.q3());
+        assertThat(second.last("u-anna", Q3)).isPresent();
+
+        second.forget("u-anna", Q3);
+        assertThat(second.last("u-anna", Q3)).isEmpty();
+        assertThat(new ShowcaseCopies(store, clock).last("u-anna", Q3)).isEmpty();
+        assertThat(store.copies()).isEmpty();
+    }
+
+    @Test
+    void copiesOlderThanTwoWeeksAreNotShownAndRemoved() {
+        new ShowcaseCopies(store, clock).keep("u-anna", Q3, ShowcaseFixtures.q3());
+        clock.now = T0.plus(Duration.ofDays(14)).plusSeconds(1);
+        assertThat(new ShowcaseCopies(store, clock).last("u-anna", Q3)).isEmpty();
+        assertThat(store.copies()).isEmpty();
+    }
+
+    @Test
+    void theIndexKeepsTheNewestFiveHundredAndDropsThoseOlderThanTwoWeeks() {
+        ShowcaseCopies copies = new ShowcaseCopies(store, clock);
+        copies.keep("u-old", Q3, ShowcaseFixtures.q3());
+        clock.now = T0.plus(Duration.ofDays(15));
+        for (int i = 0; i < SharedShowcaseCopies.MAX_ENTRIES + 20; i++) {
+            clock.now = clock.now.plusSeconds(1);
+            copies.keep("u-" + i, Q3, ShowcaseFixtures.q3());
+        }
+        assertThat(store.copies()).hasSize(SharedShowcaseCopies.MAX_ENTRIES);
+        assertThat(store.copies()).containsKey(SharedShowcaseCopies.PREFIX
+                + SharedShowcaseCopies.id("u-519", Q3)).doesNotContainKey(SharedShowcaseCopies.PREFIX
+                + SharedShowcaseCopies.id("u-19", Q3)).doesNotContainKey(SharedShowcaseCopies.PREFIX
+                + SharedShowcaseCopies.id("u-old", Q3));
+        assertThat(new ShowcaseCopies(store, clock).last("u-20", Q3)).isPresent();
+        assertThat(SharedShowcaseCopies.PREFIX + SharedShowcaseCopies.id("u-anna", Q3))
+                .as("SAL keys are at most 100 characters").hasSizeLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void anUnreadableOrBrokenSharedCopyIsIgnoredAndRemoved() {
+        String key = SharedShowcaseCopies.PREFIX + SharedShowcaseCopies.id("u-anna", Q3);
+        store.settings.put(key, "{\"format\":1,\"fetchedAt\":\"yesterday\",\"view\":{}}");
+        assertThat(new ShowcaseCopies(store, clock).last("u-anna", Q3)).isEmpty();
+        assertThat(store.settings.get(key)).isNull();
+
+        store.settings.put(key, "{\"format\":1,\"fetchedAt\":\"2026-10-02T08:00:00Z\",\"view\":{\"projects\":[]}}");
+        assertThat(new ShowcaseCopies(store, clock).last("u-anna", Q3)).as("no period").isEmpty();
+
+        store.settings.put(SharedShowcaseCopies.INDEX, "not json");
+        new ShowcaseCopies(store, clock).keep("u-anna", Q3, ShowcaseFixtures.q3());
+        assertThat(new ShowcaseCopies(store, clock).last("u-anna", Q3)).isPresent();
+    }
+
+    @Test
+    void aDatabaseThatFailsNeverFailsThePage() {
+        PluginSettingsFactory broken = () -> {
+            throw new IllegalStateException("cannot read the plugin setting: connection refused");
+        };
+        ShowcaseCopies copies = new ShowcaseCopies(broken, clock);
+        copies.keep("u-anna", Q3, ShowcaseFixtures.q3());
+        assertThat(copies.last("u-anna", Q3)).as("this node's memory still has it").isPresent();
+        assertThat(new ShowcaseCopies(broken, clock).last("u-anna", Q3)).isEmpty();
+        copies.forget("u-anna", Q3);
+        assertThat(copies.last("u-anna", Q3)).isEmpty();
+    }
+
+    @Test
+    void theCopyFitsTheProductsSettingsTableAndTwoNodesShareIt() {
+        try (AoDatabase db = TestDatabases.openAo("dev.failforward.confluence")) {
+            ShowcaseCopies first = new ShowcaseCopies(new DatabasePluginSettings(db.dataSource()), clock);
+            first.keep("u-anna", Q3, ShowcaseFixtures.q3());
+            ShowcaseCopies second = new ShowcaseCopies(new DatabasePluginSettings(db.dataSource()), clock);
+            assertThat(second.last("u-anna", Q3).orElseThrow().view()).isEqualTo(ShowcaseFixtures.q3());
+        }
+    }
+}
