@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  * the showcase for this viewer, or was restarted since, still prints the viewer's copy when Jira is down.
  *
  * <p>A copy is one setting, {@value #PREFIX} and the SHA-256 (base64url) of the viewer's user key and the parameters
- * (79 characters: SAL's keys are at most 100), holding {@code {"fetchedAt": ISO instant, "view": the showcase}}; a
- * copy longer than {@value #MAX_CHARS} characters is not shared (the node keeps it in memory). An index
+ * (79 characters: SAL's keys are at most 100), holding {@code {"format":1, "fetchedAt": ISO instant, "view": the
+ * showcase}}, or {@code {"format":1, "forgottenAt": ISO instant}} once Jira refused the viewer; a copy longer than
+ * {@value #MAX_CHARS} characters is not shared (the node keeps it in memory). An index
  * ({@value #INDEX}: {@code [[id, fetched epoch ms], …]}) lists the copies so that old ones are removed: on every write,
  * those older than {@link ShowcaseCopies#MAX_AGE} and, beyond {@value #MAX_ENTRIES}, the oldest go. The index is
  * read-modify-written without a lock: two nodes writing at the same moment can lose one's entry, whose copy is then
@@ -76,8 +77,18 @@ final class SharedShowcaseCopies {
         }
     }
 
-    /** The shared copy, if there is one that can be read; one older than {@code maxAge} is removed. */
-    Optional<ShowcaseCopies.Copy> read(String id, Instant now, Duration maxAge) {
+    /**
+     * What the database holds for a viewer's copy: the copy, or when it was forgotten ({@code copy} null). Another
+     * node's memory may still hold a copy older than that moment: {@link ShowcaseCopies#last} does not show it.
+     */
+    record Stored(ShowcaseCopies.Copy copy, Instant at) {
+    }
+
+    /**
+     * The shared copy or its forgetting, if there is one that can be read; an entry older than {@code maxAge} is
+     * removed. Empty also when the database cannot be read (the node's memory then decides).
+     */
+    Optional<Stored> read(String id, Instant now, Duration maxAge) {
         if (settings == null) {
             return Optional.empty();
         }
@@ -87,16 +98,17 @@ final class SharedShowcaseCopies {
                 return Optional.empty();
             }
             JsonNode json = MAPPER.readTree(stored);
-            Instant fetchedAt = Instant.parse(json.path("fetchedAt").asText());
-            if (json.path("format").asInt() != FORMAT || fetchedAt.plus(maxAge).isBefore(now)) {
+            boolean forgotten = json.has("forgottenAt");
+            Instant at = Instant.parse(json.path(forgotten ? "forgottenAt" : "fetchedAt").asText());
+            if (json.path("format").asInt() != FORMAT || at.plus(maxAge).isBefore(now)) {
                 global.remove(PREFIX + id);
                 return Optional.empty();
             }
-            return Optional.of(new ShowcaseCopies.Copy(MAPPER.treeToValue(json.path("view"), ShowcaseView.class),
-                    fetchedAt));
+            return Optional.of(new Stored(forgotten ? null
+                    : new ShowcaseCopies.Copy(MAPPER.treeToValue(json.path("view"), ShowcaseView.class), at), at));
         } catch (JsonProcessingException | DateTimeParseException | IllegalArgumentException | NullPointerException e) {
             log.warn("Fail Forward: a shared showcase copy could not be read and is ignored: {}", e.toString());
-            forget(id);
+            remove(id);
             return Optional.empty();
         } catch (RuntimeException e) {
             log.warn("Fail Forward: shared showcase copies cannot be read just now: {}", e.toString());
@@ -126,11 +138,31 @@ final class SharedShowcaseCopies {
         }
     }
 
-    /** Removes a copy (Jira refused the viewer: a copy must not outlive a permission). */
-    void forget(String id) {
+    /**
+     * Replaces the copy with the moment it was forgotten (Jira refused the viewer: a copy must not outlive a
+     * permission), so that no node shows a copy it holds in memory from before; indexed like a copy, it goes after
+     * {@code maxAge}, when every such copy is too old to show anyway.
+     */
+    void forget(String id, Instant now, Duration maxAge) {
         if (settings == null) {
             return;
         }
+        try {
+            PluginSettings global = settings.createGlobalSettings();
+            if (global.get(PREFIX + id) instanceof String stored && stored.contains("\"forgottenAt\"")) {
+                return; // forgotten already: a viewer refused again and again writes nothing
+            }
+            ObjectNode json = MAPPER.createObjectNode();
+            json.put("format", FORMAT);
+            json.put("forgottenAt", now.toString());
+            global.put(PREFIX + id, MAPPER.writeValueAsString(json));
+            index(global, id, now, maxAge);
+        } catch (JsonProcessingException | RuntimeException e) {
+            log.warn("Fail Forward: a shared showcase copy could not be forgotten: {}", e.toString());
+        }
+    }
+
+    private void remove(String id) {
         try {
             settings.createGlobalSettings().remove(PREFIX + id);
         } catch (RuntimeException e) {

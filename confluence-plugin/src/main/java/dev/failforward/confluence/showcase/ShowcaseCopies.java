@@ -102,30 +102,46 @@ public class ShowcaseCopies {
         return copy;
     }
 
-    /** The user's last good copy for the parameters (this node's, else the cluster's), unless older than {@link #MAX_AGE}. */
+    /**
+     * The user's last good copy for the parameters, unless older than {@link #MAX_AGE}: the newer of this node's and
+     * the cluster's, and none when any node forgot it after this node's copy was fetched. When the database cannot be
+     * read, this node's copy.
+     */
     public Optional<Copy> last(String userKey, String parameters) {
         if (userKey == null || userKey.isEmpty()) {
             return Optional.empty();
         }
         Key key = new Key(userKey, parameters);
         Instant now = clock.instant();
+        Copy mine;
         synchronized (this) {
             Held held = copies.get(key);
-            if (held != null && !held.copy().fetchedAt().plus(MAX_AGE).isBefore(now)) {
-                return Optional.of(held.copy());
+            if (held != null && held.copy().fetchedAt().plus(MAX_AGE).isBefore(now)) {
+                copies.remove(key);
+                held = null;
             }
-            copies.remove(key);
+            mine = held == null ? null : held.copy();
         }
-        Optional<Copy> copy = shared.read(SharedShowcaseCopies.id(userKey, parameters), now, MAX_AGE);
-        copy.ifPresent(c -> {
-            synchronized (this) {
-                copies.putIfAbsent(key, new Held(c, c.fetchedAt()));
+        Optional<SharedShowcaseCopies.Stored> stored = shared.read(SharedShowcaseCopies.id(userKey, parameters), now,
+                MAX_AGE);
+        if (stored.isEmpty() || mine != null && mine.fetchedAt().isAfter(stored.get().at())) {
+            return Optional.ofNullable(mine);
+        }
+        Copy theirs = stored.get().copy();
+        synchronized (this) {
+            if (theirs == null) {
+                copies.remove(key);
+            } else {
+                copies.put(key, new Held(theirs, theirs.fetchedAt()));
             }
-        });
-        return copy;
+        }
+        return Optional.ofNullable(theirs);
     }
 
-    /** Drops the user's copy for the parameters here and in the database: Jira refused to show it to them now. */
+    /**
+     * Forgets the user's copy for the parameters on this node and, through the database, on every node: Jira refused
+     * to show it to them now.
+     */
     public void forget(String userKey, String parameters) {
         if (userKey == null || userKey.isEmpty()) {
             return;
@@ -133,7 +149,7 @@ public class ShowcaseCopies {
         synchronized (this) {
             copies.remove(new Key(userKey, parameters));
         }
-        shared.forget(SharedShowcaseCopies.id(userKey, parameters));
+        shared.forget(SharedShowcaseCopies.id(userKey, parameters), clock.instant(), MAX_AGE);
     }
 
     private static boolean sameContent(ShowcaseView a, ShowcaseView b) {

@@ -136,16 +136,45 @@ class ShowcaseCopiesTest {
     }
 
     @Test
-    void aForgottenCopyIsGoneOnEveryNode() {
+    void aForgottenCopyIsGoneOnEveryNodeAlsoFromItsMemory() {
         ShowcaseCopies first = new ShowcaseCopies(store, clock);
         ShowcaseCopies second = new ShowcaseCopies(store, clock);
         first.keep("u-anna", Q3, ShowcaseFixtures.q3());
+        second.keep("u-anna", Q3, ShowcaseFixtures.q3());
         assertThat(second.last("u-anna", Q3)).isPresent();
 
-        second.forget("u-anna", Q3);
+        // Jira refuses Anna on the first node a minute later: the second node's memory must not print its copy
+        clock.now = T0.plusSeconds(60);
+        first.forget("u-anna", Q3);
+        assertThat(first.last("u-anna", Q3)).isEmpty();
         assertThat(second.last("u-anna", Q3)).isEmpty();
         assertThat(new ShowcaseCopies(store, clock).last("u-anna", Q3)).isEmpty();
-        assertThat(store.copies()).isEmpty();
+        int writes = store.copyWrites.get();
+        first.forget("u-anna", Q3);
+        second.forget("u-anna", Q3);
+        assertThat(store.copyWrites.get()).as("refused again: nothing more is written").isEqualTo(writes);
+
+        // Jira shows it to her again later on the second node: that copy is newer than the forgetting
+        clock.now = T0.plusSeconds(120);
+        second.keep("u-anna", Q3, ShowcaseFixtures.q3());
+        assertThat(new ShowcaseCopies(store, clock).last("u-anna", Q3)).isPresent();
+        assertThat(first.last("u-anna", Q3)).isPresent();
+    }
+
+    @Test
+    void theNewerOfThisNodesCopyAndTheClustersIsShown() {
+        ShowcaseCopies first = new ShowcaseCopies(store, clock);
+        ShowcaseCopies second = new ShowcaseCopies(store, clock);
+        first.keep("u-anna", Q3, ShowcaseFixtures.q3());
+        clock.now = T0.plus(Duration.ofMinutes(5));
+        ShowcaseView changed = ShowcaseFixtures.q3().withGeneratedAt("2026-10-02T08:20:30Z");
+        changed = new ShowcaseView(changed.projects(), changed.period(), changed.timeZone(), changed.generatedAt(),
+                List.of(), changed.learnings(), changed.experiments(), changed.experimentsTotal(), changed.incidents(),
+                changed.incidentsTotal(), changed.kpis(), changed.jiraUrl());
+        second.keep("u-anna", Q3, changed);
+
+        assertThat(first.last("u-anna", Q3).orElseThrow().view()).as("the second node's newer answer").isEqualTo(changed);
+        assertThat(first.last("u-anna", Q3).orElseThrow().fetchedAt()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
     }
 
     @Test
