@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
  * (79 characters: SAL's keys are at most 100), holding {@code {"format":1, "fetchedAt": ISO instant, "view": the
  * showcase}}, or {@code {"format":1, "forgottenAt": ISO instant}} once Jira refused the viewer; a copy longer than
  * {@value #MAX_CHARS} characters is not shared (the node keeps it in memory). An index
- * ({@value #INDEX}: {@code [[id, fetched epoch ms], …]}) lists the copies so that old ones are removed: on every write,
- * those older than {@link ShowcaseCopies#MAX_AGE} and, beyond {@value #MAX_ENTRIES}, the oldest go. The index is
+ * ({@value #INDEX}: {@code [[id, epoch ms], …]}, with a third element 1 for a forgetting) lists them so that old ones
+ * are removed: on every write, those older than {@link ShowcaseCopies#MAX_AGE} and, beyond {@value #MAX_ENTRIES}
+ * copies, the oldest copies go. The index is
  * read-modify-written without a lock: two nodes writing at the same moment can lose one's entry, whose copy is then
  * removed only when it is next read past its age. Losing a cache entry costs nothing but a fallback message.
  *
@@ -132,7 +133,7 @@ final class SharedShowcaseCopies {
             }
             PluginSettings global = settings.createGlobalSettings();
             global.put(PREFIX + id, text);
-            index(global, id, copy.fetchedAt(), maxAge);
+            index(global, new Entry(id, copy.fetchedAt().toEpochMilli(), false), maxAge);
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("Fail Forward: a showcase copy could not be shared with the other nodes: {}", e.toString());
         }
@@ -149,14 +150,14 @@ final class SharedShowcaseCopies {
         }
         try {
             PluginSettings global = settings.createGlobalSettings();
-            if (global.get(PREFIX + id) instanceof String stored && stored.contains("\"forgottenAt\"")) {
+            if (global.get(PREFIX + id) instanceof String stored && forgotten(stored)) {
                 return; // forgotten already: a viewer refused again and again writes nothing
             }
             ObjectNode json = MAPPER.createObjectNode();
             json.put("format", FORMAT);
             json.put("forgottenAt", now.toString());
             global.put(PREFIX + id, MAPPER.writeValueAsString(json));
-            index(global, id, now, maxAge);
+            index(global, new Entry(id, now.toEpochMilli(), true), maxAge);
         } catch (JsonProcessingException | RuntimeException e) {
             log.warn("Fail Forward: a shared showcase copy could not be forgotten: {}", e.toString());
         }
@@ -170,39 +171,59 @@ final class SharedShowcaseCopies {
         }
     }
 
-    private record Entry(String id, long fetchedAt) {
+    private static boolean forgotten(String stored) {
+        try {
+            return MAPPER.readTree(stored).has("forgottenAt");
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
-    private static void index(PluginSettings global, String id, Instant fetchedAt, Duration maxAge)
-            throws JsonProcessingException {
+    /** An index entry: a copy, or the moment one was forgotten ({@code forgotten}). */
+    private record Entry(String id, long at, boolean forgotten) {
+    }
+
+    /**
+     * Adds or moves the entry, then removes what is older than {@code maxAge} and, beyond {@value #MAX_ENTRIES}
+     * copies, the oldest copies. Forgettings are not counted against the limit: one removed too early would let a node
+     * print a copy it still holds in memory.
+     */
+    private static void index(PluginSettings global, Entry added, Duration maxAge) throws JsonProcessingException {
         List<Entry> entries = new ArrayList<>();
         if (global.get(INDEX) instanceof String stored) {
             try {
                 for (JsonNode entry : MAPPER.readTree(stored)) {
-                    if (entry.isArray() && entry.size() == 2 && entry.get(0).isTextual()
+                    if (entry.isArray() && (entry.size() == 2 || entry.size() == 3) && entry.get(0).isTextual()
                             && ID.matcher(entry.get(0).asText()).matches() && entry.get(1).canConvertToLong()
-                            && !entry.get(0).asText().equals(id)) {
-                        entries.add(new Entry(entry.get(0).asText(), entry.get(1).asLong()));
+                            && !entry.get(0).asText().equals(added.id())) {
+                        entries.add(new Entry(entry.get(0).asText(), entry.get(1).asLong(),
+                                entry.size() == 3 && entry.get(2).asInt() == 1));
                     }
                 }
             } catch (JsonProcessingException e) {
                 log.warn("Fail Forward: the index of shared showcase copies was unreadable and starts again");
             }
         }
-        entries.add(new Entry(id, fetchedAt.toEpochMilli()));
-        entries.sort(Comparator.comparingLong(Entry::fetchedAt).reversed());
-        long oldest = fetchedAt.minus(maxAge).toEpochMilli();
+        entries.add(added);
+        entries.sort(Comparator.comparingLong(Entry::at).reversed());
+        long oldest = added.at() - maxAge.toMillis();
         List<Entry> kept = new ArrayList<>();
+        int copies = 0;
         for (Entry entry : entries) {
-            if (kept.size() < MAX_ENTRIES && entry.fetchedAt() >= oldest) {
+            boolean room = entry.forgotten() || copies < MAX_ENTRIES;
+            if (room && entry.at() >= oldest) {
                 kept.add(entry);
+                copies += entry.forgotten() ? 0 : 1;
             } else {
                 global.remove(PREFIX + entry.id());
             }
         }
         ArrayNode json = MAPPER.createArrayNode();
         for (Entry entry : kept) {
-            json.addArray().add(entry.id()).add(entry.fetchedAt());
+            ArrayNode row = json.addArray().add(entry.id()).add(entry.at());
+            if (entry.forgotten()) {
+                row.add(1);
+            }
         }
         global.put(INDEX, MAPPER.writeValueAsString(json));
     }

@@ -190,12 +190,17 @@ class ShowcaseCopiesTest {
         ShowcaseCopies copies = new ShowcaseCopies(store, clock);
         copies.keep("u-old", Q3, ShowcaseFixtures.q3());
         clock.now = T0.plus(Duration.ofDays(15));
+        copies.forget("u-refused", Q3);
         for (int i = 0; i < SharedShowcaseCopies.MAX_ENTRIES + 20; i++) {
             clock.now = clock.now.plusSeconds(1);
             copies.keep("u-" + i, Q3, ShowcaseFixtures.q3());
         }
-        assertThat(store.copies()).hasSize(SharedShowcaseCopies.MAX_ENTRIES);
-        assertThat(store.copies()).containsKey(SharedShowcaseCopies.PREFIX
+        String refused = SharedShowcaseCopies.PREFIX + SharedShowcaseCopies.id("u-refused", Q3);
+        Map<String, Object> stored = store.copies();
+        assertThat((String) stored.remove(refused)).as("a forgetting is not counted against the limit")
+                .contains("forgottenAt");
+        assertThat(stored).hasSize(SharedShowcaseCopies.MAX_ENTRIES);
+        assertThat(stored).containsKey(SharedShowcaseCopies.PREFIX
                 + SharedShowcaseCopies.id("u-519", Q3)).doesNotContainKey(SharedShowcaseCopies.PREFIX
                 + SharedShowcaseCopies.id("u-19", Q3)).doesNotContainKey(SharedShowcaseCopies.PREFIX
                 + SharedShowcaseCopies.id("u-old", Q3));
