@@ -1,5 +1,7 @@
 package dev.failforward.jira.huddle;
 
+import com.atlassian.jira.timezone.TimeZoneManager;
+import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import dev.failforward.core.incident.RuleResult;
 import dev.failforward.core.incident.TwentyFourHourRule;
 import dev.failforward.core.record.ActionItemRepository;
@@ -18,8 +20,6 @@ import dev.failforward.jira.failuredb.BrowsableProjects;
 import dev.failforward.jira.failuredb.FailureDbException;
 import dev.failforward.jira.permissions.RecordPermissions;
 import dev.failforward.jira.reuse.LearningReuseStore;
-import com.atlassian.jira.timezone.TimeZoneManager;
-import com.atlassian.plugin.spring.scanner.annotation.imports.ComponentImport;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
