@@ -4,6 +4,7 @@ import com.atlassian.beehive.ClusterLock;
 import com.atlassian.beehive.ClusterLockService;
 
 import dev.failforward.host.db.JdbcTables;
+import dev.failforward.host.db.SqlErrors;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -17,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -39,6 +42,8 @@ import java.util.logging.Logger;
 public final class DatabaseClusterLockService implements ClusterLockService, AutoCloseable {
 
     static final String TABLE = "PREVIEW_CLUSTER_LOCK";
+    /** Attempts of one statement refused for a passing reason. */
+    static final int STATEMENT_ATTEMPTS = 5;
     private static final Logger log = Logger.getLogger(DatabaseClusterLockService.class.getName());
 
     private final DataSource dataSource;
@@ -47,6 +52,7 @@ public final class DatabaseClusterLockService implements ClusterLockService, Aut
     private final Clock clock;
     private final ConcurrentMap<String, DbLock> locks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService renewer;
+    private final AtomicLong retried = new AtomicLong();
 
     public DatabaseClusterLockService(DataSource dataSource, String nodeId, Duration lease) {
         this(dataSource, nodeId, lease, Clock.systemUTC());
@@ -108,20 +114,42 @@ public final class DatabaseClusterLockService implements ClusterLockService, Aut
         }
     }
 
-    /** One conditional update; 0 when the database refused or another holder has it. */
+    /**
+     * One conditional update; 0 when another holder has it or the database refused. A refusal for a passing reason
+     * (HSQLDB refuses at once a statement that meets another transaction's change of the row, e.g. a renewal and a
+     * release of the same lock) is tried again up to {@value #STATEMENT_ATTEMPTS} times: a refused release would
+     * otherwise keep the lock, on this node too, until its lease ran out.
+     */
     private int update(String sql, Object... parameters) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                try (PreparedStatement statement = c.prepareStatement(sql)) {
+                    for (int i = 0; i < parameters.length; i++) {
+                        statement.setObject(i + 1, parameters[i]);
+                    }
+                    return statement.executeUpdate();
                 }
-                return statement.executeUpdate();
+            } catch (SQLException e) {
+                if (attempt < STATEMENT_ATTEMPTS && SqlErrors.isTransient(e)) {
+                    retried.incrementAndGet();
+                    try {
+                        Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + attempt * 2));
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return 0;
+                    }
+                    continue;
+                }
+                log.log(Level.FINE, "cluster lock statement refused: " + e, e);
+                return 0;
             }
-        } catch (SQLException e) {
-            log.log(Level.FINE, "cluster lock statement refused: " + e, e);
-            return 0;
         }
+    }
+
+    /** How many refused statements this node has tried again (for tests). */
+    long retried() {
+        return retried.get();
     }
 
     private boolean tryAcquire(DbLock lock) {

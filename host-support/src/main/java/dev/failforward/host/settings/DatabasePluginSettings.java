@@ -4,6 +4,7 @@ import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
 
 import dev.failforward.host.db.JdbcTables;
+import dev.failforward.host.db.SqlErrors;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -161,14 +162,7 @@ public final class DatabasePluginSettings implements PluginSettings, PluginSetti
 
     /** A conflict with another transaction, a deadlock victim, a lock not available: worth trying again. */
     static boolean isTransient(SQLException error) {
-        for (SQLException e = error; e != null; e = e.getNextException()) {
-            String state = e.getSQLState();
-            if (e instanceof SQLTransientException || state != null && (state.startsWith("40")
-                    || state.equals("55P03"))) {
-                return true;
-            }
-        }
-        return false;
+        return SqlErrors.isTransient(error);
     }
 
     private static void pause(int attempt) {

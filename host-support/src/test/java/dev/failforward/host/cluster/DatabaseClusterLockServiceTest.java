@@ -142,4 +142,47 @@ class DatabaseClusterLockServiceTest {
         assertThat(onB.tryLock()).isTrue();
         onB.unlock();
     }
+
+    @Test
+    void aReleaseTheDatabaseRefusesOnceIsTriedAgainSoTheLockIsFreeAtOnce() throws Exception {
+        // HSQLDB refuses a statement that meets another transaction's change of the row (SQLState 40001): the first
+        // release of node A is refused like that
+        AtomicInteger refusals = new AtomicInteger(1);
+        javax.sql.DataSource refusing = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(db.dataSource(), args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    java.sql.Connection connection = (java.sql.Connection) result;
+                    return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("prepareStatement") && a[0] instanceof String sql
+                                        && sql.contains("TOKEN = NULL") && sql.contains("AND TOKEN = ?")
+                                        && refusals.getAndDecrement() > 0) {
+                                    throw new java.sql.SQLException("serialization failure", "40001");
+                                }
+                                try {
+                                    return m.invoke(connection, a);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+        DatabaseClusterLockService a = new DatabaseClusterLockService(refusing, "node-a", Duration.ofSeconds(30));
+        nodes.add(a);
+        DatabaseClusterLockService b = node("node-b", Duration.ofSeconds(30));
+
+        ClusterLock onA = a.getLockForName("dev.failforward.refused");
+        onA.lock();
+        onA.unlock();
+        assertThat(refusals.get()).as("the release was refused once").isNegative();
+        assertThat(a.retried()).isEqualTo(1);
+
+        ClusterLock onB = b.getLockForName("dev.failforward.refused");
+        assertThat(onB.tryLock()).as("free at once, not after the 30 s lease").isTrue();
+        onB.unlock();
+        assertThat(onA.tryLock()).as("and node A may take it again").isTrue();
+        onA.unlock();
+    }
 }
