@@ -2,6 +2,7 @@ package dev.failforward.confluence.showcase;
 
 import com.atlassian.sal.api.pluginsettings.PluginSettings;
 import com.atlassian.sal.api.pluginsettings.PluginSettingsFactory;
+import dev.failforward.confluence.jira.MutableClock;
 import dev.failforward.confluence.jira.ShowcaseView;
 import dev.failforward.host.ao.AoDatabase;
 import dev.failforward.host.db.TestDatabases;
@@ -9,11 +10,8 @@ import dev.failforward.host.settings.DatabasePluginSettings;
 import dev.failforward.host.settings.InMemoryPluginSettings;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,26 +28,6 @@ class ShowcaseCopiesTest {
 
     private static final String Q3 = "projects=GROW%2COPS&period=2026-Q3";
     private static final Instant T0 = Instant.parse("2026-10-02T08:15:30Z");
-
-    /** A clock a test moves. */
-    private static final class Moving extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** Plugin settings that count the writes of copies (the index aside). */
     private static final class Counting implements PluginSettingsFactory {
@@ -87,7 +65,7 @@ class ShowcaseCopiesTest {
         }
     }
 
-    private final Moving clock = new Moving();
+    private final MutableClock clock = new MutableClock(T0);
     private final Counting store = new Counting();
 
     @Test
@@ -95,7 +73,7 @@ class ShowcaseCopiesTest {
         ShowcaseCopies first = new ShowcaseCopies(store, clock);
         first.keep("u-anna", Q3, ShowcaseFixtures.q3());
 
-        clock.now = T0.plus(Duration.ofHours(3));
+        clock.set(T0.plus(Duration.ofHours(3)));
         ShowcaseCopies second = new ShowcaseCopies(store, clock);
         ShowcaseCopies.Copy copy = second.last("u-anna", Q3).orElseThrow();
         assertThat(copy.view()).isEqualTo(ShowcaseFixtures.q3());
@@ -113,18 +91,18 @@ class ShowcaseCopiesTest {
         copies.keep("u-anna", Q3, ShowcaseFixtures.q3());
         assertThat(store.copyWrites.get()).isEqualTo(1);
 
-        clock.now = T0.plusSeconds(60);
+        clock.set(T0.plusSeconds(60));
         copies.keep("u-anna", Q3, ShowcaseFixtures.q3().withGeneratedAt("2026-10-02T08:16:30Z"));
         assertThat(store.copyWrites.get()).as("the same content, generated a minute later").isEqualTo(1);
 
         ShowcaseView changed = new ShowcaseView(List.of("GROW", "OPS"), ShowcaseFixtures.q3().period(),
                 "Europe/Berlin", "2026-10-02T08:17:00Z", List.of(), List.of(), List.of(), 0, List.of(), 0, List.of(),
                 ShowcaseFixtures.JIRA);
-        clock.now = T0.plusSeconds(120);
+        clock.set(T0.plusSeconds(120));
         copies.keep("u-anna", Q3, changed);
         assertThat(store.copyWrites.get()).as("the content changed").isEqualTo(2);
 
-        clock.now = T0.plus(Duration.ofMinutes(62));
+        clock.set(T0.plus(Duration.ofMinutes(62)));
         copies.keep("u-anna", Q3, changed);
         assertThat(store.copyWrites.get()).as("an hour after it was shared").isEqualTo(3);
         assertThat(new ShowcaseCopies(store, clock).last("u-anna", Q3).orElseThrow().fetchedAt())
@@ -144,7 +122,7 @@ class ShowcaseCopiesTest {
         assertThat(second.last("u-anna", Q3)).isPresent();
 
         // Jira refuses Anna on the first node a minute later: the second node's memory must not print its copy
-        clock.now = T0.plusSeconds(60);
+        clock.set(T0.plusSeconds(60));
         first.forget("u-anna", Q3);
         assertThat(first.last("u-anna", Q3)).isEmpty();
         assertThat(second.last("u-anna", Q3)).isEmpty();
@@ -155,7 +133,7 @@ class ShowcaseCopiesTest {
         assertThat(store.copyWrites.get()).as("refused again: nothing more is written").isEqualTo(writes);
 
         // Jira shows it to her again later on the second node: that copy is newer than the forgetting
-        clock.now = T0.plusSeconds(120);
+        clock.set(T0.plusSeconds(120));
         second.keep("u-anna", Q3, ShowcaseFixtures.q3());
         assertThat(new ShowcaseCopies(store, clock).last("u-anna", Q3)).isPresent();
         assertThat(first.last("u-anna", Q3)).isPresent();
@@ -166,7 +144,7 @@ class ShowcaseCopiesTest {
         ShowcaseCopies first = new ShowcaseCopies(store, clock);
         ShowcaseCopies second = new ShowcaseCopies(store, clock);
         first.keep("u-anna", Q3, ShowcaseFixtures.q3());
-        clock.now = T0.plus(Duration.ofMinutes(5));
+        clock.set(T0.plus(Duration.ofMinutes(5)));
         ShowcaseView changed = ShowcaseFixtures.q3().withGeneratedAt("2026-10-02T08:20:30Z");
         changed = new ShowcaseView(changed.projects(), changed.period(), changed.timeZone(), changed.generatedAt(),
                 List.of(), changed.learnings(), changed.experiments(), changed.experimentsTotal(), changed.incidents(),
@@ -180,7 +158,7 @@ class ShowcaseCopiesTest {
     @Test
     void copiesOlderThanTwoWeeksAreNotShownAndRemoved() {
         new ShowcaseCopies(store, clock).keep("u-anna", Q3, ShowcaseFixtures.q3());
-        clock.now = T0.plus(Duration.ofDays(14)).plusSeconds(1);
+        clock.set(T0.plus(Duration.ofDays(14)).plusSeconds(1));
         assertThat(new ShowcaseCopies(store, clock).last("u-anna", Q3)).isEmpty();
         assertThat(store.copies()).isEmpty();
     }
@@ -189,10 +167,10 @@ class ShowcaseCopiesTest {
     void theIndexKeepsTheNewestFiveHundredAndDropsThoseOlderThanTwoWeeks() {
         ShowcaseCopies copies = new ShowcaseCopies(store, clock);
         copies.keep("u-old", Q3, ShowcaseFixtures.q3());
-        clock.now = T0.plus(Duration.ofDays(15));
+        clock.set(T0.plus(Duration.ofDays(15)));
         copies.forget("u-refused", Q3);
         for (int i = 0; i < SharedShowcaseCopies.MAX_ENTRIES + 20; i++) {
-            clock.now = clock.now.plusSeconds(1);
+            clock.advance(Duration.ofSeconds(1));
             copies.keep("u-" + i, Q3, ShowcaseFixtures.q3());
         }
         String refused = SharedShowcaseCopies.PREFIX + SharedShowcaseCopies.id("u-refused", Q3);
