@@ -107,7 +107,7 @@ final class SharedShowcaseCopies {
             }
             return Optional.of(new Stored(forgotten ? null
                     : new ShowcaseCopies.Copy(MAPPER.treeToValue(json.path("view"), ShowcaseView.class), at), at));
-        } catch (JsonProcessingException | DateTimeParseException | IllegalArgumentException | NullPointerException e) {
+        } catch (JsonProcessingException | DateTimeParseException | IllegalArgumentException e) {
             log.warn("Fail Forward: a shared showcase copy could not be read and is ignored: {}", e.toString());
             remove(id);
             return Optional.empty();
@@ -132,6 +132,9 @@ final class SharedShowcaseCopies {
                 return;
             }
             PluginSettings global = settings.createGlobalSettings();
+            if (global.get(PREFIX + id) instanceof String stored && forgottenAfter(stored, copy.fetchedAt())) {
+                return; // Jira refused the viewer on another node after this answer was fetched: it stays forgotten
+            }
             global.put(PREFIX + id, text);
             index(global, new Entry(id, copy.fetchedAt().toEpochMilli(), false), maxAge);
         } catch (JsonProcessingException | RuntimeException e) {
@@ -150,7 +153,7 @@ final class SharedShowcaseCopies {
         }
         try {
             PluginSettings global = settings.createGlobalSettings();
-            if (global.get(PREFIX + id) instanceof String stored && forgotten(stored)) {
+            if (global.get(PREFIX + id) instanceof String stored && forgottenAfter(stored, Instant.MIN)) {
                 return; // forgotten already: a viewer refused again and again writes nothing
             }
             ObjectNode json = MAPPER.createObjectNode();
@@ -171,10 +174,12 @@ final class SharedShowcaseCopies {
         }
     }
 
-    private static boolean forgotten(String stored) {
+    /** Whether the stored value is a forgetting later than {@code moment}. */
+    private static boolean forgottenAfter(String stored, Instant moment) {
         try {
-            return MAPPER.readTree(stored).has("forgottenAt");
-        } catch (JsonProcessingException e) {
+            JsonNode json = MAPPER.readTree(stored);
+            return json.has("forgottenAt") && Instant.parse(json.path("forgottenAt").asText()).isAfter(moment);
+        } catch (JsonProcessingException | DateTimeParseException e) {
             return false;
         }
     }

@@ -224,4 +224,55 @@ class ShowcaseCopiesTest {
             assertThat(second.last("u-anna", Q3).orElseThrow().view()).isEqualTo(ShowcaseFixtures.q3());
         }
     }
+
+    @Test
+    void anAnswerFetchedBeforeAnotherNodesRefusalDoesNotBringTheCopyBack() {
+        ShowcaseCopies first = new ShowcaseCopies(store, clock);
+        ShowcaseCopies second = new ShowcaseCopies(store, clock);
+        // the second node fetched Anna's showcase at T0 but writes it only after the first node was refused at T0+1 s
+        clock.set(T0.plusSeconds(1));
+        first.forget("u-anna", Q3);
+        clock.set(T0);
+        second.keep("u-anna", Q3, ShowcaseFixtures.q3());
+
+        clock.set(T0.plusSeconds(5));
+        assertThat(new ShowcaseCopies(store, clock).last("u-anna", Q3)).isEmpty();
+        assertThat(first.last("u-anna", Q3)).isEmpty();
+    }
+
+    @Test
+    void twoNodesKeepingCopiesForManyViewersAtOnceLoseNone() throws Exception {
+        try (AoDatabase db = TestDatabases.openAo("dev.failforward.confluence")) {
+            List<ShowcaseCopies> nodes = List.of(
+                    new ShowcaseCopies(new DatabasePluginSettings(db.dataSource()), clock),
+                    new ShowcaseCopies(new DatabasePluginSettings(db.dataSource()), clock));
+            int viewers = 120;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+            for (int i = 0; i < viewers; i++) {
+                String user = "u-" + i;
+                ShowcaseCopies node = nodes.get(i % 2);
+                work.add(pool.submit(() -> {
+                    start.await();
+                    node.keep(user, Q3, ShowcaseFixtures.q3());
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> done : work) {
+                done.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+
+            ShowcaseCopies third = new ShowcaseCopies(new DatabasePluginSettings(db.dataSource()), clock);
+            for (int i = 0; i < viewers; i++) {
+                assertThat(third.last("u-" + i, Q3)).as("u-" + i).isPresent();
+            }
+            Object index = new DatabasePluginSettings(db.dataSource()).get(SharedShowcaseCopies.INDEX);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree((String) index))
+                    .as("the index stays readable; entries two writers raced for may be missing").isNotEmpty()
+                    .hasSizeLessThanOrEqualTo(viewers);
+        }
+    }
 }

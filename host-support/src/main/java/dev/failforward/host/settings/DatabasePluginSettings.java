@@ -142,7 +142,7 @@ public final class DatabasePluginSettings implements PluginSettings, PluginSetti
                         work.run(c);
                         return;
                     } catch (SQLException e) {
-                        if (attempt >= WRITE_ATTEMPTS || !isTransient(e)) {
+                        if (attempt >= WRITE_ATTEMPTS || !SqlErrors.isTransient(e)) {
                             throw e;
                         }
                         retried.incrementAndGet();
@@ -158,11 +158,6 @@ public final class DatabasePluginSettings implements PluginSettings, PluginSetti
     /** How many refused writes this node has tried again (for tests). */
     long retried() {
         return retried.get();
-    }
-
-    /** A conflict with another transaction, a deadlock victim, a lock not available: worth trying again. */
-    static boolean isTransient(SQLException error) {
-        return SqlErrors.isTransient(error);
     }
 
     private static void pause(int attempt) {

@@ -154,16 +154,16 @@ class DatabasePluginSettingsTest {
 
     @Test
     void onlyAPassingRefusalIsTriedAgain() {
-        assertThat(DatabasePluginSettings.isTransient(new SQLException("serialization failure", "40001"))).isTrue();
-        assertThat(DatabasePluginSettings.isTransient(new SQLException("deadlock", "40P01"))).isTrue();
-        assertThat(DatabasePluginSettings.isTransient(new SQLException("lock not available", "55P03"))).isTrue();
-        assertThat(DatabasePluginSettings.isTransient(new SQLTransientException("busy"))).isTrue();
+        assertThat(dev.failforward.host.db.SqlErrors.isTransient(new SQLException("serialization failure", "40001"))).isTrue();
+        assertThat(dev.failforward.host.db.SqlErrors.isTransient(new SQLException("deadlock", "40P01"))).isTrue();
+        assertThat(dev.failforward.host.db.SqlErrors.isTransient(new SQLException("lock not available", "55P03"))).isTrue();
+        assertThat(dev.failforward.host.db.SqlErrors.isTransient(new SQLTransientException("busy"))).isTrue();
         SQLException batch = new SQLException("batch failed", "XX000");
         batch.setNextException(new SQLException("serialization failure", "40001"));
-        assertThat(DatabasePluginSettings.isTransient(batch)).isTrue();
-        assertThat(DatabasePluginSettings.isTransient(new SQLException("duplicate", "23505"))).isFalse();
-        assertThat(DatabasePluginSettings.isTransient(new SQLException("too long", "22001"))).isFalse();
-        assertThat(DatabasePluginSettings.isTransient(new SQLException("no state"))).isFalse();
+        assertThat(dev.failforward.host.db.SqlErrors.isTransient(batch)).isTrue();
+        assertThat(dev.failforward.host.db.SqlErrors.isTransient(new SQLException("duplicate", "23505"))).isFalse();
+        assertThat(dev.failforward.host.db.SqlErrors.isTransient(new SQLException("too long", "22001"))).isFalse();
+        assertThat(dev.failforward.host.db.SqlErrors.isTransient(new SQLException("no state"))).isFalse();
     }
 
     @Test
